@@ -1,0 +1,68 @@
+"""Name normalisation and alias resolution for actors, and in the same way for places.
+
+A name matches when it is equal after folding case and accents and dropping everything
+that is not a letter or digit: `kim`, `Kim Jong-un` and `KIM-JONG-UN` are one actor.
+"""
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from app.models import Actor, ActorAlias, Place, PlaceAlias
+
+MAX_SUGGESTIONS = 5
+
+
+def normalize(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    kept = (c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+    return "".join(kept).casefold()
+
+
+@dataclass(frozen=True)
+class Names:
+    """A table of named things (actors, places) and the table of their aliases."""
+
+    entity: type[Actor] | type[Place]
+    alias: type[ActorAlias] | type[PlaceAlias]
+    owner_field: str
+
+    @property
+    def owner(self) -> Any:
+        return getattr(self.alias, self.owner_field)
+
+
+ACTORS = Names(Actor, ActorAlias, "actor_id")
+PLACES = Names(Place, PlaceAlias, "place_id")
+
+
+class Unresolved(LookupError):
+    """A name that matches nothing; `suggestions` are the closest ids."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.suggestions = suggestions
+
+
+def resolve(session: Session, names: Names, name: str) -> str:
+    """The id of the one actor or place that goes by `name`; raises Unresolved."""
+    key = normalize(name)
+    found = (
+        session.exec(select(names.owner).where(col(names.alias.normalized) == key)).first()
+        if key
+        else None
+    )
+    if found is not None:
+        return str(found)
+    raise Unresolved(name, suggest(session, names, key))
+
+
+def suggest(session: Session, names: Names, key: str) -> list[str]:
+    rows = session.exec(select(names.alias.normalized, names.owner)).all()
+    by_alias = {alias: str(owner_id) for alias, owner_id in rows}
+    close = difflib.get_close_matches(key, by_alias, n=MAX_SUGGESTIONS * 3, cutoff=0.6)
+    return list(dict.fromkeys(by_alias[alias] for alias in close))[:MAX_SUGGESTIONS]

@@ -1,0 +1,32 @@
+"""JSON answers, serialised with orjson, and the contract's list envelope."""
+
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+
+ORJSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
+
+
+def dumps(content: Any) -> bytes:
+    return orjson.dumps(content, option=ORJSON_OPTIONS)
+
+
+class JSONResponse(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return dumps(content)
+
+
+def list_response(
+    request: Request, items: list[Any], next_cursor: str | None, total: int | None = None
+) -> JSONResponse:
+    """`{"items", "next"}` (and `total` when counted), with `next` as a Link header too."""
+    next_url = str(request.url.include_query_params(cursor=next_cursor)) if next_cursor else None
+    body: dict[str, Any] = {"items": items, "next": next_url}
+    if total is not None:
+        body["total"] = total
+    headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else None
+    return JSONResponse(body, headers=headers)

@@ -1,0 +1,63 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from sqlmodel import col, select
+from starlette.responses import Response
+
+from app import views
+from app.api.deps import PageDep, SessionDep
+from app.api.errors import ProblemError
+from app.api.listing import one, table_listing
+from app.api.responses import list_response
+from app.api.schemas import ArticlePublic, PassagePublic, listing, responses
+from app.models import Article, Passage
+
+router = APIRouter(tags=["articles"])
+ArticleId = Annotated[str, Path(max_length=200)]
+
+
+@router.get(
+    "/articles",
+    response_model=listing(ArticlePublic),
+    responses=responses(400, 422),
+    summary="Source articles",
+)
+def list_articles(request: Request, session: SessionDep, page: PageDep) -> Response:
+    return table_listing(request, session, page, Article, views.articles)
+
+
+@router.get(
+    "/articles/{article_id}",
+    response_model=ArticlePublic,
+    responses=responses(404),
+    summary="One article with its full text",
+)
+def get_article(session: SessionDep, article_id: ArticleId) -> Response:
+    return one(session, views.articles, "article", article_id)
+
+
+@router.get(
+    "/articles/{article_id}/passages",
+    response_model=listing(PassagePublic),
+    responses=responses(404),
+    summary="An article's passages in order, with their events and date expressions",
+)
+def list_passages(request: Request, session: SessionDep, article_id: ArticleId) -> Response:
+    if session.get(Article, article_id) is None:
+        raise ProblemError(404, f"no article has the id {article_id!r}")
+    ids = session.exec(
+        select(Passage.id).where(Passage.article_id == article_id).order_by(col(Passage.ordinal))
+    ).all()
+    return list_response(request, views.passages(session, [i for i in ids if i is not None]), None)
+
+
+@router.get(
+    "/passages/{passage_id}",
+    response_model=PassagePublic,
+    responses=responses(404),
+    summary="One passage",
+)
+def get_passage(
+    session: SessionDep, passage_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
+) -> Response:
+    return one(session, views.passages, "passage", passage_id)

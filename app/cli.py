@@ -1,0 +1,85 @@
+"""The `timeline` command."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from app import backups, schema, seeds
+from app.config import get_settings
+from app.db import get_engine, session_scope
+
+app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=True)
+db = typer.Typer(help="The database: migrations and backups.", no_args_is_help=True)
+app.add_typer(db, name="db")
+
+
+def prepare_database() -> None:
+    """Upgrades to the newest migration and seeds a database that has no events yet."""
+    settings = get_settings()
+    schema.upgrade(settings.database_url)
+    with session_scope(get_engine(settings.database_url)) as session:
+        if not seeds.has_events(session):
+            seeds.load(session, settings.seeds_dir)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Upgrade the database, seed it when it has no events, and serve HTTP."""
+    prepare_database()
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+    )
+
+
+@app.command()
+def seed() -> None:
+    """Load seeds/ idempotently: running it twice changes nothing."""
+    settings = get_settings()
+    schema.upgrade(settings.database_url)
+    with session_scope(get_engine(settings.database_url)) as session:
+        report = seeds.load(session, settings.seeds_dir)
+    typer.echo(
+        f"seeded: {report.articles} articles, {report.actors} actors, "
+        f"{report.places} places, {report.events} events added or changed"
+    )
+
+
+@db.command()
+def upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Upgrade the database to a revision (default: the newest)."""
+    schema.upgrade(get_settings().database_url, revision)
+
+
+@db.command()
+def downgrade(revision: Annotated[str, typer.Argument(help="A revision, or 'base'.")]) -> None:
+    """Downgrade the database to a revision."""
+    schema.downgrade(get_settings().database_url, revision)
+
+
+@db.command()
+def current() -> None:
+    """Print the database's revision."""
+    revision = schema.current_revision(get_engine(get_settings().database_url))
+    typer.echo(revision or "(empty database)")
+
+
+@db.command()
+def backup(path: Annotated[Path, typer.Argument(help="Where to write the copy.")]) -> None:
+    """Write a consistent copy of the database while it is in use."""
+    try:
+        backups.backup(get_settings().database_url, path)
+    except backups.BackupError as error:
+        typer.echo(f"backup failed: {error}", err=True)
+        raise typer.Exit(1) from error
+    typer.echo(f"backed up to {path}")

@@ -1,0 +1,55 @@
+"""Settings, read from the environment and an optional `.env` file."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str) -> AliasChoices:
+    return AliasChoices(name)
+
+
+class Settings(BaseSettings):
+    """Every setting the service reads; README.md documents each one (a test checks that)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    database_url: str = Field(
+        default="sqlite:///./data/timeline.db", validation_alias=_env("DATABASE_URL")
+    )
+    seeds_dir: Path = Field(
+        default=PROJECT_ROOT / "seeds", validation_alias=_env("TIMELINE_SEEDS_DIR")
+    )
+    api_tokens: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias=_env("TIMELINE_API_TOKENS")
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["*"], validation_alias=_env("TIMELINE_CORS_ORIGINS")
+    )
+    default_page_size: int = Field(
+        default=50, ge=1, le=500, validation_alias=_env("TIMELINE_DEFAULT_PAGE_SIZE")
+    )
+
+    @field_validator("api_tokens", "cors_origins", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_engine(cls, value: str) -> str:
+        if not value.startswith(("sqlite://", "postgresql")):
+            raise ValueError("DATABASE_URL must be a sqlite:// or postgresql+psycopg:// URL")
+        return value
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

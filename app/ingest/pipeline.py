@@ -1,0 +1,86 @@
+"""An article's way into the database: stored whole, split into passages, dates found."""
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from app.dates import DateInterval, detect_language, find_dates
+from app.ingest.passages import split_passages
+from app.models import Article, DateMention, Passage
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    text: str
+    id: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: DateInterval | None = None
+    published_evidence: str | None = None
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_id(data: ArticleInput, digest: str) -> str:
+    """A readable, stable id: the slug of the title and the start of the text's hash."""
+    slug = re.sub(r"[^a-z0-9]+", "-", (data.title or "").casefold()).strip("-")[:60]
+    return f"{slug}-{digest[:10]}" if slug else digest[:16]
+
+
+def store_article(session: Session, data: ArticleInput) -> tuple[Article, bool]:
+    """The stored article for this text, and whether it was created now.
+
+    The same text again answers the article already stored, not a copy.
+    """
+    digest = text_sha256(data.text)
+    existing = session.exec(select(Article).where(Article.text_sha256 == digest)).first()
+    if existing is not None:
+        return existing, False
+    published = data.published
+    article = Article(
+        id=data.id or article_id(data, digest),
+        title=data.title,
+        outlet=data.outlet,
+        author=data.author,
+        url=data.url,
+        language=data.language or detect_language(data.text),
+        text=data.text,
+        text_sha256=digest,
+        published_start=published.start if published else None,
+        published_end=published.end if published else None,
+        published_precision=published.precision if published else None,
+        published_qualifier=published.qualifier if published else None,
+        published_evidence=data.published_evidence,
+    )
+    session.add(article)
+    session.flush()
+    base = published.start if published else None
+    for ordinal, (start, end) in enumerate(split_passages(data.text)):
+        passage = Passage(
+            article_id=article.id, ordinal=ordinal, start=start, end=end, text=data.text[start:end]
+        )
+        session.add(passage)
+        session.flush()
+        assert passage.id is not None
+        for mention in find_dates(passage.text, base=base, language=article.language):
+            session.add(
+                DateMention(
+                    passage_id=passage.id,
+                    start=start + mention.start,
+                    end=start + mention.end,
+                    text=mention.text,
+                    date_start=mention.interval.start,
+                    date_end=mention.interval.end,
+                    precision=mention.interval.precision,
+                    qualifier=mention.interval.qualifier,
+                )
+            )
+    session.flush()
+    return article, True

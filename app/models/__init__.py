@@ -1,0 +1,29 @@
+"""All tables, imported here so that SQLModel.metadata is whole wherever it is used."""
+
+from app.models.actors import ACTOR_KINDS, Actor, ActorAlias
+from app.models.articles import Article, DateMention, Passage
+from app.models.base import PRECISIONS, QUALIFIERS, utcnow
+from app.models.events import EVENT_STATUSES, ROLES, Event, EventActor, EventTag, Source
+from app.models.meta import DataState
+from app.models.places import Place, PlaceAlias
+
+__all__ = [
+    "ACTOR_KINDS",
+    "EVENT_STATUSES",
+    "PRECISIONS",
+    "QUALIFIERS",
+    "ROLES",
+    "Actor",
+    "ActorAlias",
+    "Article",
+    "DataState",
+    "DateMention",
+    "Event",
+    "EventActor",
+    "EventTag",
+    "Passage",
+    "Place",
+    "PlaceAlias",
+    "Source",
+    "utcnow",
+]

@@ -1,0 +1,96 @@
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Index, Text, UniqueConstraint
+from sqlmodel import Column, Field, SQLModel
+
+from app.models.base import PRECISIONS, QUALIFIERS, in_list, utcnow
+
+EVENT_STATUSES = ("published", "proposed", "rejected")
+ROLES = ("participant", "initiator", "target", "subject")
+
+
+class Event(SQLModel, table=True):
+    """Something that happened, with the best known date as an interval.
+
+    `date_rank` is the precision as a number (day 0 ... decade 3) so that the contract's
+    order (start, narrower precision first, id) is a plain index scan.
+    """
+
+    __tablename__ = "event"
+    __table_args__ = (
+        CheckConstraint("date_start <= date_end", name="interval"),
+        CheckConstraint(in_list("date_precision", PRECISIONS), name="precision"),
+        CheckConstraint(in_list("date_qualifier", QUALIFIERS, True), name="qualifier"),
+        CheckConstraint(in_list("status", EVENT_STATUSES), name="status"),
+        Index(None, "status", "date_start", "date_rank", "id"),
+        Index(None, "date_end"),
+        Index(None, "kind", "date_start"),
+        Index(None, "place_id", "date_start"),
+        Index(None, "updated_at", "id"),
+    )
+
+    id: str = Field(primary_key=True, max_length=200)
+    title: str
+    summary: str | None = Field(default=None, sa_column=Column(Text))
+    kind: str = Field(max_length=40)
+    date_start: date
+    date_end: date
+    date_precision: str = Field(max_length=10)
+    date_rank: int
+    date_qualifier: str | None = Field(default=None, max_length=10)
+    date_display: str
+    date_note: str | None = Field(default=None, sa_column=Column(Text))
+    place_id: str | None = Field(default=None, foreign_key="place.id", ondelete="RESTRICT")
+    status: str = Field(default="published", max_length=20)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    deleted_at: datetime | None = None
+
+
+class EventActor(SQLModel, table=True):
+    __tablename__ = "event_actor"
+    __table_args__ = (
+        CheckConstraint(in_list("role", ROLES), name="role"),
+        Index(None, "actor_id", "event_id"),
+    )
+
+    event_id: str = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+    actor_id: str = Field(foreign_key="actor.id", primary_key=True, ondelete="RESTRICT")
+    role: str = Field(max_length=20)
+
+
+class EventTag(SQLModel, table=True):
+    __tablename__ = "event_tag"
+    __table_args__ = (Index(None, "tag", "event_id"),)
+
+    event_id: str = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+    tag: str = Field(primary_key=True, max_length=60)
+
+
+class Source(SQLModel, table=True):
+    """An exact quote in a passage that refers to an event: `quote == article.text[start:end]`.
+
+    `stated_*` is the date as that passage states it, which may be coarser than or differ
+    from the event's curated date.
+    """
+
+    __tablename__ = "source"
+    __table_args__ = (
+        UniqueConstraint("event_id", "passage_id", "start"),
+        Index(None, "passage_id"),
+        CheckConstraint('start >= 0 AND start < "end"', name="offsets"),
+        CheckConstraint("stated_start <= stated_end", name="stated_interval"),
+        CheckConstraint(in_list("stated_precision", PRECISIONS, True), name="stated_precision"),
+        CheckConstraint(in_list("stated_qualifier", QUALIFIERS, True), name="stated_qualifier"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(foreign_key="event.id", ondelete="CASCADE")
+    passage_id: int = Field(foreign_key="passage.id", ondelete="RESTRICT")
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    start: int
+    end: int
+    stated_start: date | None = None
+    stated_end: date | None = None
+    stated_precision: str | None = Field(default=None, max_length=10)
+    stated_qualifier: str | None = Field(default=None, max_length=10)

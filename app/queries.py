@@ -1,0 +1,152 @@
+"""Event filters to SQL, the contract's sort order, and opaque keyset cursors.
+
+Sorting by date is by start, then narrower precision first, then id; `-date` reverses
+all three, so that either direction is one index scan and a cursor is the last row's key.
+"""
+
+import datetime
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
+from sqlmodel import Session, col
+
+from app import pagination, search
+from app.models import Actor, Article, Event, EventActor, EventTag, Passage, Place, Source
+from app.pagination import BadCursor
+
+Sort = Literal["date", "-date"]
+IdTable = type[Actor] | type[Place] | type[Article]
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """Resolved filters of GET /events: ids, not names; intervals, not expressions."""
+
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    q: str | None = None
+    article: str | None = None
+    updated_since: datetime.datetime | None = None
+    status: str = "published"
+
+    def fingerprint(self, sort: Sort) -> str:
+        return pagination.fingerprint({**asdict(self), "sort": sort})
+
+
+def conditions(filters: EventFilters, dialect: str) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [
+        col(Event.status) == filters.status,
+        col(Event.deleted_at).is_(None),
+    ]
+    for actor_id in filters.actors:
+        linked = select(col(EventActor.event_id)).where(col(EventActor.actor_id) == actor_id)
+        where.append(col(Event.id).in_(linked))
+    if filters.places:
+        where.append(col(Event.place_id).in_(filters.places))
+    if filters.kinds:
+        where.append(col(Event.kind).in_(filters.kinds))
+    for tag in filters.tags:
+        tagged = select(col(EventTag.event_id)).where(col(EventTag.tag) == tag)
+        where.append(col(Event.id).in_(tagged))
+    if filters.date_from is not None:
+        where.append(col(Event.date_end) >= filters.date_from)
+    if filters.date_to is not None:
+        where.append(col(Event.date_start) <= filters.date_to)
+    if filters.q:
+        where.append(search.matching(filters.q, dialect))
+    if filters.article is not None:
+        cited = (
+            select(col(Source.event_id))
+            .join(Passage, col(Passage.id) == col(Source.passage_id))
+            .where(col(Passage.article_id) == filters.article)
+        )
+        where.append(col(Event.id).in_(cited))
+    if filters.updated_since is not None:
+        where.append(col(Event.updated_at) >= filters.updated_since)
+    return where
+
+
+def _sort_key() -> tuple[Any, Any, Any]:
+    return col(Event.date_start), col(Event.date_rank), col(Event.id)
+
+
+def page_query(
+    filters: EventFilters, sort: Sort, limit: int, after: tuple[Any, ...] | None, dialect: str
+) -> Select[datetime.date, int, str]:
+    """Ids and sort keys of one page, plus one more row to tell whether a next page exists."""
+    key = _sort_key()
+    query = select(*key).where(and_(*conditions(filters, dialect)))
+    if after is not None:
+        query = query.where(
+            tuple_(*key) > tuple_(*after) if sort == "date" else tuple_(*key) < tuple_(*after)
+        )
+    order = key if sort == "date" else tuple(k.desc() for k in key)
+    return query.order_by(*order).limit(limit + 1)
+
+
+def count_query(filters: EventFilters, dialect: str) -> Select[int]:
+    return select(func.count()).select_from(Event).where(and_(*conditions(filters, dialect)))
+
+
+def decode_event_key(key: list[Any]) -> tuple[datetime.date, int, str]:
+    """The sort key of an event cursor, checked for its types."""
+    try:
+        start, rank, event_id = key
+        if isinstance(rank, int) and isinstance(event_id, str) and isinstance(start, str):
+            return datetime.date.fromisoformat(start), rank, event_id
+    except (ValueError, TypeError):
+        pass
+    raise BadCursor("is malformed")
+
+
+def fetch_page(
+    session: Session, filters: EventFilters, sort: Sort, limit: int, cursor: str | None
+) -> tuple[list[str], str | None]:
+    """One page of event ids in contract order, and the cursor of the next page (or None).
+
+    Raises BadCursor for a cursor that is malformed or belongs to another query.
+    """
+    dialect = session.get_bind().dialect.name
+    query_fingerprint = filters.fingerprint(sort)
+    after = decode_event_key(pagination.decode(cursor, query_fingerprint)) if cursor else None
+    rows = session.execute(page_query(filters, sort, limit, after, dialect)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = None
+    if more:
+        start, rank, event_id = rows[-1]
+        next_cursor = pagination.encode([start.isoformat(), rank, event_id], query_fingerprint)
+    return [row[2] for row in rows], next_cursor
+
+
+def count(session: Session, filters: EventFilters) -> int:
+    dialect = session.get_bind().dialect.name
+    return int(session.execute(count_query(filters, dialect)).scalar_one())
+
+
+def id_page(
+    session: Session, model: IdTable, limit: int, cursor: str | None
+) -> tuple[list[str], str | None]:
+    """A page of a table ordered by id (actors, places, articles) and its next cursor."""
+    query_fingerprint = pagination.fingerprint(model.__tablename__)
+    id_column = col(model.id)
+    query = select(id_column).order_by(id_column).limit(limit + 1)
+    if cursor:
+        key = pagination.decode(cursor, query_fingerprint)
+        if len(key) != 1 or not isinstance(key[0], str):
+            raise BadCursor("is malformed")
+        query = query.where(id_column > key[0])
+    ids = [str(row[0]) for row in session.execute(query).all()]
+    more = len(ids) > limit
+    ids = ids[:limit]
+    next_cursor = pagination.encode([ids[-1]], query_fingerprint) if more else None
+    return ids, next_cursor
+
+
+def table_count(session: Session, model: IdTable) -> int:
+    return int(session.execute(select(func.count()).select_from(model)).scalar_one())

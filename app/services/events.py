@@ -1,0 +1,151 @@
+"""Writing events with their actors, tags and sources, as one unit."""
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+from sqlmodel import Session, col, delete, select
+
+from app import search
+from app.dates import PRECISIONS, DateInterval
+from app.models import Event, EventActor, EventTag, Source, utcnow
+
+
+class ActorRole(BaseModel):
+    actor_id: str
+    role: str = "participant"
+
+
+class SourceSpec(BaseModel):
+    """A quote located in a passage; `start`/`end` are offsets into the article's text."""
+
+    passage_id: int
+    quote: str
+    start: int
+    end: int
+    stated_date: DateInterval | None = None
+
+
+class EventSpec(BaseModel):
+    """An event as it should be stored, links included."""
+
+    id: str
+    title: str
+    summary: str | None = None
+    kind: str
+    date: DateInterval
+    display: str | None = None
+    date_note: str | None = None
+    place_id: str | None = None
+    status: str = "published"
+    actors: list[ActorRole] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    sources: list[SourceSpec] = Field(default_factory=list)
+
+
+def _columns(spec: EventSpec) -> dict[str, Any]:
+    return {
+        "title": spec.title,
+        "summary": spec.summary,
+        "kind": spec.kind,
+        "date_start": spec.date.start,
+        "date_end": spec.date.end,
+        "date_precision": spec.date.precision,
+        "date_rank": PRECISIONS.index(spec.date.precision),
+        "date_qualifier": spec.date.qualifier,
+        "date_display": spec.display or spec.date.display(),
+        "date_note": spec.date_note,
+        "place_id": spec.place_id,
+        "status": spec.status,
+    }
+
+
+def _source_row(source: SourceSpec) -> tuple[Any, ...]:
+    stated = source.stated_date
+    return (
+        source.passage_id,
+        source.quote,
+        source.start,
+        source.end,
+        stated.start if stated else None,
+        stated.end if stated else None,
+        stated.precision if stated else None,
+        stated.qualifier if stated else None,
+    )
+
+
+def _links(session: Session, event_id: str) -> tuple[Any, ...]:
+    actors = set(
+        session.exec(
+            select(EventActor.actor_id, EventActor.role).where(EventActor.event_id == event_id)
+        ).all()
+    )
+    tags = set(session.exec(select(EventTag.tag).where(EventTag.event_id == event_id)).all())
+    sources = {
+        (
+            s.passage_id,
+            s.quote,
+            s.start,
+            s.end,
+            s.stated_start,
+            s.stated_end,
+            s.stated_precision,
+            s.stated_qualifier,
+        )
+        for s in session.exec(select(Source).where(Source.event_id == event_id))
+    }
+    return actors, tags, sources
+
+
+def put(session: Session, spec: EventSpec) -> bool:
+    """Creates or replaces the event so that it is exactly `spec`; True when anything changed."""
+    columns = _columns(spec)
+    wanted = (
+        {(a.actor_id, a.role) for a in spec.actors},
+        set(spec.tags),
+        {_source_row(s) for s in spec.sources},
+    )
+    event = session.get(Event, spec.id)
+    unchanged = (
+        event is not None
+        and event.deleted_at is None
+        and all(getattr(event, k) == v for k, v in columns.items())
+        and _links(session, spec.id) == wanted
+    )
+    if unchanged:
+        return False
+    if event is None:
+        event = Event(id=spec.id, **columns)
+        session.add(event)
+    else:
+        for key, value in columns.items():
+            setattr(event, key, value)
+        event.updated_at = utcnow()
+        event.deleted_at = None
+    session.flush()
+    _replace_links(session, spec)
+    search.reindex(session, [spec.id])
+    return True
+
+
+def _replace_links(session: Session, spec: EventSpec) -> None:
+    for table in (EventActor, EventTag, Source):
+        session.exec(delete(table).where(col(table.event_id) == spec.id))
+    session.add_all(
+        EventActor(event_id=spec.id, actor_id=a.actor_id, role=a.role) for a in spec.actors
+    )
+    session.add_all(EventTag(event_id=spec.id, tag=tag) for tag in dict.fromkeys(spec.tags))
+    session.add_all(
+        Source(
+            event_id=spec.id,
+            passage_id=s.passage_id,
+            quote=s.quote,
+            start=s.start,
+            end=s.end,
+            stated_start=s.stated_date.start if s.stated_date else None,
+            stated_end=s.stated_date.end if s.stated_date else None,
+            stated_precision=s.stated_date.precision if s.stated_date else None,
+            stated_qualifier=s.stated_date.qualifier if s.stated_date else None,
+        )
+        for s in spec.sources
+    )
+    session.flush()

@@ -1,0 +1,184 @@
+"""Real databases and real servers for the tests.
+
+Every database fixture is parametrised by engine: SQLite files, and PostgreSQL when a
+server answers at TIMELINE_TEST_POSTGRES_URL (default: the local one). Without one the
+PostgreSQL half of each test is skipped with the reason, never passed silently.
+A seeded template is built once per engine; a test that writes gets its own copy.
+"""
+
+import os
+import shutil
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from app import schema, seeds
+from app.config import PROJECT_ROOT, Settings
+from app.db import get_engine, session_scope
+from app.main import create_app
+
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+POSTGRES_ADMIN_URL = os.environ.get(
+    "TIMELINE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+def postgres_unavailable() -> str | None:
+    """Why PostgreSQL cannot be used for the tests, or None when it can."""
+    try:
+        engine = create_engine(POSTGRES_ADMIN_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as error:  # any failure to connect means: skip, with the reason
+        return f"no PostgreSQL answers at {POSTGRES_ADMIN_URL}: {type(error).__name__}"
+    return None
+
+
+ENGINES = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+]
+
+
+class Databases:
+    """Creates throw-away databases of one engine and drops them afterwards."""
+
+    def __init__(self, engine: str, directory: Path) -> None:
+        self.engine = engine
+        self.directory = directory
+        self.created: list[str] = []
+
+    def new(self, template: str | None = None) -> str:
+        """The URL of a new empty database, or of a copy of `template`."""
+        name = f"timeline_test_{uuid.uuid4().hex[:12]}"
+        if self.engine == "sqlite":
+            path = self.directory / f"{name}.db"
+            if template is not None:
+                source = Path(make_url(template).database or "")
+                with session_scope(get_engine(template)) as session:
+                    session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+                shutil.copyfile(source, path)
+            return f"sqlite:///{path}"
+        admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            suffix = ""
+            if template is not None:
+                template_name = make_url(template).database
+                get_engine(template).dispose()
+                suffix = f' TEMPLATE "{template_name}"'
+            conn.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
+        admin.dispose()
+        self.created.append(name)
+        return make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(False)
+
+    def drop_all(self) -> None:
+        if not self.created:
+            return
+        admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            for name in self.created:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def databases(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Databases]:
+    if request.param == "postgres" and (reason := postgres_unavailable()):
+        pytest.skip(reason)
+    made = Databases(request.param, tmp_path_factory.mktemp(request.param))
+    yield made
+    made.drop_all()
+
+
+@pytest.fixture(scope="session")
+def seeded_url(databases: Databases) -> str:
+    """A migrated database holding the seed corpus. Never write to it: copy it."""
+    url = databases.new()
+    schema.upgrade(url)
+    with session_scope(get_engine(url)) as session:
+        seeds.load(session, SEEDS_DIR)
+    return url
+
+
+@pytest.fixture
+def fresh_seeded_url(databases: Databases, seeded_url: str) -> str:
+    """A writable copy of the seeded database, for one test."""
+    return databases.new(template=seeded_url)
+
+
+@pytest.fixture
+def empty_url(databases: Databases) -> str:
+    """A new database with no tables at all."""
+    return databases.new()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LiveServer:
+    """uvicorn serving the app on a free port in a thread of this process."""
+
+    def __init__(self, settings: Settings) -> None:
+        port = free_port()
+        config = uvicorn.Config(
+            create_app(settings), host="127.0.0.1", port=port, log_level="warning"
+        )
+        self.server = uvicorn.Server(config)
+        self.url = f"http://127.0.0.1:{port}"
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        deadline = time.monotonic() + 15
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+TEST_TOKEN = "test-token-0123456789"
+
+
+def test_settings(url: str, **overrides: Any) -> Settings:
+    return Settings(database_url=url, api_tokens=[f"tests:{TEST_TOKEN}"], **overrides)
+
+
+@pytest.fixture(scope="session")
+def server(databases: Databases, seeded_url: str) -> Iterator[LiveServer]:
+    """A real HTTP server on a read-only use of a seeded database, shared by read tests."""
+    with LiveServer(test_settings(databases.new(template=seeded_url))) as live:
+        yield live
+
+
+@pytest.fixture
+def client(server: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        yield http
+
+
+@pytest.fixture
+def writable_server(fresh_seeded_url: str) -> Iterator[LiveServer]:
+    """A real HTTP server on this test's own copy of the seeded database."""
+    with LiveServer(test_settings(fresh_seeded_url)) as live:
+        yield live

@@ -1,0 +1,31 @@
+"""Migrations upgrade, downgrade and upgrade again, and match the models exactly."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+from app import schema
+from app.db import get_engine
+from app.schema import include_object
+
+
+def differences(url: str) -> list[object]:
+    with get_engine(url).connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": include_object}
+        )
+        return list(compare_metadata(context, SQLModel.metadata))
+
+
+def test_upgrade_downgrade_upgrade_and_no_autogenerate_difference(empty_url: str) -> None:
+    engine = get_engine(empty_url)
+    schema.upgrade(empty_url)
+    tables = set(inspect(engine).get_table_names())
+    assert set(SQLModel.metadata.tables) <= tables
+    assert schema.current_revision(engine) is not None
+    schema.downgrade(empty_url, "base")
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    assert schema.current_revision(engine) is None
+    schema.upgrade(empty_url)
+    assert differences(empty_url) == []
