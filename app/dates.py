@@ -199,6 +199,7 @@ _YEAR = r"(?:1\d|20)\d\d(?!\d)"
 _LAST = r"(?i:letzte[nsm]?|vergangene[nsm]?|vorige[nsm]?|last|past)"
 _THIS = r"(?i:diese[nsm]?|laufende[nsm]?|this)"
 _NEXT = r"(?i:nächste[nsm]?|kommende[nsm]?|next|coming)"
+_WDAY_PREFIX = rf"(?:(?:{_WEEKDAY}),?\s+(?:(?:den|the)\s+)?)?"  # "Dienstag, 12. Juni 2018"
 
 # Atoms, leftmost-first: longer forms before the forms they contain.
 _ATOM = re.compile(
@@ -211,8 +212,8 @@ _ATOM = re.compile(
     rf"(?:,?\s+{_YEAR})?)"
     rf"|(?P<mdr>{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*{_DAY}(?:st|nd|rd|th)?"
     rf"(?:,?\s+{_YEAR})?)"
-    rf"|(?P<dmy>{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"
-    rf"|(?P<mdy>{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?)"
+    rf"|(?P<dmy>{_WDAY_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"
+    rf"|(?P<mdy>{_WDAY_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?)"
     rf"|(?P<my>{_MONTH}\s+{_YEAR})"
     rf"|(?P<mon>{_MONTH})"
     rf"|(?P<dec>(?:the\s+)?(?:(?:1\d|20)\d0s|'\d0s|(?:1\d|20)\d0(?:er(?:n\b|-?\s?Jahren?)?)))"
@@ -224,7 +225,7 @@ _ATOM = re.compile(
     rf"|(?P<rel>(?P<rm>{_LAST}|{_THIS}|{_NEXT})\s+(?P<ru>Jahr(?:es)?|Monat(?:s)?|Woche|"
     rf"year|month|week)\b)"
     rf"|(?P<vorj>Vorjahr(?:es)?|Vormonat(?:s)?|Vorwoche)\b"
-    rf"|(?P<qrel>(?:des|the)\s+(?:Jahres|Monats|year|month)\b)"
+    rf"|(?P<qrel>(?:des|the)\s+(?:Jahres|Monats|year|month)\b)(?!\s+\d)"
     rf"|(?P<day>(?i:vorgestern|gestern|heute|yesterday|today|tomorrow)|morgen)\b"
     rf"|(?P<wend>(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b)"
     rf"|(?P<wd>(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?:{_WEEKDAY})\b)"
@@ -243,7 +244,8 @@ _QMAP: dict[str, Qualifier] = {
 _RANGE_START = re.compile(r"(?<!\w)(?:von|vom|zwischen|between|from)\s+$", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:-|–|—|bis(?:\s+zum)?|und|and|to|through|or|oder)\s*")
 _FUTURE = re.compile(r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden)\s+"
-                     r"(?:(?:zum|zur|dem|den|the|spätestens)\s+)?$", re.IGNORECASE)
+                     r"(?:(?:zum|zur|dem|den|the|spätestens)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|late|"
+    r"(?:the\s+)?end\s+of)[\s-]+)?$", re.IGNORECASE)
 _QUANTITY = re.compile(
     r"\s*(?:%|Prozent|percent|Euro|Dollar|€|\$|Franken|Pfund|Kilometer|km|Meter|Tonnen|"
     r"Soldaten|Menschen|Personen|Leute|Einwohner|Mitarbeiter|Beschäftigte|Stimmen|Fälle|"
@@ -329,7 +331,8 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
             if not re.search(r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|"
                              r"Anfang|Mitte|Ende|early|mid|late|of|von|vom|from)[\s-]+$", before):
                 return None
-        return _named(s, base, langs, future, re.search(_YEAR + "$", s) is not None)
+        expr = re.sub(rf"^{_WDAY_PREFIX}", "", s)
+        return _named(expr, base, langs, future, re.search(_YEAR + "$", s) is not None)
     if kind in ("ddr", "mdr"):
         d1, d2 = (int(x) for x in re.findall(r"(?<!\d)\d{1,2}(?!\d)", s)[:2])
         rest = re.search(_MONTH + r".*", s)
@@ -456,11 +459,6 @@ def _scan(text: str, base: datetime.date | None, langs: tuple[str, ...],
             prec = max(iv.precision, nxt.interval.precision, key=_RANK.__getitem__)
             iv = DateInterval(iv.start, max(iv.end, nxt.interval.end), prec)
             start, end = (rs.start() if rs and qm is None else start), nxt.end
-            i += 1
-        elif (nxt and re.fullmatch(r",?\s*", text[end:nxt.start])
-              and text[a.start:a.end].split()[-1] in _WEEKDAYS
-              and nxt.interval.precision == "day"):
-            iv, end = nxt.interval, nxt.end  # "Dienstag, 12. Juni 2018": one day
             i += 1
         elif rs and not a.qualifiable:
             start = rs.start()  # "vom 27. bis 28. Februar 2019"
