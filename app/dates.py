@@ -220,15 +220,15 @@ _ATOM = re.compile(
     rf"|(?P<decw>(?:the\s+)?(?:{'|'.join(_DECADE_WORDS)})\b|"
     rf"(?:{'|'.join(w.title() for w in _DECADE_WORDS)})(?:jahren?|n)?\b)(?:\s+Jahren?)?"
     rf"|(?P<year>{_YEAR})"
-    rf"|(?P<ago>(?:vor\s+(?P<n1>{_NUM})\s+(?P<u1>Jahren|Monaten|Wochen|Tagen)\b)"
-    rf"|(?:(?P<n2>{_NUM})\s+(?P<u2>years?|months?|weeks?|days?)\s+ago\b))"
+    rf"|(?P<ago>(?:(?i:vor)\s+(?P<n1>{_NUM})\s+(?P<u1>Jahren|Monaten|Wochen|Tagen)\b)"
+    rf"|(?:(?P<n2>{_NUM})\s+(?P<u2>years?|months?|weeks?|days?)\s+(?i:ago)\b))"
     rf"|(?P<rel>(?P<rm>{_LAST}|{_THIS}|{_NEXT})\s+(?P<ru>Jahr(?:es)?|Monat(?:s)?|Woche|"
     rf"year|month|week)\b)"
     rf"|(?P<vorj>Vorjahr(?:es)?|Vormonat(?:s)?|Vorwoche)\b"
     rf"|(?P<qrel>(?:des|the)\s+(?:Jahres|Monats|year|month)\b)(?!\s+\d)"
     rf"|(?P<day>(?i:vorgestern|gestern|heute|yesterday|today|tomorrow)|morgen)\b"
     rf"|(?P<wend>(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b)"
-    rf"|(?P<wd>(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?:{_WEEKDAY})\b)"
+    rf"|(?P<wd>(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?P<wdn>{_WEEKDAY})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b)"
     r")")
 _QUAL = re.compile(
     r"(?<![\w-])(?P<q>Anfang|Mitte|Ende|[Ee]arly|[Mm]id|[Ll]ate|(?:the\s+)?(?:end|beginning|"
@@ -254,6 +254,9 @@ _QUANTITY = re.compile(
     r"dead|deaths|victims|refugees|migrants|police|children|women|men|homes|times|miles|"
     r"euros?|dollars?|pounds?|tons?|tonnes)\b")
 _YEAR_BAD_BEFORE = re.compile(r"(?:\d[\s,.]?|Nr\.|No\.|Seite|page|Artikel|§)\s*$")
+_MONTH_CONTEXT = re.compile(  # a bare month name needs one of these ("May" is also a name)
+    r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|Anfang|Mitte|Ende|early|"
+    r"mid|late|of|von|vom|from)[\s-]+$", re.IGNORECASE)
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
 
 
@@ -328,8 +331,7 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
     if kind in ("dmy", "mdy", "my", "mon"):
         if kind == "mon" and not standalone:
             before = text[max(0, m.start() - 12):m.start()]
-            if not re.search(r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|"
-                             r"Anfang|Mitte|Ende|early|mid|late|of|von|vom|from)[\s-]+$", before):
+            if not _MONTH_CONTEXT.search(before):
                 return None
         expr = re.sub(rf"^{_WDAY_PREFIX}", "", s)
         return _named(expr, base, langs, future, re.search(_YEAR + "$", s) is not None)
@@ -391,7 +393,7 @@ def _relative(m: re.Match[str], base: datetime.date) -> DateInterval | None:
                   "morgen": "tomorrow"}.get(g("day").lower(), g("day").lower())
     else:  # weekday or weekend: the most recent one on or before base, or the next one
         mod = (g("wm") or g("dm") or "").lower()[:3]
-        wd = _WEEKDAYS[re.sub(r"^\S+\s+", "", g("wd"))] if kind == "wd" else 5
+        wd = _WEEKDAYS[g("wdn")] if kind == "wd" else 5
         got = _dp_relative(calendar.day_name[wd], base)
         if got is None:
             return None
@@ -415,6 +417,11 @@ def _relative(m: re.Match[str], base: datetime.date) -> DateInterval | None:
     return DateInterval(*_unit(d, prec), prec)
 
 
+def _qword(m: re.Match[str]) -> Qualifier:
+    words = m.group("q").lower().split()
+    return _QMAP[words[-2 if "of" in words else -1]]
+
+
 def _qualify(iv: DateInterval, q: Qualifier, base: datetime.date | None) -> DateInterval:
     s, e, p = iv.start, iv.end, iv.precision
     if q in ("early", "mid", "late") and p != "day":
@@ -430,7 +437,7 @@ def _qualify(iv: DateInterval, q: Qualifier, base: datetime.date | None) -> Date
             e = datetime.date(s.year - (0, 4, 7)[idx] + (3, 6, 9)[idx], 12, 31)
     elif q == "after" and base is not None and base > e:
         e = base
-    return DateInterval(s, e, p, q)
+    return DateInterval(s, e, p, q)  # an outer after/before/circa replaces early/mid/late
 
 
 def _scan(text: str, base: datetime.date | None, langs: tuple[str, ...],
@@ -450,8 +457,11 @@ def _scan(text: str, base: datetime.date | None, langs: tuple[str, ...],
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
         qm = _QUAL.search(text, max(0, a.start - 30), a.start) if a.qualifiable else None
         if qm:
-            words = qm.group("q").lower().split()
-            start, iv = qm.start(), _qualify(iv, _QMAP[words[-2 if "of" in words else -1]], base)
+            start, iv = qm.start(), _qualify(iv, _qword(qm), base)
+            outer = _QUAL.search(text, max(0, start - 12), start)
+            if iv.qualifier in ("early", "mid", "late") and outer and _qword(outer) in (
+                    "circa", "before", "after"):  # "since mid-September", "seit Anfang 2018"
+                start, iv = outer.start(), _qualify(iv, _qword(outer), base)
         rs = _RANGE_START.search(text, max(0, start - 12), start)
         if nxt and _JOIN.fullmatch(text, a.end, nxt.start) and nxt.interval.start >= iv.start and (
                 a.interval.precision == nxt.interval.precision or rs):
