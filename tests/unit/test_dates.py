@@ -1,0 +1,346 @@
+"""Tests for app.dates: parse_date, find_dates, DateInterval, detect_language."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.dates import (
+    PRECISIONS,
+    QUALIFIERS,
+    DateInterval,
+    DateParseError,
+    detect_language,
+    find_dates,
+    parse_date,
+)
+
+D = datetime.date
+B19 = D(2019, 12, 10)  # a Tuesday
+B25 = D(2025, 11, 21)  # a Friday
+
+# text, base, start, end, precision, qualifier
+PARSE_CASES: list[tuple[str, D | None, str, str, str, str | None]] = [
+    # numeric, no base needed
+    ("2018", None, "2018-01-01", "2018-12-31", "year", None),
+    ("  2018 ", None, "2018-01-01", "2018-12-31", "year", None),
+    ("2018-06", None, "2018-06-01", "2018-06-30", "month", None),
+    ("2018-02", None, "2018-02-01", "2018-02-28", "month", None),
+    ("2018-06-12", None, "2018-06-12", "2018-06-12", "day", None),
+    ("12.06.2018", None, "2018-06-12", "2018-06-12", "day", None),
+    ("1.6.2018", None, "2018-06-01", "2018-06-01", "day", None),
+    ("1990s", None, "1990-01-01", "1999-12-31", "decade", None),
+    ("the 1990s", None, "1990-01-01", "1999-12-31", "decade", None),
+    ("1990er", None, "1990-01-01", "1999-12-31", "decade", None),
+    ("in den 1990er-Jahren", None, "1990-01-01", "1999-12-31", "decade", None),
+    ("2000er Jahre", None, "2000-01-01", "2009-12-31", "decade", None),
+    ("the nineties", None, "1990-01-01", "1999-12-31", "decade", None),
+    ("2009-2017", None, "2009-01-01", "2017-12-31", "year", None),
+    ("2009–2017", None, "2009-01-01", "2017-12-31", "year", None),
+    ("im Jahr 2018", None, "2018-01-01", "2018-12-31", "year", None),
+    ("in 2018", None, "2018-01-01", "2018-12-31", "year", None),
+    # month names, absolute (German and English)
+    ("June 2018", None, "2018-06-01", "2018-06-30", "month", None),
+    ("Juni 2018", None, "2018-06-01", "2018-06-30", "month", None),
+    ("Februar 2024", None, "2024-02-01", "2024-02-29", "month", None),
+    ("im August 2017", None, "2017-08-01", "2017-08-31", "month", None),
+    ("Sept. 2018", None, "2018-09-01", "2018-09-30", "month", None),
+    ("Jänner 2019", None, "2019-01-01", "2019-01-31", "month", None),
+    ("12. Juni 2018", None, "2018-06-12", "2018-06-12", "day", None),
+    ("12 June 2018", None, "2018-06-12", "2018-06-12", "day", None),
+    ("June 12, 2018", None, "2018-06-12", "2018-06-12", "day", None),
+    ("Dec. 3, 2019", None, "2019-12-03", "2019-12-03", "day", None),
+    ("3rd March 2018", None, "2018-03-03", "2018-03-03", "day", None),
+    ("am 1. März 2020", None, "2020-03-01", "2020-03-01", "day", None),
+    ("29. Februar 2020", None, "2020-02-29", "2020-02-29", "day", None),
+    # qualifiers
+    ("Anfang November 2025", None, "2025-11-01", "2025-11-10", "month", "early"),
+    ("Mitte Juni 2018", None, "2018-06-11", "2018-06-20", "month", "mid"),
+    ("Ende Februar 2019", None, "2019-02-21", "2019-02-28", "month", "late"),
+    ("early June 2018", None, "2018-06-01", "2018-06-10", "month", "early"),
+    ("end of June 2018", None, "2018-06-21", "2018-06-30", "month", "late"),
+    ("late 2017", None, "2017-09-01", "2017-12-31", "year", "late"),
+    ("Ende 2017", None, "2017-09-01", "2017-12-31", "year", "late"),
+    ("Anfang 2018", None, "2018-01-01", "2018-04-30", "year", "early"),
+    ("mid-2018", None, "2018-05-01", "2018-08-31", "year", "mid"),
+    ("Mitte des Jahres 2018", None, "2018-05-01", "2018-08-31", "year", "mid"),
+    ("the end of 2018", None, "2018-09-01", "2018-12-31", "year", "late"),
+    ("Mitte der 1990er-Jahre", None, "1994-01-01", "1996-12-31", "decade", "mid"),
+    ("early 1990s", None, "1990-01-01", "1993-12-31", "decade", "early"),
+    ("circa 2010", None, "2010-01-01", "2010-12-31", "year", "circa"),
+    ("um 2010", None, "2010-01-01", "2010-12-31", "year", "circa"),
+    ("rund 2010", None, "2010-01-01", "2010-12-31", "year", "circa"),
+    ("around 2010", None, "2010-01-01", "2010-12-31", "year", "circa"),
+    ("before 2018", None, "2018-01-01", "2018-12-31", "year", "before"),
+    ("vor 2018", None, "2018-01-01", "2018-12-31", "year", "before"),
+    ("vor dem 12. Juni 2018", None, "2018-06-12", "2018-06-12", "day", "before"),
+    ("seit Juni 2025", None, "2025-06-01", "2025-06-30", "month", "after"),
+    ("seit Juni 2025", B25, "2025-06-01", "2025-11-21", "month", "after"),
+    ("since 2015", B19, "2015-01-01", "2019-12-10", "year", "after"),
+    ("nach 2015", None, "2015-01-01", "2015-12-31", "year", "after"),
+    # spans and lists
+    ("2018 und 2019", None, "2018-01-01", "2019-12-31", "year", None),
+    ("von 2017 bis 2019", None, "2017-01-01", "2019-12-31", "year", None),
+    ("zwischen 2017 und 2019", None, "2017-01-01", "2019-12-31", "year", None),
+    ("2009 bis 2017", None, "2009-01-01", "2017-12-31", "year", None),
+    ("between 2009 and 2017", None, "2009-01-01", "2017-12-31", "year", None),
+    ("March 3 and 4, 2020", None, "2020-03-03", "2020-03-04", "day", None),
+    ("27. und 28. Februar 2019", None, "2019-02-27", "2019-02-28", "day", None),
+    ("vom 27. bis 28. Februar 2019", None, "2019-02-27", "2019-02-28", "day", None),
+    ("3-4 March 2020", None, "2020-03-03", "2020-03-04", "day", None),
+    ("von März 2017 bis Juni 2019", None, "2017-03-01", "2019-06-30", "month", None),
+    # yearless with base: the tense rule
+    ("Juni", B19, "2019-06-01", "2019-06-30", "month", None),
+    ("im Juli", B19, "2019-07-01", "2019-07-31", "month", None),
+    ("Ende Oktober", B19, "2019-10-21", "2019-10-31", "month", "late"),
+    ("Aug. 9", B19, "2019-08-09", "2019-08-09", "day", None),
+    ("9. August", B19, "2019-08-09", "2019-08-09", "day", None),
+    ("am 7. Februar", B19, "2019-02-07", "2019-02-07", "day", None),
+    ("7. Februar", D(2019, 1, 20), "2019-02-07", "2019-02-07", "day", None),
+    ("7. März", D(2019, 1, 5), "2019-03-07", "2019-03-07", "day", None),
+    ("7. April", D(2019, 1, 5), "2018-04-07", "2018-04-07", "day", None),
+    ("im Dezember", D(2020, 2, 1), "2019-12-01", "2019-12-31", "month", None),
+    ("bis 31. Dezember", B19, "2019-12-31", "2019-12-31", "day", None),
+    ("bis Ende Januar", B19, "2020-01-21", "2020-01-31", "month", "late"),
+    ("until March 31", B19, "2020-03-31", "2020-03-31", "day", None),
+    ("Anfang des Monats", B19, "2019-12-01", "2019-12-10", "month", "early"),
+    ("Ende des Jahres", B19, "2019-09-01", "2019-12-31", "year", "late"),
+    # relative with base
+    ("gestern", B19, "2019-12-09", "2019-12-09", "day", None),
+    ("yesterday", B19, "2019-12-09", "2019-12-09", "day", None),
+    ("heute", B19, "2019-12-10", "2019-12-10", "day", None),
+    ("today", B19, "2019-12-10", "2019-12-10", "day", None),
+    ("vorgestern", B19, "2019-12-08", "2019-12-08", "day", None),
+    ("last year", B19, "2018-01-01", "2018-12-31", "year", None),
+    ("letztes Jahr", B19, "2018-01-01", "2018-12-31", "year", None),
+    ("im vergangenen Jahr", B19, "2018-01-01", "2018-12-31", "year", None),
+    ("im Vorjahr", B19, "2018-01-01", "2018-12-31", "year", None),
+    ("in diesem Jahr", B19, "2019-01-01", "2019-12-31", "year", None),
+    ("next year", B19, "2020-01-01", "2020-12-31", "year", None),
+    ("vor zwei Jahren", B19, "2017-01-01", "2017-12-31", "year", None),
+    ("two years ago", B19, "2017-01-01", "2017-12-31", "year", None),
+    ("vor 3 Monaten", B19, "2019-09-01", "2019-09-30", "month", None),
+    ("diesen Monat", B19, "2019-12-01", "2019-12-31", "month", None),
+    ("last month", B19, "2019-11-01", "2019-11-30", "month", None),
+    ("letzte Woche", B19, "2019-12-02", "2019-12-08", "day", None),
+    ("last week", B19, "2019-12-02", "2019-12-08", "day", None),
+    ("vergangene Woche", B19, "2019-12-02", "2019-12-08", "day", None),
+    ("nächste Woche", B19, "2019-12-16", "2019-12-22", "day", None),
+    ("am Dienstag", B19, "2019-12-10", "2019-12-10", "day", None),
+    ("on Wednesday", B19, "2019-12-04", "2019-12-04", "day", None),
+    ("am Montag", B19, "2019-12-09", "2019-12-09", "day", None),
+    ("vergangenen Dienstag", B19, "2019-12-03", "2019-12-03", "day", None),
+    ("next Friday", B19, "2019-12-13", "2019-12-13", "day", None),
+    ("am Wochenende", B19, "2019-12-07", "2019-12-08", "day", None),
+    ("am Wochenende", D(2019, 12, 8), "2019-12-07", "2019-12-08", "day", None),
+    ("the weekend", B25, "2025-11-15", "2025-11-16", "day", None),
+]
+
+
+@pytest.mark.parametrize(("text", "base", "start", "end", "precision", "qualifier"), PARSE_CASES)
+def test_parse_date(text: str, base: D | None, start: str, end: str, precision: str,
+                    qualifier: str | None) -> None:
+    iv = parse_date(text, base=base)
+    assert iv.as_dict() == {"start": start, "end": end, "precision": precision,
+                            "qualifier": qualifier}
+
+
+@pytest.mark.parametrize("text", [
+    "garbage", "", "   ", "2018-13-45", "2018-02-30", "31.02.2019", "asdf 2018 qwer", "June",
+    "12. Juni", "gestern", "last week", "vor zwei Jahren", "am Dienstag", "die mit so",
+    "Hwasong-15", "1,5 Millionen", "2000 Soldaten und", "1850", "2150", "June 2018 and more",
+    "2018 2019", "32. Juni 2018", "2019-2017", "Mai", "\x00", "des Monats",
+])
+def test_parse_date_garbage(text: str) -> None:
+    with pytest.raises(DateParseError):
+        parse_date(text)  # no base: relative and yearless forms are unreadable too
+
+
+def test_parse_date_error_message() -> None:
+    with pytest.raises(DateParseError, match="garbage"):
+        parse_date("garbage")
+    with pytest.raises(DateParseError, match="base"):
+        parse_date("gestern")
+
+
+@pytest.mark.parametrize("languages", [("de",), ("en",), ("en", "de")])
+def test_parse_date_languages(languages: tuple[str, ...]) -> None:
+    assert parse_date("2018-06-12", languages=languages).precision == "day"
+
+
+def test_parse_date_language_restriction() -> None:
+    assert parse_date("12. Juni 2018", languages=("de",)).start == D(2018, 6, 12)
+    with pytest.raises(DateParseError):
+        parse_date("12. Juni 2018", languages=("en",))
+
+
+# text, base, [(mention text, start, end, start date, end date, precision, qualifier)]
+Row = tuple[str, int, int, str, str, str, str | None]
+FIND_CASES: list[tuple[str, D | None, list[Row]]] = [
+    ("Die Regierung hat die Reform mit den Ländern so beschlossen, die mit der Opposition "
+     "so nicht zu machen war, sagte die Sprecherin am Abend.", B19, []),
+    ("Bundeskanzlerin Merkel hat am Dienstag angekündigt, die Frist bis 31. Dezember zu "
+     "verlängern.", B19,
+     [("Dienstag", 30, 38, "2019-12-10", "2019-12-10", "day", None),
+      ("31. Dezember", 66, 78, "2019-12-31", "2019-12-31", "day", None)]),
+    ("Rund 2000 Soldaten waren zwischen 2017 und 2019 in Mali. Das Treffen fand 2018 in "
+     "Singapur statt.", None,
+     [("zwischen 2017 und 2019", 25, 47, "2017-01-01", "2019-12-31", "year", None),
+      ("2018", 74, 78, "2018-01-01", "2018-12-31", "year", None)]),
+    ("Die Rakete vom Typ Hwasong-15 kostete 1,5 Millionen Euro, Tel. 030 2018 4455, "
+     "Seite 2019, 2000 Euro.", None, []),
+    ("The summit took place on March 3 and 4, 2020, in Brussels.", None,
+     [("March 3 and 4, 2020", 25, 44, "2020-03-03", "2020-03-04", "day", None)]),
+    ("Last week, officials said talks held from 2009-2017 had failed.", B19,
+     [("Last week", 0, 9, "2019-12-02", "2019-12-08", "day", None),
+      ("2009-2017", 42, 51, "2009-01-01", "2017-12-31", "year", None)]),
+    ("Last week, officials said talks held from 2009-2017 had failed.", None,
+     [("2009-2017", 42, 51, "2009-01-01", "2017-12-31", "year", None)]),
+    ("Am 27. und 28. Februar 2019 trafen sich Trump und Kim in Hanoi. Seit Juni 2025 ruht "
+     "der Dialog.", B25,
+     [("27. und 28. Februar 2019", 3, 27, "2019-02-27", "2019-02-28", "day", None),
+      ("Seit Juni 2025", 64, 78, "2025-06-01", "2025-11-21", "month", "after")]),
+    ("Dienstag, 12. Juni 2018: Der Gipfel in Singapur.", None,
+     [("Dienstag, 12. Juni 2018", 0, 23, "2018-06-12", "2018-06-12", "day", None)]),
+    ("Der Haushalt der Jahre 2018 und 2019 steht, die Wahl ist im Herbst.", None,
+     [("2018 und 2019", 23, 36, "2018-01-01", "2019-12-31", "year", None)]),
+    ("In den 1990er-Jahren war das anders, sagte er vor zwei Jahren.", B19,
+     [("1990er-Jahren", 7, 20, "1990-01-01", "1999-12-31", "decade", None),
+      ("vor zwei Jahren", 46, 61, "2017-01-01", "2017-12-31", "year", None)]),
+    ("He spoke on Aug. 9 about the May government and said it in May.", B19,
+     [("Aug. 9", 12, 18, "2019-08-09", "2019-08-09", "day", None),
+      ("May", 59, 62, "2019-05-01", "2019-05-31", "month", None)]),
+    ("Der Bericht vom 12.06.2018 und die Meldung vom 2018-06-13.", None,
+     [("12.06.2018", 16, 26, "2018-06-12", "2018-06-12", "day", None),
+      ("2018-06-13", 47, 57, "2018-06-13", "2018-06-13", "day", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "base", "expected"), FIND_CASES)
+def test_find_dates(text: str, base: D | None, expected: list[Row]) -> None:
+    for row in expected:  # the table itself must be right
+        assert text[row[1]:row[2]] == row[0]
+    got = [(m.text, m.start, m.end, *m.interval.as_dict().values())
+           for m in find_dates(text, base=base)]
+    assert got == expected
+
+
+def test_tense_bis_december() -> None:
+    (m,) = find_dates("Die Frist läuft bis 31. Dezember.", base=D(2019, 12, 10), language="de")
+    assert m.interval == DateInterval(D(2019, 12, 31), D(2019, 12, 31), "day")
+
+
+def test_no_weekday_false_positives() -> None:
+    text = ("Die Union will die Steuer so senken, dass die Bürger mit dem Geld so planen "
+            "können, die SPD will das mit den Grünen so nicht mittragen. Die mit so viel "
+            "Aufwand erstellte Studie sagt, so die Autoren, die Zahl sei so hoch wie nie.")
+    assert find_dates(text, base=B19) == []
+    assert find_dates(text, base=B19, language="de") == []
+
+
+@pytest.mark.parametrize(("interval", "shown"), [
+    (DateInterval(D(2018, 6, 12), D(2018, 6, 12), "day"), "12 June 2018"),
+    (DateInterval(D(2018, 6, 1), D(2018, 6, 30), "month"), "June 2018"),
+    (DateInterval(D(2018, 1, 1), D(2018, 12, 31), "year"), "2018"),
+    (DateInterval(D(1990, 1, 1), D(1999, 12, 31), "decade"), "1990s"),
+    (DateInterval(D(2025, 11, 1), D(2025, 11, 10), "month", "early"), "early November 2025"),
+    (DateInterval(D(2019, 2, 27), D(2019, 2, 28), "day"), "27–28 February 2019"),
+    (DateInterval(D(2009, 1, 1), D(2017, 12, 31), "year"), "2009–2017"),
+    (DateInterval(D(2010, 1, 1), D(2010, 12, 31), "year", "circa"), "circa 2010"),
+    (DateInterval(D(2025, 6, 1), D(2025, 11, 21), "month", "after"), "after June 2025"),
+    (DateInterval(D(2018, 1, 1), D(2018, 12, 31), "year", "before"), "before 2018"),
+    (DateInterval(D(2017, 9, 1), D(2017, 12, 31), "year", "late"), "late 2017"),
+    (DateInterval(D(2018, 5, 1), D(2018, 8, 31), "year", "mid"), "mid-2018"),
+    (DateInterval(D(2017, 3, 1), D(2019, 6, 30), "month"), "March 2017 – June 2019"),
+    (DateInterval(D(2019, 3, 1), D(2019, 6, 30), "month"), "March–June 2019"),
+    (DateInterval(D(2019, 12, 30), D(2020, 1, 5), "day"), "30 December 2019 – 5 January 2020"),
+    (DateInterval(D(2019, 11, 25), D(2019, 12, 1), "day"), "25 November – 1 December 2019"),
+])
+def test_display(interval: DateInterval, shown: str) -> None:
+    assert interval.display() == shown
+
+
+def test_display_of_parsed() -> None:
+    assert parse_date("Anfang November 2025").display() == "early November 2025"
+    assert parse_date("1990er").display() == "1990s"
+    assert parse_date("vom 27. bis 28. Februar 2019").display() == "27–28 February 2019"
+
+
+def test_interval_validation() -> None:
+    with pytest.raises(ValueError):
+        DateInterval(D(2019, 1, 2), D(2019, 1, 1), "day")
+    with pytest.raises(ValueError):
+        DateInterval(D(2019, 1, 1), D(2019, 1, 1), "week")  # type: ignore[arg-type]
+    assert PRECISIONS == ("day", "month", "year", "decade")
+    assert set(QUALIFIERS) == {"early", "mid", "late", "circa", "before", "after"}
+
+
+@pytest.mark.parametrize("text", [c[0] for c in PARSE_CASES])
+def test_dict_round_trip(text: str) -> None:
+    iv = parse_date(text, base=B19)
+    assert DateInterval.from_dict(iv.as_dict()) == iv
+
+
+def test_from_dict_accepts_dates_and_optional_qualifier() -> None:
+    d: dict[str, Any] = {"start": D(2018, 1, 1), "end": "2018-12-31", "precision": "year"}
+    assert DateInterval.from_dict(d) == DateInterval(D(2018, 1, 1), D(2018, 12, 31), "year")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Die Bundesregierung hat am Dienstag die Reform beschlossen, sagte der Sprecher.", "de"),
+    ("The government said on Tuesday that it has approved the reform.", "en"),
+    ("", "de"),
+])
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+_DATEISH = st.sampled_from([
+    "2018", "Juni", "June", "12.", "Anfang", "late", "bis", "und", "and", "-", "–", " ", ", ",
+    "vor", "zwei", "Jahren", "gestern", "Dienstag", "1990er", "s", "Aug.", "9", "31", "2019-",
+    "seit", "the", "end of", "mid-", "zwischen", "Wochenende", "letzte", "Woche", "29. Februar",
+])
+_TEXTS = st.one_of(st.text(max_size=80), st.lists(_DATEISH, max_size=12).map("".join),
+                   st.lists(_DATEISH, max_size=8).map(" ".join))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXTS, base=st.one_of(st.none(), st.dates(D(1901, 3, 1), D(2098, 10, 1))))
+def test_parse_date_total(text: str, base: D | None) -> None:
+    try:
+        iv = parse_date(text, base=base)
+    except DateParseError:
+        return
+    assert isinstance(iv, DateInterval) and iv.start <= iv.end
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXTS, base=st.one_of(st.none(), st.dates(D(1901, 3, 1), D(2098, 10, 1))))
+def test_find_dates_total(text: str, base: D | None) -> None:
+    mentions = find_dates(text, base=base)
+    last = 0
+    for m in mentions:
+        assert m.text == text[m.start:m.end]
+        assert last <= m.start < m.end
+        last = m.end
+
+
+def test_speed_german_5000_chars() -> None:
+    para = ("Bundeskanzlerin Angela Merkel hat am Dienstag in Berlin angekündigt, die Frist bis "
+            "31. Dezember zu verlängern. Im Vorjahr hatte die Koalition bereits Anfang November "
+            "2018 ähnliche Pläne vorgelegt, die mit der SPD so nicht umsetzbar waren. Rund 2000 "
+            "Soldaten sollen zwischen 2017 und 2019 in Mali gewesen sein. Die Opposition "
+            "kritisierte das Vorhaben scharf, die Regierung wies die Vorwürfe zurück und sprach "
+            "von einem wichtigen Schritt für die Sicherheit des Landes. ")
+    text = (para * 20)[:5000]
+    find_dates(text, base=B19)  # warm-up (dateparser import and caches)
+    n = 50
+    t = time.perf_counter()
+    for _ in range(n):
+        find_dates(text, base=B19)
+    assert (time.perf_counter() - t) / n < 0.010
