@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 from sqlmodel import SQLModel
 
+from app.dates import PRECISIONS, QUALIFIERS
+
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -16,8 +18,7 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
-PRECISIONS = ("day", "month", "year", "decade")
-QUALIFIERS = ("early", "mid", "late", "circa", "before", "after")
+__all__ = ["PRECISIONS", "QUALIFIERS", "in_list", "utcnow"]
 
 
 def utcnow() -> datetime:
