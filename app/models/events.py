@@ -13,7 +13,9 @@ class Event(SQLModel, table=True):
     """Something that happened, with the best known date as an interval.
 
     `date_rank` is the precision as a number (day 0 ... decade 3) so that the contract's
-    order (start, narrower precision first, id) is a plain index scan.
+    order (start, narrower precision first, id) is a plain index scan. `change_seq` is the
+    data version of the event's last write: it orders the change feed exactly, which
+    timestamps from concurrent transactions cannot.
     """
 
     __tablename__ = "event"
@@ -27,6 +29,7 @@ class Event(SQLModel, table=True):
         Index(None, "kind", "date_start"),
         Index(None, "place_id", "date_start"),
         Index(None, "updated_at", "id"),
+        Index(None, "change_seq"),
     )
 
     id: str = Field(primary_key=True, max_length=200)
@@ -45,6 +48,7 @@ class Event(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = None
+    change_seq: int = 0
 
 
 class EventActor(SQLModel, table=True):

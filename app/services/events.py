@@ -8,6 +8,7 @@ from sqlmodel import Session, col, delete, select
 from app import search
 from app.dates import PRECISIONS, DateInterval
 from app.models import Event, EventActor, EventTag, Source, utcnow
+from app.services import versions
 
 
 class ActorRole(BaseModel):
@@ -121,6 +122,7 @@ def put(session: Session, spec: EventSpec) -> bool:
             setattr(event, key, value)
         event.updated_at = utcnow()
         event.deleted_at = None
+    event.change_seq = versions.bump(session)
     session.flush()
     _replace_links(session, spec)
     search.reindex(session, [spec.id])

@@ -6,10 +6,16 @@ from sqlmodel import Session
 from app.models import utcnow
 
 
-def bump(session: Session) -> None:
-    session.execute(
-        text("UPDATE data_state SET version = version + 1, updated_at = :now WHERE id = 1"),
-        {"now": utcnow()},
+def bump(session: Session) -> int:
+    """The new data version. The row lock it takes orders concurrent writers."""
+    return int(
+        session.execute(
+            text(
+                "UPDATE data_state SET version = version + 1, updated_at = :now "
+                "WHERE id = 1 RETURNING version"
+            ),
+            {"now": utcnow()},
+        ).scalar_one()
     )
 
 

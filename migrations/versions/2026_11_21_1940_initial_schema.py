@@ -123,6 +123,7 @@ def upgrade() -> None:
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("deleted_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("change_seq", sa.Integer(), nullable=False),
         sa.CheckConstraint(
             "date_precision IN ('day', 'month', 'year', 'decade')", name=op.f("ck_event_precision")
         ),
@@ -155,6 +156,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_event_updated_at_id"), ["updated_at", "id"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_event_change_seq"), ["change_seq"], unique=False)
 
     op.create_table(
         "passage",
@@ -334,6 +336,7 @@ def downgrade() -> None:
     op.drop_table("place_alias")
     op.drop_table("passage")
     with op.batch_alter_table("event", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_event_change_seq"))
         batch_op.drop_index(batch_op.f("ix_event_updated_at_id"))
         batch_op.drop_index(batch_op.f("ix_event_status_date_start_date_rank_id"))
         batch_op.drop_index(batch_op.f("ix_event_place_id_date_start"))
