@@ -7,6 +7,10 @@ ROOT = Path(__file__).parent
 KINDS = {"summit", "meeting", "visit", "speech", "statement", "threat", "weapons-test",
          "military-action", "agreement", "policy", "sanctions", "election", "inauguration",
          "war", "publication", "death", "founding", "demolition", "negotiation", "other"}
+TAGS = {"alliances", "cold-war", "covert-action", "cuba", "denuclearization", "diplomacy",
+        "economy", "elections", "germany", "inter-korean", "iran", "japan", "leadership", "media",
+        "military", "missiles", "nonproliferation", "nuclear", "russia", "sanctions", "trade", "un",
+        "unification", "us-china", "us-politics", "war"}
 ACTOR_KINDS = {"person", "state", "organisation", "group"}
 PLACE_KINDS = {"city", "country", "site", "region", "building", "sea"}
 PRECISIONS = {"day", "month", "year", "decade"}
@@ -129,8 +133,8 @@ def main():
         if ev.get("kind") not in KINDS:
             err(f"{ctx}: kind {ev.get('kind')!r} not in vocabulary")
         for t in ev.get("tags", []):
-            if not ID_RE.match(t):
-                err(f"{ctx}: bad tag {t!r}")
+            if t not in TAGS:
+                err(f"{ctx}: tag {t!r} not in the tag set (add it to TAGS and README.md)")
         check_date(ev.get("date"), ctx)
         if ev.get("place") is not None and ev["place"] not in place_ids:
             err(f"{ctx}: unknown place {ev['place']}")
