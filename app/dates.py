@@ -221,7 +221,9 @@ _ATOM = re.compile(
     rf"(?:{'|'.join(w.title() for w in _DECADE_WORDS)})(?:jahren?|n)?\b)(?:\s+Jahren?)?"
     rf"|(?P<year>{_YEAR})"
     rf"|(?P<ago>(?:(?i:vor)\s+(?P<n1>{_NUM})\s+(?P<u1>Jahren|Monaten|Wochen|Tagen)\b)"
-    rf"|(?:(?P<n2>{_NUM})\s+(?P<u2>years?|months?|weeks?|days?)\s+(?i:ago)\b))"
+    rf"|(?:(?P<n2>{_NUM})\s+(?P<u2>years?|months?|weeks?|days?)\s+(?i:ago)\b)"
+    rf"|(?:(?P<in>(?i:in))\s+(?P<n3>{_NUM})\s+(?P<u3>Jahren|Monaten|Wochen|Tagen|years?|months?|"
+    rf"weeks?|days?)\b))"
     rf"|(?P<rel>(?P<rm>{_LAST}|{_THIS}|{_NEXT})\s+(?P<ru>Jahr(?:es)?|Monat(?:s)?|Woche|"
     rf"year|month|week)\b)"
     rf"|(?P<vorj>Vorjahr(?:es)?|Vormonat(?:s)?|Vorwoche)\b"
@@ -257,6 +259,10 @@ _YEAR_BAD_BEFORE = re.compile(r"(?:\d[\s,.]?|Nr\.|No\.|Seite|page|Artikel|§)\s*
 _MONTH_CONTEXT = re.compile(  # a bare month name needs one of these ("May" is also a name)
     r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|Anfang|Mitte|Ende|early|"
     r"mid|late|of|von|vom|from)[\s-]+$", re.IGNORECASE)
+_FUTURE_CLAUSE = re.compile(  # a future verb earlier in the same sentence: "will take office in"
+    r"(?<!\w)(?:will|would|is\s+due|are\s+due|is\s+set|are\s+set|is\s+scheduled|soll|sollen|"
+    r"wird|werden)(?!\w)[^.!?]*$")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ„\"]")
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
 
 
@@ -284,7 +290,7 @@ def _pick_year(month: int, day: int, base: datetime.date, future: bool) -> int:
 
 
 def _named(expr: str, base: datetime.date | None, langs: tuple[str, ...], future: bool,
-           has_year: bool) -> DateInterval | None:
+           has_year: bool, anchor: int | None) -> DateInterval | None:
     """A month-name expression ("12. Juni 2018", "Aug. 9", "Juli") via dateparser."""
     got = _month_day(expr, langs)
     if got is None:
@@ -294,6 +300,8 @@ def _named(expr: str, base: datetime.date | None, langs: tuple[str, ...], future
         full = _dp_absolute(expr, langs)
         assert full is not None
         year = full[0].year
+    elif anchor is not None and not future:
+        year = anchor
     elif base is None:
         return None
     else:
@@ -309,9 +317,11 @@ def _named(expr: str, base: datetime.date | None, langs: tuple[str, ...], future
 
 
 def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
-                   langs: tuple[str, ...], standalone: bool) -> DateInterval | None:
+                   langs: tuple[str, ...], standalone: bool,
+                   anchor: int | None = None) -> DateInterval | None:
     kind, s = m.lastgroup or "", m.group()
-    future = bool(_FUTURE.search(text, max(0, m.start() - 30), m.start()))
+    future = bool(_FUTURE.search(text, max(0, m.start() - 30), m.start())
+                  or _FUTURE_CLAUSE.search(text, max(0, m.start() - 80), m.start()))
     if kind in ("iso", "num"):
         parts = [int(p) for p in re.split(r"[-.]", s)]
         y, mo, d = parts if kind == "iso" else parts[::-1]
@@ -334,7 +344,7 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
             if not _MONTH_CONTEXT.search(before):
                 return None
         expr = re.sub(rf"^{_WDAY_PREFIX}", "", s)
-        return _named(expr, base, langs, future, re.search(_YEAR + "$", s) is not None)
+        return _named(expr, base, langs, future, re.search(_YEAR + "$", s) is not None, anchor)
     if kind in ("ddr", "mdr"):
         d1, d2 = (int(x) for x in re.findall(r"(?<!\d)\d{1,2}(?!\d)", s)[:2])
         rest = re.search(_MONTH + r".*", s)
@@ -343,7 +353,8 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
                                                          f" {d2}", s)
         if kind == "ddr":
             tail = f"{d2}. {tail}" if "." in s[:s.find(rest.group())] else f"{d2} {tail}"
-        right = _named(tail, base, langs, future, re.search(_YEAR + "$", s) is not None)
+        right = _named(tail, base, langs, future, re.search(_YEAR + "$", s) is not None,
+                       anchor)
         if right is None or d1 >= d2:
             return None
         return DateInterval(right.start.replace(day=d1), right.end, "day")
@@ -369,18 +380,18 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
         if not 1900 <= y <= 2099:
             return None
         return DateInterval(datetime.date(y, 1, 1), datetime.date(y, 12, 31), "year")
-    return None if base is None else _relative(m, base)
+    return None if base is None else _relative(m, base, future)
 
 
-def _relative(m: re.Match[str], base: datetime.date) -> DateInterval | None:
+def _relative(m: re.Match[str], base: datetime.date, future: bool) -> DateInterval | None:
     kind, g = m.lastgroup, m.group
     unit, phrase = "day", ""
     if kind == "ago":
-        n = g("n1") or g("n2")
+        n = g("n1") or g("n2") or g("n3")
         num = int(n) if n.isdigit() else _NUMBERS[n.lower()]
         unit = {"j": "year", "m": "month", "w": "week", "t": "day", "y": "year",
-                "d": "day"}[(g("u1") or g("u2"))[0].lower()]
-        phrase = f"{num} {unit}s ago"
+                "d": "day"}[(g("u1") or g("u2") or g("u3"))[0].lower()]
+        phrase = f"in {num} {unit}s" if g("in") else f"{num} {unit}s ago"
     elif kind in ("rel", "vorj", "qrel"):
         word = (g("ru") or g("vorj") or g("qrel")).lower()
         unit = "year" if "j" in word or "year" in word else "month" if "mo" in word else "week"
@@ -397,14 +408,15 @@ def _relative(m: re.Match[str], base: datetime.date) -> DateInterval | None:
         got = _dp_relative(calendar.day_name[wd], base)
         if got is None:
             return None
-        d = got[0]
-        if (base - d).days == 7 and mod not in ("let", "ver", "vor", "las", "pas"):
+        d = got[0]  # dateparser: the last such day strictly before base
+        past, nxt = mod in ("let", "ver", "vor", "las", "pas"), mod in ("näc", "kom", "nex", "com")
+        if (base - d).days == 7 and not past:
             d = base
-        if mod in ("näc", "kom", "nex", "com"):
-            d += datetime.timedelta(days=7)
-        if kind == "wend" and base.weekday() == 6 and mod not in ("näc", "kom", "nex", "com"):
+        if kind == "wend" and base.weekday() == 6 and not nxt:
             d = base - datetime.timedelta(days=1)
         e = d + datetime.timedelta(days=1 if kind == "wend" else 0)
+        if nxt or (future and not past and e < base):
+            d, e = d + datetime.timedelta(days=7), e + datetime.timedelta(days=7)
         return DateInterval(d, e, "day")
     got = _dp_relative(phrase, base)
     if got is None:
@@ -443,12 +455,17 @@ def _qualify(iv: DateInterval, q: Qualifier, base: datetime.date | None) -> Date
 def _scan(text: str, base: datetime.date | None, langs: tuple[str, ...],
           standalone: bool) -> list[DateMention]:
     atoms: list[_Atom] = []
+    anchor: int | None = None  # the year of the last mention in the same sentence
     for m in _ATOM.finditer(text):
         if m.lastgroup == "qrel" and not _QUAL.search(text, max(0, m.start() - 30), m.start()):
             continue
-        iv = _atom_interval(m, text, base, langs, standalone)
+        if anchor is not None and _SENTENCE_END.search(text, atoms[-1].end, m.start()):
+            anchor = None
+        iv = _atom_interval(m, text, base, langs, standalone, anchor)
         if iv is not None:
             atoms.append(_Atom(m.start(), m.end(), iv, m.lastgroup not in ("ddr", "mdr")))
+            stated = iv.precision == "year" or re.search(r"\d{4}", m.group()) is not None
+            anchor = iv.start.year if stated and iv.start.year == iv.end.year else None
     out: list[DateMention] = []
     i = 0
     while i < len(atoms):
