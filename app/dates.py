@@ -13,17 +13,23 @@ Rules worth knowing (the public contract):
 * A bare year (1900-2099) is a date unless it is glued to other digits/letters
   ("Hwasong-15", "030 2018 44", "1,5") or directly followed by a quantity noun
   ("2000 Soldaten", "2000 troops") or a unit ("2018 Euro", "2000 %").
-* A day or month without a year takes the base year; if that lands more than 61 days
-  after ``base`` it is last year's (news looks back).  After a future-oriented word
-  ("bis", "ab", "until", "by", "next", "nächsten", "kommenden") it is the next occurrence
-  on or after ``base`` instead.
+* A day or month without a year takes the year stated by an earlier mention in the same
+  sentence ("am 3. März 2022 ..., im April" is April 2022), else the base year; if that
+  lands more than 61 days after ``base`` it is last year's (news looks back).  In a future
+  context it is the next occurrence on or after ``base`` instead: right after "bis", "ab",
+  "until", "by", "next", "nächsten", "kommenden", or after a future verb earlier in the
+  sentence ("will", "would", "is due/set/scheduled", "soll", "wird", "werden").
 * Weekdays: the most recent such day on or before ``base`` (so "am Dienstag" in a Tuesday
-  article is that day); "next"/"nächsten"/"kommenden" give the one after.  "Weekend" is the
-  most recent Saturday-Sunday starting on or before ``base``.
-* Weeks ("letzte Woche", "two weeks ago") are the Monday-Sunday week, precision "day".
+  article is that day); "next"/"nächsten"/"kommenden" or a future context give the next
+  one.  "Weekend" is the most recent Saturday-Sunday starting on or before ``base``.
+  Compounds such as "Mittwochabend" count as the day.
+* Weeks ("letzte Woche", "two weeks ago", "in zwei Wochen") are the Monday-Sunday week,
+  precision "day".  "in N Tagen/Wochen/Monaten/Jahren" counts forward from ``base``.
 * Qualifiers early/mid/late narrow a month to days 1-10/11-20/21-end, a year to
   Jan-Apr/May-Aug/Sep-Dec and a decade to years 0-3/4-6/7-9; the precision is kept.
   circa and before keep the interval; after extends the end to ``base`` when that is later.
+  An outer circa/before/after wins over early/mid/late: "since mid-September" is after,
+  starting on 11 September.
 * Without ``base`` relative and yearless expressions are not found by ``find_dates`` and
   ``parse_date`` raises ``DateParseError`` for them.
 """
@@ -461,7 +467,10 @@ def _scan(text: str, base: datetime.date | None, langs: tuple[str, ...],
             continue
         if anchor is not None and _SENTENCE_END.search(text, atoms[-1].end, m.start()):
             anchor = None
-        iv = _atom_interval(m, text, base, langs, standalone, anchor)
+        try:
+            iv = _atom_interval(m, text, base, langs, standalone, anchor)
+        except (ValueError, OverflowError):  # e.g. "nächste Woche" with base 9999-12-31
+            iv = None
         if iv is not None:
             atoms.append(_Atom(m.start(), m.end(), iv, m.lastgroup not in ("ddr", "mdr")))
             stated = iv.precision == "year" or re.search(r"\d{4}", m.group()) is not None
@@ -517,7 +526,7 @@ def parse_date(text: str, *, base: datetime.date | None = None,
     offset = lead.end() if lead else 0
     try:
         found = _scan(stripped, base, tuple(languages), standalone=True)
-    except (ValueError, KeyError) as exc:  # defensive: keep the contract
+    except (ValueError, KeyError, OverflowError) as exc:  # defensive: keep the contract
         raise DateParseError(f"could not read a date in {text!r}: {exc}") from None
     if len(found) == 1 and found[0].end == len(stripped) and found[0].start <= offset:
         return found[0].interval

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import time
 from typing import Any
@@ -328,6 +329,34 @@ def test_find_dates_total(text: str, base: D | None) -> None:
         assert m.text == text[m.start:m.end]
         assert last <= m.start < m.end
         last = m.end
+
+
+@pytest.mark.parametrize("base", [D(1, 1, 1), D(9999, 12, 31)])
+@pytest.mark.parametrize("text", ["nächste Woche", "next Friday", "bis Januar", "in 12 Jahren",
+                                  "vor 12 Jahren", "gestern", "seit 2018", "am Wochenende"])
+def test_extreme_base_never_crashes(text: str, base: D) -> None:
+    with contextlib.suppress(DateParseError):
+        parse_date(text, base=base)
+    find_dates(f"Er sagte {text}.", base=base)
+
+
+@pytest.mark.parametrize(("text", "base", "expected"), [
+    # an earlier explicit year in the same sentence anchors a yearless date
+    ("Der Bundestag beschloss es am 3. März 2022, der Bundesrat stimmte im April zu.",
+     D(2023, 3, 1), ("April", "2022-04-01")),
+    ("Last year, a similar agreement collapsed in late November.", D(2019, 12, 11),
+     ("late November", "2018-11-21")),
+    # a future verb earlier in the sentence looks forward
+    ("He will take office in January.", D(2020, 11, 8), ("January", "2021-01-01")),
+    ("Das Ergebnis soll am Mittwoch vorliegen.", D(2024, 6, 10), ("Mittwoch", "2024-06-12")),
+    ("Das Ergebnis lag am Mittwoch vor.", D(2024, 6, 10), ("Mittwoch", "2024-06-05")),
+    ("Die Koalition einigte sich am Mittwochabend.", D(2023, 10, 12),
+     ("Mittwochabend", "2023-10-11")),
+    ("Sie wollen in zwei Wochen beraten.", D(2020, 11, 4), ("in zwei Wochen", "2020-11-16")),
+])
+def test_context_rules(text: str, base: D, expected: tuple[str, str]) -> None:
+    (m,) = find_dates(text, base=base)
+    assert (m.text, m.interval.start.isoformat()) == expected
 
 
 def test_speed_german_5000_chars() -> None:
