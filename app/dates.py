@@ -236,7 +236,8 @@ _ATOM = re.compile(
     rf"|(?P<qrel>(?:des|the)\s+(?:Jahres|Monats|year|month)\b)(?!\s+\d)"
     rf"|(?P<day>(?i:vorgestern|gestern|heute|yesterday|today|tomorrow)|morgen)\b"
     rf"|(?P<wend>(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b)"
-    rf"|(?P<wd>(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?P<wdn>{_WEEKDAY})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b)"
+    rf"|(?P<wd>(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?P<wdn>{_WEEKDAY})"
+    r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b)"
     r")")
 _QUAL = re.compile(
     r"(?<![\w-])(?P<q>Anfang|Mitte|Ende|[Ee]arly|[Mm]id|[Ll]ate|(?:the\s+)?(?:end|beginning|"
@@ -251,9 +252,10 @@ _QMAP: dict[str, Qualifier] = {
     "before": "before", "seit": "after", "nach": "after", "since": "after", "after": "after"}
 _RANGE_START = re.compile(r"(?<!\w)(?:von|vom|zwischen|between|from)\s+$", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:-|–|—|bis(?:\s+zum)?|und|and|to|through|or|oder)\s*")
-_FUTURE = re.compile(r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden)\s+"
-                     r"(?:(?:zum|zur|dem|den|the|spätestens)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|late|"
-    r"(?:the\s+)?end\s+of)[\s-]+)?$", re.IGNORECASE)
+_FUTURE = re.compile(  # right before the mention (a qualifier may sit in between)
+    r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden)\s+(?:(?:zum|zur|dem|den|the|"
+    r"spätestens)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|late|(?:the\s+)?end\s+of)[\s-]+)?$",
+    re.IGNORECASE)
 _QUANTITY = re.compile(
     r"\s*(?:%|Prozent|percent|Euro|Dollar|€|\$|Franken|Pfund|Kilometer|km|Meter|Tonnen|"
     r"Soldaten|Menschen|Personen|Leute|Einwohner|Mitarbeiter|Beschäftigte|Stimmen|Fälle|"
