@@ -37,6 +37,7 @@ Rules worth knowing (the public contract):
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
 import functools
 import re
@@ -210,7 +211,7 @@ _WDAY_PREFIX = rf"(?:(?:{_WEEKDAY}),?\s+(?:(?:den|the)\s+)?)?"  # "Dienstag, 12.
 # Atoms, leftmost-first: longer forms before the forms they contain.
 _ATOM = re.compile(
     r"(?<![\w.,/])(?:(?<!-)|(?<=mid-)|(?<=Mid-))(?:"
-    rf"(?P<yr>{_YEAR}\s*[-–]\s*{_YEAR})(?![\w-])"
+    rf"(?P<yr>{_YEAR}\s*[-–/]\s*{_YEAR}|(?:1\d|20)\d\d/\d\d)(?![\w/-])"
     rf"|(?P<iso>\d{{4}}-\d\d-\d\d)(?![\w-])"
     rf"|(?P<isom>\d{{4}}-(?:0[1-9]|1[0-2]))(?![\w-])"
     rf"|(?P<num>{_DAY}\.(?:1[0-2]|0?[1-9])\.\d{{4}})(?!\d)"
@@ -263,7 +264,8 @@ _QUANTITY = re.compile(
     r"Stück|Mal|soldiers|troops|people|persons|residents|workers|employees|votes|cases|"
     r"dead|deaths|victims|refugees|migrants|police|children|women|men|homes|times|miles|"
     r"euros?|dollars?|pounds?|tons?|tonnes)\b")
-_YEAR_BAD_BEFORE = re.compile(r"(?:\d[\s,.]?|Nr\.|No\.|Seite|page|Artikel|§)\s*$")
+_YEAR_BAD_BEFORE = re.compile(r"(?:\d[\s.]?|Nr\.|No\.|Seite|page|Artikel|article|§|Paragraf|"
+                              r"Paragraph|Nummer|number|Kapitel|chapter|Flug|flight)\s*$")
 _MONTH_CONTEXT = re.compile(  # a bare month name needs one of these ("May" is also a name)
     r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|Anfang|Mitte|Ende|early|"
     r"mid|late|of|von|vom|from)[\s-]+$", re.IGNORECASE)
@@ -339,8 +341,9 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
             return None
         return DateInterval(day, day, "day")
     if kind == "yr":
-        y1, y2 = int(s[:4]), int(s[-4:])
-        if not (1900 <= y1 < y2 <= 2099):
+        y1 = int(s[:4])
+        y2 = y1 // 100 * 100 + int(s[-2:]) if s[-3] == "/" else int(s[-4:])  # "2019/20"
+        if not (1900 <= y1 < y2 <= 2099) or (s[-3] == "/" and y2 != y1 + 1):
             return None
         return DateInterval(datetime.date(y1, 1, 1), datetime.date(y2, 12, 31), "year")
     if kind == "isom":
@@ -379,9 +382,9 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
             y = 1900 + y if y < 100 else y
         return DateInterval(datetime.date(y, 1, 1), datetime.date(y + 9, 12, 31), "decade")
     if kind == "year":
-        if not standalone and (_QUANTITY.match(text, m.end()) or re.match(r"[.,]\d|\s+\d|-\w",
+        if not standalone and (_QUANTITY.match(text, m.end()) or re.match(r"[.,/]\d|\s+\d|-\w",
                                                                            text[m.end():])
-                               or _YEAR_BAD_BEFORE.search(text, max(0, m.start() - 8),
+                               or _YEAR_BAD_BEFORE.search(text, max(0, m.start() - 12),
                                                           m.start())):
             return None
         y = int(s)
@@ -532,8 +535,12 @@ def parse_date(text: str, *, base: datetime.date | None = None,
         raise DateParseError(f"could not read a date in {text!r}: {exc}") from None
     if len(found) == 1 and found[0].end == len(stripped) and found[0].start <= offset:
         return found[0].interval
-    reason = "needs a base date" if base is None and _ATOM.search(stripped) else "no date"
-    raise DateParseError(f"could not read {text!r} as one date expression ({reason})")
+    reason = "not one date expression"
+    if base is None:
+        with contextlib.suppress(DateParseError):
+            parse_date(text, base=datetime.date.today(), languages=languages)
+            reason = "relative or without a year: it needs a base date"
+    raise DateParseError(f"could not read {text!r} as a date ({reason})")
 
 
 _DE_WORDS = frozenset(_alt("der die das und ist nicht mit sich des den dem ein eine auch auf für "
