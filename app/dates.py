@@ -13,17 +13,23 @@ Rules worth knowing (the public contract):
 * A bare year (1900-2099) is a date unless it is glued to other digits/letters
   ("Hwasong-15", "030 2018 44", "1,5") or directly followed by a quantity noun
   ("2000 Soldaten", "2000 troops") or a unit ("2018 Euro", "2000 %").
-* A day or month without a year takes the base year; if that lands more than 61 days
-  after ``base`` it is last year's (news looks back).  After a future-oriented word
-  ("bis", "ab", "until", "by", "next", "nächsten", "kommenden") it is the next occurrence
-  on or after ``base`` instead.
+* A day or month without a year takes the year stated by an earlier mention in the same
+  sentence ("am 3. März 2022 ..., im April" is April 2022), else the base year; if that
+  lands more than 61 days after ``base`` it is last year's (news looks back).  In a future
+  context it is the next occurrence on or after ``base`` instead: right after "bis", "ab",
+  "until", "by", "next", "nächsten", "kommenden", or after a future verb earlier in the
+  sentence ("will", "would", "is due/set/scheduled", "soll", "wird", "werden").
 * Weekdays: the most recent such day on or before ``base`` (so "am Dienstag" in a Tuesday
-  article is that day); "next"/"nächsten"/"kommenden" give the one after.  "Weekend" is the
-  most recent Saturday-Sunday starting on or before ``base``.
-* Weeks ("letzte Woche", "two weeks ago") are the Monday-Sunday week, precision "day".
+  article is that day); "next"/"nächsten"/"kommenden" or a future context give the next
+  one.  "Weekend" is the most recent Saturday-Sunday starting on or before ``base``.
+  Compounds such as "Mittwochabend" count as the day.
+* Weeks ("letzte Woche", "two weeks ago", "in zwei Wochen") are the Monday-Sunday week,
+  precision "day".  "in N Tagen/Wochen/Monaten/Jahren" counts forward from ``base``.
 * Qualifiers early/mid/late narrow a month to days 1-10/11-20/21-end, a year to
   Jan-Apr/May-Aug/Sep-Dec and a decade to years 0-3/4-6/7-9; the precision is kept.
   circa and before keep the interval; after extends the end to ``base`` when that is later.
+  An outer circa/before/after wins over early/mid/late: "since mid-September" is after,
+  starting on 11 September.
 * Without ``base`` relative and yearless expressions are not found by ``find_dates`` and
   ``parse_date`` raises ``DateParseError`` for them.
 """
@@ -31,6 +37,7 @@ Rules worth knowing (the public contract):
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
 import functools
 import re
@@ -204,7 +211,7 @@ _WDAY_PREFIX = rf"(?:(?:{_WEEKDAY}),?\s+(?:(?:den|the)\s+)?)?"  # "Dienstag, 12.
 # Atoms, leftmost-first: longer forms before the forms they contain.
 _ATOM = re.compile(
     r"(?<![\w.,/])(?:(?<!-)|(?<=mid-)|(?<=Mid-))(?:"
-    rf"(?P<yr>{_YEAR}\s*[-–]\s*{_YEAR})(?![\w-])"
+    rf"(?P<yr>{_YEAR}\s*[-–/]\s*{_YEAR}|(?:1\d|20)\d\d/\d\d)(?![\w/-])"
     rf"|(?P<iso>\d{{4}}-\d\d-\d\d)(?![\w-])"
     rf"|(?P<isom>\d{{4}}-(?:0[1-9]|1[0-2]))(?![\w-])"
     rf"|(?P<num>{_DAY}\.(?:1[0-2]|0?[1-9])\.\d{{4}})(?!\d)"
@@ -221,14 +228,17 @@ _ATOM = re.compile(
     rf"(?:{'|'.join(w.title() for w in _DECADE_WORDS)})(?:jahren?|n)?\b)(?:\s+Jahren?)?"
     rf"|(?P<year>{_YEAR})"
     rf"|(?P<ago>(?:(?i:vor)\s+(?P<n1>{_NUM})\s+(?P<u1>Jahren|Monaten|Wochen|Tagen)\b)"
-    rf"|(?:(?P<n2>{_NUM})\s+(?P<u2>years?|months?|weeks?|days?)\s+(?i:ago)\b))"
+    rf"|(?:(?P<n2>{_NUM})\s+(?P<u2>years?|months?|weeks?|days?)\s+(?i:ago)\b)"
+    rf"|(?:(?P<in>(?i:in))\s+(?P<n3>{_NUM})\s+(?P<u3>Jahren|Monaten|Wochen|Tagen|years?|months?|"
+    rf"weeks?|days?)\b))"
     rf"|(?P<rel>(?P<rm>{_LAST}|{_THIS}|{_NEXT})\s+(?P<ru>Jahr(?:es)?|Monat(?:s)?|Woche|"
     rf"year|month|week)\b)"
     rf"|(?P<vorj>Vorjahr(?:es)?|Vormonat(?:s)?|Vorwoche)\b"
     rf"|(?P<qrel>(?:des|the)\s+(?:Jahres|Monats|year|month)\b)(?!\s+\d)"
     rf"|(?P<day>(?i:vorgestern|gestern|heute|yesterday|today|tomorrow)|morgen)\b"
     rf"|(?P<wend>(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b)"
-    rf"|(?P<wd>(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?P<wdn>{_WEEKDAY})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b)"
+    rf"|(?P<wd>(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?P<wdn>{_WEEKDAY})"
+    r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b)"
     r")")
 _QUAL = re.compile(
     r"(?<![\w-])(?P<q>Anfang|Mitte|Ende|[Ee]arly|[Mm]id|[Ll]ate|(?:the\s+)?(?:end|beginning|"
@@ -243,9 +253,10 @@ _QMAP: dict[str, Qualifier] = {
     "before": "before", "seit": "after", "nach": "after", "since": "after", "after": "after"}
 _RANGE_START = re.compile(r"(?<!\w)(?:von|vom|zwischen|between|from)\s+$", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:-|–|—|bis(?:\s+zum)?|und|and|to|through|or|oder)\s*")
-_FUTURE = re.compile(r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden)\s+"
-                     r"(?:(?:zum|zur|dem|den|the|spätestens)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|late|"
-    r"(?:the\s+)?end\s+of)[\s-]+)?$", re.IGNORECASE)
+_FUTURE = re.compile(  # right before the mention (a qualifier may sit in between)
+    r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden)\s+(?:(?:zum|zur|dem|den|the|"
+    r"spätestens)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|late|(?:the\s+)?end\s+of)[\s-]+)?$",
+    re.IGNORECASE)
 _QUANTITY = re.compile(
     r"\s*(?:%|Prozent|percent|Euro|Dollar|€|\$|Franken|Pfund|Kilometer|km|Meter|Tonnen|"
     r"Soldaten|Menschen|Personen|Leute|Einwohner|Mitarbeiter|Beschäftigte|Stimmen|Fälle|"
@@ -253,10 +264,15 @@ _QUANTITY = re.compile(
     r"Stück|Mal|soldiers|troops|people|persons|residents|workers|employees|votes|cases|"
     r"dead|deaths|victims|refugees|migrants|police|children|women|men|homes|times|miles|"
     r"euros?|dollars?|pounds?|tons?|tonnes)\b")
-_YEAR_BAD_BEFORE = re.compile(r"(?:\d[\s,.]?|Nr\.|No\.|Seite|page|Artikel|§)\s*$")
+_YEAR_BAD_BEFORE = re.compile(r"(?:\d[\s.]?|Nr\.|No\.|Seite|page|Artikel|article|§|Paragraf|"
+                              r"Paragraph|Nummer|number|Kapitel|chapter|Flug|flight)\s*$")
 _MONTH_CONTEXT = re.compile(  # a bare month name needs one of these ("May" is also a name)
     r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|Anfang|Mitte|Ende|early|"
     r"mid|late|of|von|vom|from)[\s-]+$", re.IGNORECASE)
+_FUTURE_CLAUSE = re.compile(  # a future verb earlier in the same sentence: "will take office in"
+    r"(?<!\w)(?:will|would|is\s+due|are\s+due|is\s+set|are\s+set|is\s+scheduled|soll|sollen|"
+    r"wird|werden)(?!\w)[^.!?]*$")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ„\"]")
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
 
 
@@ -284,7 +300,7 @@ def _pick_year(month: int, day: int, base: datetime.date, future: bool) -> int:
 
 
 def _named(expr: str, base: datetime.date | None, langs: tuple[str, ...], future: bool,
-           has_year: bool) -> DateInterval | None:
+           has_year: bool, anchor: int | None) -> DateInterval | None:
     """A month-name expression ("12. Juni 2018", "Aug. 9", "Juli") via dateparser."""
     got = _month_day(expr, langs)
     if got is None:
@@ -294,6 +310,8 @@ def _named(expr: str, base: datetime.date | None, langs: tuple[str, ...], future
         full = _dp_absolute(expr, langs)
         assert full is not None
         year = full[0].year
+    elif anchor is not None and not future:
+        year = anchor
     elif base is None:
         return None
     else:
@@ -309,9 +327,11 @@ def _named(expr: str, base: datetime.date | None, langs: tuple[str, ...], future
 
 
 def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
-                   langs: tuple[str, ...], standalone: bool) -> DateInterval | None:
+                   langs: tuple[str, ...], standalone: bool,
+                   anchor: int | None = None) -> DateInterval | None:
     kind, s = m.lastgroup or "", m.group()
-    future = bool(_FUTURE.search(text, max(0, m.start() - 30), m.start()))
+    future = bool(_FUTURE.search(text, max(0, m.start() - 30), m.start())
+                  or _FUTURE_CLAUSE.search(text, max(0, m.start() - 80), m.start()))
     if kind in ("iso", "num"):
         parts = [int(p) for p in re.split(r"[-.]", s)]
         y, mo, d = parts if kind == "iso" else parts[::-1]
@@ -321,8 +341,9 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
             return None
         return DateInterval(day, day, "day")
     if kind == "yr":
-        y1, y2 = int(s[:4]), int(s[-4:])
-        if not (1900 <= y1 < y2 <= 2099):
+        y1 = int(s[:4])
+        y2 = y1 // 100 * 100 + int(s[-2:]) if s[-3] == "/" else int(s[-4:])  # "2019/20"
+        if not (1900 <= y1 < y2 <= 2099) or (s[-3] == "/" and y2 != y1 + 1):
             return None
         return DateInterval(datetime.date(y1, 1, 1), datetime.date(y2, 12, 31), "year")
     if kind == "isom":
@@ -334,7 +355,7 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
             if not _MONTH_CONTEXT.search(before):
                 return None
         expr = re.sub(rf"^{_WDAY_PREFIX}", "", s)
-        return _named(expr, base, langs, future, re.search(_YEAR + "$", s) is not None)
+        return _named(expr, base, langs, future, re.search(_YEAR + "$", s) is not None, anchor)
     if kind in ("ddr", "mdr"):
         d1, d2 = (int(x) for x in re.findall(r"(?<!\d)\d{1,2}(?!\d)", s)[:2])
         rest = re.search(_MONTH + r".*", s)
@@ -343,7 +364,8 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
                                                          f" {d2}", s)
         if kind == "ddr":
             tail = f"{d2}. {tail}" if "." in s[:s.find(rest.group())] else f"{d2} {tail}"
-        right = _named(tail, base, langs, future, re.search(_YEAR + "$", s) is not None)
+        right = _named(tail, base, langs, future, re.search(_YEAR + "$", s) is not None,
+                       anchor)
         if right is None or d1 >= d2:
             return None
         return DateInterval(right.start.replace(day=d1), right.end, "day")
@@ -360,27 +382,27 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
             y = 1900 + y if y < 100 else y
         return DateInterval(datetime.date(y, 1, 1), datetime.date(y + 9, 12, 31), "decade")
     if kind == "year":
-        if not standalone and (_QUANTITY.match(text, m.end()) or re.match(r"[.,]\d|\s+\d|-\w",
+        if not standalone and (_QUANTITY.match(text, m.end()) or re.match(r"[.,/]\d|\s+\d|-\w",
                                                                            text[m.end():])
-                               or _YEAR_BAD_BEFORE.search(text, max(0, m.start() - 8),
+                               or _YEAR_BAD_BEFORE.search(text, max(0, m.start() - 12),
                                                           m.start())):
             return None
         y = int(s)
         if not 1900 <= y <= 2099:
             return None
         return DateInterval(datetime.date(y, 1, 1), datetime.date(y, 12, 31), "year")
-    return None if base is None else _relative(m, base)
+    return None if base is None else _relative(m, base, future)
 
 
-def _relative(m: re.Match[str], base: datetime.date) -> DateInterval | None:
+def _relative(m: re.Match[str], base: datetime.date, future: bool) -> DateInterval | None:
     kind, g = m.lastgroup, m.group
     unit, phrase = "day", ""
     if kind == "ago":
-        n = g("n1") or g("n2")
+        n = g("n1") or g("n2") or g("n3")
         num = int(n) if n.isdigit() else _NUMBERS[n.lower()]
         unit = {"j": "year", "m": "month", "w": "week", "t": "day", "y": "year",
-                "d": "day"}[(g("u1") or g("u2"))[0].lower()]
-        phrase = f"{num} {unit}s ago"
+                "d": "day"}[(g("u1") or g("u2") or g("u3"))[0].lower()]
+        phrase = f"in {num} {unit}s" if g("in") else f"{num} {unit}s ago"
     elif kind in ("rel", "vorj", "qrel"):
         word = (g("ru") or g("vorj") or g("qrel")).lower()
         unit = "year" if "j" in word or "year" in word else "month" if "mo" in word else "week"
@@ -397,14 +419,15 @@ def _relative(m: re.Match[str], base: datetime.date) -> DateInterval | None:
         got = _dp_relative(calendar.day_name[wd], base)
         if got is None:
             return None
-        d = got[0]
-        if (base - d).days == 7 and mod not in ("let", "ver", "vor", "las", "pas"):
+        d = got[0]  # dateparser: the last such day strictly before base
+        past, nxt = mod in ("let", "ver", "vor", "las", "pas"), mod in ("näc", "kom", "nex", "com")
+        if (base - d).days == 7 and not past:
             d = base
-        if mod in ("näc", "kom", "nex", "com"):
-            d += datetime.timedelta(days=7)
-        if kind == "wend" and base.weekday() == 6 and mod not in ("näc", "kom", "nex", "com"):
+        if kind == "wend" and base.weekday() == 6 and not nxt:
             d = base - datetime.timedelta(days=1)
         e = d + datetime.timedelta(days=1 if kind == "wend" else 0)
+        if nxt or (future and not past and e < base):
+            d, e = d + datetime.timedelta(days=7), e + datetime.timedelta(days=7)
         return DateInterval(d, e, "day")
     got = _dp_relative(phrase, base)
     if got is None:
@@ -443,12 +466,20 @@ def _qualify(iv: DateInterval, q: Qualifier, base: datetime.date | None) -> Date
 def _scan(text: str, base: datetime.date | None, langs: tuple[str, ...],
           standalone: bool) -> list[DateMention]:
     atoms: list[_Atom] = []
+    anchor: int | None = None  # the year of the last mention in the same sentence
     for m in _ATOM.finditer(text):
         if m.lastgroup == "qrel" and not _QUAL.search(text, max(0, m.start() - 30), m.start()):
             continue
-        iv = _atom_interval(m, text, base, langs, standalone)
+        if anchor is not None and _SENTENCE_END.search(text, atoms[-1].end, m.start()):
+            anchor = None
+        try:
+            iv = _atom_interval(m, text, base, langs, standalone, anchor)
+        except (ValueError, OverflowError):  # e.g. "nächste Woche" with base 9999-12-31
+            iv = None
         if iv is not None:
             atoms.append(_Atom(m.start(), m.end(), iv, m.lastgroup not in ("ddr", "mdr")))
+            stated = iv.precision == "year" or re.search(r"\d{4}", m.group()) is not None
+            anchor = iv.start.year if stated and iv.start.year == iv.end.year else None
     out: list[DateMention] = []
     i = 0
     while i < len(atoms):
@@ -500,12 +531,16 @@ def parse_date(text: str, *, base: datetime.date | None = None,
     offset = lead.end() if lead else 0
     try:
         found = _scan(stripped, base, tuple(languages), standalone=True)
-    except (ValueError, KeyError) as exc:  # defensive: keep the contract
+    except (ValueError, KeyError, OverflowError) as exc:  # defensive: keep the contract
         raise DateParseError(f"could not read a date in {text!r}: {exc}") from None
     if len(found) == 1 and found[0].end == len(stripped) and found[0].start <= offset:
         return found[0].interval
-    reason = "needs a base date" if base is None and _ATOM.search(stripped) else "no date"
-    raise DateParseError(f"could not read {text!r} as one date expression ({reason})")
+    reason = "not one date expression"
+    if base is None:
+        with contextlib.suppress(DateParseError):
+            parse_date(text, base=datetime.date.today(), languages=languages)
+            reason = "relative or without a year: it needs a base date"
+    raise DateParseError(f"could not read {text!r} as a date ({reason})")
 
 
 _DE_WORDS = frozenset(_alt("der die das und ist nicht mit sich des den dem ein eine auch auf für "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import time
 from typing import Any
@@ -43,6 +44,8 @@ PARSE_CASES: list[tuple[str, D | None, str, str, str, str | None]] = [
     ("2009-2017", None, "2009-01-01", "2017-12-31", "year", None),
     ("2009–2017", None, "2009-01-01", "2017-12-31", "year", None),
     ("im Jahr 2018", None, "2018-01-01", "2018-12-31", "year", None),
+    ("2019/20", None, "2019-01-01", "2020-12-31", "year", None),
+    ("2019/2020", None, "2019-01-01", "2020-12-31", "year", None),
     ("in 2018", None, "2018-01-01", "2018-12-31", "year", None),
     # month names, absolute (German and English)
     ("June 2018", None, "2018-06-01", "2018-06-30", "month", None),
@@ -154,7 +157,7 @@ def test_parse_date(text: str, base: D | None, start: str, end: str, precision: 
     "garbage", "", "   ", "2018-13-45", "2018-02-30", "31.02.2019", "asdf 2018 qwer", "June",
     "12. Juni", "gestern", "last week", "vor zwei Jahren", "am Dienstag", "die mit so",
     "Hwasong-15", "1,5 Millionen", "2000 Soldaten und", "1850", "2150", "June 2018 and more",
-    "2018 2019", "32. Juni 2018", "2019-2017", "Mai", "\x00", "des Monats",
+    "2018 2019", "2019/21", "32. Juni 2018", "2019-2017", "Mai", "\x00", "des Monats",
 ])
 def test_parse_date_garbage(text: str) -> None:
     with pytest.raises(DateParseError):
@@ -166,6 +169,8 @@ def test_parse_date_error_message() -> None:
         parse_date("garbage")
     with pytest.raises(DateParseError, match="base"):
         parse_date("gestern")
+    with pytest.raises(DateParseError, match="not one date expression"):
+        parse_date("Juni 2018", languages=("xx",))
 
 
 @pytest.mark.parametrize("languages", [("de",), ("en",), ("en", "de")])
@@ -215,6 +220,12 @@ FIND_CASES: list[tuple[str, D | None, list[Row]]] = [
     ("He spoke on Aug. 9 about the May government and said it in May.", B19,
      [("Aug. 9", 12, 18, "2019-08-09", "2019-08-09", "day", None),
       ("May", 59, 62, "2019-05-01", "2019-05-31", "month", None)]),
+    ("Laut Paragraf 2018 und Artikel 2019 gilt das, Tel. 030 2018 4455, 2.000 Menschen.", None,
+     []),
+    ("In der Saison 2019/20 und in 2017, 2018 und 2019.", None,
+     [("2019/20", 14, 21, "2019-01-01", "2020-12-31", "year", None),
+      ("2017", 29, 33, "2017-01-01", "2017-12-31", "year", None),
+      ("2018 und 2019", 35, 48, "2018-01-01", "2019-12-31", "year", None)]),
     ("Der Bericht vom 12.06.2018 und die Meldung vom 2018-06-13.", None,
      [("12.06.2018", 16, 26, "2018-06-12", "2018-06-12", "day", None),
       ("2018-06-13", 47, 57, "2018-06-13", "2018-06-13", "day", None)]),
@@ -328,6 +339,34 @@ def test_find_dates_total(text: str, base: D | None) -> None:
         assert m.text == text[m.start:m.end]
         assert last <= m.start < m.end
         last = m.end
+
+
+@pytest.mark.parametrize("base", [D(1, 1, 1), D(9999, 12, 31)])
+@pytest.mark.parametrize("text", ["nächste Woche", "next Friday", "bis Januar", "in 12 Jahren",
+                                  "vor 12 Jahren", "gestern", "seit 2018", "am Wochenende"])
+def test_extreme_base_never_crashes(text: str, base: D) -> None:
+    with contextlib.suppress(DateParseError):
+        parse_date(text, base=base)
+    find_dates(f"Er sagte {text}.", base=base)
+
+
+@pytest.mark.parametrize(("text", "base", "expected"), [
+    # an earlier explicit year in the same sentence anchors a yearless date
+    ("Der Bundestag beschloss es am 3. März 2022, der Bundesrat stimmte im April zu.",
+     D(2023, 3, 1), ("April", "2022-04-01")),
+    ("Last year, a similar agreement collapsed in late November.", D(2019, 12, 11),
+     ("late November", "2018-11-21")),
+    # a future verb earlier in the sentence looks forward
+    ("He will take office in January.", D(2020, 11, 8), ("January", "2021-01-01")),
+    ("Das Ergebnis soll am Mittwoch vorliegen.", D(2024, 6, 10), ("Mittwoch", "2024-06-12")),
+    ("Das Ergebnis lag am Mittwoch vor.", D(2024, 6, 10), ("Mittwoch", "2024-06-05")),
+    ("Die Koalition einigte sich am Mittwochabend.", D(2023, 10, 12),
+     ("Mittwochabend", "2023-10-11")),
+    ("Sie wollen in zwei Wochen beraten.", D(2020, 11, 4), ("in zwei Wochen", "2020-11-16")),
+])
+def test_context_rules(text: str, base: D, expected: tuple[str, str]) -> None:
+    got = {m.text: m.interval.start.isoformat() for m in find_dates(text, base=base)}
+    assert got[expected[0]] == expected[1]
 
 
 def test_speed_german_5000_chars() -> None:
