@@ -51,7 +51,9 @@ def closes_unit(day: datetime.date, precision: str) -> bool:
 
 def well_formed(date: dict[str, Any]) -> bool:
     """The interval covers whole units of its precision, or the part its qualifier names."""
-    start, end, precision = date["start"], date["end"], date["precision"]
+    start: datetime.date = date["start"]
+    end: datetime.date = date["end"]
+    precision: str = date["precision"]
     qualifier = date.get("qualifier")
     if start > end:
         return False
