@@ -19,7 +19,7 @@ FACETS: tuple[Facet, ...] = get_args(Facet)
 Json = dict[str, Any]
 
 
-def _query(facet: Facet, where: ColumnElement[bool]) -> Select[Any]:
+def _query(facet: Facet, where: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
     count = func.count(func.distinct(col(Event.id))).label("n")
     if facet in ("year", "month"):
         year = func.extract("year", col(Event.date_start))

@@ -117,7 +117,9 @@ class HTTPCache:
             self.newest_version = version
         etag = self.etag(version, scope)
         if _matches(Headers(scope=scope).get("if-none-match", ""), etag):
-            await send({"type": "http.response.start", "status": 304, "headers": self._headers(etag)})
+            await send(
+                {"type": "http.response.start", "status": 304, "headers": self._headers(etag)}
+            )
             await send({"type": "http.response.body", "body": b""})
             return
         is_get = scope["method"] == "GET"

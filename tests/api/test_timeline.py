@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.api.test_read_api import all_events, assert_problem
 from tests import conftest
+from tests.api.test_read_api import all_events, assert_problem
 from tests.conftest import Databases, LiveServer
 
 KIM = {"actor": "kim"}
@@ -19,7 +19,9 @@ KIM = {"actor": "kim"}
 def tl_slugify(text: str) -> str:
     """TimelineJS3's Util.slugify, which it applies to every unique_id."""
     text = text.strip().lower()
-    for src, dst in zip("ãàáäâẽèéëêìíïîõòóöôùúüûñç·/_,:;", "aaaaaeeeeeiiiiooooouuuunc------", strict=True):
+    for src, dst in zip(
+        "ãàáäâẽèéëêìíïîõòóöôùúüûñç·/_,:;", "aaaaaeeeeeiiiiooooouuuunc------", strict=True
+    ):
         text = text.replace(src, dst)
     text = re.sub(r"-+", "-", re.sub(r"\s+", "-", re.sub(r"[^a-z0-9 -]", "", text)))
     return re.sub(r"^([0-9])", r"_\1", text)
@@ -28,8 +30,17 @@ def tl_slugify(text: str) -> str:
 def assert_timelinejs_date(date: dict[str, Any]) -> None:
     """TimelineJS3's TLDate: `year` required; every part a number or a string of digits."""
     assert "year" in date
-    assert set(date) <= {"year", "month", "day", "hour", "minute", "second", "millisecond",
-                         "display_date", "format"}
+    assert set(date) <= {
+        "year",
+        "month",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "millisecond",
+        "display_date",
+        "format",
+    }
     for part in ("year", "month", "day"):
         if part in date:
             assert isinstance(date[part], int) or re.fullmatch(r"-?\d+", date[part])
@@ -192,5 +203,3 @@ def test_an_unknown_facet_is_refused_naming_it(client: httpx.Client) -> None:
     body = assert_problem(client.get("/facets", params={"facet": ["year", "colour"]}), 422, "facet")
     assert "colour" in body["detail"]
     assert_problem(client.get("/facets", params={"actor": "kimm"}), 422, "actor")
-
-
