@@ -35,6 +35,16 @@ class Settings(BaseSettings):
         default=50, ge=1, le=500, validation_alias=_env("TIMELINE_DEFAULT_PAGE_SIZE")
     )
 
+    timeline_max_events: int = Field(
+        default=2000, ge=1, le=100_000, validation_alias=_env("TIMELINE_TIMELINE_MAX_EVENTS")
+    )
+    # Cache-Control max-age, in seconds, of every GET answer (0: clients revalidate each time).
+    cache_max_age: int = Field(default=60, ge=0, validation_alias=_env("TIMELINE_CACHE_MAX_AGE"))
+    # Rendered GET answers kept in each process, keyed by query and data version (0: none).
+    response_cache_entries: int = Field(
+        default=512, ge=0, validation_alias=_env("TIMELINE_RESPONSE_CACHE_ENTRIES")
+    )
+
     @field_validator("api_tokens", "cors_origins", mode="before")
     @classmethod
     def _split_commas(cls, value: object) -> object:

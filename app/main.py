@@ -2,8 +2,8 @@
 
 from fastapi import FastAPI
 
-from app.api import errors
-from app.api.routes import actors, articles, events, health, places
+from app.api import caching, cors, errors
+from app.api.routes import actors, articles, events, health, page, places, timeline
 from app.config import Settings, get_settings
 from app.db import get_engine
 
@@ -20,4 +20,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for module in (events, actors, places, articles, health):
         app.include_router(module.router)
+    app.include_router(timeline.router)
+    app.include_router(page.router)
+    page.mount_static(app)
+    caching.install(app, settings)
+    cors.install(app, settings)
     return app

@@ -1,0 +1,177 @@
+"""HTTP caching of GET answers: strong ETags, 304s, Cache-Control, and an in-process LRU.
+
+The ETag is known before the route runs: a hash of the data version (read from the
+database on every request, so that every worker and every server sharing the database
+agrees at once), the build (a hash of the code, so that a new release is never answered
+304), the URL with its query normalised (parameters in name order, each name's values in
+their order) and the negotiated representation (Accept, Accept-Encoding). A matching
+If-None-Match is answered 304 without building the body.
+
+The response cache keeps rendered 200 answers of up to MAX_CACHED_BYTES under the same
+key, so an entry of an older data version is never served; it is emptied when a newer
+version is seen. Streamed answers (no Content-Length) pass through with the headers only.
+The version is read before the route builds the body, so a body is never older than the
+version its ETag names.
+"""
+
+import hashlib
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+import anyio.to_thread
+from fastapi import FastAPI
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.config import Settings
+from app.services import versions
+
+log = logging.getLogger("timeline")
+MAX_CACHED_BYTES = 1 << 20
+APP_DIR = Path(__file__).resolve().parent.parent
+
+
+def build_id() -> str:
+    """A hash of the application's own files (code and the bundled page)."""
+    digest = hashlib.sha256()
+    for path in sorted(APP_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".css", ".js", ".svg"):
+            digest.update(str(path.relative_to(APP_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _read_version(engine: Engine) -> int | None:
+    try:
+        with Session(engine) as session:
+            return versions.current(session)
+    except SQLAlchemyError as error:  # no database (yet): answer without caching
+        log.debug("no data version, not caching: %s", error)
+        return None
+
+
+@dataclass
+class _Cached:
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+@dataclass
+class _Capture:
+    """An answer being sent, copied for the cache while it fits."""
+
+    cacheable: bool
+    headers: list[tuple[bytes, bytes]] = field(default_factory=list)
+    chunks: list[bytes] = field(default_factory=list)
+    size: int = 0
+
+
+class HTTPCache:
+    def __init__(self, app: ASGIApp, *, max_age: int, entries: int, build: str) -> None:
+        self.app = app
+        self.cache_control = f"public, max-age={max_age}" if max_age else "no-cache"
+        self.entries = entries
+        self.build = build
+        self.store: OrderedDict[str, _Cached] = OrderedDict()
+        self.newest_version = -1
+
+    def etag(self, version: int, scope: Scope) -> str:
+        request = Headers(scope=scope)
+        pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+        query = urlencode(sorted(pairs, key=lambda pair: pair[0]))
+        parts = (
+            self.build,
+            scope.get("scheme", "http"),
+            request.get("host", ""),
+            scope.get("root_path", "") + scope["path"],
+            query,
+            request.get("accept", ""),
+            request.get("accept-encoding", ""),
+        )
+        digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+        return f'"{version}-{digest}"'
+
+    def _headers(self, etag: str) -> list[tuple[bytes, bytes]]:
+        return [
+            (b"etag", etag.encode()),
+            (b"cache-control", self.cache_control.encode()),
+            (b"vary", b"Accept, Accept-Encoding"),
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        version = await anyio.to_thread.run_sync(_read_version, scope["app"].state.engine)
+        if version is None:
+            await self.app(scope, receive, send)
+            return
+        if version > self.newest_version:
+            self.store.clear()
+            self.newest_version = version
+        etag = self.etag(version, scope)
+        if _matches(Headers(scope=scope).get("if-none-match", ""), etag):
+            await send(
+                {"type": "http.response.start", "status": 304, "headers": self._headers(etag)}
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
+        is_get = scope["method"] == "GET"
+        cached = self.store.get(etag) if is_get else None
+        if cached is not None:
+            self.store.move_to_end(etag)
+            await send({"type": "http.response.start", "status": 200, "headers": cached.headers})
+            await send({"type": "http.response.body", "body": cached.body})
+            return
+        capture = _Capture(cacheable=is_get and self.entries > 0)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                length = headers.get("content-length")
+                capture.cacheable &= (
+                    message["status"] == 200
+                    and length is not None
+                    and int(length) <= MAX_CACHED_BYTES
+                    and "set-cookie" not in headers
+                )
+                if message["status"] == 200:
+                    for name, value in self._headers(etag):
+                        headers[name.decode()] = value.decode()
+                capture.headers = list(headers.raw)
+            elif message["type"] == "http.response.body" and capture.cacheable:
+                chunk = message.get("body", b"")
+                capture.chunks.append(chunk)
+                capture.size += len(chunk)
+                capture.cacheable = capture.size <= MAX_CACHED_BYTES
+                if capture.cacheable and not message.get("more_body", False):
+                    self._keep(etag, _Cached(capture.headers, b"".join(capture.chunks)))
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+    def _keep(self, etag: str, answer: _Cached) -> None:
+        self.store[etag] = answer
+        while len(self.store) > self.entries:
+            self.store.popitem(last=False)
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    """RFC 9110's weak comparison, which If-None-Match uses."""
+    tags = (tag.strip().removeprefix("W/") for tag in if_none_match.split(","))
+    return etag in tags
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    app.add_middleware(
+        HTTPCache,
+        max_age=settings.cache_max_age,
+        entries=settings.response_cache_entries,
+        build=build_id(),
+    )

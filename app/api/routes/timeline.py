@@ -1,0 +1,78 @@
+"""Feeds for timeline widgets (TimelineJS3, vis-timeline) and facet counts for filters."""
+
+from html import escape
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from starlette.responses import Response
+
+from app import facets, queries, views
+from app.api.deps import EventFiltersDep, SessionDep, SettingsDep
+from app.api.errors import invalid
+from app.api.responses import JSONResponse
+from app.api.schemas import responses
+from app.formats import timelinejs, vis
+
+router = APIRouter(tags=["timeline"])
+
+
+@router.get(
+    "/timeline",
+    responses={200: {"content": {"application/json": {}}}, **responses(422)},
+    summary="Events in TimelineJS3's JSON format, or vis-timeline's with format=vis",
+    description=(
+        "The filters of GET /events. It does not page: it answers the first "
+        "TIMELINE_TIMELINE_MAX_EVENTS matching events in date order and says "
+        '`"truncated": true` when more match.'
+    ),
+)
+def get_timeline(
+    session: SessionDep,
+    settings: SettingsDep,
+    filters: EventFiltersDep,
+    format: Annotated[
+        Literal["timelinejs", "vis"], Query(description="`timelinejs` (default) or `vis`.")
+    ] = "timelinejs",
+) -> Response:
+    cap = settings.timeline_max_events
+    ids, more = queries.fetch_page(session, filters, "date", cap, None)
+    events = views.events(session, ids)
+    body: dict[str, Any]
+    if format == "vis":
+        body = vis.timeline(events)
+    else:
+        names = [actor["name"] for actor in views.actors(session, filters.actors)]
+        headline = "Timeline" + (f": {escape(', '.join(names))}" if names else "")
+        text = f"<p>{len(events)} events, each with the passages that mention it.</p>"
+        if more:
+            text += f"<p>Only the first {cap} matching events are shown.</p>"
+        body = timelinejs.timeline(events, headline, text)
+    return JSONResponse({**body, "truncated": more is not None})
+
+
+@router.get(
+    "/facets",
+    responses={200: {"content": {"application/json": {}}}, **responses(422)},
+    summary="Counts of the matching events by year, month, actor, kind or place",
+    description=(
+        "The filters of GET /events. `year` and `month` count events by the year and month "
+        "they start in; `actor` and `place` values are ids, with `name`. Without `facet`, "
+        "all of them."
+    ),
+)
+def get_facets(
+    session: SessionDep,
+    filters: EventFiltersDep,
+    facet: Annotated[
+        list[str] | None,
+        Query(description="year, month, actor, kind or place; repeat for several."),
+    ] = None,
+) -> Response:
+    asked = facet or list(facets.FACETS)
+    for name in asked:
+        if name not in facets.FACETS:
+            raise invalid(
+                "facet", f"unknown facet {name!r}; choose from {', '.join(facets.FACETS)}"
+            )
+    chosen = tuple(name for name in facets.FACETS if name in asked)
+    return JSONResponse(facets.counts(session, filters, chosen))

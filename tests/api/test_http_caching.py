@@ -1,0 +1,147 @@
+"""ETags, 304s, Cache-Control, the response cache and CORS, over HTTP on real servers."""
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from app.db import get_engine, session_scope
+from app.services import versions
+from tests import conftest
+from tests.conftest import LiveServer
+
+KIM = "/timeline?actor=kim"
+
+
+def etag_of(response: httpx.Response) -> str:
+    assert response.status_code == 200, response.text
+    return response.headers["etag"]
+
+
+@pytest.mark.parametrize("path", [KIM, "/events?actor=kim", "/facets", "/actors", "/", "/health"])
+def test_a_second_get_with_the_etag_is_answered_304_without_a_body(
+    client: httpx.Client, path: str
+) -> None:
+    first = client.get(path)
+    tag = etag_of(first)
+    assert not tag.startswith("W/") and tag.startswith('"')
+    assert first.headers["cache-control"] == "public, max-age=60"
+    again = client.get(path, headers={"If-None-Match": tag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again.headers["etag"] == tag
+    assert client.get(path, headers={"If-None-Match": '"0-other", ' + tag}).status_code == 304
+    assert client.get(path, headers={"If-None-Match": '"0-other"'}).status_code == 200
+
+
+def test_the_etag_names_the_query_normalised_and_the_representation(client: httpx.Client) -> None:
+    one = etag_of(client.get("/events?actor=kim&kind=summit"))
+    assert etag_of(client.get("/events?kind=summit&actor=kim")) == one
+    assert etag_of(client.get("/events?actor=kim&kind=threat")) != one
+    assert etag_of(client.get(KIM + "&format=vis")) != etag_of(client.get(KIM))
+    assert etag_of(client.get(KIM, headers={"Accept": "text/html"})) != etag_of(client.get(KIM))
+    missing = client.get("/events/no-such-event")
+    assert missing.status_code == 404 and "etag" not in missing.headers
+
+
+@pytest.fixture
+def two_servers(fresh_seeded_url: str) -> Iterator[tuple[LiveServer, LiveServer]]:
+    """Two servers (two apps, two response caches) on one database."""
+    settings = conftest.test_settings(fresh_seeded_url, cache_max_age=5)
+    with LiveServer(settings) as one, LiveServer(settings) as two:
+        yield one, two
+
+
+def test_every_write_changes_the_etag_on_every_server(
+    two_servers: tuple[LiveServer, LiveServer], fresh_seeded_url: str
+) -> None:
+    host = {"Host": "timeline.test"}  # as behind one load balancer
+    tags = [etag_of(httpx.get(server.url + KIM, headers=host)) for server in two_servers]
+    assert tags[0] == tags[1]
+    assert httpx.get(two_servers[0].url + KIM).headers["cache-control"] == "public, max-age=5"
+    with session_scope(get_engine(fresh_seeded_url)) as session:
+        session.execute(
+            text(
+                "UPDATE event SET title = 'Singapore, rewritten' WHERE id = 'singapore-summit-2018'"
+            )
+        )
+        versions.bump(session)
+    for server, old in zip(two_servers, tags, strict=True):
+        fresh = httpx.get(server.url + KIM, headers={**host, "If-None-Match": old})
+        assert fresh.status_code == 200
+        assert etag_of(fresh) != old
+        assert "Singapore, rewritten" in fresh.text
+
+
+def test_the_response_cache_serves_one_version_and_never_an_older_one(
+    writable_server: LiveServer, fresh_seeded_url: str
+) -> None:
+    url = writable_server.url + "/events/singapore-summit-2018"
+    assert httpx.get(url).json()["title"] == "Trump and Kim meet in Singapore"
+
+    def retitle(title: str, bump: bool) -> None:
+        with session_scope(get_engine(fresh_seeded_url)) as session:
+            session.execute(
+                text("UPDATE event SET title = :t WHERE id = 'singapore-summit-2018'"), {"t": title}
+            )
+            if bump:
+                versions.bump(session)
+
+    retitle("Changed behind the version's back", bump=False)
+    assert httpx.get(url).json()["title"] == "Trump and Kim meet in Singapore"  # from the cache
+    retitle("Changed properly", bump=True)
+    assert httpx.get(url).json()["title"] == "Changed properly"
+
+
+def test_a_cross_origin_read_exposes_etag_and_link(client: httpx.Client) -> None:
+    response = client.get("/events?limit=2", headers={"Origin": "https://news.example"})
+    assert response.headers["access-control-allow-origin"] == "*"
+    exposed = {
+        h.strip().lower() for h in response.headers["access-control-expose-headers"].split(",")
+    }
+    assert {"etag", "link"} <= exposed
+    assert "link" in response.headers
+
+
+def test_a_preflight_is_answered_for_reads_and_refused_for_writes(client: httpx.Client) -> None:
+    preflight = client.options(
+        "/events",
+        headers={
+            "Origin": "https://news.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "If-None-Match",
+        },
+    )
+    assert preflight.status_code == 200
+    assert "GET" in preflight.headers["access-control-allow-methods"]
+    assert "if-none-match" in preflight.headers["access-control-allow-headers"].lower()
+    assert int(preflight.headers["access-control-max-age"]) > 0
+    write = client.options(
+        "/events",
+        headers={"Origin": "https://news.example", "Access-Control-Request-Method": "DELETE"},
+    )
+    assert write.status_code == 400
+
+
+def test_only_the_configured_origins_may_read(fresh_seeded_url: str) -> None:
+    settings = conftest.test_settings(fresh_seeded_url, cors_origins=["https://news.example"])
+    with LiveServer(settings) as live:
+        allowed = httpx.get(live.url + "/actors", headers={"Origin": "https://news.example"})
+        other = httpx.get(live.url + "/actors", headers={"Origin": "https://evil.example"})
+    assert allowed.headers["access-control-allow-origin"] == "https://news.example"
+    assert "access-control-allow-origin" not in other.headers
+
+
+def test_the_page_forbids_inline_script_and_sniffing(client: httpx.Client) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["referrer-policy"] == "no-referrer"
+    assert "<script>" not in page.text and " on" + "click=" not in page.text
+    for asset in ("/static/app.js", "/static/style.css", "/static/icon.svg"):
+        assert client.get(asset).status_code == 200
+    assert "http://" not in client.get("/static/app.js").text
