@@ -6,7 +6,9 @@ Panmunjom is never the June 2019 meeting there). Each candidate is scored in [0,
 
     score = 0.25 * date + 0.35 * actors + 0.20 * place + 0.20 * terms
 
-* date: how specific the expression is (day 1.0, month 0.7, year 0.4, decade 0.1);
+* date: how specific the match is, by the coarser of the expression's and the event's
+  precision (day 1.0, month 0.7, year 0.4, decade 0.1); an event lasting more than a year
+  counts as a decade (a day inside a thirty-year policy says little);
 * actors: actors both named in the passage and linked to the event, two or more count 1.0,
   one counts 0.5;
 * place: 1.0 when the passage names the event's place;
@@ -159,8 +161,10 @@ def score(
     """The link score of one candidate event (see the module docstring); 0 without overlap."""
     if candidate.interval.end < mention.start or mention.end < candidate.interval.start:
         return 0.0
+    event = candidate.interval
+    event_fit = 0.1 if (event.end - event.start).days > 366 else DATE_FIT[event.precision]
     parts = {
-        "date": DATE_FIT[mention.precision],
+        "date": min(DATE_FIT[mention.precision], event_fit),
         "actors": min(1.0, len(actors & candidate.actors) / 2),
         "place": float(candidate.place_id is not None and candidate.place_id in places),
         "terms": min(1.0, len(words & candidate.terms) / 3),

@@ -39,6 +39,7 @@ class Lexicon:
 
     owners: dict[str, str]
     max_words: int
+    acronyms: frozenset[str]  # keys of aliases written in capitals ("UN", "US"): case matters
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
         """Non-overlapping names in text[start:end], leftmost and longest first."""
@@ -51,6 +52,10 @@ class Lexicon:
                 i += 1
                 continue
             owner, last, name_end = match
+            later = self._longest(text, words, last) if last > i else None
+            if later is not None and later[1] > last:  # "Machthaber Kim Jong Un": the longer
+                i = last
+                continue
             found.append(NameMention(owner, words[i][0], name_end, text[words[i][0] : name_end]))
             i = last + 1
         return found
@@ -70,6 +75,8 @@ class Lexicon:
             key = normalize(text[words[i][0] : words[j][1]])
             end = words[j][1]
             if _name_goes_on(text, words, j):
+                continue
+            if key in self.acronyms and not text[words[i][0] : end].isupper():
                 continue
             if key in self.owners:
                 genitive = _APOSTROPHE_GENITIVE.match(text, end)
@@ -97,7 +104,8 @@ def build(pairs: list[tuple[str, str]]) -> Lexicon:
     """A lexicon from (alias, owner id) pairs."""
     owners = {normalize(alias): owner for alias, owner in pairs if normalize(alias)}
     longest = max((len(_WORD.findall(alias)) for alias, _ in pairs), default=1)
-    return Lexicon(owners, longest)
+    acronyms = frozenset(normalize(a) for a, _ in pairs if a.isupper() and len(a) <= 5)
+    return Lexicon(owners, longest, acronyms)
 
 
 def _load(session: Session, names: Names) -> Lexicon:
