@@ -11,7 +11,7 @@ The text is never changed: every passage is a (start, end) span of it.
   `max_chars` (a single longer sentence is cut at white space).
 * Sentence boundaries: `.`, `!`, `?` (and closing quotes or brackets) before white space
   and a capital, digit or quote, unless the word before is an abbreviation ("Dr.", "z. B.",
-  "Nr."); and a full stop glued to a capitalised word ("Satz.Der") when the word before has
+  "Nr.", an initial) or a German ordinal ("am 27. April"); and a full stop glued to a capitalised word ("Satz.Der") when the word before has
   at least two letters ("U.S.", "z.B.", "1.5", "12.06.2018" and URLs are not boundaries).
 """
 
@@ -26,6 +26,7 @@ _BULLET = re.compile(r"\s*(?:[-*•–·▪]|\d{1,3}[.)])\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'“”»«)\]]\s*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*|\S+@\S+\.\w+")
 _SPACED = re.compile(r"(?<=[.!?])[\"'”“»«)\]]*(\s+)(?=[\"'„“»«(\[]?[A-ZÄÖÜ0-9])")
+_ORDINAL = re.compile(r"(?<!\d)\d{1,2}\.$")
 _GLUED = re.compile(r"(?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ][a-zäöüß])")
 ABBREVIATIONS = frozenset(
     [
@@ -145,6 +146,8 @@ def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int
         cut = match.start(1)
         word = re.search(r"([^\W\d_]+)[.!?]?[\"'”“»«)\]]*$", text[max(start, cut - 20) : cut])
         if word and (len(word.group(1)) == 1 or word.group(1).casefold() in ABBREVIATIONS):
+            continue
+        if _ORDINAL.search(text, max(start, cut - 4), cut):  # "am 27. April", "der 2. Weltkrieg"
             continue
         found.append(cut)
     found += [m.start() for m in _GLUED.finditer(text, start, end)]
