@@ -40,19 +40,21 @@ class Lexicon:
     owners: dict[str, str]
     max_words: int
     acronyms: frozenset[str]  # keys of aliases written in capitals ("UN", "US"): case matters
+    first_words: frozenset[str]  # normal forms a name can start with, genitives included
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
         """Non-overlapping names in text[start:end], leftmost and longest first."""
         words = [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+        keys = [normalize(text[a:b]) if text[a].isupper() else "" for a, b in words]
         found: list[NameMention] = []
         i = 0
         while i < len(words):
-            match = self._longest(text, words, i) if text[words[i][0]].isupper() else None
+            match = self._longest(text, words, keys, i) if keys[i] in self.first_words else None
             if match is None:
                 i += 1
                 continue
             owner, last, name_end = match
-            later = self._longest(text, words, last) if last > i else None
+            later = self._longest(text, words, keys, last) if last > i else None
             if later is not None and later[1] > last:  # "Machthaber Kim Jong Un": the longer
                 i = last
                 continue
@@ -61,7 +63,7 @@ class Lexicon:
         return found
 
     def _longest(
-        self, text: str, words: list[tuple[int, int]], i: int
+        self, text: str, words: list[tuple[int, int]], keys: list[str], i: int
     ) -> tuple[str, int, int] | None:
         """(owner, index of the last word, end offset) of the longest name starting at word i."""
         last = i
@@ -72,7 +74,9 @@ class Lexicon:
         ):
             last += 1
         for j in range(last, i - 1, -1):
-            key = normalize(text[words[i][0] : words[j][1]])
+            key = keys[i] + "".join(
+                keys[k] or normalize(text[words[k][0] : words[k][1]]) for k in range(i + 1, j + 1)
+            )
             end = words[j][1]
             if _name_goes_on(text, words, j):
                 continue
@@ -105,7 +109,9 @@ def build(pairs: list[tuple[str, str]]) -> Lexicon:
     owners = {normalize(alias): owner for alias, owner in pairs if normalize(alias)}
     longest = max((len(_WORD.findall(alias)) for alias, _ in pairs), default=1)
     acronyms = frozenset(normalize(a) for a, _ in pairs if a.isupper() and len(a) <= 5)
-    return Lexicon(owners, longest, acronyms)
+    firsts = {normalize(_WORD.findall(alias)[0]) for alias, _ in pairs if _WORD.search(alias)}
+    firsts |= {first + suffix for first in firsts for suffix in ("s", "es")}
+    return Lexicon(owners, longest, acronyms, frozenset(firsts))
 
 
 def _load(session: Session, names: Names) -> Lexicon:

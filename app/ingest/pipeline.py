@@ -67,13 +67,17 @@ def store_article(
     session.flush()
     base = published.start if published else None
     actors, places = lexicons(session)
-    for ordinal, (start, end) in enumerate(split_passages(data.text, max_passage_chars)):
-        passage = Passage(
+    passages = [
+        Passage(
             article_id=article.id, ordinal=ordinal, start=start, end=end, text=data.text[start:end]
         )
-        session.add(passage)
-        session.flush()
+        for ordinal, (start, end) in enumerate(split_passages(data.text, max_passage_chars))
+    ]
+    session.add_all(passages)
+    session.flush()
+    for passage in passages:
         assert passage.id is not None
+        start, end = passage.start, passage.end
         for mention in find_dates(passage.text, base=base, language=article.language):
             session.add(
                 DateMention(
@@ -87,21 +91,25 @@ def store_article(
                     qualifier=mention.interval.qualifier,
                 )
             )
-        for table, lexicon, owner in (
-            (ActorMention, actors, "actor_id"),
-            (PlaceMention, places, "place_id"),
-        ):
-            session.add_all(
-                table.model_validate(
-                    {
-                        "passage_id": passage.id,
-                        owner: name.owner_id,
-                        "start": name.start,
-                        "end": name.end,
-                        "text": name.text,
-                    }
-                )
-                for name in lexicon.find(data.text, start, end)
+        session.add_all(
+            ActorMention(
+                passage_id=passage.id,
+                actor_id=name.owner_id,
+                start=name.start,
+                end=name.end,
+                text=name.text,
             )
+            for name in actors.find(data.text, start, end)
+        )
+        session.add_all(
+            PlaceMention(
+                passage_id=passage.id,
+                place_id=name.owner_id,
+                start=name.start,
+                end=name.end,
+                text=name.text,
+            )
+            for name in places.find(data.text, start, end)
+        )
     session.flush()
     return article, True

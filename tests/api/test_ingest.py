@@ -15,7 +15,8 @@ from app.db import get_engine, session_scope
 from app.ingest.service import ArticleCreate, ingest
 from app.models import Article, Event, Passage
 from app.services import versions
-from tests.conftest import TEST_TOKEN, LiveServer, test_settings
+from tests import conftest
+from tests.conftest import TEST_TOKEN, LiveServer
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 AUTH = {"Authorization": f"Bearer {TEST_TOKEN}"}
@@ -133,7 +134,7 @@ def test_bad_input_is_422_naming_the_field_and_stores_nothing(
 
 def test_too_large_is_413_and_writes_need_a_token(fresh_seeded_url: str) -> None:
     before = counts(fresh_seeded_url)
-    with LiveServer(test_settings(fresh_seeded_url, max_article_chars=1000)) as live:
+    with LiveServer(conftest.test_settings(fresh_seeded_url, max_article_chars=1000)) as live:
         too_large = post(live, {"text": "Ein Satz. " * 200})
         assert too_large.status_code == 413
         assert too_large.json()["errors"][0]["param"] == "text"
