@@ -31,6 +31,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
@@ -146,6 +147,7 @@ class Candidate:
     terms: frozenset[str]
 
 
+@lru_cache(maxsize=4096)
 def terms(text: str) -> frozenset[str]:
     """Lower-cased words of four or more letters, cut to six letters as a crude stem."""
     return frozenset(w.casefold()[:6] for w in _TERM.findall(text) if w.casefold() not in STOPWORDS)

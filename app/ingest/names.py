@@ -14,6 +14,7 @@ matching an article is a dictionary lookup per word, however many aliases there 
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlmodel import Session, select
 
@@ -45,7 +46,7 @@ class Lexicon:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
         """Non-overlapping names in text[start:end], leftmost and longest first."""
         words = [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
-        keys = [normalize(text[a:b]) if text[a].isupper() else "" for a, b in words]
+        keys = [_word_key(text[a:b]) if text[a].isupper() else "" for a, b in words]
         found: list[NameMention] = []
         i = 0
         while i < len(words):
@@ -75,7 +76,7 @@ class Lexicon:
             last += 1
         for j in range(last, i - 1, -1):
             key = keys[i] + "".join(
-                keys[k] or normalize(text[words[k][0] : words[k][1]]) for k in range(i + 1, j + 1)
+                keys[k] or _word_key(text[words[k][0] : words[k][1]]) for k in range(i + 1, j + 1)
             )
             end = words[j][1]
             if _name_goes_on(text, words, j):
@@ -89,6 +90,11 @@ class Lexicon:
                 if key.endswith(suffix) and key[: -len(suffix)] in self.owners:
                     return self.owners[key[: -len(suffix)]], j, end
         return None
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return normalize(word)
 
 
 def _name_goes_on(text: str, words: list[tuple[int, int]], j: int) -> bool:

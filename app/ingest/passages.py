@@ -11,8 +11,9 @@ The text is never changed: every passage is a (start, end) span of it.
   `max_chars` (a single longer sentence is cut at white space).
 * Sentence boundaries: `.`, `!`, `?` (and closing quotes or brackets) before white space
   and a capital, digit or quote, unless the word before is an abbreviation ("Dr.", "z. B.",
-  "Nr.", an initial) or a German ordinal ("am 27. April"); and a full stop glued to a capitalised word ("Satz.Der") when the word before has
-  at least two letters ("U.S.", "z.B.", "1.5", "12.06.2018" and URLs are not boundaries).
+  "Nr.", an initial) or a German ordinal ("am 27. April"); and a full stop glued to a
+  capitalised word ("Satz.Der") when the word before has at least two letters ("U.S.",
+  "z.B.", "1.5", "12.06.2018" and URLs are not boundaries).
 """
 
 import re

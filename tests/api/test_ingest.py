@@ -1,5 +1,6 @@
 """POST /articles and `timeline ingest`: one pipeline, real servers, real databases."""
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,9 @@ def test_hanoi_report_links_to_the_hanoi_summit(
     writable_server: LiveServer, fresh_seeded_url: str
 ) -> None:
     before = counts(fresh_seeded_url)
-    answer = post(writable_server, {"text": HANOI, "published": "28 February 2019", "title": "Hanoi"})
+    answer = post(
+        writable_server, {"text": HANOI, "published": "28 February 2019", "title": "Hanoi"}
+    )
     assert answer.status_code == 201, answer.text
     body = answer.json()
     assert set(body) >= {"article", "passages", "date_mentions", "actor_mentions", "events"}
@@ -94,9 +97,10 @@ def test_panmunjom_2018_report_never_links_the_2019_meeting(
     assert all(e["event_id"] != "panmunjom-meeting-2019" for e in body["events"])
     summit = linked(body, "Am 27. April 2018", PANMUNJOM)
     assert "proposed" in summit.values()
-    assert linked(body, "Bereits am 8. März", PANMUNJOM).get(
-        "trump-kim-meeting-announcement-2018"
-    ) == "linked"
+    assert (
+        linked(body, "Bereits am 8. März", PANMUNJOM).get("trump-kim-meeting-announcement-2018")
+        == "linked"
+    )
 
     proposed = [e["event_id"] for e in body["events"] if e["status"] == "proposed"]
     events_url = f"{writable_server.url}/events"
@@ -156,10 +160,10 @@ def test_a_failure_half_way_leaves_nothing_behind(fresh_seeded_url: str) -> None
 
 
 @pytest.fixture
-def cli_env(fresh_seeded_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+def cli_env(fresh_seeded_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("DATABASE_URL", fresh_seeded_url)
     get_settings.cache_clear()
-    yield fresh_seeded_url  # type: ignore[misc]
+    yield fresh_seeded_url
     get_settings.cache_clear()
 
 

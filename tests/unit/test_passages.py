@@ -28,7 +28,10 @@ def sentences(text: str) -> list[str]:
         ("Man nehme z.B. Reis. Oder z. B. Nudeln.", ["Man nehme z.B. Reis.", "Oder z. B. Nudeln."]),
         ("Der Wert stieg um 1.5 Prozent. Gut.", ["Der Wert stieg um 1.5 Prozent.", "Gut."]),
         ("Am 12.06.2018 trafen sie sich. Ja.", ["Am 12.06.2018 trafen sie sich.", "Ja."]),
-        ("Siehe www.example.com/Seite.Html dazu. Ende.", ["Siehe www.example.com/Seite.Html dazu.", "Ende."]),
+        (
+            "Siehe www.example.com/Seite.Html dazu. Ende.",
+            ["Siehe www.example.com/Seite.Html dazu.", "Ende."],
+        ),
         ("Dr. Müller sagte es. Nr. 5 kam.", ["Dr. Müller sagte es.", "Nr. 5 kam."]),
         ('Er sagte: "Nein." Dann ging er.', ['Er sagte: "Nein."', "Dann ging er."]),
         ("Donald J. Trump kam. Kim auch.", ["Donald J. Trump kam.", "Kim auch."]),
@@ -43,15 +46,25 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Titel\n\nErster Absatz.\nZweiter Absatz.", ["Titel", "Erster Absatz.", "Zweiter Absatz."]),
+        (
+            "Titel\n\nErster Absatz.\nZweiter Absatz.",
+            ["Titel", "Erster Absatz.", "Zweiter Absatz."],
+        ),
         ("Zwischentitel ohne Punkt\nAbsatz folgt.", ["Zwischentitel ohne Punkt", "Absatz folgt."]),
-        ("Liste:\n- eins\n- zwei\n* drei\n1. vier", ["Liste:", "- eins", "- zwei", "* drei", "1. vier"]),
+        (
+            "Liste:\n- eins\n- zwei\n* drei\n1. vier",
+            ["Liste:", "- eins", "- zwei", "* drei", "1. vier"],
+        ),
         ("Ein Satz, mitten\nim Satz umbrochen.", ["Ein Satz, mitten\nim Satz umbrochen."]),
         (
             "Kopf\n\n" + "Ein hart umbrochener Absatz mit vielen Worten, der weiter geht als\n"
             "eine Zeile und dann endet.\n\nNächster.",
-            ["Kopf", "Ein hart umbrochener Absatz mit vielen Worten, der weiter geht als\n"
-             "eine Zeile und dann endet.", "Nächster."],
+            [
+                "Kopf",
+                "Ein hart umbrochener Absatz mit vielen Worten, der weiter geht als\n"
+                "eine Zeile und dann endet.",
+                "Nächster.",
+            ],
         ),
         ("  \r\n Eingerückt.  \r\n\r\nWindows.\r\n", ["Eingerückt.", "Windows."]),
         ("", []),
@@ -84,7 +97,7 @@ def test_offsets_index_the_original_text(path: object) -> None:
     text = path.read_text(encoding="utf-8")  # type: ignore[attr-defined]
     spans = split_passages(text, max_chars=300)
     assert spans == sorted(spans)
-    for (start, end), (next_start, _) in zip(spans, spans[1:], strict=False):
+    for (_start, end), (next_start, _) in zip(spans, spans[1:], strict=False):
         assert end <= next_start and text[end:next_start].strip() == ""
     assert all(text[s:e] == text[s:e].strip() and len(text[s:e]) <= 300 for s, e in spans)
     covered = "".join(text[s:e] for s, e in spans)
