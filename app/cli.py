@@ -9,10 +9,12 @@ import uvicorn
 from app import backups, schema, seeds
 from app.config import get_settings
 from app.db import get_engine, session_scope
+from app.ingest import command as ingest_command
 
 app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=True)
 db = typer.Typer(help="The database: migrations and backups.", no_args_is_help=True)
 app.add_typer(db, name="db")
+app.command(name="ingest")(ingest_command.ingest)
 
 
 def prepare_database() -> None:

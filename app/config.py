@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     default_page_size: int = Field(
         default=50, ge=1, le=500, validation_alias=_env("TIMELINE_DEFAULT_PAGE_SIZE")
     )
+    max_article_chars: int = Field(
+        default=2_000_000, ge=1, validation_alias=_env("TIMELINE_MAX_ARTICLE_CHARS")
+    )
+    passage_max_chars: int = Field(
+        default=1500, ge=200, validation_alias=_env("TIMELINE_PASSAGE_MAX_CHARS")
+    )
 
     timeline_max_events: int = Field(
         default=2000, ge=1, le=100_000, validation_alias=_env("TIMELINE_TIMELINE_MAX_EVENTS")

@@ -282,7 +282,7 @@ _ATOM = re.compile(
     rf"|(?P<decw>(?:the\s+)?(?:{'|'.join(_DECADE_WORDS)})\b|"
     rf"(?:{'|'.join(w.title() for w in _DECADE_WORDS)})(?:jahren?|n)?\b)(?:\s+Jahren?)?"
     rf"|(?P<year>{_YEAR})"
-    rf"|(?P<ago>(?:(?i:vor)\s+(?P<n1>{_NUM})\s+(?P<u1>Jahren|Monaten|Wochen|Tagen)\b)"
+    rf"|(?P<ago>(?:(?i:vor)\s+(?P<n1>{_NUM})\s+(?P<u1>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)\b)"
     rf"|(?:(?P<n2>{_NUM})\s+(?P<u2>years?|months?|weeks?|days?)\s+(?i:ago)\b)"
     rf"|(?:(?P<in>(?i:in))\s+(?P<n3>{_NUM})\s+(?P<u3>Jahren|Monaten|Wochen|Tagen|years?|months?|"
     rf"weeks?|days?)\b))"
@@ -344,12 +344,12 @@ _QUANTITY = re.compile(
     r"euros?|dollars?|pounds?|tons?|tonnes)\b"
 )
 _YEAR_BAD_BEFORE = re.compile(
-    r"(?:\d[\s.]?|Nr\.|No\.|Seite|page|Artikel|article|§|Paragraf|"
+    r"(?:\d[\s,.]?|Nr\.|No\.|Seite|page|Artikel|article|§|Paragraf|"
     r"Paragraph|Nummer|number|Kapitel|chapter|Flug|flight)\s*$"
 )
 _MONTH_CONTEXT = re.compile(  # a bare month name needs one of these ("May" is also a name)
     r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|Anfang|Mitte|Ende|early|"
-    r"mid|late|of|von|vom|from)[\s-]+$",
+    r"mid|late|of|von|vom|from|last|letzten|vergangenen)[\s-]+$",
     re.IGNORECASE,
 )
 _FUTURE_CLAUSE = re.compile(  # a future verb earlier in the same sentence: "will take office in"

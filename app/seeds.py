@@ -51,6 +51,18 @@ def _interval(value: Any) -> DateInterval | None:
 
 def load(session: Session, seeds_dir: Path) -> LoadReport:
     report = LoadReport()
+    for table, kind, fields in (
+        (ACTORS, "actors", ("name", "kind", "description")),
+        (PLACES, "places", ("name", "kind", "lat", "lon")),
+    ):
+        for entry in _read_yaml(seeds_dir / f"{kind}.yaml"):
+            values = {field: entry.get(field) for field in fields}
+            changed = names.put(
+                session, table, id=entry["id"], aliases=entry.get("aliases", []), **values
+            )
+            setattr(report, kind, getattr(report, kind) + changed)
+    if report.actors or report.places:
+        versions.bump(session)  # articles below find names by the new data version's aliases
     for meta_path in sorted((seeds_dir / "articles").glob("*.yaml")):
         meta = _read_yaml(meta_path)
         text = meta_path.with_suffix(".txt").read_text(encoding="utf-8")
@@ -69,16 +81,6 @@ def load(session: Session, seeds_dir: Path) -> LoadReport:
             ),
         )
         report.articles += created
-    for table, kind, fields in (
-        (ACTORS, "actors", ("name", "kind", "description")),
-        (PLACES, "places", ("name", "kind", "lat", "lon")),
-    ):
-        for entry in _read_yaml(seeds_dir / f"{kind}.yaml"):
-            values = {field: entry.get(field) for field in fields}
-            changed = names.put(
-                session, table, id=entry["id"], aliases=entry.get("aliases", []), **values
-            )
-            setattr(report, kind, getattr(report, kind) + changed)
     events_path = seeds_dir / "events.yaml"
     for entry in _read_yaml(events_path):
         spec = _event_spec(session, entry, events_path)

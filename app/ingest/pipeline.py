@@ -1,4 +1,5 @@
-"""An article's way into the database: stored whole, split into passages, dates found."""
+"""An article's way into the database: stored whole, split into passages, with the date
+expressions, actors and places each passage names."""
 
 import hashlib
 import re
@@ -7,8 +8,9 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from app.dates import DateInterval, detect_language, find_dates
-from app.ingest.passages import split_passages
-from app.models import Article, DateMention, Passage
+from app.ingest.names import lexicons
+from app.ingest.passages import DEFAULT_MAX_CHARS, split_passages
+from app.models import ActorMention, Article, DateMention, Passage, PlaceMention
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,9 @@ def article_id(data: ArticleInput, digest: str) -> str:
     return f"{slug}-{digest[:10]}" if slug else digest[:16]
 
 
-def store_article(session: Session, data: ArticleInput) -> tuple[Article, bool]:
+def store_article(
+    session: Session, data: ArticleInput, *, max_passage_chars: int = DEFAULT_MAX_CHARS
+) -> tuple[Article, bool]:
     """The stored article for this text, and whether it was created now.
 
     The same text again answers the article already stored, not a copy.
@@ -62,13 +66,18 @@ def store_article(session: Session, data: ArticleInput) -> tuple[Article, bool]:
     session.add(article)
     session.flush()
     base = published.start if published else None
-    for ordinal, (start, end) in enumerate(split_passages(data.text)):
-        passage = Passage(
+    actors, places = lexicons(session)
+    passages = [
+        Passage(
             article_id=article.id, ordinal=ordinal, start=start, end=end, text=data.text[start:end]
         )
-        session.add(passage)
-        session.flush()
+        for ordinal, (start, end) in enumerate(split_passages(data.text, max_passage_chars))
+    ]
+    session.add_all(passages)
+    session.flush()
+    for passage in passages:
         assert passage.id is not None
+        start, end = passage.start, passage.end
         for mention in find_dates(passage.text, base=base, language=article.language):
             session.add(
                 DateMention(
@@ -82,5 +91,25 @@ def store_article(session: Session, data: ArticleInput) -> tuple[Article, bool]:
                     qualifier=mention.interval.qualifier,
                 )
             )
+        session.add_all(
+            ActorMention(
+                passage_id=passage.id,
+                actor_id=name.owner_id,
+                start=name.start,
+                end=name.end,
+                text=name.text,
+            )
+            for name in actors.find(data.text, start, end)
+        )
+        session.add_all(
+            PlaceMention(
+                passage_id=passage.id,
+                place_id=name.owner_id,
+                start=name.start,
+                end=name.end,
+                text=name.text,
+            )
+            for name in places.find(data.text, start, end)
+        )
     session.flush()
     return article, True

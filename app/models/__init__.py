@@ -4,26 +4,31 @@ from app.models.actors import ACTOR_KINDS, Actor, ActorAlias
 from app.models.articles import Article, DateMention, Passage
 from app.models.base import PRECISIONS, QUALIFIERS, utcnow
 from app.models.events import EVENT_STATUSES, ROLES, Event, EventActor, EventTag, Source
+from app.models.mentions import LINK_STATUSES, ActorMention, EventLink, PlaceMention
 from app.models.meta import DataState
 from app.models.places import Place, PlaceAlias
 
 __all__ = [
     "ACTOR_KINDS",
     "EVENT_STATUSES",
+    "LINK_STATUSES",
     "PRECISIONS",
     "QUALIFIERS",
     "ROLES",
     "Actor",
     "ActorAlias",
+    "ActorMention",
     "Article",
     "DataState",
     "DateMention",
     "Event",
     "EventActor",
+    "EventLink",
     "EventTag",
     "Passage",
     "Place",
     "PlaceAlias",
+    "PlaceMention",
     "Source",
     "utcnow",
 ]

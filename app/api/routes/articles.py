@@ -5,11 +5,13 @@ from sqlmodel import col, select
 from starlette.responses import Response
 
 from app import views
-from app.api.deps import PageDep, SessionDep
-from app.api.errors import ProblemError
+from app.api.auth import WriterDep
+from app.api.deps import PageDep, SessionDep, SettingsDep
+from app.api.errors import ProblemError, invalid
 from app.api.listing import one, table_listing
-from app.api.responses import list_response
+from app.api.responses import JSONResponse, list_response
 from app.api.schemas import ArticlePublic, PassagePublic, listing, responses
+from app.ingest.service import ArticleCreate, IngestRejected, ingest_once
 from app.models import Article, Passage
 
 router = APIRouter(tags=["articles"])
@@ -61,3 +63,23 @@ def get_passage(
     session: SessionDep, passage_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
 ) -> Response:
     return one(session, views.passages, "passage", passage_id)
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    responses=responses(401, 403, 413, 422),
+    summary="Ingest an article: passages, dates, actors, places, linked and proposed events",
+)
+def create_article(
+    session: SessionDep, settings: SettingsDep, _writer: WriterDep, body: ArticleCreate
+) -> Response:
+    try:
+        found, created = ingest_once(session, settings, body)
+    except IngestRejected as error:
+        if error.status == 413:
+            errors = [{"param": error.param, "message": error.message}]
+            raise ProblemError(413, str(error), errors) from error
+        raise invalid(error.param, error.message) from error
+    session.commit()
+    return JSONResponse(found, status_code=201 if created else 200)

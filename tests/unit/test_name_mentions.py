@@ -1,0 +1,46 @@
+"""Actor and place names in text, from the seeded aliases: inflections, longest match first."""
+
+import pytest
+from sqlmodel import Session
+
+from app.db import get_engine
+from app.ingest.names import Lexicon, lexicons
+
+
+@pytest.fixture
+def actors(seeded_url: str) -> Lexicon:
+    with Session(get_engine(seeded_url)) as session:
+        return lexicons(session)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kims Schwester", [("kim-jong-un", "Kims")]),
+        ("Trumps Zölle", [("donald-trump", "Trumps")]),
+        ("Nordkoreas Raketen", [("north-korea", "Nordkoreas")]),
+        ("Trump's tweet", [("donald-trump", "Trump's")]),
+        ("Kim Jong Un und Kim", [("kim-jong-un", "Kim Jong Un"), ("kim-jong-un", "Kim")]),
+        ("Kim Yo-jong sagte", [("kim-yo-jong", "Kim Yo-jong")]),
+        ("Machthaber Kim Jong Un", [("kim-jong-un", "Kim Jong Un")]),
+        ("Kim Jong-un traf Xi", [("kim-jong-un", "Kim Jong-un"), ("xi-jinping", "Xi")]),
+        ("Die Trump-Regierung", [("donald-trump", "Trump")]),
+        ("Kimchi und kim und Trumpet", []),
+        ("Kim Jong Un sagte, Un", [("kim-jong-un", "Kim Jong Un")]),
+    ],
+)
+def test_actor_names(actors: Lexicon, text: str, expected: list[tuple[str, str]]) -> None:
+    found = actors.find(text)
+    assert [(m.owner_id, m.text) for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_places_with_inflections(seeded_url: str) -> None:
+    with Session(get_engine(seeded_url)) as session:
+        places = lexicons(session)[1]
+    text = "Pjöngjangs Führung traf sich in Panmunjom und Singapur."
+    assert [(m.owner_id, m.text) for m in places.find(text)] == [
+        ("pyongyang", "Pjöngjangs"),
+        ("panmunjom", "Panmunjom"),
+        ("singapore", "Singapur"),
+    ]
