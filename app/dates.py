@@ -344,7 +344,7 @@ _QUANTITY = re.compile(
     r"euros?|dollars?|pounds?|tons?|tonnes)\b"
 )
 _YEAR_BAD_BEFORE = re.compile(
-    r"(?:\d[\s,.]?|Nr\.|No\.|Seite|page|Artikel|article|§|Paragraf|"
+    r"(?:\d[\s.]?|Nr\.|No\.|Seite|page|Artikel|article|§|Paragraf|"
     r"Paragraph|Nummer|number|Kapitel|chapter|Flug|flight)\s*$"
 )
 _MONTH_CONTEXT = re.compile(  # a bare month name needs one of these ("May" is also a name)
