@@ -3,7 +3,7 @@
 from fastapi import FastAPI
 
 from app.api import errors
-from app.api.routes import actors, articles, events, health, places
+from app.api.routes import actors, articles, changes, events, health, places, sources
 from app.config import Settings, get_settings
 from app.db import get_engine
 
@@ -18,6 +18,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
     errors.install(app)
-    for module in (events, actors, places, articles, health):
+    for module in (events, actors, places, articles, health, changes, sources):
         app.include_router(module.router)
     return app
