@@ -6,13 +6,15 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from app import backups, schema, seeds
+from app import backups, commands, schema, seeds
 from app.config import get_settings
 from app.db import get_engine, session_scope
 
 app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=True)
 db = typer.Typer(help="The database: migrations and backups.", no_args_is_help=True)
 app.add_typer(db, name="db")
+app.command("export")(commands.export)
+app.command("pull")(commands.pull_command)
 
 
 def prepare_database() -> None:

@@ -48,12 +48,16 @@ def events(engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterat
             return
 
 
-def write(fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[str]:
-    """The export of every matching event as text chunks; `json` is one array."""
-    found = events(engine, filters, sort)
+def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
+    """Events in a format, as text chunks; `json` is one `{"items", "next": null}` answer."""
     if fmt == "json":
         return ndjson.envelope(found)
     return STREAMED[fmt](found)
+
+
+def write(fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[str]:
+    """The export of every matching event as text chunks."""
+    return render(fmt, events(engine, filters, sort))
 
 
 def places(engine: Engine) -> Iterator[Json]:
