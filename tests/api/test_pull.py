@@ -43,18 +43,18 @@ def spec(event: dict[str, Any], **changes: Any) -> events.EventSpec:
     def interval(date: dict[str, Any] | None) -> DateInterval | None:
         return DateInterval.from_dict(date) if date else None
 
-    fields: dict[str, Any] = dict(
-        id=event["id"],
-        title=event["title"],
-        summary=event["summary"],
-        kind=event["kind"],
-        date=DateInterval.from_dict(event["date"]),
-        display=event["date"]["display"],
-        date_note=event["date_note"],
-        place_id=event["place"]["id"] if event["place"] else None,
-        actors=[events.ActorRole(actor_id=a["id"], role=a["role"]) for a in event["actors"]],
-        tags=event["tags"],
-        sources=[
+    fields: dict[str, Any] = {
+        "id": event["id"],
+        "title": event["title"],
+        "summary": event["summary"],
+        "kind": event["kind"],
+        "date": DateInterval.from_dict(event["date"]),
+        "display": event["date"]["display"],
+        "date_note": event["date_note"],
+        "place_id": event["place"]["id"] if event["place"] else None,
+        "actors": [events.ActorRole(actor_id=a["id"], role=a["role"]) for a in event["actors"]],
+        "tags": event["tags"],
+        "sources": [
             events.SourceSpec(
                 passage_id=s["passage_id"],
                 quote=s["quote"],
@@ -64,7 +64,7 @@ def spec(event: dict[str, Any], **changes: Any) -> events.EventSpec:
             )
             for s in event["sources"]
         ],
-    )
+    }
     return events.EventSpec(**{**fields, **changes})
 
 
