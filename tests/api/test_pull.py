@@ -24,7 +24,8 @@ from app.db import get_engine, session_scope
 from app.services import events
 from tests.api.test_exports import everything
 from tests.api.test_read_api import assert_problem
-from tests.conftest import LiveServer, free_port, test_settings
+from tests.conftest import LiveServer, free_port
+from tests.conftest import test_settings as settings_for
 
 
 def export(url: str, fmt: str, *filters: str) -> bytes:
@@ -84,7 +85,7 @@ def write_changes(url: str) -> dict[str, str]:
 
 def test_changes_since_a_position_are_exactly_the_writes(fresh_seeded_url: str) -> None:
     with (
-        LiveServer(test_settings(fresh_seeded_url)) as live,
+        LiveServer(settings_for(fresh_seeded_url)) as live,
         httpx.Client(base_url=live.url) as http,
     ):
         start = http.get("/changes").json()
@@ -117,7 +118,7 @@ def test_changes_refuses_a_bad_position(client: httpx.Client) -> None:
 
 def test_updated_since_on_events_finds_the_writes(fresh_seeded_url: str) -> None:
     with (
-        LiveServer(test_settings(fresh_seeded_url)) as live,
+        LiveServer(settings_for(fresh_seeded_url)) as live,
         httpx.Client(base_url=live.url) as http,
     ):
         newest = max(e["updated_at"] for e in everything(http, "/events"))
@@ -139,7 +140,7 @@ def test_a_pull_writes_what_export_writes(
 
 def test_a_second_pull_fetches_only_what_changed(fresh_seeded_url: str, tmp_path: Path) -> None:
     output, state = tmp_path / "events.csv", tmp_path / "state.json"
-    with LiveServer(test_settings(fresh_seeded_url)) as live:
+    with LiveServer(settings_for(fresh_seeded_url)) as live:
         first = pull.pull(live.url, {}, "csv", output, state, page_size=20)
         assert first.mode == "events" and first.done == first.total
         assert output.read_bytes() == export(fresh_seeded_url, "csv")
