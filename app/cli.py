@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from app import backups, schema, seeds
+from app import backups, commands, schema, seeds
 from app.config import get_settings
 from app.db import get_engine, session_scope
 from app.ingest import command as ingest_command
@@ -15,6 +15,8 @@ app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=T
 db = typer.Typer(help="The database: migrations and backups.", no_args_is_help=True)
 app.add_typer(db, name="db")
 app.command(name="ingest")(ingest_command.ingest)
+app.command("export")(commands.export)
+app.command("pull")(commands.pull_command)
 
 
 def prepare_database() -> None:

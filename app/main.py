@@ -3,7 +3,17 @@
 from fastapi import FastAPI
 
 from app.api import caching, cors, errors
-from app.api.routes import actors, articles, events, health, page, places, timeline
+from app.api.routes import (
+    actors,
+    articles,
+    changes,
+    events,
+    health,
+    page,
+    places,
+    sources,
+    timeline,
+)
 from app.config import Settings, get_settings
 from app.db import get_engine
 
@@ -18,7 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
     errors.install(app)
-    for module in (events, actors, places, articles, health):
+    for module in (events, actors, places, articles, health, changes, sources):
         app.include_router(module.router)
     app.include_router(timeline.router)
     app.include_router(page.router)

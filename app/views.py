@@ -80,6 +80,22 @@ def place_json(place: Place) -> Json:
     }
 
 
+def source_json(source: Source, article: Article) -> Json:
+    return {
+        "article": article_ref(article),
+        "passage_id": source.passage_id,
+        "quote": source.quote,
+        "start": source.start,
+        "end": source.end,
+        "stated_date": date_object(
+            source.stated_start,
+            source.stated_end,
+            source.stated_precision,
+            source.stated_qualifier,
+        ),
+    }
+
+
 def events(session: Session, ids: Sequence[str]) -> list[Json]:
     """Full events, in the order of `ids`; deleted ones are left out."""
     if not ids:
@@ -114,21 +130,7 @@ def events(session: Session, ids: Sequence[str]) -> list[Json]:
         .where(col(Source.event_id).in_(ids))
         .order_by(col(Article.published_start), col(Article.id), col(Source.start))
     ).all():
-        sources[source.event_id].append(
-            {
-                "article": article_ref(article),
-                "passage_id": source.passage_id,
-                "quote": source.quote,
-                "start": source.start,
-                "end": source.end,
-                "stated_date": date_object(
-                    source.stated_start,
-                    source.stated_end,
-                    source.stated_precision,
-                    source.stated_qualifier,
-                ),
-            }
-        )
+        sources[source.event_id].append(source_json(source, article))
     by_id = {
         event.id: {
             "id": event.id,

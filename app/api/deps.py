@@ -8,11 +8,9 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query, Request
 from sqlmodel import Session
 
-from app import search
-from app.actors import ACTORS, PLACES, Names, Unresolved, resolve
+from app import filters
 from app.api.errors import ProblemError, invalid
 from app.config import Settings
-from app.dates import DateParseError, parse_date
 from app.pagination import BadCursor
 from app.queries import EventFilters, Sort
 
@@ -29,28 +27,6 @@ def get_session(request: Request) -> Iterator[Session]:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
-
-
-def _resolve_all(session: Session, names: Names, param: str, values: list[str]) -> tuple[str, ...]:
-    resolved = []
-    for value in values:
-        try:
-            resolved.append(resolve(session, names, value))
-        except Unresolved as error:
-            raise invalid(
-                param, f"no {param} is called {value!r}", suggestions=error.suggestions
-            ) from error
-    return tuple(dict.fromkeys(resolved))
-
-
-def _date_bound(param: str, value: str | None, end: bool) -> datetime.date | None:
-    if value is None:
-        return None
-    try:
-        interval = parse_date(value)
-    except DateParseError as error:
-        raise invalid(param, f"cannot read {value!r} as a date: {error}") from error
-    return interval.end if end else interval.start
 
 
 def event_filters(
@@ -87,29 +63,27 @@ def event_filters(
         Query(description="Curation status; ingestion proposes, curators publish."),
     ] = "published",
 ) -> EventFilters:
-    start = _date_bound("from", date_from, end=False)
-    end = _date_bound("to", date_to, end=True)
-    if start and end and start > end:
-        raise invalid("to", "ends before `from` starts")
-    if updated_since is not None and updated_since.tzinfo is None:
-        updated_since = updated_since.replace(tzinfo=datetime.UTC)
-    if q is not None:
-        try:
-            search.search_terms(q)
-        except ValueError as error:
-            raise invalid("q", str(error)) from error
-    return EventFilters(
-        actors=_resolve_all(session, ACTORS, "actor", actor or []),
-        places=_resolve_all(session, PLACES, "place", place or []),
-        kinds=tuple(dict.fromkeys(kind or [])),
-        tags=tuple(dict.fromkeys(tag or [])),
-        date_from=start,
-        date_to=end,
-        q=q,
-        article=article,
-        updated_since=updated_since,
-        status=status,
-    )
+    try:
+        return filters.event_filters(
+            session,
+            actor=actor or [],
+            place=place or [],
+            kind=kind or [],
+            tag=tag or [],
+            date_from=date_from,
+            date_to=date_to,
+            q=q,
+            article=article,
+            updated_since=updated_since,
+            status=status,
+        )
+    except filters.FilterError as error:
+        raise filter_problem(error) from error
+
+
+def filter_problem(error: filters.FilterError) -> ProblemError:
+    extra = {"suggestions": error.suggestions} if error.suggestions is not None else {}
+    return invalid(error.param, error.message, **extra)
 
 
 EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]

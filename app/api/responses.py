@@ -21,11 +21,16 @@ class JSONResponse(Response):
 
 
 def list_response(
-    request: Request, items: list[Any], next_cursor: str | None, total: int | None = None
+    request: Request,
+    items: list[Any],
+    next_cursor: str | None,
+    total: int | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
-    """`{"items", "next"}` (and `total` when counted), with `next` as a Link header too."""
+    """`{"items", "next"}` (and `total` when counted, and `extra`), with `next` as a Link
+    header too."""
     next_url = str(request.url.include_query_params(cursor=next_cursor)) if next_cursor else None
-    body: dict[str, Any] = {"items": items, "next": next_url}
+    body: dict[str, Any] = {"items": items, "next": next_url, **(extra or {})}
     if total is not None:
         body["total"] = total
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else None

@@ -3,7 +3,8 @@
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, select
+from sqlmodel import delete as delete_rows
 
 from app import search
 from app.dates import PRECISIONS, DateInterval
@@ -131,7 +132,7 @@ def put(session: Session, spec: EventSpec) -> bool:
 
 def _replace_links(session: Session, spec: EventSpec) -> None:
     for table in (EventActor, EventTag, Source):
-        session.exec(delete(table).where(col(table.event_id) == spec.id))
+        session.exec(delete_rows(table).where(col(table.event_id) == spec.id))
     session.add_all(
         EventActor(event_id=spec.id, actor_id=a.actor_id, role=a.role) for a in spec.actors
     )
@@ -151,3 +152,15 @@ def _replace_links(session: Session, spec: EventSpec) -> None:
         for s in spec.sources
     )
     session.flush()
+
+
+def delete(session: Session, event_id: str) -> bool:
+    """Soft-deletes the event (a tombstone for the change feed); False when none is live."""
+    event = session.get(Event, event_id)
+    if event is None or event.deleted_at is not None:
+        return False
+    event.deleted_at = event.updated_at = utcnow()
+    event.change_seq = versions.bump(session)
+    session.flush()
+    search.reindex(session, [event_id])
+    return True

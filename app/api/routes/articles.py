@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from sqlmodel import col, select
 from starlette.responses import Response
 
@@ -44,13 +44,19 @@ def get_article(session: SessionDep, article_id: ArticleId) -> Response:
     responses=responses(404),
     summary="An article's passages in order, with their events and date expressions",
 )
-def list_passages(request: Request, session: SessionDep, article_id: ArticleId) -> Response:
+def list_passages(
+    request: Request,
+    session: SessionDep,
+    article_id: ArticleId,
+    count: Annotated[bool, Query(description="Add the exact `total` to the answer.")] = False,
+) -> Response:
     if session.get(Article, article_id) is None:
         raise ProblemError(404, f"no article has the id {article_id!r}")
     ids = session.exec(
         select(Passage.id).where(Passage.article_id == article_id).order_by(col(Passage.ordinal))
     ).all()
-    return list_response(request, views.passages(session, [i for i in ids if i is not None]), None)
+    passages = views.passages(session, [i for i in ids if i is not None])
+    return list_response(request, passages, None, len(passages) if count else None)
 
 
 @router.get(

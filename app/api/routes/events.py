@@ -6,6 +6,7 @@ from starlette.responses import Response
 from app import queries, views
 from app.api.deps import EventFiltersDep, PageDep, SessionDep, SortDep, bad_cursor
 from app.api.errors import ProblemError
+from app.api.export import EventFormatQuery, chosen_format, events_export
 from app.api.responses import JSONResponse, list_response
 from app.api.schemas import EventPublic, listing, responses
 from app.pagination import BadCursor
@@ -24,8 +25,11 @@ def list_events(
     session: SessionDep,
     filters: EventFiltersDep,
     page: PageDep,
+    fmt: EventFormatQuery = None,
     sort: SortDep = "date",
 ) -> Response:
+    if (chosen := chosen_format(request, fmt)) != "json":
+        return events_export(request, chosen, filters, sort)
     try:
         ids, next_cursor = queries.fetch_page(session, filters, sort, page.limit, page.cursor)
     except BadCursor as error:

@@ -1,10 +1,11 @@
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from app import views
 from app.api.deps import PageDep, SessionDep
+from app.api.export import places_geojson
 from app.api.listing import one, table_listing
 from app.api.schemas import PlaceDetail, listing, responses
 from app.models import Place
@@ -18,7 +19,20 @@ router = APIRouter(tags=["places"])
     responses=responses(400, 422),
     summary="Places with coordinates, aliases and event counts",
 )
-def list_places(request: Request, session: SessionDep, page: PageDep) -> Response:
+def list_places(
+    request: Request,
+    session: SessionDep,
+    page: PageDep,
+    fmt: Annotated[
+        Literal["json", "geojson"],
+        Query(
+            alias="format",
+            description="json (paginated), or geojson: a FeatureCollection of every place.",
+        ),
+    ] = "json",
+) -> Response:
+    if fmt == "geojson":
+        return places_geojson(request)
     return table_listing(request, session, page, Place, views.places)
 
 

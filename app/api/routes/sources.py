@@ -1,0 +1,38 @@
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from app import exports
+from app.api.deps import PageDep, SessionDep, bad_cursor
+from app.api.export import stream
+from app.api.responses import list_response
+from app.api.schemas import responses
+from app.formats import csv
+from app.pagination import BadCursor
+
+router = APIRouter(tags=["events"])
+
+
+@router.get(
+    "/sources",
+    responses=responses(400, 422),
+    summary="Every source of every published event; format=csv for a spreadsheet",
+)
+def list_sources(
+    request: Request,
+    session: SessionDep,
+    page: PageDep,
+    fmt: Annotated[
+        Literal["json", "csv"],
+        Query(alias="format", description="json (paginated) or csv (every source, streamed)."),
+    ] = "json",
+) -> Response:
+    if fmt == "csv":
+        return stream(csv.source_rows(exports.sources(request.app.state.engine)), "csv", "sources")
+    try:
+        items, next_cursor = exports.sources_page(session, page.limit, page.cursor)
+    except BadCursor as error:
+        raise bad_cursor(error) from error
+    total = exports.sources_count(session) if page.count else None
+    return list_response(request, items, next_cursor, total)

@@ -1,0 +1,119 @@
+"""Every event matching the filters, in batches, in constant memory: shared by the streamed
+HTTP exports and `timeline export`.
+
+Each batch is one keyset page of ids (app.queries.fetch_page) rendered by app.views.events,
+in its own short session, so that neither the process nor a database snapshot grows with
+the size of the export.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Literal
+
+import orjson
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
+
+from app import pagination, queries, views
+from app.formats import csv, ics, ndjson
+from app.models import Article, Event, Passage, Place, Source
+from app.pagination import BadCursor
+from app.queries import EventFilters, Sort
+from app.views import Json
+
+BATCH = 500
+Format = Literal["json", "ndjson", "csv", "ics"]
+MEDIA_TYPES: dict[str, str] = {
+    "json": "application/json",
+    "ndjson": "application/x-ndjson",
+    "csv": "text/csv; charset=utf-8",
+    "ics": "text/calendar; charset=utf-8",
+}
+STREAMED: dict[str, Callable[[Iterable[Json]], Iterator[str]]] = {
+    "ndjson": ndjson.lines,
+    "csv": csv.event_rows,
+    "ics": ics.calendar,
+}
+
+
+def events(engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[Json]:
+    """Every matching event in the contract's order, read BATCH at a time, as the JSON the
+    API serves (so that every writer sees what a client of the API would see)."""
+    cursor: str | None = None
+    while True:
+        with Session(engine) as session:
+            ids, cursor = queries.fetch_page(session, filters, sort, BATCH, cursor)
+            batch = ndjson.dumps(views.events(session, ids))
+        yield from orjson.loads(batch)
+        if cursor is None:
+            return
+
+
+def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
+    """Events in a format, as text chunks; `json` is one `{"items", "next": null}` answer."""
+    if fmt == "json":
+        return ndjson.envelope(found)
+    return STREAMED[fmt](found)
+
+
+def write(fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[str]:
+    """The export of every matching event as text chunks."""
+    return render(fmt, events(engine, filters, sort))
+
+
+def places(engine: Engine) -> Iterator[Json]:
+    """Every place, by id, as GET /places serves them, read BATCH at a time."""
+    cursor: str | None = None
+    while True:
+        with Session(engine) as session:
+            ids, cursor = queries.id_page(session, Place, BATCH, cursor)
+            batch = ndjson.dumps(views.places(session, ids))
+        yield from orjson.loads(batch)
+        if cursor is None:
+            return
+
+
+def sources_page(session: Session, limit: int, cursor: str | None) -> tuple[list[Json], str | None]:
+    """A page of the sources of published events, by source id, and the next cursor.
+
+    Raises BadCursor.
+    """
+    query_fingerprint = pagination.fingerprint("sources")
+    after = pagination.decode(cursor, query_fingerprint) if cursor else [0]
+    if len(after) != 1 or not isinstance(after[0], int):
+        raise BadCursor("is malformed")
+    rows = session.exec(
+        select(Source, Article)
+        .join(Event, col(Event.id) == col(Source.event_id))
+        .join(Passage, col(Passage.id) == col(Source.passage_id))
+        .join(Article, col(Article.id) == col(Passage.article_id))
+        .where(col(Event.status) == "published", col(Event.deleted_at).is_(None))
+        .where(col(Source.id) > after[0])
+        .order_by(col(Source.id))
+        .limit(limit + 1)
+    ).all()
+    more, rows = len(rows) > limit, rows[:limit]
+    items = [{"event_id": s.event_id, **views.source_json(s, a)} for s, a in rows]
+    next_cursor = pagination.encode([rows[-1][0].id], query_fingerprint) if more else None
+    return orjson.loads(ndjson.dumps(items)), next_cursor
+
+
+def sources_count(session: Session) -> int:
+    return int(
+        session.execute(
+            select(func.count())
+            .select_from(Source)
+            .join(Event, col(Event.id) == col(Source.event_id))
+            .where(col(Event.status) == "published", col(Event.deleted_at).is_(None))
+        ).scalar_one()
+    )
+
+
+def sources(engine: Engine) -> Iterator[Json]:
+    """Every source of a published event, read BATCH at a time."""
+    cursor: str | None = None
+    while True:
+        with Session(engine) as session:
+            batch, cursor = sources_page(session, BATCH, cursor)
+        yield from batch
+        if cursor is None:
+            return

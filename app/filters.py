@@ -1,0 +1,102 @@
+"""GET /events filters from what a user typed to app.queries.EventFilters.
+
+Shared by the API (a FilterError becomes a 422 naming the parameter) and the command line
+(a FilterError becomes a message and exit status 2), so both read filters the same way.
+"""
+
+import datetime
+from collections.abc import Sequence
+
+from sqlmodel import Session
+
+from app import search
+from app.actors import ACTORS, PLACES, Names, Unresolved, resolve
+from app.dates import DateParseError, parse_date
+from app.queries import EventFilters
+
+STATUSES = ("published", "proposed", "rejected")
+
+
+class FilterError(ValueError):
+    """One bad filter; `suggestions` are close ids for a name that matches nothing."""
+
+    def __init__(self, param: str, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(f"{param}: {message}")
+        self.param = param
+        self.message = message
+        self.suggestions = suggestions
+
+
+def _resolve_all(
+    session: Session, names: Names, param: str, values: Sequence[str]
+) -> tuple[str, ...]:
+    resolved = []
+    for value in values:
+        try:
+            resolved.append(resolve(session, names, value))
+        except Unresolved as error:
+            raise FilterError(
+                param, f"no {param} is called {value!r}", error.suggestions
+            ) from error
+    return tuple(dict.fromkeys(resolved))
+
+
+def _date_bound(param: str, value: str | None, end: bool) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        interval = parse_date(value)
+    except DateParseError as error:
+        raise FilterError(param, f"cannot read {value!r} as a date: {error}") from error
+    return interval.end if end else interval.start
+
+
+def parse_timestamp(param: str, value: str) -> datetime.datetime:
+    """An ISO 8601 date or date-time; without a zone it is UTC."""
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError as error:
+        raise FilterError(param, f"cannot read {value!r} as an ISO 8601 time") from error
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+
+
+def event_filters(
+    session: Session,
+    *,
+    actor: Sequence[str] = (),
+    place: Sequence[str] = (),
+    kind: Sequence[str] = (),
+    tag: Sequence[str] = (),
+    date_from: str | None = None,
+    date_to: str | None = None,
+    q: str | None = None,
+    article: str | None = None,
+    updated_since: datetime.datetime | None = None,
+    status: str = "published",
+) -> EventFilters:
+    """Resolved filters; raises FilterError naming the first bad parameter."""
+    start = _date_bound("from", date_from, end=False)
+    end = _date_bound("to", date_to, end=True)
+    if start and end and start > end:
+        raise FilterError("to", "ends before `from` starts")
+    if updated_since is not None and updated_since.tzinfo is None:
+        updated_since = updated_since.replace(tzinfo=datetime.UTC)
+    if q is not None:
+        try:
+            search.search_terms(q)
+        except ValueError as error:
+            raise FilterError("q", str(error)) from error
+    if status not in STATUSES:
+        raise FilterError("status", f"must be one of {', '.join(STATUSES)}")
+    return EventFilters(
+        actors=_resolve_all(session, ACTORS, "actor", actor),
+        places=_resolve_all(session, PLACES, "place", place),
+        kinds=tuple(dict.fromkeys(kind)),
+        tags=tuple(dict.fromkeys(tag)),
+        date_from=start,
+        date_to=end,
+        q=q,
+        article=article,
+        updated_since=updated_since,
+        status=status,
+    )
