@@ -116,6 +116,7 @@ def events(session: Session, ids: Sequence[str]) -> list[Json]:
     ).all():
         sources[source.event_id].append(
             {
+                "id": source.id,
                 "article": article_ref(article),
                 "passage_id": source.passage_id,
                 "quote": source.quote,

@@ -4,12 +4,14 @@ from app.models.actors import ACTOR_KINDS, Actor, ActorAlias
 from app.models.articles import Article, DateMention, Passage
 from app.models.base import PRECISIONS, QUALIFIERS, utcnow
 from app.models.events import EVENT_STATUSES, ROLES, Event, EventActor, EventTag, Source
+from app.models.history import HISTORY_ACTIONS, EventHistory
 from app.models.meta import DataState
 from app.models.places import Place, PlaceAlias
 
 __all__ = [
     "ACTOR_KINDS",
     "EVENT_STATUSES",
+    "HISTORY_ACTIONS",
     "PRECISIONS",
     "QUALIFIERS",
     "ROLES",
@@ -20,6 +22,7 @@ __all__ = [
     "DateMention",
     "Event",
     "EventActor",
+    "EventHistory",
     "EventTag",
     "Passage",
     "Place",
