@@ -75,7 +75,7 @@ def commit(session: Session, write: Callable[[], T], *, retry: bool) -> T:
     raise AssertionError("unreachable")
 
 
-def _json(session: Session, event_id: str) -> Json:
+def event_json(session: Session, event_id: str) -> Json:
     """The event as GET /events/{id} shows it, as plain JSON types (for the history)."""
     rendered = views.events(session, [event_id])[0]
     loaded: Json = orjson.loads(orjson.dumps(rendered, option=orjson.OPT_UTC_Z))
@@ -96,7 +96,7 @@ def live(session: Session, event_id: str) -> Event:
 
 def _checked(session: Session, event_id: str, if_match: str | None) -> tuple[Event, Json]:
     event = live(session, event_id)
-    before = _json(session, event_id)
+    before = event_json(session, event_id)
     if if_match is not None and not matches(if_match, etag(before)):
         raise PreconditionFailed(f"the event {event_id!r} has changed since that ETag")
     return event, before
@@ -155,8 +155,8 @@ def _store(
 ) -> Json:
     """Stores the spec and its history entry; the event as shown afterwards."""
     if not events.put(session, spec):
-        return before or _json(session, spec.id)
-    after = _json(session, spec.id)
+        return before or event_json(session, spec.id)
+    after = event_json(session, spec.id)
     stored = session.get(Event, spec.id)
     assert stored is not None
     history.record(
@@ -254,7 +254,7 @@ def merge(session: Session, *, event_id: str, into: str, author: str, if_match: 
         except (NotFound, Gone) as error:
             problems.add("into", error.detail)
     problems.check()
-    target_before = _json(session, into)
+    target_before = event_json(session, into)
     spec = _stored_spec(session, target)
     cited = {(s.passage_id, s.start) for s in spec.sources}
     for source in _sources(session, event_id):

@@ -11,7 +11,6 @@ import sqlalchemy as sa
 import sqlmodel.sql.sqltypes
 from alembic import op
 
-
 revision: str = "d41a5a4ef097"
 down_revision: str | None = "39b6ba34f530"
 branch_labels: str | Sequence[str] | None = None

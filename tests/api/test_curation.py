@@ -370,7 +370,8 @@ def test_actors_and_places_are_written_with_their_aliases(http: httpx.Client) ->
     assert actor.json()["id"] == "choe-son-hui"
     assert actor.headers["location"] == "/actors/choe-son-hui"
     assert [
-        e["id"] for e in http.get("/events", params={"actor": "außenministerin choe"}).json()["items"]
+        e["id"]
+        for e in http.get("/events", params={"actor": "außenministerin choe"}).json()["items"]
     ] == []
     taken = http.post(
         "/actors", json={"name": "Someone", "kind": "person", "aliases": ["x", "Kim"]}, headers=AUTH
