@@ -18,6 +18,7 @@ from app.ingest.pipeline import ArticleInput, store_article
 from app.models import Article, Event, Passage
 from app.services import events, names, versions
 from app.services.events import ActorRole, EventSpec, SourceSpec
+from app.vocabulary import EVENT_KINDS, TAGS
 
 
 class SeedError(ValueError):
@@ -92,6 +93,10 @@ def load(session: Session, seeds_dir: Path) -> LoadReport:
 
 def _event_spec(session: Session, entry: dict[str, Any], path: Path) -> EventSpec:
     where = f"{path.name}, event {entry.get('id')!r}"
+    if entry.get("kind") not in EVENT_KINDS:
+        raise SeedError(f"{where}: kind {entry.get('kind')!r} is not in app/vocabulary.py")
+    if unknown := set(entry.get("tags", [])) - set(TAGS):
+        raise SeedError(f"{where}: tags {sorted(unknown)} are not in app/vocabulary.py")
     try:
         date = _interval(entry["date"])
         assert date is not None

@@ -82,6 +82,7 @@ def place_json(place: Place) -> Json:
 
 def source_json(source: Source, article: Article) -> Json:
     return {
+        "id": source.id,
         "article": article_ref(article),
         "passage_id": source.passage_id,
         "quote": source.quote,

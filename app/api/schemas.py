@@ -50,6 +50,7 @@ class EventActorPublic(BaseModel):
 
 
 class SourcePublic(BaseModel):
+    id: int
     article: ArticleRef
     passage_id: int
     quote: str
@@ -72,6 +73,17 @@ class EventPublic(BaseModel):
     status: str
     created_at: datetime
     updated_at: datetime
+
+
+class HistoryEntry(BaseModel):
+    id: int
+    event_id: str
+    action: str
+    author: str
+    at: datetime
+    change_seq: int
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
 
 
 class ActorPublic(BaseModel):

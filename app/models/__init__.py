@@ -4,6 +4,7 @@ from app.models.actors import ACTOR_KINDS, Actor, ActorAlias
 from app.models.articles import Article, DateMention, Passage
 from app.models.base import PRECISIONS, QUALIFIERS, utcnow
 from app.models.events import EVENT_STATUSES, ROLES, Event, EventActor, EventTag, Source
+from app.models.history import HISTORY_ACTIONS, EventHistory
 from app.models.mentions import LINK_STATUSES, ActorMention, EventLink, PlaceMention
 from app.models.meta import DataState
 from app.models.places import Place, PlaceAlias
@@ -12,6 +13,7 @@ __all__ = [
     "ACTOR_KINDS",
     "EVENT_STATUSES",
     "LINK_STATUSES",
+    "HISTORY_ACTIONS",
     "PRECISIONS",
     "QUALIFIERS",
     "ROLES",
@@ -24,6 +26,7 @@ __all__ = [
     "Event",
     "EventActor",
     "EventLink",
+    "EventHistory",
     "EventTag",
     "Passage",
     "Place",

@@ -1,12 +1,13 @@
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Index, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Column, Field, SQLModel
 
 from app.models.base import PRECISIONS, QUALIFIERS, in_list, utcnow
 
 EVENT_STATUSES = ("published", "proposed", "rejected")
 ROLES = ("participant", "initiator", "target", "subject")
+_CHANGE_SEQ = Column("change_seq", Integer, nullable=False)
 
 
 class Event(SQLModel, table=True):
@@ -15,8 +16,12 @@ class Event(SQLModel, table=True):
     `date_rank` is the precision as a number (day 0 ... decade 3) so that the contract's
     order (start, narrower precision first, id) is a plain index scan. `change_seq` is the
     data version of the event's last write: it orders the change feed exactly, which
-    timestamps from concurrent transactions cannot.
+    timestamps from concurrent transactions cannot. It is also the mapper's version
+    column: every ORM UPDATE of an event is a compare-and-set `... WHERE id = :id AND
+    change_seq = :as_read` and raises StaleDataError when another writer came first.
     """
+
+    __mapper_args__ = {"version_id_col": _CHANGE_SEQ, "version_id_generator": False}
 
     __tablename__ = "event"
     __table_args__ = (
@@ -48,7 +53,7 @@ class Event(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = None
-    change_seq: int = 0
+    change_seq: int = Field(default=0, sa_column=_CHANGE_SEQ)
 
 
 class EventActor(SQLModel, table=True):

@@ -83,19 +83,23 @@ def _links(session: Session, event_id: str) -> tuple[Any, ...]:
     )
     tags = set(session.exec(select(EventTag.tag).where(EventTag.event_id == event_id)).all())
     sources = {
-        (
-            s.passage_id,
-            s.quote,
-            s.start,
-            s.end,
-            s.stated_start,
-            s.stated_end,
-            s.stated_precision,
-            s.stated_qualifier,
-        )
+        _stored_source_row(s)
         for s in session.exec(select(Source).where(Source.event_id == event_id))
     }
     return actors, tags, sources
+
+
+def _stored_source_row(s: Source) -> tuple[Any, ...]:
+    return (
+        s.passage_id,
+        s.quote,
+        s.start,
+        s.end,
+        s.stated_start,
+        s.stated_end,
+        s.stated_precision,
+        s.stated_qualifier,
+    )
 
 
 def put(session: Session, spec: EventSpec) -> bool:
@@ -131,8 +135,18 @@ def put(session: Session, spec: EventSpec) -> bool:
 
 
 def _replace_links(session: Session, spec: EventSpec) -> None:
-    for table in (EventActor, EventTag, Source):
+    """Actors and tags are replaced; sources that stay keep their rows, so their ids."""
+    for table in (EventActor, EventTag):
         session.exec(delete_rows(table).where(col(table.event_id) == spec.id))
+    wanted = {_source_row(s) for s in spec.sources}
+    kept = set()
+    for stored in session.exec(select(Source).where(Source.event_id == spec.id)).all():
+        row = _stored_source_row(stored)
+        if row in wanted and row not in kept:
+            kept.add(row)
+        else:
+            session.delete(stored)
+    session.flush()
     session.add_all(
         EventActor(event_id=spec.id, actor_id=a.actor_id, role=a.role) for a in spec.actors
     )
@@ -150,12 +164,16 @@ def _replace_links(session: Session, spec: EventSpec) -> None:
             stated_qualifier=s.stated_date.qualifier if s.stated_date else None,
         )
         for s in spec.sources
+        if _source_row(s) not in kept
     )
     session.flush()
 
 
 def delete(session: Session, event_id: str) -> bool:
-    """Soft-deletes the event (a tombstone for the change feed); False when none is live."""
+    """Tombstones the event: it keeps its row and links, leaves every list and the search,
+    and the change feed shows it (by `change_seq`) as deleted. False when there is no live
+    event with that id.
+    """
     event = session.get(Event, event_id)
     if event is None or event.deleted_at is not None:
         return False

@@ -10,7 +10,12 @@ from app.models import utcnow
 
 
 class DuplicateName(ValueError):
-    """A name that already belongs to another actor or place."""
+    """A name that already belongs to another actor or place (`owner`)."""
+
+    def __init__(self, alias: str, owner: str) -> None:
+        super().__init__(f"the name {alias!r} already belongs to {owner!r}")
+        self.alias = alias
+        self.owner = owner
 
 
 def put(
@@ -30,7 +35,7 @@ def put(
         )
     ).first()
     if taken is not None:
-        raise DuplicateName(f"the name {taken[0]!r} already belongs to {taken[1]!r}")
+        raise DuplicateName(taken[0], taken[1])
 
     entity = session.get(names.entity, id)
     current = dict(

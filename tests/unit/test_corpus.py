@@ -12,14 +12,9 @@ from sqlmodel import Session, col, func, select
 from app.actors import ACTORS, PLACES, resolve
 from app.db import get_engine
 from app.models import Article, Event, EventActor, EventTag, Passage, Source
+from app.vocabulary import TAGS
 from tests.conftest import SEEDS_DIR
 
-TAGS = {
-    "alliances", "cold-war", "covert-action", "cuba", "denuclearization", "diplomacy",
-    "economy", "elections", "germany", "inter-korean", "iran", "japan", "leadership", "media",
-    "military", "missiles", "nonproliferation", "nuclear", "russia", "sanctions", "trade", "un",
-    "unification", "us-china", "us-politics", "war",
-}  # fmt: skip
 PART_OF_UNIT = {"early": (1, 10, 1, 4), "mid": (11, 20, 5, 8), "late": (21, 31, 9, 12)}
 
 
@@ -76,7 +71,7 @@ EVENTS = read("events.yaml")
 def test_every_event_is_complete_and_well_dated(event: dict[str, Any]) -> None:
     assert event["title"] and event["summary"] and event["kind"]
     assert event["sources"], "an event needs at least one source"
-    assert set(event.get("tags", [])) <= TAGS
+    assert set(event.get("tags", [])) <= set(TAGS)
     assert well_formed(event["date"]), event["date"]
     for source in event["sources"]:
         if source.get("stated_date"):

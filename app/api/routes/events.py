@@ -1,17 +1,23 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Header, Path, Request
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
 from app import queries, views
+from app.api import writes
+from app.api.auth import WriterDep
 from app.api.deps import EventFiltersDep, PageDep, SessionDep, SortDep, bad_cursor
-from app.api.errors import ProblemError
 from app.api.export import EventFormatQuery, chosen_format, events_export
-from app.api.responses import JSONResponse, list_response
-from app.api.schemas import EventPublic, listing, responses
+from app.api.responses import list_response
+from app.api.schemas import EventPublic, HistoryEntry, listing, responses
+from app.models import Event
 from app.pagination import BadCursor
+from app.services import curation, history
+from app.services.event_input import EventCreate, EventUpdate, SourceInput
 
 router = APIRouter(tags=["events"])
+EventId = Annotated[str, Path(max_length=200)]
 
 
 @router.get(
@@ -41,11 +47,173 @@ def list_events(
 @router.get(
     "/events/{event_id}",
     response_model=EventPublic,
-    responses=responses(404),
-    summary="One event with all its sources",
+    responses=responses(404, 410),
+    summary="One event with all its sources; its ETag is the one If-Match takes",
 )
-def get_event(session: SessionDep, event_id: Annotated[str, Path(max_length=200)]) -> Response:
+def get_event(
+    session: SessionDep,
+    event_id: EventId,
+    if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
+) -> Response:
     found = views.events(session, [event_id])
     if not found:
-        raise ProblemError(404, f"no event has the id {event_id!r}")
-    return JSONResponse(found[0])
+        raise writes.absent(session, event_id)
+    response = writes.event_response(found[0])
+    current = response.headers["ETag"]
+    if if_none_match is not None and curation.matches(if_none_match, current, weak=True):
+        return Response(status_code=304, headers={"ETag": current})
+    return response
+
+
+# Curation: writes need a bearer token (WriterDep); each is one transaction, kept in the
+# event's history. PATCH, DELETE and the source and merge routes honour If-Match.
+
+WRITE_REFUSALS = (401, 403, 404, 410, 412, 422)
+
+
+class MergeRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    into: str = Field(max_length=200, description="The event that receives the sources.")
+
+
+@router.post(
+    "/events",
+    status_code=201,
+    response_model=EventPublic,
+    responses=responses(401, 403, 409, 422),
+    summary="Create an event (token); 409 when the id is taken",
+)
+def create_event(session: SessionDep, author: WriterDep, draft: EventCreate) -> Response:
+    view = writes.run(session, lambda: curation.create(session, draft=draft, author=author))
+    return writes.event_response(view, 201)
+
+
+@router.patch(
+    "/events/{event_id}",
+    response_model=EventPublic,
+    responses=responses(*WRITE_REFUSALS),
+    summary="Change the fields given (JSON merge semantics) (token)",
+)
+def update_event(
+    session: SessionDep,
+    author: WriterDep,
+    event_id: EventId,
+    patch: EventUpdate,
+    if_match: writes.IfMatch = None,
+) -> Response:
+    view = writes.run(
+        session,
+        lambda: curation.update(
+            session, event_id=event_id, patch=patch, author=author, if_match=if_match
+        ),
+        if_match,
+    )
+    return writes.event_response(view)
+
+
+@router.delete(
+    "/events/{event_id}",
+    status_code=204,
+    responses=responses(*WRITE_REFUSALS),
+    summary="Delete an event: a tombstone the change feed shows (token)",
+)
+def delete_event(
+    session: SessionDep, author: WriterDep, event_id: EventId, if_match: writes.IfMatch = None
+) -> Response:
+    writes.run(
+        session,
+        lambda: curation.delete_event(session, event_id=event_id, author=author, if_match=if_match),
+        if_match,
+    )
+    return Response(status_code=204)
+
+
+@router.post(
+    "/events/{event_id}/sources",
+    status_code=201,
+    response_model=EventPublic,
+    responses=responses(409, *WRITE_REFUSALS),
+    summary="Cite a passage: the quote must be in it (token)",
+)
+def add_source(
+    session: SessionDep,
+    author: WriterDep,
+    event_id: EventId,
+    source: SourceInput,
+    if_match: writes.IfMatch = None,
+) -> Response:
+    view = writes.run(
+        session,
+        lambda: curation.add_source(
+            session, event_id=event_id, source=source, author=author, if_match=if_match
+        ),
+        if_match,
+    )
+    return writes.event_response(view, 201)
+
+
+@router.delete(
+    "/events/{event_id}/sources/{source_id}",
+    response_model=EventPublic,
+    responses=responses(*WRITE_REFUSALS),
+    summary="Remove one of the event's sources (token)",
+)
+def remove_source(
+    session: SessionDep,
+    author: WriterDep,
+    event_id: EventId,
+    source_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    if_match: writes.IfMatch = None,
+) -> Response:
+    view = writes.run(
+        session,
+        lambda: curation.remove_source(
+            session, event_id=event_id, source_id=source_id, author=author, if_match=if_match
+        ),
+        if_match,
+    )
+    return writes.event_response(view)
+
+
+@router.post(
+    "/events/{event_id}/merge",
+    response_model=EventPublic,
+    responses=responses(*WRITE_REFUSALS),
+    summary="Merge the event into another: its sources move there, it is deleted (token)",
+)
+def merge_event(
+    session: SessionDep,
+    author: WriterDep,
+    event_id: EventId,
+    merge: MergeRequest,
+    if_match: writes.IfMatch = None,
+) -> Response:
+    view = writes.run(
+        session,
+        lambda: curation.merge(
+            session, event_id=event_id, into=merge.into, author=author, if_match=if_match
+        ),
+        if_match,
+    )
+    return writes.event_response(view)
+
+
+@router.get(
+    "/events/{event_id}/history",
+    response_model=listing(HistoryEntry),
+    responses=responses(400, 404, 422),
+    summary="Every write to the event, oldest first, deleted events included",
+)
+def event_history(
+    request: Request, session: SessionDep, event_id: EventId, page: PageDep
+) -> Response:
+    try:
+        entries, next_cursor = history.page(
+            session, event_id=event_id, limit=page.limit, cursor=page.cursor
+        )
+    except BadCursor as error:
+        raise bad_cursor(error) from error
+    if not entries and not page.cursor and session.get(Event, event_id) is None:
+        raise writes.absent(session, event_id)
+    return list_response(request, [entry.model_dump() for entry in entries], next_cursor)

@@ -1,0 +1,276 @@
+"""Curators' writes to events: create, update, delete, add and remove sources, merge.
+
+Each function validates everything before it stores anything, checks the caller's
+precondition (the ETag it last saw, from If-Match), writes through app.services.events
+(which bumps the data version), records the history, and leaves the commit to `commit`.
+
+Concurrency: Event's `change_seq` is the ORM's version column, so every event UPDATE is
+`... WHERE id = :id AND change_seq = :as_read`. A write that lost the race to another
+one therefore fails at flush with StaleDataError and stores nothing; `commit` then runs
+it again on fresh data (no precondition given: the last writer wins, nothing is lost) or
+answers PreconditionFailed (the caller's ETag is stale).
+"""
+
+import hashlib
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import orjson
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import Session, col, delete, select
+
+from app import views
+from app.dates import DateInterval
+from app.models import Event, EventActor, EventTag, Source
+from app.services import events, history
+from app.services.errors import Conflict, Gone, NotFound, PreconditionFailed, Problems
+from app.services.event_input import (
+    EventCreate,
+    EventUpdate,
+    SourceInput,
+    locate,
+    new_id,
+    spec_values,
+)
+from app.services.events import ActorRole, EventSpec, SourceSpec
+
+Json = dict[str, Any]
+T = TypeVar("T")
+ATTEMPTS = 5
+
+
+def etag(view: Json) -> str:
+    """A strong ETag: a hash of the event as the API shows it (so also of its actors' and
+    place's names), which changes with every write to it."""
+    data = orjson.dumps(view, option=orjson.OPT_UTC_Z | orjson.OPT_SORT_KEYS)
+    return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+
+
+def matches(header: str, current: str, *, weak: bool = False) -> bool:
+    """Whether If-Match (strong comparison) or If-None-Match (`weak`) names `current`."""
+    tags = [tag.strip() for tag in header.split(",")]
+    if weak:
+        tags = [tag.removeprefix("W/") for tag in tags]
+    return "*" in tags or current in tags
+
+
+def commit(session: Session, write: Callable[[], T], *, retry: bool) -> T:
+    """Runs `write` as one transaction and commits it; nothing is stored on any error."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            result = write()
+            session.commit()
+            return result
+        except StaleDataError as error:
+            session.rollback()
+            if not retry or attempt == ATTEMPTS:
+                raise PreconditionFailed("another write changed the event first") from error
+        except IntegrityError as error:
+            session.rollback()
+            raise Conflict("a concurrent write stored the same thing first") from error
+        except BaseException:
+            session.rollback()
+            raise
+    raise AssertionError("unreachable")
+
+
+def event_json(session: Session, event_id: str) -> Json:
+    """The event as GET /events/{id} shows it, as plain JSON types (for the history)."""
+    rendered = views.events(session, [event_id])[0]
+    loaded: Json = orjson.loads(orjson.dumps(rendered, option=orjson.OPT_UTC_Z))
+    return loaded
+
+
+def live(session: Session, event_id: str) -> Event:
+    """The event, or NotFound, or Gone (naming the event it was merged into, if any)."""
+    event = session.get(Event, event_id)
+    if event is None:
+        raise NotFound(f"no event has the id {event_id!r}")
+    if event.deleted_at is not None:
+        target = history.merged_into(session, event_id)
+        merged = f"; it was merged into {target!r}" if target else ""
+        raise Gone(f"the event {event_id!r} was deleted{merged}", merged_into=target)
+    return event
+
+
+def _checked(session: Session, event_id: str, if_match: str | None) -> tuple[Event, Json]:
+    event = live(session, event_id)
+    before = event_json(session, event_id)
+    if if_match is not None and not matches(if_match, etag(before)):
+        raise PreconditionFailed(f"the event {event_id!r} has changed since that ETag")
+    return event, before
+
+
+def _stored_spec(session: Session, event: Event) -> EventSpec:
+    """The event as stored, as the spec that would store it again."""
+    actors = session.exec(select(EventActor).where(EventActor.event_id == event.id)).all()
+    tags = session.exec(select(EventTag.tag).where(EventTag.event_id == event.id)).all()
+    return EventSpec(
+        id=event.id,
+        title=event.title,
+        summary=event.summary,
+        kind=event.kind,
+        date=DateInterval(
+            event.date_start,
+            event.date_end,
+            event.date_precision,  # type: ignore[arg-type]
+            event.date_qualifier,  # type: ignore[arg-type]
+        ),
+        display=event.date_display,
+        date_note=event.date_note,
+        place_id=event.place_id,
+        status=event.status,
+        actors=[ActorRole(actor_id=a.actor_id, role=a.role) for a in actors],
+        tags=list(tags),
+        sources=[_source_spec(s) for s in _sources(session, event.id)],
+    )
+
+
+def _sources(session: Session, event_id: str) -> list[Source]:
+    query = select(Source).where(Source.event_id == event_id).order_by(col(Source.id))
+    return list(session.exec(query).all())
+
+
+def _source_spec(source: Source) -> SourceSpec:
+    stated = None
+    if source.stated_start and source.stated_end and source.stated_precision:
+        stated = DateInterval(
+            source.stated_start,
+            source.stated_end,
+            source.stated_precision,  # type: ignore[arg-type]
+            source.stated_qualifier,  # type: ignore[arg-type]
+        )
+    return SourceSpec(
+        passage_id=source.passage_id,
+        quote=source.quote,
+        start=source.start,
+        end=source.end,
+        stated_date=stated,
+    )
+
+
+def _store(
+    session: Session, spec: EventSpec, *, action: str, author: str, before: Json | None
+) -> Json:
+    """Stores the spec and its history entry; the event as shown afterwards."""
+    if not events.put(session, spec):
+        return before or event_json(session, spec.id)
+    after = event_json(session, spec.id)
+    stored = session.get(Event, spec.id)
+    assert stored is not None
+    history.record(
+        session,
+        event_id=spec.id,
+        action=action,
+        author=author,
+        change_seq=stored.change_seq,
+        before=before,
+        after=after,
+    )
+    return after
+
+
+def create(session: Session, *, draft: EventCreate, author: str) -> Json:
+    problems = Problems()
+    values = {"status": draft.status, **spec_values(session, draft, problems)}
+    problems.check()
+    if draft.id is not None and session.get(Event, draft.id) is not None:
+        raise Conflict(
+            f"an event with the id {draft.id!r} exists (or existed)",
+            [{"param": "id", "message": "is taken"}],
+        )
+    event_id = draft.id or new_id(session, draft.title, values["date"].start.year)
+    spec = EventSpec(id=event_id, **values)
+    return _store(session, spec, action="create", author=author, before=None)
+
+
+def update(
+    session: Session, *, event_id: str, patch: EventUpdate, author: str, if_match: str | None
+) -> Json:
+    event, before = _checked(session, event_id, if_match)
+    problems = Problems()
+    values = spec_values(session, patch, problems)
+    problems.check()
+    spec = _stored_spec(session, event).model_copy(update=values)
+    return _store(session, spec, action="update", author=author, before=before)
+
+
+def delete_event(session: Session, *, event_id: str, author: str, if_match: str | None) -> None:
+    event, before = _checked(session, event_id, if_match)
+    events.delete(session, event_id)
+    history.record(
+        session,
+        event_id=event_id,
+        action="delete",
+        author=author,
+        change_seq=event.change_seq,
+        before=before,
+        after=None,
+    )
+
+
+def add_source(
+    session: Session, *, event_id: str, source: SourceInput, author: str, if_match: str | None
+) -> Json:
+    event, before = _checked(session, event_id, if_match)
+    problems = Problems()
+    located = locate(session, source, "", problems)
+    problems.check()
+    assert located is not None
+    spec = _stored_spec(session, event)
+    if any((s.passage_id, s.start) == (located.passage_id, located.start) for s in spec.sources):
+        raise Conflict(
+            f"the event {event_id!r} already cites this quote",
+            [{"param": "quote", "message": "is already a source of this event"}],
+        )
+    spec.sources.append(located)
+    return _store(session, spec, action="add_source", author=author, before=before)
+
+
+def remove_source(
+    session: Session, *, event_id: str, source_id: int, author: str, if_match: str | None
+) -> Json:
+    event, before = _checked(session, event_id, if_match)
+    sources = _sources(session, event_id)
+    kept = [s for s in sources if s.id != source_id]
+    if len(kept) == len(sources):
+        raise NotFound(f"the event {event_id!r} has no source {source_id}")
+    spec = _stored_spec(session, event)
+    spec.sources = [_source_spec(s) for s in kept]
+    return _store(session, spec, action="remove_source", author=author, before=before)
+
+
+def merge(session: Session, *, event_id: str, into: str, author: str, if_match: str | None) -> Json:
+    """Moves the event's sources to `into` (without duplicates) and tombstones the event;
+    both histories say so, and GET /events/{event_id} then answers 410 naming `into`."""
+    event, before = _checked(session, event_id, if_match)
+    problems = Problems()
+    if into == event_id:
+        problems.add("into", "is the event itself")
+    else:
+        try:
+            target = live(session, into)
+        except (NotFound, Gone) as error:
+            problems.add("into", error.detail)
+    problems.check()
+    target_before = event_json(session, into)
+    spec = _stored_spec(session, target)
+    cited = {(s.passage_id, s.start) for s in spec.sources}
+    for source in _sources(session, event_id):
+        if (source.passage_id, source.start) not in cited:
+            spec.sources.append(_source_spec(source))
+            cited.add((source.passage_id, source.start))
+    after = _store(session, spec, action="merge", author=author, before=target_before)
+    session.exec(delete(Source).where(col(Source.event_id) == event_id))
+    events.delete(session, event_id)
+    history.record(
+        session,
+        event_id=event_id,
+        action="merge",
+        author=author,
+        change_seq=event.change_seq,
+        before=before,
+        after={"merged_into": into},
+    )
+    return after

@@ -1,0 +1,116 @@
+"""Curators' writes to actors and places, aliases included (through app.services.names).
+
+A name or alias that already belongs to another actor (or place) is refused with 409
+naming the field that holds it: `name`, `id` or `aliases.N`.
+"""
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import Session, select
+
+from app.actors import ACTORS, PLACES, Names, normalize
+from app.models import ACTOR_KINDS
+from app.services import names, versions
+from app.services.errors import Conflict, NotFound, Problems
+from app.services.event_input import ID_PATTERN, slug
+from app.vocabulary import PLACE_KINDS
+
+Latitude = Field(default=None, ge=-90, le=90, description="Decimal degrees, WGS84.")
+Longitude = Field(default=None, ge=-180, le=180, description="Decimal degrees, WGS84.")
+
+
+class NamedFields(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    kind: str | None = None
+    aliases: list[str] | None = Field(default=None, description="Replaces all aliases.")
+
+
+class ActorUpdate(NamedFields):
+    description: str | None = None
+
+
+class ActorCreate(ActorUpdate):
+    id: str | None = Field(default=None, pattern=ID_PATTERN, description="Or made from name.")
+    name: str = Field(min_length=1, max_length=200)
+    kind: str = Field(description="person, state, organisation or group.")
+
+
+class PlaceUpdate(NamedFields):
+    lat: float | None = Latitude
+    lon: float | None = Longitude
+
+
+class PlaceCreate(PlaceUpdate):
+    id: str | None = Field(default=None, pattern=ID_PATTERN, description="Or made from name.")
+    name: str = Field(min_length=1, max_length=200)
+
+
+KINDS = {ACTORS: (ACTOR_KINDS, False), PLACES: (PLACE_KINDS, True)}
+FIELDS = {ACTORS: ("name", "kind", "description"), PLACES: ("name", "kind", "lat", "lon")}
+
+
+def create(session: Session, *, table: Names, draft: NamedFields) -> str:
+    """Stores a new actor or place; its id."""
+    entity_id = getattr(draft, "id", None) or slug(str(draft.name))
+    if not entity_id:
+        raise Conflict("the name makes no id", [{"param": "id", "message": "is needed"}])
+    if session.get(table.entity, entity_id) is not None:
+        raise Conflict(
+            f"{entity_id!r} exists", [{"param": "id", "message": f"{entity_id!r} is taken"}]
+        )
+    fields = {name: getattr(draft, name) for name in FIELDS[table]}
+    _save(session, table, entity_id, fields, draft.aliases or [], draft.model_fields_set)
+    return entity_id
+
+
+def update(session: Session, *, table: Names, entity_id: str, patch: NamedFields) -> None:
+    """Changes the fields given; `aliases`, when given, replaces them all."""
+    entity = session.get(table.entity, entity_id)
+    if entity is None:
+        raise NotFound(f"no {table.entity.__tablename__} has the id {entity_id!r}")
+    given = patch.model_fields_set
+    fields = {name: getattr(patch if name in given else entity, name) for name in FIELDS[table]}
+    aliases = patch.aliases
+    if aliases is None:
+        aliases = list(session.exec(select(table.alias.alias).where(table.owner == entity_id)))
+    _save(session, table, entity_id, fields, aliases, given)
+
+
+def _save(
+    session: Session,
+    table: Names,
+    entity_id: str,
+    fields: dict[str, Any],
+    aliases: list[str],
+    given: set[str],
+) -> None:
+    problems = Problems()
+    kinds, nullable = KINDS[table]
+    if fields["name"] is None:
+        problems.add("name", "may not be null")
+    if not (fields["kind"] in kinds or (nullable and fields["kind"] is None)):
+        problems.add("kind", f"must be one of {', '.join(kinds)}")
+    problems.check()
+    try:
+        changed = names.put(session, table, id=entity_id, aliases=aliases, **fields)
+    except names.DuplicateName as error:
+        param = _holder(error.alias, entity_id, fields, aliases, given)
+        raise Conflict(str(error), [{"param": param, "message": str(error)}]) from error
+    if changed:
+        versions.bump(session)
+
+
+def _holder(
+    alias: str, entity_id: str, fields: dict[str, Any], aliases: list[str], given: set[str]
+) -> str:
+    """Which field of the request holds the name that another one has."""
+    key = normalize(alias)
+    for n, candidate in enumerate(aliases):
+        if normalize(candidate) == key and "aliases" in given:
+            return f"aliases.{n}"
+    if normalize(fields["name"]) == key:
+        return "name"
+    return "id" if normalize(entity_id) == key else "aliases"
