@@ -11,7 +11,8 @@ The response cache keeps rendered 200 answers of up to MAX_CACHED_BYTES under th
 key, so an entry of an older data version is never served; it is emptied when a newer
 version is seen. Streamed answers (no Content-Length) pass through with the headers only.
 The version is read before the route builds the body, so a body is never older than the
-version its ETag names.
+version its ETag names. A route that sets its own ETag (one event's, for If-Match) keeps
+it, and a cached copy of such an answer is revalidated against that ETag.
 """
 
 import hashlib
@@ -116,16 +117,18 @@ class HTTPCache:
             self.store.clear()
             self.newest_version = version
         etag = self.etag(version, scope)
-        if _matches(Headers(scope=scope).get("if-none-match", ""), etag):
-            await send(
-                {"type": "http.response.start", "status": 304, "headers": self._headers(etag)}
-            )
-            await send({"type": "http.response.body", "body": b""})
+        if_none_match = Headers(scope=scope).get("if-none-match", "")
+        if _matches(if_none_match, etag):
+            await _not_modified(send, self._headers(etag))
             return
         is_get = scope["method"] == "GET"
         cached = self.store.get(etag) if is_get else None
         if cached is not None:
             self.store.move_to_end(etag)
+            own_etag = dict(cached.headers).get(b"etag", b"").decode()
+            if own_etag != etag and _matches(if_none_match, own_etag):
+                await _not_modified(send, self._headers(own_etag))
+                return
             await send({"type": "http.response.start", "status": 200, "headers": cached.headers})
             await send({"type": "http.response.body", "body": cached.body})
             return
@@ -142,7 +145,7 @@ class HTTPCache:
                     and "set-cookie" not in headers
                 )
                 if message["status"] == 200:
-                    for name, value in self._headers(etag):
+                    for name, value in self._headers(headers.get("etag", etag)):
                         headers[name.decode()] = value.decode()
                 capture.headers = list(headers.raw)
             elif message["type"] == "http.response.body" and capture.cacheable:
@@ -160,6 +163,11 @@ class HTTPCache:
         self.store[etag] = answer
         while len(self.store) > self.entries:
             self.store.popitem(last=False)
+
+
+async def _not_modified(send: Send, headers: list[tuple[bytes, bytes]]) -> None:
+    await send({"type": "http.response.start", "status": 304, "headers": headers})
+    await send({"type": "http.response.body", "body": b""})
 
 
 def _matches(if_none_match: str, etag: str) -> bool:
