@@ -8,7 +8,7 @@ import uvicorn
 
 from app import backups, schema, seeds
 from app.config import get_settings
-from app.db import get_engine, session_scope
+from app.db import get_engine, schema_lock, session_scope
 
 app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=True)
 db = typer.Typer(help="The database: migrations and backups.", no_args_is_help=True)
@@ -16,12 +16,17 @@ app.add_typer(db, name="db")
 
 
 def prepare_database() -> None:
-    """Upgrades to the newest migration and seeds a database that has no events yet."""
+    """Upgrades to the newest migration and seeds a database that has no events yet.
+
+    Under the schema lock, so that servers starting together against one database do
+    this one after another: the first upgrades and seeds, the others find it done.
+    """
     settings = get_settings()
-    schema.upgrade(settings.database_url)
-    with session_scope(get_engine(settings.database_url)) as session:
-        if not seeds.has_events(session):
-            seeds.load(session, settings.seeds_dir)
+    with schema_lock(settings.database_url):
+        schema.upgrade(settings.database_url)
+        with session_scope(get_engine(settings.database_url)) as session:
+            if not seeds.has_events(session):
+                seeds.load(session, settings.seeds_dir)
 
 
 @app.command()
