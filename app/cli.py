@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from app import backups, schema, seeds
+from app import backups, schema, seeds, transfer
 from app.config import get_settings
 from app.db import get_engine, schema_lock, session_scope
 
@@ -88,3 +88,26 @@ def backup(path: Annotated[Path, typer.Argument(help="Where to write the copy.")
         typer.echo(f"backup failed: {error}", err=True)
         raise typer.Exit(1) from error
     typer.echo(f"backed up to {path}")
+
+
+@db.command("copy")
+def copy_database(
+    source: Annotated[str, typer.Option("--from", help="URL of the database to copy.")],
+    target: Annotated[str, typer.Option("--to", help="URL of an empty database to fill.")],
+) -> None:
+    """Copy a whole timeline to another database, e.g. SQLite to PostgreSQL, and check it."""
+    try:
+        checks = transfer.copy(source, target)
+    except transfer.CopyError as error:
+        typer.echo(f"copy refused: {error}", err=True)
+        raise typer.Exit(1) from error
+    for check in checks:
+        typer.echo(
+            f"{check.table:<14} {check.source_rows:>8} -> {check.target_rows:<8} "
+            f"{check.source_checksum} -> {check.target_checksum}  "
+            + ("ok" if check.ok else "MISMATCH")
+        )
+    if not all(check.ok for check in checks):
+        typer.echo("copy failed: the target differs from the source", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"copied {sum(check.target_rows for check in checks)} rows, every table checked")

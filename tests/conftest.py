@@ -33,6 +33,11 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 
 
+# A linguistic collation that ignores punctuation, as many servers' en_US.UTF-8 does, so
+# that the tests catch any order that depends on the database's collation.
+POSTGRES_COLLATION = " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US-u-ka-shifted'"
+
+
 def postgres_unavailable() -> str | None:
     """Why PostgreSQL cannot be used for the tests, or None when it can."""
     try:
@@ -72,7 +77,7 @@ class Databases:
             return f"sqlite:///{path}"
         admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            suffix = ""
+            suffix = POSTGRES_COLLATION
             if template is not None:
                 template_name = make_url(template).database
                 get_engine(template).dispose()
