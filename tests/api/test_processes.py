@@ -98,7 +98,8 @@ def health_events(server: ServeProcess) -> int:
 
 
 def etag(server: ServeProcess) -> str | None:
-    return httpx.get(f"{server.url}/events", timeout=30).headers.get("etag")
+    tag: str | None = httpx.get(f"{server.url}/events", timeout=30).headers.get("etag")
+    return tag
 
 
 NEW_EVENT = events.EventSpec(
@@ -132,7 +133,7 @@ def test_three_servers_started_together_serve_one_database_and_see_each_write(
         if any(tag is None for tag in etags_before):
             pytest.skip("ETag layer not merged")
         etags_after = [etag(server) for server in servers]
-        assert all(after != before for before, after in zip(etags_before, etags_after))
+        assert all(after != before for before, after in zip(etags_before, etags_after, strict=True))
         assert len(set(etags_after)) == 1
 
 
