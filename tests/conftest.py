@@ -21,6 +21,7 @@ import pytest
 import uvicorn
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
 
 from app import schema, seeds
 from app.config import PROJECT_ROOT, Settings
@@ -82,7 +83,10 @@ class Databases:
                 template_name = make_url(template).database
                 get_engine(template).dispose()
                 suffix = f' TEMPLATE "{template_name}"'
-            conn.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
+            try:
+                conn.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
+            except ProgrammingError:  # before PostgreSQL 15, or built without ICU
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
         admin.dispose()
         self.created.append(name)
         return make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(False)
