@@ -6,9 +6,9 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from app import backups, commands, schema, seeds
+from app import backups, commands, schema, seeds, transfer
 from app.config import get_settings
-from app.db import get_engine, session_scope
+from app.db import get_engine, schema_lock, session_scope
 from app.ingest import command as ingest_command
 
 app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=True)
@@ -20,12 +20,17 @@ app.command("pull")(commands.pull_command)
 
 
 def prepare_database() -> None:
-    """Upgrades to the newest migration and seeds a database that has no events yet."""
+    """Upgrades to the newest migration and seeds a database that has no events yet.
+
+    Under the schema lock, so that servers starting together against one database do
+    this one after another: the first upgrades and seeds, the others find it done.
+    """
     settings = get_settings()
-    schema.upgrade(settings.database_url)
-    with session_scope(get_engine(settings.database_url)) as session:
-        if not seeds.has_events(session):
-            seeds.load(session, settings.seeds_dir)
+    with schema_lock(settings.database_url):
+        schema.upgrade(settings.database_url)
+        with session_scope(get_engine(settings.database_url)) as session:
+            if not seeds.has_events(session):
+                seeds.load(session, settings.seeds_dir)
 
 
 @app.command()
@@ -87,3 +92,26 @@ def backup(path: Annotated[Path, typer.Argument(help="Where to write the copy.")
         typer.echo(f"backup failed: {error}", err=True)
         raise typer.Exit(1) from error
     typer.echo(f"backed up to {path}")
+
+
+@db.command("copy")
+def copy_database(
+    source: Annotated[str, typer.Option("--from", help="URL of the database to copy.")],
+    target: Annotated[str, typer.Option("--to", help="URL of an empty database to fill.")],
+) -> None:
+    """Copy a whole timeline to another database, e.g. SQLite to PostgreSQL, and check it."""
+    try:
+        checks = transfer.copy(source, target)
+    except transfer.CopyError as error:
+        typer.echo(f"copy refused: {error}", err=True)
+        raise typer.Exit(1) from error
+    for check in checks:
+        typer.echo(
+            f"{check.table:<14} {check.source_rows:>8} -> {check.target_rows:<8} "
+            f"{check.source_checksum} -> {check.target_checksum}  "
+            + ("ok" if check.ok else "MISMATCH")
+        )
+    if not all(check.ok for check in checks):
+        typer.echo("copy failed: the target differs from the source", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"copied {sum(check.target_rows for check in checks)} rows, every table checked")

@@ -50,6 +50,17 @@ class Settings(BaseSettings):
     response_cache_entries: int = Field(
         default=512, ge=0, validation_alias=_env("TIMELINE_RESPONSE_CACHE_ENTRIES")
     )
+    # The connection pool of each process on PostgreSQL (SQLite opens a file per thread).
+    db_pool_size: int = Field(default=5, ge=1, validation_alias=_env("TIMELINE_DB_POOL_SIZE"))
+    db_max_overflow: int = Field(
+        default=10, ge=0, validation_alias=_env("TIMELINE_DB_MAX_OVERFLOW")
+    )
+    db_pool_timeout: float = Field(
+        default=30, gt=0, validation_alias=_env("TIMELINE_DB_POOL_TIMEOUT")
+    )
+    db_pool_recycle: int = Field(
+        default=1800, ge=-1, validation_alias=_env("TIMELINE_DB_POOL_RECYCLE")
+    )
 
     @field_validator("api_tokens", "cors_origins", mode="before")
     @classmethod

@@ -4,15 +4,19 @@ SQLite gets WAL (readers never wait for the writer), enforced foreign keys and a
 timeout so that concurrent writers queue instead of failing with 'database is locked'.
 """
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
+
+from app.config import Settings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -30,8 +34,18 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+@dataclass(frozen=True)
+class Pool:
+    """Connection pool sizes of one process, for PostgreSQL (see Settings.db_pool_*)."""
+
+    size: int = 5
+    max_overflow: int = 10
+    timeout: float = 30
+    recycle: int = 1800
+
+
 @lru_cache
-def get_engine(url: str) -> Engine:
+def get_engine(url: str, pool: Pool = Pool()) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -39,7 +53,59 @@ def get_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=pool.size,
+        max_overflow=pool.max_overflow,
+        pool_timeout=pool.timeout,
+        pool_recycle=pool.recycle,
+    )
+
+
+def settings_engine(settings: Settings) -> Engine:
+    """The engine of the configured database, with the configured pool."""
+    pool = Pool(
+        settings.db_pool_size,
+        settings.db_max_overflow,
+        settings.db_pool_timeout,
+        settings.db_pool_recycle,
+    )
+    return get_engine(settings.database_url, pool)
+
+
+# Any constant will do: it names the lock that serialises schema changes in one database.
+_SCHEMA_LOCK_KEY = 0x71E11E
+
+
+@contextmanager
+def schema_lock(url: str) -> Iterator[None]:
+    """Holds the database's schema lock: processes starting together upgrade one at a time.
+
+    PostgreSQL: a session advisory lock (released with its connection, even on a crash).
+    SQLite: an exclusive lock on a file beside the database.
+    """
+    engine = get_engine(url)
+    if is_sqlite(engine):
+        database = make_url(url).database
+        if not database or database == ":memory:":
+            yield
+            return
+        with open(f"{database}.lock", "a") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+            conn.commit()
 
 
 @contextmanager

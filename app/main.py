@@ -15,7 +15,7 @@ from app.api.routes import (
     timeline,
 )
 from app.config import Settings, get_settings
-from app.db import get_engine
+from app.db import settings_engine
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -26,7 +26,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
     )
     app.state.settings = settings
-    app.state.engine = get_engine(settings.database_url)
+    app.state.engine = settings_engine(settings)
     errors.install(app)
     for module in (events, actors, places, articles, health, changes, sources):
         app.include_router(module.router)

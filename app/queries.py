@@ -71,15 +71,24 @@ def conditions(filters: EventFilters, dialect: str) -> list[ColumnElement[bool]]
     return where
 
 
-def _sort_key() -> tuple[Any, Any, Any]:
-    return col(Event.date_start), col(Event.date_rank), col(Event.id)
+def byte_order(column: Any, dialect: str) -> Any:
+    """The column compared and sorted by its bytes, as SQLite does, on every engine.
+
+    PostgreSQL would otherwise use the database's collation (en_US ignores hyphens), so
+    that pages, and the order inside them, would differ between engines and servers.
+    """
+    return column if dialect == "sqlite" else column.collate("C")
+
+
+def _sort_key(dialect: str) -> tuple[Any, Any, Any]:
+    return col(Event.date_start), col(Event.date_rank), byte_order(col(Event.id), dialect)
 
 
 def page_query(
     filters: EventFilters, sort: Sort, limit: int, after: tuple[Any, ...] | None, dialect: str
 ) -> Select[datetime.date, int, str]:
     """Ids and sort keys of one page, plus one more row to tell whether a next page exists."""
-    key = _sort_key()
+    key = _sort_key(dialect)
     query = select(*key).where(and_(*conditions(filters, dialect)))
     if after is not None:
         query = query.where(
@@ -134,7 +143,7 @@ def id_page(
 ) -> tuple[list[str], str | None]:
     """A page of a table ordered by id (actors, places, articles) and its next cursor."""
     query_fingerprint = pagination.fingerprint(model.__tablename__)
-    id_column = col(model.id)
+    id_column = byte_order(col(model.id), session.get_bind().dialect.name)
     query = select(id_column).order_by(id_column).limit(limit + 1)
     if cursor:
         key = pagination.decode(cursor, query_fingerprint)

@@ -3,11 +3,15 @@
 SQLite: an FTS5 table with the porter stemmer over unicode61 (accents folded), queried
 with every word as a quoted prefix, so user input can never be FTS syntax.
 PostgreSQL: a tsvector per event, indexed with GIN, holding both the English and the
-German stems of the text, so "summits" and "Gipfeltreffen" each find their events.
+German stems of the text, so "summits" and "Gipfeltreffen" each find their events. Text
+and query are folded to unaccented letters first, and every query word is a prefix of
+its stems (`'word':*`), as on SQLite: "Sudkorea" finds "Südkoreas", "Gipfel" finds
+"Gipfeltreffen". The query is built from the words alone, never from user syntax.
 Both index an event's title, summary, kind, tags and the quotes of its sources.
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, literal_column, select, text
@@ -26,6 +30,12 @@ def search_terms(q: str) -> list[str]:
     if not terms:
         raise ValueError("must contain at least one word")
     return terms
+
+
+def fold(text: str) -> str:
+    """The text without accents and umlauts ("Südkorea" -> "Sudkorea")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def create_index(conn: Connection) -> None:
@@ -75,10 +85,15 @@ def reindex(session: Session, event_ids: Iterable[str]) -> None:
         bindparam("ids", expanding=True)
     )
     session.execute(delete, {"ids": ids})
-    rows = [{"event_id": i, "document": "\n".join(d)} for i, d in documents.items() if d]
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    rows = [
+        {"event_id": i, "document": "\n".join(d) if sqlite else fold("\n".join(d))}
+        for i, d in documents.items()
+        if d
+    ]
     if not rows:
         return
-    if session.get_bind().dialect.name == "sqlite":
+    if sqlite:
         insert = "INSERT INTO event_search (event_id, document) VALUES (:event_id, :document)"
     else:
         insert = (
@@ -86,6 +101,14 @@ def reindex(session: Session, event_ids: Iterable[str]) -> None:
             "to_tsvector('english', :document) || to_tsvector('german', :document))"
         )
     session.execute(text(insert), rows)
+
+
+def reindex_all(session: Session) -> None:
+    """Rebuilds the whole index, for a database whose rows were written around it."""
+    session.execute(text("DELETE FROM event_search"))
+    ids = list(session.execute(select(col(Event.id))).scalars())
+    for start in range(0, len(ids), 500):
+        reindex(session, ids[start : start + 500])
 
 
 def matching(q: str, dialect: str) -> ColumnElement[bool]:
@@ -100,15 +123,15 @@ def matching(q: str, dialect: str) -> ColumnElement[bool]:
             .where(text("event_search MATCH :fts_query").bindparams(fts_query=expression))
         )
     else:
-        words = " ".join(terms)
+        # Each word is a quoted prefix lexeme: a \w+ word holds no quote, so no syntax.
+        prefixes = {f"fts_term_{i}": f"'{fold(term)}':*" for i, term in enumerate(terms)}
+        query = " && ".join(
+            f"(to_tsquery('english', :{name}) || to_tsquery('german', :{name}))"
+            for name in prefixes
+        )
         subquery = (
             select(literal_column("event_id"))
             .select_from(text("event_search"))
-            .where(
-                text(
-                    "document @@ (plainto_tsquery('english', :fts_query) "
-                    "|| plainto_tsquery('german', :fts_query))"
-                ).bindparams(fts_query=words)
-            )
+            .where(text(f"document @@ ({query})").bindparams(**prefixes))
         )
     return col(Event.id).in_(subquery)

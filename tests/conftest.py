@@ -21,6 +21,7 @@ import pytest
 import uvicorn
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
 
 from app import schema, seeds
 from app.config import PROJECT_ROOT, Settings
@@ -31,6 +32,11 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 POSTGRES_ADMIN_URL = os.environ.get(
     "TIMELINE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
+
+
+# A linguistic collation that ignores punctuation, as many servers' en_US.UTF-8 does, so
+# that the tests catch any order that depends on the database's collation.
+POSTGRES_COLLATION = " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US-u-ka-shifted'"
 
 
 def postgres_unavailable() -> str | None:
@@ -72,12 +78,15 @@ class Databases:
             return f"sqlite:///{path}"
         admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            suffix = ""
+            suffix = POSTGRES_COLLATION
             if template is not None:
                 template_name = make_url(template).database
                 get_engine(template).dispose()
                 suffix = f' TEMPLATE "{template_name}"'
-            conn.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
+            try:
+                conn.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
+            except ProgrammingError:  # before PostgreSQL 15, or built without ICU
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
         admin.dispose()
         self.created.append(name)
         return make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(False)

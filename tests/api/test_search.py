@@ -1,0 +1,86 @@
+"""Full-text search in German and English, with the same answers on SQLite and PostgreSQL.
+
+Every test runs on both engines against the seed corpus; the expected events come from
+the corpus itself where a plain rule can name them.
+"""
+
+import re
+from typing import Any
+
+import httpx
+import pytest
+
+from app.search import fold
+from tests.api.test_read_api import all_events
+
+SUMMITS_IN_GERMAN = {
+    "singapore-summit-2018",
+    "hanoi-summit-2019",
+    "panmunjom-meeting-2019",
+    "apec-summit-2025",
+    "lee-xi-summit-2025",
+}
+
+
+def found(client: httpx.Client, q: str) -> set[str]:
+    return {event["id"] for event in all_events(client, q=q)}
+
+
+def words(event: dict[str, Any]) -> list[str]:
+    texts = [event["title"], event.get("summary") or "", event["kind"], *event["tags"]]
+    texts += [source["quote"] for source in event["sources"]]
+    return re.findall(r"\w+", fold(" ".join(texts)).lower())
+
+
+def test_gipfeltreffen_and_its_first_part_find_the_summits_quoted_in_german(
+    client: httpx.Client,
+) -> None:
+    assert found(client, "Gipfeltreffen") == SUMMITS_IN_GERMAN
+    assert found(client, "Gipfel") == SUMMITS_IN_GERMAN
+
+
+def test_english_plurals_find_the_singular(client: httpx.Client) -> None:
+    summits = found(client, "summits")
+    assert {"singapore-summit-2018", "hanoi-summit-2019", "apec-summit-2025"} <= summits
+    assert summits == found(client, "summit")
+
+
+@pytest.mark.parametrize("word", ["Nordkorea", "Rakete", "Atomwaffe", "Sanktion", "Gipfel"])
+def test_a_word_finds_every_event_with_a_word_starting_with_it(
+    client: httpx.Client, word: str
+) -> None:
+    expected = {
+        event["id"]
+        for event in all_events(client)
+        if any(w.startswith(fold(word).lower()) for w in words(event))
+    }
+    assert expected
+    assert expected <= found(client, word)
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [("Südkorea", "Sudkorea", "SÜDKOREA"), ("Pjöngjang", "Pjongjang"), ("über", "uber")],
+)
+def test_umlauts_and_accents_do_not_matter(
+    client: httpx.Client, spellings: tuple[str, ...]
+) -> None:
+    results = [found(client, spelling) for spelling in spellings]
+    assert results[0]
+    assert all(result == results[0] for result in results)
+
+
+@pytest.mark.parametrize("q", ["Trump Singapur", "Kim Gipfeltreffen", "missile tests"])
+def test_several_words_must_all_match(client: httpx.Client, q: str) -> None:
+    each = [found(client, word) for word in q.split()]
+    both = found(client, q)
+    assert both
+    assert both == set.intersection(*each)
+
+
+@pytest.mark.parametrize(
+    "q", ['"Kim" OR NOT *', "a:* & !b | (c", "Kim') || to_tsquery('x", "NEAR(kim trump)"]
+)
+def test_search_syntax_is_never_passed_through(client: httpx.Client, q: str) -> None:
+    response = client.get("/events", params={"q": q})
+    assert response.status_code == 200, response.text

@@ -1,0 +1,112 @@
+"""`timeline db copy`: a timeline moved to the other engine and back, nothing lost."""
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlmodel import Session, col
+from typer.testing import CliRunner
+
+from app import search, transfer
+from app.actors import ACTORS
+from app.cli import app
+from app.dates import DateInterval
+from app.db import get_engine, session_scope
+from app.models import Event
+from app.services import events, names, versions
+from tests.conftest import Databases, postgres_unavailable
+
+
+@pytest.fixture
+def other_engine(databases: Databases, tmp_path: Path) -> Iterator[Databases]:
+    """Throw-away databases of the engine the test's own engine is not."""
+    other = "postgres" if databases.engine == "sqlite" else "sqlite"
+    if other == "postgres" and (reason := postgres_unavailable()):
+        pytest.skip(reason)
+    made = Databases(other, tmp_path)
+    yield made
+    made.drop_all()
+
+
+def assert_all_equal(checks: list[transfer.TableCheck]) -> None:
+    assert [check.table for check in checks if not check.ok] == []
+    assert {check.table for check in checks} == {table.name for table in transfer.tables()}
+
+
+def search_hits(url: str, q: str) -> set[str]:
+    engine = get_engine(url)
+    with Session(engine) as session:
+        query = select(col(Event.id)).where(search.matching(q, engine.dialect.name))
+        return set(session.execute(query).scalars())
+
+
+def test_a_copy_to_the_other_engine_and_back_is_identical(
+    databases: Databases, seeded_url: str, other_engine: Databases
+) -> None:
+    there, back = other_engine.new(), databases.new()
+    assert_all_equal(transfer.copy(seeded_url, there))
+    assert_all_equal(transfer.copy(there, back))
+    checks = transfer.compare(seeded_url, back)
+    assert_all_equal(checks)
+    assert sum(check.source_rows for check in checks) > 1000
+    for url in (there, back):
+        assert search_hits(url, "Gipfeltreffen") == search_hits(seeded_url, "Gipfeltreffen")
+        with Session(get_engine(url)) as session, Session(get_engine(seeded_url)) as seeded:
+            assert versions.current(session) == versions.current(seeded) > 0
+
+
+def test_writes_after_a_copy_get_new_ids(seeded_url: str, other_engine: Databases) -> None:
+    target = other_engine.new()
+    transfer.copy(seeded_url, target)
+    with session_scope(get_engine(target)) as session:
+        passage_id = int(session.execute(text("SELECT min(id) FROM passage")).scalar_one())
+        quote = session.execute(
+            text("SELECT substr(text, 1, 20) FROM passage WHERE id = :id"), {"id": passage_id}
+        ).scalar_one()
+        day = datetime.date(2025, 12, 2)
+        spec = events.EventSpec(
+            id="after-the-copy",
+            title="Written after the copy",
+            kind="statement",
+            date=DateInterval(day, day, "day"),
+            sources=[events.SourceSpec(passage_id=passage_id, quote=quote, start=0, end=20)],
+        )
+        assert events.put(session, spec)
+        assert names.put(
+            session, ACTORS, id="new-actor", name="New Actor", kind="person", aliases=["N. A."]
+        )
+    assert search_hits(target, "Written copy") == {"after-the-copy"}
+
+
+def test_a_target_with_data_is_refused_and_left_as_it_was(
+    seeded_url: str, fresh_seeded_url: str
+) -> None:
+    before = transfer.compare(seeded_url, fresh_seeded_url)
+    with pytest.raises(transfer.CopyError, match="not empty"):
+        transfer.copy(seeded_url, fresh_seeded_url)
+    assert transfer.compare(seeded_url, fresh_seeded_url) == before
+
+
+def test_the_checksums_see_a_changed_value(seeded_url: str, fresh_seeded_url: str) -> None:
+    with session_scope(get_engine(fresh_seeded_url)) as session:
+        session.execute(text("UPDATE place SET lat = lat + 0.000001 WHERE id = 'hanoi'"))
+    checks = {check.table: check for check in transfer.compare(seeded_url, fresh_seeded_url)}
+    assert not checks["place"].ok
+    assert checks["place"].source_rows == checks["place"].target_rows
+    assert all(check.ok for name, check in checks.items() if name != "place")
+
+
+def test_the_command_prints_every_table_and_fails_on_a_full_target(
+    databases: Databases, seeded_url: str, fresh_seeded_url: str
+) -> None:
+    runner = CliRunner()
+    copied = runner.invoke(app, ["db", "copy", "--from", seeded_url, "--to", databases.new()])
+    assert copied.exit_code == 0, copied.output
+    for table in transfer.tables():
+        assert f"{table.name} " in copied.output
+    assert "MISMATCH" not in copied.output
+    refused = runner.invoke(app, ["db", "copy", "--from", seeded_url, "--to", fresh_seeded_url])
+    assert refused.exit_code == 1
+    assert "not empty" in refused.output
