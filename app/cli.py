@@ -8,7 +8,7 @@ import uvicorn
 
 from app import backups, schema, seeds
 from app.config import get_settings
-from app.db import get_engine, session_scope
+from app.db import get_engine, write_session
 
 app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=True)
 db = typer.Typer(help="The database: migrations and backups.", no_args_is_help=True)
@@ -19,7 +19,7 @@ def prepare_database() -> None:
     """Upgrades to the newest migration and seeds a database that has no events yet."""
     settings = get_settings()
     schema.upgrade(settings.database_url)
-    with session_scope(get_engine(settings.database_url)) as session:
+    with write_session(get_engine(settings.database_url)) as session:
         if not seeds.has_events(session):
             seeds.load(session, settings.seeds_dir)
 
@@ -47,7 +47,7 @@ def seed() -> None:
     """Load seeds/ idempotently: running it twice changes nothing."""
     settings = get_settings()
     schema.upgrade(settings.database_url)
-    with session_scope(get_engine(settings.database_url)) as session:
+    with write_session(get_engine(settings.database_url)) as session:
         report = seeds.load(session, settings.seeds_dir)
     typer.echo(
         f"seeded: {report.articles} articles, {report.actors} actors, "

@@ -34,6 +34,18 @@ class Settings(BaseSettings):
     default_page_size: int = Field(
         default=50, ge=1, le=500, validation_alias=_env("TIMELINE_DEFAULT_PAGE_SIZE")
     )
+    max_page_size: int = Field(
+        default=500, ge=1, le=10_000, validation_alias=_env("TIMELINE_MAX_PAGE_SIZE")
+    )
+    max_body_bytes: int = Field(
+        default=8 * 1024 * 1024, ge=1024, validation_alias=_env("TIMELINE_MAX_BODY_BYTES")
+    )
+    max_query_bytes: int = Field(
+        default=8 * 1024, ge=256, validation_alias=_env("TIMELINE_MAX_QUERY_BYTES")
+    )
+    request_timeout: float = Field(
+        default=30.0, ge=0, validation_alias=_env("TIMELINE_REQUEST_TIMEOUT")
+    )
 
     @field_validator("api_tokens", "cors_origins", mode="before")
     @classmethod

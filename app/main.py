@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from app.api import errors
+from app.api import errors, headers, limits, openapi
 from app.api.routes import actors, articles, events, health, places
 from app.config import Settings, get_settings
 from app.db import get_engine
@@ -18,6 +18,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = get_engine(settings.database_url)
     errors.install(app)
+    limits.install(app, settings)
+    headers.install(app)
+    openapi.install(app)
     for module in (events, actors, places, articles, health):
         app.include_router(module.router)
     return app

@@ -7,11 +7,13 @@ from typing import Any
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 log = logging.getLogger("timeline")
 PROBLEM_JSON = "application/problem+json"
+RETRY = {"Retry-After": "5"}
 
 
 class ProblemError(Exception):
@@ -81,8 +83,14 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     return problem(500, "The server could not answer this request.")
 
 
+async def _database_unavailable(request: Request, exc: Exception) -> Response:
+    log.error("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return problem(503, "The database is unavailable; try again shortly.", headers=RETRY)
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(ProblemError, _problem)
     app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected)
