@@ -21,7 +21,7 @@ from schemathesis.generation.modes import GenerationMode
 from tests.conftest import TEST_TOKEN, LiveServer
 
 AUTH = {"Authorization": f"Bearer {TEST_TOKEN}"}
-EXAMPLES_PER_OPERATION = 40
+EXAMPLES_PER_OPERATION = 30
 CHECKS = {
     # A string that fits the schema can still name no actor or no date: those are
     # answered 422 by design, so "every schema-valid request is accepted" is not ours.
