@@ -83,3 +83,14 @@ def backup(path: Annotated[Path, typer.Argument(help="Where to write the copy.")
         typer.echo(f"backup failed: {error}", err=True)
         raise typer.Exit(1) from error
     typer.echo(f"backed up to {path}")
+
+
+@db.command()
+def restore(path: Annotated[Path, typer.Argument(help="A file written by `db backup`.")]) -> None:
+    """Replace the database's contents with a backup (stop writers first)."""
+    try:
+        backups.restore(get_settings().database_url, path)
+    except backups.BackupError as error:
+        typer.echo(f"restore failed: {error}", err=True)
+        raise typer.Exit(1) from error
+    typer.echo(f"restored from {path}")

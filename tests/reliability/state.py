@@ -24,7 +24,9 @@ def snapshot(url: str) -> dict[str, int]:
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            counts = {t: int(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()) for t in TABLES}
+            counts = {
+                t: int(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()) for t in TABLES
+            }
             counts["version"] = int(
                 conn.execute(text("SELECT version FROM data_state WHERE id = 1")).scalar_one()
             )
@@ -43,14 +45,17 @@ def inconsistencies(url: str) -> list[str]:
                 integrity = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
                 if integrity != ["ok"]:
                     problems.append(f"integrity_check: {integrity}")
-                problems += [f"foreign key: {tuple(r)}" for r in conn.execute(text("PRAGMA foreign_key_check"))]
+                problems += [
+                    f"foreign key: {tuple(r)}"
+                    for r in conn.execute(text("PRAGMA foreign_key_check"))
+                ]
             unsourced = conn.execute(
                 text("SELECT id FROM event WHERE id NOT IN (SELECT event_id FROM source)")
             ).all()
             problems += [f"event without sources: {row[0]}" for row in unsourced]
             sources = conn.execute(
                 text(
-                    "SELECT s.id, s.quote, s.start, s.\"end\", a.text FROM source s "
+                    'SELECT s.id, s.quote, s.start, s."end", a.text FROM source s '
                     "JOIN passage p ON p.id = s.passage_id JOIN article a ON a.id = p.article_id"
                 )
             ).all()

@@ -12,7 +12,8 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from tests.conftest import TEST_TOKEN, LiveServer, test_settings
+from tests.conftest import TEST_TOKEN, LiveServer
+from tests.conftest import test_settings as settings_for
 from tests.reliability.state import database_url, snapshot
 
 AUTH = {"Authorization": f"Bearer {TEST_TOKEN}"}
@@ -152,7 +153,7 @@ def _bodies() -> list[tuple[str, bytes]]:
         ("NUL escaped in a JSON string", b'{"text": "a\\u0000b", "title": "t"}'),
         ("raw NUL", b'{"text": "a\x00b"}'),
         ("not JSON", b"' OR 1=1 --"),
-        ("JSON of the wrong type", b'[1, 2, 3]'),
+        ("JSON of the wrong type", b"[1, 2, 3]"),
         ("huge number", b'{"text": 1' + b"0" * 5000 + b"}"),
     ]
 
@@ -175,7 +176,7 @@ def test_hostile_bodies_to_every_operation_change_nothing(
 
 
 def _limited_server(url: str, **limits: Any) -> LiveServer:
-    return LiveServer(test_settings(url, **limits))
+    return LiveServer(settings_for(url, **limits))
 
 
 def test_bodies_over_the_limit_are_413_whether_declared_or_streamed(fresh_seeded_url: str) -> None:
