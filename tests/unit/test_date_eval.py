@@ -27,4 +27,4 @@ def test_eval_set_is_large_enough() -> None:
     assert langs.count("de") >= 10 and langs.count("en") >= 10
     for p in data["passages"]:
         for m in p["mentions"]:
-            assert p["text"][m["start"] : m["end"]] == m["text"]
+            assert p["text"][m["start"]:m["end"]] == m["text"]

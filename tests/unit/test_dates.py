@@ -143,49 +143,19 @@ PARSE_CASES: list[tuple[str, D | None, str, str, str, str | None]] = [
 
 
 @pytest.mark.parametrize(("text", "base", "start", "end", "precision", "qualifier"), PARSE_CASES)
-def test_parse_date(
-    text: str, base: D | None, start: str, end: str, precision: str, qualifier: str | None
-) -> None:
+def test_parse_date(text: str, base: D | None, start: str, end: str, precision: str,
+                    qualifier: str | None) -> None:
     iv = parse_date(text, base=base)
-    assert iv.as_dict() == {
-        "start": start,
-        "end": end,
-        "precision": precision,
-        "qualifier": qualifier,
-    }
+    assert iv.as_dict() == {"start": start, "end": end, "precision": precision,
+                            "qualifier": qualifier}
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "garbage",
-        "",
-        "   ",
-        "2018-13-45",
-        "2018-02-30",
-        "31.02.2019",
-        "asdf 2018 qwer",
-        "June",
-        "12. Juni",
-        "gestern",
-        "last week",
-        "vor zwei Jahren",
-        "am Dienstag",
-        "die mit so",
-        "Hwasong-15",
-        "1,5 Millionen",
-        "2000 Soldaten und",
-        "1850",
-        "2150",
-        "June 2018 and more",
-        "2018 2019",
-        "32. Juni 2018",
-        "2019-2017",
-        "Mai",
-        "\x00",
-        "des Monats",
-    ],
-)
+@pytest.mark.parametrize("text", [
+    "garbage", "", "   ", "2018-13-45", "2018-02-30", "31.02.2019", "asdf 2018 qwer", "June",
+    "12. Juni", "gestern", "last week", "vor zwei Jahren", "am Dienstag", "die mit so",
+    "Hwasong-15", "1,5 Millionen", "2000 Soldaten und", "1850", "2150", "June 2018 and more",
+    "2018 2019", "32. Juni 2018", "2019-2017", "Mai", "\x00", "des Monats",
+])
 def test_parse_date_garbage(text: str) -> None:
     with pytest.raises(DateParseError):
         parse_date(text)  # no base: relative and yearless forms are unreadable too
@@ -212,108 +182,51 @@ def test_parse_date_language_restriction() -> None:
 # text, base, [(mention text, start, end, start date, end date, precision, qualifier)]
 Row = tuple[str, int, int, str, str, str, str | None]
 FIND_CASES: list[tuple[str, D | None, list[Row]]] = [
-    (
-        "Die Regierung hat die Reform mit den Ländern so beschlossen, die mit der Opposition "
-        "so nicht zu machen war, sagte die Sprecherin am Abend.",
-        B19,
-        [],
-    ),
-    (
-        "Bundeskanzlerin Merkel hat am Dienstag angekündigt, die Frist bis 31. Dezember zu "
-        "verlängern.",
-        B19,
-        [
-            ("Dienstag", 30, 38, "2019-12-10", "2019-12-10", "day", None),
-            ("31. Dezember", 66, 78, "2019-12-31", "2019-12-31", "day", None),
-        ],
-    ),
-    (
-        "Rund 2000 Soldaten waren zwischen 2017 und 2019 in Mali. Das Treffen fand 2018 in "
-        "Singapur statt.",
-        None,
-        [
-            ("zwischen 2017 und 2019", 25, 47, "2017-01-01", "2019-12-31", "year", None),
-            ("2018", 74, 78, "2018-01-01", "2018-12-31", "year", None),
-        ],
-    ),
-    (
-        "Die Rakete vom Typ Hwasong-15 kostete 1,5 Millionen Euro, Tel. 030 2018 4455, "
-        "Seite 2019, 2000 Euro.",
-        None,
-        [],
-    ),
-    (
-        "The summit took place on March 3 and 4, 2020, in Brussels.",
-        None,
-        [("March 3 and 4, 2020", 25, 44, "2020-03-03", "2020-03-04", "day", None)],
-    ),
-    (
-        "Last week, officials said talks held from 2009-2017 had failed.",
-        B19,
-        [
-            ("Last week", 0, 9, "2019-12-02", "2019-12-08", "day", None),
-            ("2009-2017", 42, 51, "2009-01-01", "2017-12-31", "year", None),
-        ],
-    ),
-    (
-        "Last week, officials said talks held from 2009-2017 had failed.",
-        None,
-        [("2009-2017", 42, 51, "2009-01-01", "2017-12-31", "year", None)],
-    ),
-    (
-        "Am 27. und 28. Februar 2019 trafen sich Trump und Kim in Hanoi. Seit Juni 2025 ruht "
-        "der Dialog.",
-        B25,
-        [
-            ("27. und 28. Februar 2019", 3, 27, "2019-02-27", "2019-02-28", "day", None),
-            ("Seit Juni 2025", 64, 78, "2025-06-01", "2025-11-21", "month", "after"),
-        ],
-    ),
-    (
-        "Dienstag, 12. Juni 2018: Der Gipfel in Singapur.",
-        None,
-        [("Dienstag, 12. Juni 2018", 0, 23, "2018-06-12", "2018-06-12", "day", None)],
-    ),
-    (
-        "Der Haushalt der Jahre 2018 und 2019 steht, die Wahl ist im Herbst.",
-        None,
-        [("2018 und 2019", 23, 36, "2018-01-01", "2019-12-31", "year", None)],
-    ),
-    (
-        "In den 1990er-Jahren war das anders, sagte er vor zwei Jahren.",
-        B19,
-        [
-            ("1990er-Jahren", 7, 20, "1990-01-01", "1999-12-31", "decade", None),
-            ("vor zwei Jahren", 46, 61, "2017-01-01", "2017-12-31", "year", None),
-        ],
-    ),
-    (
-        "He spoke on Aug. 9 about the May government and said it in May.",
-        B19,
-        [
-            ("Aug. 9", 12, 18, "2019-08-09", "2019-08-09", "day", None),
-            ("May", 59, 62, "2019-05-01", "2019-05-31", "month", None),
-        ],
-    ),
-    (
-        "Der Bericht vom 12.06.2018 und die Meldung vom 2018-06-13.",
-        None,
-        [
-            ("12.06.2018", 16, 26, "2018-06-12", "2018-06-12", "day", None),
-            ("2018-06-13", 47, 57, "2018-06-13", "2018-06-13", "day", None),
-        ],
-    ),
+    ("Die Regierung hat die Reform mit den Ländern so beschlossen, die mit der Opposition "
+     "so nicht zu machen war, sagte die Sprecherin am Abend.", B19, []),
+    ("Bundeskanzlerin Merkel hat am Dienstag angekündigt, die Frist bis 31. Dezember zu "
+     "verlängern.", B19,
+     [("Dienstag", 30, 38, "2019-12-10", "2019-12-10", "day", None),
+      ("31. Dezember", 66, 78, "2019-12-31", "2019-12-31", "day", None)]),
+    ("Rund 2000 Soldaten waren zwischen 2017 und 2019 in Mali. Das Treffen fand 2018 in "
+     "Singapur statt.", None,
+     [("zwischen 2017 und 2019", 25, 47, "2017-01-01", "2019-12-31", "year", None),
+      ("2018", 74, 78, "2018-01-01", "2018-12-31", "year", None)]),
+    ("Die Rakete vom Typ Hwasong-15 kostete 1,5 Millionen Euro, Tel. 030 2018 4455, "
+     "Seite 2019, 2000 Euro.", None, []),
+    ("The summit took place on March 3 and 4, 2020, in Brussels.", None,
+     [("March 3 and 4, 2020", 25, 44, "2020-03-03", "2020-03-04", "day", None)]),
+    ("Last week, officials said talks held from 2009-2017 had failed.", B19,
+     [("Last week", 0, 9, "2019-12-02", "2019-12-08", "day", None),
+      ("2009-2017", 42, 51, "2009-01-01", "2017-12-31", "year", None)]),
+    ("Last week, officials said talks held from 2009-2017 had failed.", None,
+     [("2009-2017", 42, 51, "2009-01-01", "2017-12-31", "year", None)]),
+    ("Am 27. und 28. Februar 2019 trafen sich Trump und Kim in Hanoi. Seit Juni 2025 ruht "
+     "der Dialog.", B25,
+     [("27. und 28. Februar 2019", 3, 27, "2019-02-27", "2019-02-28", "day", None),
+      ("Seit Juni 2025", 64, 78, "2025-06-01", "2025-11-21", "month", "after")]),
+    ("Dienstag, 12. Juni 2018: Der Gipfel in Singapur.", None,
+     [("Dienstag, 12. Juni 2018", 0, 23, "2018-06-12", "2018-06-12", "day", None)]),
+    ("Der Haushalt der Jahre 2018 und 2019 steht, die Wahl ist im Herbst.", None,
+     [("2018 und 2019", 23, 36, "2018-01-01", "2019-12-31", "year", None)]),
+    ("In den 1990er-Jahren war das anders, sagte er vor zwei Jahren.", B19,
+     [("1990er-Jahren", 7, 20, "1990-01-01", "1999-12-31", "decade", None),
+      ("vor zwei Jahren", 46, 61, "2017-01-01", "2017-12-31", "year", None)]),
+    ("He spoke on Aug. 9 about the May government and said it in May.", B19,
+     [("Aug. 9", 12, 18, "2019-08-09", "2019-08-09", "day", None),
+      ("May", 59, 62, "2019-05-01", "2019-05-31", "month", None)]),
+    ("Der Bericht vom 12.06.2018 und die Meldung vom 2018-06-13.", None,
+     [("12.06.2018", 16, 26, "2018-06-12", "2018-06-12", "day", None),
+      ("2018-06-13", 47, 57, "2018-06-13", "2018-06-13", "day", None)]),
 ]
 
 
 @pytest.mark.parametrize(("text", "base", "expected"), FIND_CASES)
 def test_find_dates(text: str, base: D | None, expected: list[Row]) -> None:
     for row in expected:  # the table itself must be right
-        assert text[row[1] : row[2]] == row[0]
-    got = [
-        (m.text, m.start, m.end, *m.interval.as_dict().values())
-        for m in find_dates(text, base=base)
-    ]
+        assert text[row[1]:row[2]] == row[0]
+    got = [(m.text, m.start, m.end, *m.interval.as_dict().values())
+           for m in find_dates(text, base=base)]
     assert got == expected
 
 
@@ -323,36 +236,31 @@ def test_tense_bis_december() -> None:
 
 
 def test_no_weekday_false_positives() -> None:
-    text = (
-        "Die Union will die Steuer so senken, dass die Bürger mit dem Geld so planen "
-        "können, die SPD will das mit den Grünen so nicht mittragen. Die mit so viel "
-        "Aufwand erstellte Studie sagt, so die Autoren, die Zahl sei so hoch wie nie."
-    )
+    text = ("Die Union will die Steuer so senken, dass die Bürger mit dem Geld so planen "
+            "können, die SPD will das mit den Grünen so nicht mittragen. Die mit so viel "
+            "Aufwand erstellte Studie sagt, so die Autoren, die Zahl sei so hoch wie nie.")
     assert find_dates(text, base=B19) == []
     assert find_dates(text, base=B19, language="de") == []
 
 
-@pytest.mark.parametrize(
-    ("interval", "shown"),
-    [
-        (DateInterval(D(2018, 6, 12), D(2018, 6, 12), "day"), "12 June 2018"),
-        (DateInterval(D(2018, 6, 1), D(2018, 6, 30), "month"), "June 2018"),
-        (DateInterval(D(2018, 1, 1), D(2018, 12, 31), "year"), "2018"),
-        (DateInterval(D(1990, 1, 1), D(1999, 12, 31), "decade"), "1990s"),
-        (DateInterval(D(2025, 11, 1), D(2025, 11, 10), "month", "early"), "early November 2025"),
-        (DateInterval(D(2019, 2, 27), D(2019, 2, 28), "day"), "27–28 February 2019"),
-        (DateInterval(D(2009, 1, 1), D(2017, 12, 31), "year"), "2009–2017"),
-        (DateInterval(D(2010, 1, 1), D(2010, 12, 31), "year", "circa"), "circa 2010"),
-        (DateInterval(D(2025, 6, 1), D(2025, 11, 21), "month", "after"), "after June 2025"),
-        (DateInterval(D(2018, 1, 1), D(2018, 12, 31), "year", "before"), "before 2018"),
-        (DateInterval(D(2017, 9, 1), D(2017, 12, 31), "year", "late"), "late 2017"),
-        (DateInterval(D(2018, 5, 1), D(2018, 8, 31), "year", "mid"), "mid-2018"),
-        (DateInterval(D(2017, 3, 1), D(2019, 6, 30), "month"), "March 2017 – June 2019"),
-        (DateInterval(D(2019, 3, 1), D(2019, 6, 30), "month"), "March–June 2019"),
-        (DateInterval(D(2019, 12, 30), D(2020, 1, 5), "day"), "30 December 2019 – 5 January 2020"),
-        (DateInterval(D(2019, 11, 25), D(2019, 12, 1), "day"), "25 November – 1 December 2019"),
-    ],
-)
+@pytest.mark.parametrize(("interval", "shown"), [
+    (DateInterval(D(2018, 6, 12), D(2018, 6, 12), "day"), "12 June 2018"),
+    (DateInterval(D(2018, 6, 1), D(2018, 6, 30), "month"), "June 2018"),
+    (DateInterval(D(2018, 1, 1), D(2018, 12, 31), "year"), "2018"),
+    (DateInterval(D(1990, 1, 1), D(1999, 12, 31), "decade"), "1990s"),
+    (DateInterval(D(2025, 11, 1), D(2025, 11, 10), "month", "early"), "early November 2025"),
+    (DateInterval(D(2019, 2, 27), D(2019, 2, 28), "day"), "27–28 February 2019"),
+    (DateInterval(D(2009, 1, 1), D(2017, 12, 31), "year"), "2009–2017"),
+    (DateInterval(D(2010, 1, 1), D(2010, 12, 31), "year", "circa"), "circa 2010"),
+    (DateInterval(D(2025, 6, 1), D(2025, 11, 21), "month", "after"), "after June 2025"),
+    (DateInterval(D(2018, 1, 1), D(2018, 12, 31), "year", "before"), "before 2018"),
+    (DateInterval(D(2017, 9, 1), D(2017, 12, 31), "year", "late"), "late 2017"),
+    (DateInterval(D(2018, 5, 1), D(2018, 8, 31), "year", "mid"), "mid-2018"),
+    (DateInterval(D(2017, 3, 1), D(2019, 6, 30), "month"), "March 2017 – June 2019"),
+    (DateInterval(D(2019, 3, 1), D(2019, 6, 30), "month"), "March–June 2019"),
+    (DateInterval(D(2019, 12, 30), D(2020, 1, 5), "day"), "30 December 2019 – 5 January 2020"),
+    (DateInterval(D(2019, 11, 25), D(2019, 12, 1), "day"), "25 November – 1 December 2019"),
+])
 def test_display(interval: DateInterval, shown: str) -> None:
     assert interval.display() == shown
 
@@ -383,60 +291,22 @@ def test_from_dict_accepts_dates_and_optional_qualifier() -> None:
     assert DateInterval.from_dict(d) == DateInterval(D(2018, 1, 1), D(2018, 12, 31), "year")
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("Die Bundesregierung hat am Dienstag die Reform beschlossen, sagte der Sprecher.", "de"),
-        ("The government said on Tuesday that it has approved the reform.", "en"),
-        ("", "de"),
-    ],
-)
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Die Bundesregierung hat am Dienstag die Reform beschlossen, sagte der Sprecher.", "de"),
+    ("The government said on Tuesday that it has approved the reform.", "en"),
+    ("", "de"),
+])
 def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
 
 
-_DATEISH = st.sampled_from(
-    [
-        "2018",
-        "Juni",
-        "June",
-        "12.",
-        "Anfang",
-        "late",
-        "bis",
-        "und",
-        "and",
-        "-",
-        "–",
-        " ",
-        ", ",
-        "vor",
-        "zwei",
-        "Jahren",
-        "gestern",
-        "Dienstag",
-        "1990er",
-        "s",
-        "Aug.",
-        "9",
-        "31",
-        "2019-",
-        "seit",
-        "the",
-        "end of",
-        "mid-",
-        "zwischen",
-        "Wochenende",
-        "letzte",
-        "Woche",
-        "29. Februar",
-    ]
-)
-_TEXTS = st.one_of(
-    st.text(max_size=80),
-    st.lists(_DATEISH, max_size=12).map("".join),
-    st.lists(_DATEISH, max_size=8).map(" ".join),
-)
+_DATEISH = st.sampled_from([
+    "2018", "Juni", "June", "12.", "Anfang", "late", "bis", "und", "and", "-", "–", " ", ", ",
+    "vor", "zwei", "Jahren", "gestern", "Dienstag", "1990er", "s", "Aug.", "9", "31", "2019-",
+    "seit", "the", "end of", "mid-", "zwischen", "Wochenende", "letzte", "Woche", "29. Februar",
+])
+_TEXTS = st.one_of(st.text(max_size=80), st.lists(_DATEISH, max_size=12).map("".join),
+                   st.lists(_DATEISH, max_size=8).map(" ".join))
 
 
 @settings(max_examples=400, deadline=None)
@@ -455,20 +325,18 @@ def test_find_dates_total(text: str, base: D | None) -> None:
     mentions = find_dates(text, base=base)
     last = 0
     for m in mentions:
-        assert m.text == text[m.start : m.end]
+        assert m.text == text[m.start:m.end]
         assert last <= m.start < m.end
         last = m.end
 
 
 def test_speed_german_5000_chars() -> None:
-    para = (
-        "Bundeskanzlerin Angela Merkel hat am Dienstag in Berlin angekündigt, die Frist bis "
-        "31. Dezember zu verlängern. Im Vorjahr hatte die Koalition bereits Anfang November "
-        "2018 ähnliche Pläne vorgelegt, die mit der SPD so nicht umsetzbar waren. Rund 2000 "
-        "Soldaten sollen zwischen 2017 und 2019 in Mali gewesen sein. Die Opposition "
-        "kritisierte das Vorhaben scharf, die Regierung wies die Vorwürfe zurück und sprach "
-        "von einem wichtigen Schritt für die Sicherheit des Landes. "
-    )
+    para = ("Bundeskanzlerin Angela Merkel hat am Dienstag in Berlin angekündigt, die Frist bis "
+            "31. Dezember zu verlängern. Im Vorjahr hatte die Koalition bereits Anfang November "
+            "2018 ähnliche Pläne vorgelegt, die mit der SPD so nicht umsetzbar waren. Rund 2000 "
+            "Soldaten sollen zwischen 2017 und 2019 in Mali gewesen sein. Die Opposition "
+            "kritisierte das Vorhaben scharf, die Regierung wies die Vorwürfe zurück und sprach "
+            "von einem wichtigen Schritt für die Sicherheit des Landes. ")
     text = (para * 20)[:5000]
     find_dates(text, base=B19)  # warm-up (dateparser import and caches)
     n = 50
