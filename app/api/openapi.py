@@ -50,7 +50,7 @@ def install(app: FastAPI) -> None:
             (route.path, method.lower())
             for route in app.routes
             if isinstance(route, APIRoute) and _needs_token(route.dependant)
-            for method in route.methods
+            for method in route.methods or ()
         }
         for path, operations in document.get("paths", {}).items():
             for method, operation in operations.items():

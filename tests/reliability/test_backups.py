@@ -42,7 +42,7 @@ def test_a_backup_taken_during_writes_restores_consistently(
 ) -> None:
     with Session(get_engine(fresh_seeded_url)) as session:
         base_version = versions.current(session)
-    stop, written = threading.Event(), []
+    stop, written = threading.Event(), list[int]()
     writer = threading.Thread(target=_keep_writing, args=(fresh_seeded_url, stop, written))
     writer.start()
     try:

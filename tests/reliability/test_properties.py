@@ -76,8 +76,8 @@ def test_any_name_resolves_to_an_id_or_unresolved_and_every_alias_to_its_actor(
         any_name()
 
 
-def _cursor_of(client: httpx.Client, **params: object) -> str:
-    next_url = client.get("/events", params={"limit": 2, **params}).json()["next"]
+def _cursor_of(client: httpx.Client, **params: str) -> str:
+    next_url = str(client.get("/events", params={"limit": "2", **params}).json()["next"])
     return parse_qs(urlparse(next_url).query)["cursor"][0]
 
 
