@@ -4,6 +4,7 @@ Routes declare the errors of their own logic (404, 409, ...); the errors every r
 give are added here once: 400 (malformed request), 413/414 (limits), 422 (bad parameter,
 our Problem shape instead of FastAPI's HTTPValidationError), 500, 503 (database
 unavailable, timeout), and 401/403 with the bearer scheme on routes that need a token.
+Optional parameters lose their `null` alternative: a query string cannot say null.
 """
 
 from typing import Any
@@ -39,6 +40,15 @@ def _describe(operation: dict[str, Any], statuses: tuple[int, ...]) -> None:
         content["application/problem+json"] = {"schema": PROBLEM_REF}
 
 
+def _without_null(parameter: dict[str, Any]) -> None:
+    """`list[str] | None` is `anyOf: [array, null]`; a query parameter is never null."""
+    schema = parameter.get("schema", {})
+    branches = [b for b in schema.get("anyOf", []) if b != {"type": "null"}]
+    if len(branches) == 1 and len(schema["anyOf"]) == 2:
+        del schema["anyOf"]
+        schema.update(branches[0])
+
+
 def install(app: FastAPI) -> None:
     build = app.openapi
 
@@ -55,6 +65,8 @@ def install(app: FastAPI) -> None:
         for path, operations in document.get("paths", {}).items():
             for method, operation in operations.items():
                 needs_token = (path, method) in writes
+                for parameter in operation.get("parameters", []):
+                    _without_null(parameter)
                 _describe(operation, EVERY_ROUTE + (WRITE_ROUTES if needs_token else ()))
                 if needs_token:
                     operation["security"] = [{"bearer": []}]
