@@ -8,7 +8,7 @@ import uvicorn
 
 from app import backups, commands, schema, seeds, transfer
 from app.config import get_settings
-from app.db import get_engine, schema_lock, session_scope
+from app.db import get_engine, schema_lock, write_session
 from app.ingest import command as ingest_command
 
 app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=True)
@@ -28,7 +28,7 @@ def prepare_database() -> None:
     settings = get_settings()
     with schema_lock(settings.database_url):
         schema.upgrade(settings.database_url)
-        with session_scope(get_engine(settings.database_url)) as session:
+        with write_session(get_engine(settings.database_url)) as session:
             if not seeds.has_events(session):
                 seeds.load(session, settings.seeds_dir)
 
@@ -56,7 +56,7 @@ def seed() -> None:
     """Load seeds/ idempotently: running it twice changes nothing."""
     settings = get_settings()
     schema.upgrade(settings.database_url)
-    with session_scope(get_engine(settings.database_url)) as session:
+    with write_session(get_engine(settings.database_url)) as session:
         report = seeds.load(session, settings.seeds_dir)
     typer.echo(
         f"seeded: {report.articles} articles, {report.actors} actors, "
@@ -115,3 +115,14 @@ def copy_database(
         typer.echo("copy failed: the target differs from the source", err=True)
         raise typer.Exit(1)
     typer.echo(f"copied {sum(check.target_rows for check in checks)} rows, every table checked")
+
+
+@db.command()
+def restore(path: Annotated[Path, typer.Argument(help="A file written by `db backup`.")]) -> None:
+    """Replace the database's contents with a backup (stop writers first)."""
+    try:
+        backups.restore(get_settings().database_url, path)
+    except backups.BackupError as error:
+        typer.echo(f"restore failed: {error}", err=True)
+        raise typer.Exit(1) from error
+    typer.echo(f"restored from {path}")

@@ -61,6 +61,18 @@ class Settings(BaseSettings):
     db_pool_recycle: int = Field(
         default=1800, ge=-1, validation_alias=_env("TIMELINE_DB_POOL_RECYCLE")
     )
+    max_page_size: int = Field(
+        default=500, ge=1, le=10_000, validation_alias=_env("TIMELINE_MAX_PAGE_SIZE")
+    )
+    max_body_bytes: int = Field(
+        default=8 * 1024 * 1024, ge=1024, validation_alias=_env("TIMELINE_MAX_BODY_BYTES")
+    )
+    max_query_bytes: int = Field(
+        default=8 * 1024, ge=256, validation_alias=_env("TIMELINE_MAX_QUERY_BYTES")
+    )
+    request_timeout: float = Field(
+        default=30.0, ge=0, validation_alias=_env("TIMELINE_REQUEST_TIMEOUT")
+    )
 
     @field_validator("api_tokens", "cors_origins", mode="before")
     @classmethod

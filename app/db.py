@@ -2,6 +2,10 @@
 
 SQLite gets WAL (readers never wait for the writer), enforced foreign keys and a busy
 timeout so that concurrent writers queue instead of failing with 'database is locked'.
+Writes go through write_session(), which takes the database's write lock first (SQLite:
+BEGIN IMMEDIATE; PostgreSQL: the data_state row): a writer that reads before it writes
+then reads what no other writer can change before it commits, so no write is lost, and
+SQLite never has to upgrade a read transaction (which fails at once, busy timeout or not).
 """
 
 import fcntl
@@ -118,3 +122,14 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """session_scope() holding the write lock from its start (see the module docstring)."""
+    with session_scope(engine) as session:
+        if is_sqlite(engine):
+            session.execute(text("BEGIN IMMEDIATE"))
+        else:
+            session.execute(text("SELECT version FROM data_state WHERE id = 1 FOR UPDATE"))
+        yield session

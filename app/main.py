@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from app.api import caching, cors, errors
+from app.api import caching, cors, errors, headers, limits, openapi
 from app.api.routes import (
     actors,
     articles,
@@ -28,11 +28,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = settings_engine(settings)
     errors.install(app)
+    openapi.install(app)
     for module in (events, actors, places, articles, health, changes, sources):
         app.include_router(module.router)
     app.include_router(timeline.router)
     app.include_router(page.router)
     page.mount_static(app)
+    # Middleware added later wraps what was added before: limits and headers sit outside
+    # the cache (refusals never touch it), CORS outermost.
     caching.install(app, settings)
+    headers.install(app)
+    limits.install(app, settings)
     cors.install(app, settings)
     return app

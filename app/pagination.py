@@ -34,6 +34,8 @@ def decode(token: str, query_fingerprint: str) -> list[Any]:
         raise BadCursor("is malformed") from error
     if not isinstance(data, dict) or not isinstance(data.get("k"), list):
         raise BadCursor("is malformed")
+    if any(isinstance(value, str) and "\x00" in value for value in data["k"]):
+        raise BadCursor("is malformed")  # no database stores NUL in text
     if data.get("f") != query_fingerprint:
         raise BadCursor("belongs to another query")
     return list(data["k"])

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
 from sqlmodel import Session, col
 
 from app import pagination, search
+from app.dates import PRECISIONS
 from app.models import Actor, Article, Event, EventActor, EventTag, Passage, Place, Source
 from app.pagination import BadCursor
 
@@ -106,7 +107,12 @@ def decode_event_key(key: list[Any]) -> tuple[datetime.date, int, str]:
     """The sort key of an event cursor, checked for its types."""
     try:
         start, rank, event_id = key
-        if isinstance(rank, int) and isinstance(event_id, str) and isinstance(start, str):
+        if (
+            type(rank) is int
+            and rank in range(len(PRECISIONS))  # not bool, not out of any column range
+            and isinstance(event_id, str)
+            and isinstance(start, str)
+        ):
             return datetime.date.fromisoformat(start), rank, event_id
     except (ValueError, TypeError):
         pass

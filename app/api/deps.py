@@ -98,12 +98,16 @@ class Page:
 
 def page(
     settings: SettingsDep,
-    limit: Annotated[int | None, Query(ge=1, le=500, description="Items per page.")] = None,
+    limit: Annotated[
+        int | None, Query(ge=1, description="Items per page, at most TIMELINE_MAX_PAGE_SIZE (500).")
+    ] = None,
     cursor: Annotated[
         str | None, Query(max_length=1000, description="The `next` token of the previous page.")
     ] = None,
     count: Annotated[bool, Query(description="Add the exact `total` to the answer.")] = False,
 ) -> Page:
+    if limit is not None and limit > settings.max_page_size:
+        raise invalid("limit", f"must be at most {settings.max_page_size}")
     return Page(limit or settings.default_page_size, cursor, count)
 
 

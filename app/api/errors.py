@@ -7,11 +7,14 @@ from typing import Any
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("timeline")
 PROBLEM_JSON = "application/problem+json"
+RETRY = {"Retry-After": "5"}
 
 
 class ProblemError(Exception):
@@ -81,8 +84,45 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     return problem(500, "The server could not answer this request.")
 
 
+async def _database_unavailable(request: Request, exc: Exception) -> Response:
+    log.error("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return problem(503, "The database is unavailable; try again shortly.", headers=RETRY)
+
+
+class _LastResort:
+    """Answers an unhandled error here rather than letting it reach the server.
+
+    Starlette's ServerErrorMiddleware answers too, but then re-raises, and uvicorn closes a
+    kept-alive connection after an error: the client's next request would be reset.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:
+                raise
+            response = await _unexpected(Request(scope), exc)
+            await response(scope, receive, send)
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(ProblemError, _problem)
     app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected)
+    app.add_middleware(_LastResort)

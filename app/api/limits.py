@@ -1,0 +1,138 @@
+"""Request limits, checked before any route runs: query length, body size, NUL bytes, time.
+
+Every refusal is problem+json and happens before the database is touched, so a refused
+request changes nothing. NUL bytes are refused here, in one place, because PostgreSQL
+cannot store them in text and SQLite would store what PostgreSQL refuses.
+"""
+
+import asyncio
+import re
+from typing import Any
+from urllib.parse import parse_qsl
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.errors import problem
+from app.config import Settings
+
+# "\u0000" in JSON text, unless its backslash is itself escaped ("\\u0000" is harmless).
+_JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+
+
+class _Refusal(Exception):
+    def __init__(self, status: int, detail: str, param: str | None = None, **headers: str):
+        super().__init__(detail)
+        self.status, self.detail, self.param, self.headers = status, detail, param, headers
+
+    async def answer(self, scope: Scope, receive: Receive, send: Send) -> None:
+        errors = [{"param": self.param, "message": self.detail}] if self.param else []
+        await problem(self.status, self.detail, errors, self.headers)(scope, receive, send)
+
+
+class Limits:
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        try:
+            self._check_target(scope)
+            body = await self._read_body(scope, receive)
+        except _Refusal as refusal:
+            await refusal.answer(scope, receive, send)
+            return
+        await self._run_in_time(scope, _replay(body, receive), send)
+
+    def _check_target(self, scope: Scope) -> None:
+        query: bytes = scope.get("query_string", b"")
+        if len(query) > self.settings.max_query_bytes:
+            raise _Refusal(
+                414, f"the query string is longer than {self.settings.max_query_bytes} bytes"
+            )
+        if "\x00" in scope["path"]:
+            raise _Refusal(422, "the path contains a NUL character", "path")
+        for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
+            if "\x00" in name or "\x00" in value:
+                raise _Refusal(422, "contains a NUL character", name.replace("\x00", "\\0"))
+
+    async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
+        limit = self.settings.max_body_bytes
+        too_large = _Refusal(413, f"the request body is larger than {limit} bytes", "body")
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > limit:
+            raise too_large if declared.isdigit() else _Refusal(400, "bad Content-Length")
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        if b"\x00" in body or _JSON_NUL.search(body):
+            raise _Refusal(422, "the request body contains a NUL character", "body")
+        return body
+
+    async def _run_in_time(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answers 503 when no response has started within the timeout.
+
+        A response that has started (a long stream) is left to finish. A route running in a
+        thread cannot be stopped; its late answer is dropped.
+        """
+        timeout = self.settings.request_timeout
+        if not timeout:
+            await self.app(scope, receive, send)
+            return
+        started = abandoned = False
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if abandoned:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        task = asyncio.ensure_future(self.app(scope, receive, guarded_send))
+        done, _ = await asyncio.wait({task}, timeout=timeout)
+        if done or started:
+            await task
+            return
+        abandoned = True
+        task.cancel()
+        task.add_done_callback(_forget)
+        await _Refusal(
+            503, f"the request took longer than {timeout:g} seconds", **{"Retry-After": "1"}
+        ).answer(scope, receive, send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
+
+
+def _forget(task: "asyncio.Future[Any]") -> None:
+    if not task.cancelled():
+        task.exception()
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    app.add_middleware(Limits, settings=settings)
