@@ -12,7 +12,6 @@ import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +47,24 @@ class Pool:
     recycle: int = 1800
 
 
-@lru_cache
+_engines: dict[tuple[str, Pool], Engine] = {}
+
+
 def get_engine(url: str, pool: Pool = Pool()) -> Engine:
+    """One engine (and so one connection pool) per database and pool size, per process."""
+    key = (url, pool)
+    if key not in _engines:
+        _engines[key] = _create_engine(url, pool)
+    return _engines[key]
+
+
+def dispose_engines(url: str) -> None:
+    """Closes every pooled connection to this database, e.g. before it is dropped."""
+    for key in [key for key in _engines if key[0] == url]:
+        _engines.pop(key).dispose()
+
+
+def _create_engine(url: str, pool: Pool) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

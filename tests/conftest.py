@@ -25,7 +25,7 @@ from sqlalchemy.exc import ProgrammingError
 
 from app import schema, seeds
 from app.config import PROJECT_ROOT, Settings
-from app.db import get_engine, session_scope
+from app.db import dispose_engines, get_engine, session_scope
 from app.main import create_app
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
@@ -81,7 +81,7 @@ class Databases:
             suffix = POSTGRES_COLLATION
             if template is not None:
                 template_name = make_url(template).database
-                get_engine(template).dispose()
+                dispose_engines(template)
                 suffix = f' TEMPLATE "{template_name}"'
             try:
                 conn.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
@@ -91,14 +91,23 @@ class Databases:
         self.created.append(name)
         return make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(False)
 
-    def drop_all(self) -> None:
-        if not self.created:
+    def drop(self, url: str) -> None:
+        """Closes this process's connections to a database made by new(), and drops it."""
+        dispose_engines(url)
+        name = make_url(url).database or ""
+        if self.engine == "sqlite":
+            for suffix in ("", "-wal", "-shm"):
+                Path(name + suffix).unlink(missing_ok=True)
             return
         admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            for name in self.created:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+        self.created.remove(name)
+
+    def drop_all(self) -> None:
+        for name in list(self.created):
+            self.drop(make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(False))
 
 
 @pytest.fixture(scope="session", params=ENGINES)
@@ -123,15 +132,19 @@ def seeded_url(databases: Databases) -> str:
 
 
 @pytest.fixture
-def fresh_seeded_url(databases: Databases, seeded_url: str) -> str:
+def fresh_seeded_url(databases: Databases, seeded_url: str) -> Iterator[str]:
     """A writable copy of the seeded database, for one test."""
-    return databases.new(template=seeded_url)
+    url = databases.new(template=seeded_url)
+    yield url
+    databases.drop(url)
 
 
 @pytest.fixture
-def empty_url(databases: Databases) -> str:
-    """A new database with no tables at all."""
-    return databases.new()
+def empty_url(databases: Databases) -> Iterator[str]:
+    """A new database with no tables at all, for one test."""
+    url = databases.new()
+    yield url
+    databases.drop(url)
 
 
 def free_port() -> int:
