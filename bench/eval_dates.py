@@ -52,13 +52,15 @@ def evaluate(path: str | Path = DEFAULT_PATH, *, verbose: bool = False) -> dict[
                 span_tp += 1
                 value_tp += gold[span] == value
                 if verbose and gold[span] != value:
-                    _out(f"{passage['id']} value {passage['text'][span[0]:span[1]]!r}: "
-                          f"got {value}, want {gold[span]}")
+                    _out(
+                        f"{passage['id']} value {passage['text'][span[0] : span[1]]!r}: "
+                        f"got {value}, want {gold[span]}"
+                    )
             elif verbose:
-                _out(f"{passage['id']} extra {passage['text'][span[0]:span[1]]!r} {span}")
+                _out(f"{passage['id']} extra {passage['text'][span[0] : span[1]]!r} {span}")
         if verbose:
             for span in gold.keys() - pred.keys():
-                _out(f"{passage['id']} missed {passage['text'][span[0]:span[1]]!r} {span}")
+                _out(f"{passage['id']} missed {passage['text'][span[0] : span[1]]!r} {span}")
     out: dict[str, float] = {"gold": float(n_gold), "predicted": float(n_pred)}
     for kind, tp in (("span", span_tp), ("value", value_tp)):
         p, r, f = _prf(tp, n_pred, n_gold)
@@ -70,8 +72,10 @@ def main(argv: list[str]) -> int:
     scores = evaluate(argv[0] if argv else DEFAULT_PATH, verbose=True)
     _out(f"gold mentions {int(scores['gold'])}, predicted {int(scores['predicted'])}")
     for kind in ("span", "value"):
-        _out(f"{kind:5}  precision {scores[f'{kind}_precision']:.3f}  "
-              f"recall {scores[f'{kind}_recall']:.3f}  F1 {scores[f'{kind}_f1']:.3f}")
+        _out(
+            f"{kind:5}  precision {scores[f'{kind}_precision']:.3f}  "
+            f"recall {scores[f'{kind}_recall']:.3f}  F1 {scores[f'{kind}_f1']:.3f}"
+        )
     return 0
 
 

@@ -252,9 +252,7 @@ def _places(conn: Connection, rng: random.Random, population: Population) -> Non
     population.place_weights = _weights(len(ordered), ())
 
 
-def _articles(
-    conn: Connection, rng: random.Random, count: int, population: Population
-) -> Passages:
+def _articles(conn: Connection, rng: random.Random, count: int, population: Population) -> Passages:
     """`count` articles, each a run of passages made of sentences, offsets computed here."""
     passages = Passages()
     next_id = int(conn.execute(select(func.coalesce(func.max(Passage.id), 0))).scalar_one()) + 1
@@ -343,7 +341,9 @@ def _random_date(rng: random.Random) -> DateInterval:
             datetime.date(year, month, 1), datetime.date(year, month, last), "month", qualifier
         )
     if roll < 0.98:
-        return DateInterval(datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", qualifier)
+        return DateInterval(
+            datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", qualifier
+        )
     decade = year - year % 10
     return DateInterval(
         datetime.date(decade, 1, 1), datetime.date(min(decade + 9, LAST_YEAR), 12, 31), "decade"
@@ -441,19 +441,17 @@ def _events(
     conn: Connection, rng: random.Random, count: int, population: Population, passages: Passages
 ) -> None:
     version = int(conn.execute(select(DataState.version)).scalar_one()) + 1  # type: ignore[call-overload]
-    fts_insert = text(
-        "INSERT INTO event_search (event_id, document) VALUES (:event_id, :document)"
-    )
+    fts_insert = text("INSERT INTO event_search (event_id, document) VALUES (:event_id, :document)")
     for first in range(0, count, BATCH):
-        batch = _event_batch(rng, range(first, min(first + BATCH, count)), population, passages, version)
+        batch = _event_batch(
+            rng, range(first, min(first + BATCH, count)), population, passages, version
+        )
         _insert(conn, Event, batch.events)
         _insert(conn, EventActor, batch.actors)
         _insert(conn, EventTag, batch.tags)
         _insert(conn, Source, batch.sources)
         conn.execute(fts_insert, batch.documents)
-    conn.execute(
-        update(_table(DataState)).values(version=version, updated_at=NOW)
-    )
+    conn.execute(update(_table(DataState)).values(version=version, updated_at=NOW))
 
 
 def generate(events: int, output: Path, seed: int = 1) -> None:
