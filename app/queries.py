@@ -43,16 +43,24 @@ def conditions(filters: EventFilters, dialect: str) -> list[ColumnElement[bool]]
         col(Event.status) == filters.status,
         col(Event.deleted_at).is_(None),
     ]
+    # EXISTS, not IN: the planner walks the sort index and probes each link by primary key,
+    # stopping at the page's end, instead of first listing every event of a frequent actor.
     for actor_id in filters.actors:
-        linked = select(col(EventActor.event_id)).where(col(EventActor.actor_id) == actor_id)
-        where.append(col(Event.id).in_(linked))
+        where.append(
+            select(col(EventActor.event_id))
+            .where(col(EventActor.event_id) == col(Event.id), col(EventActor.actor_id) == actor_id)
+            .exists()
+        )
     if filters.places:
         where.append(col(Event.place_id).in_(filters.places))
     if filters.kinds:
         where.append(col(Event.kind).in_(filters.kinds))
     for tag in filters.tags:
-        tagged = select(col(EventTag.event_id)).where(col(EventTag.tag) == tag)
-        where.append(col(Event.id).in_(tagged))
+        where.append(
+            select(col(EventTag.event_id))
+            .where(col(EventTag.event_id) == col(Event.id), col(EventTag.tag) == tag)
+            .exists()
+        )
     if filters.date_from is not None:
         where.append(col(Event.date_end) >= filters.date_from)
     if filters.date_to is not None:

@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, func, select, text, update
+from sqlmodel import col
 
 from app import schema, seeds
 from app.actors import normalize
 from app.config import PROJECT_ROOT
-from app.dates import PRECISIONS, QUALIFIERS, DateInterval
+from app.dates import PRECISIONS, DateInterval, Qualifier
 from app.db import get_engine, session_scope
 from app.models import (
     Actor,
@@ -57,6 +58,7 @@ EVENTS_PER_ARTICLE = 40
 PASSAGES_PER_ARTICLE = 12
 SENTENCES_PER_PASSAGE = 4
 NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+QUALIFIER_VALUES: tuple[Qualifier, ...] = ("early", "mid", "late", "circa", "before", "after")
 
 # (kind, weight): summits are rare, statements common, as in the news.
 KINDS = (
@@ -91,18 +93,72 @@ TAGS = (
     "security",
     "media",
 )
-FIRST_NAMES = (
-    "Anna Ben Clara David Elena Farid Greta Hana Ivan Jun Karin Lars Mei Nils Olga Pavel "
-    "Quentin Rosa Sven Tomas Ulla Vera Wen Yusuf Zofia"
-).split()
-LAST_NAMES = (
-    "Albrecht Brandt Chen Dietrich Eriksen Fischer Grimaldi Hoffmann Ishikawa Jansen Kovacs "
-    "Lindqvist Moreau Novak Okafor Park Quist Rahman Sato Tanaka"
-).split()
-STATES = (
-    "Arcadia Borduria Carpania Dorne Elbonia Freedonia Genovia Latveria Molvania Ruritania "
-    "Syldavia Tomainia Vulgaria Wakanda Zubrowka"
-).split()
+FIRST_NAMES = [
+    "Anna",
+    "Ben",
+    "Clara",
+    "David",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hana",
+    "Ivan",
+    "Jun",
+    "Karin",
+    "Lars",
+    "Mei",
+    "Nils",
+    "Olga",
+    "Pavel",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tomas",
+    "Ulla",
+    "Vera",
+    "Wen",
+    "Yusuf",
+    "Zofia",
+]
+LAST_NAMES = [
+    "Albrecht",
+    "Brandt",
+    "Chen",
+    "Dietrich",
+    "Eriksen",
+    "Fischer",
+    "Grimaldi",
+    "Hoffmann",
+    "Ishikawa",
+    "Jansen",
+    "Kovacs",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Park",
+    "Quist",
+    "Rahman",
+    "Sato",
+    "Tanaka",
+]
+STATES = [
+    "Arcadia",
+    "Borduria",
+    "Carpania",
+    "Dorne",
+    "Elbonia",
+    "Freedonia",
+    "Genovia",
+    "Latveria",
+    "Molvania",
+    "Ruritania",
+    "Syldavia",
+    "Tomainia",
+    "Vulgaria",
+    "Wakanda",
+    "Zubrowka",
+]
 CITY_PARTS = ("Nord", "Süd", "Ost", "West", "Neu", "Alt", "Port", "San", "Fort", "Bad")
 CITY_ROOTS = ("hafen", "burg", "stadt", "feld", "berg", "dorf", "au", "heim", "tal", "bruck")
 VERBS = (
@@ -195,7 +251,8 @@ def _actors(conn: Connection, rng: random.Random) -> Population:
     population = Population()
     seeded = conn.execute(select(Actor.id, Actor.name)).all()  # type: ignore[call-overload]
     taken = set(conn.execute(select(ActorAlias.normalized)).scalars())  # type: ignore[call-overload]
-    actor_rows, alias_rows = [], []
+    actor_rows: list[dict[str, Any]] = []
+    alias_rows: list[dict[str, Any]] = []
     names = [f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES]
     rng.shuffle(names)
     for name in [*(f"Republic of {state}" for state in STATES), *names]:
@@ -214,7 +271,7 @@ def _actors(conn: Connection, rng: random.Random) -> Population:
     ordered = [(str(i), str(n)) for i, n in seeded]
     # the seed actors that matter most in the corpus get the heaviest weights
     ordered.sort(key=lambda pair: pair[0] not in ("kim-jong-un", "donald-trump"))
-    ordered += [(row["id"], row["name"]) for row in actor_rows]
+    ordered += [(str(row["id"]), str(row["name"])) for row in actor_rows]
     population.actors = [actor_id for actor_id, _ in ordered]
     population.actor_names = dict(ordered)
     population.actor_weights = _weights(len(ordered), (0.06, 0.05))
@@ -224,7 +281,8 @@ def _actors(conn: Connection, rng: random.Random) -> Population:
 def _places(conn: Connection, rng: random.Random, population: Population) -> None:
     seeded = conn.execute(select(Place.id, Place.name)).all()  # type: ignore[call-overload]
     taken = set(conn.execute(select(PlaceAlias.normalized)).scalars())  # type: ignore[call-overload]
-    place_rows, alias_rows = [], []
+    place_rows: list[dict[str, Any]] = []
+    alias_rows: list[dict[str, Any]] = []
     for part in CITY_PARTS:
         for root in CITY_ROOTS:
             name = f"{part}{root}"
@@ -246,7 +304,8 @@ def _places(conn: Connection, rng: random.Random, population: Population) -> Non
             alias_rows.append({"place_id": place_id, "alias": name, "normalized": place_id})
     _insert(conn, Place, place_rows)
     _insert(conn, PlaceAlias, alias_rows)
-    ordered = [(str(i), str(n)) for i, n in seeded] + [(r["id"], r["name"]) for r in place_rows]
+    ordered = [(str(i), str(n)) for i, n in seeded]
+    ordered += [(str(r["id"]), str(r["name"])) for r in place_rows]
     population.places = [place_id for place_id, _ in ordered]
     population.place_names = dict(ordered)
     population.place_weights = _weights(len(ordered), ())
@@ -255,7 +314,7 @@ def _places(conn: Connection, rng: random.Random, population: Population) -> Non
 def _articles(conn: Connection, rng: random.Random, count: int, population: Population) -> Passages:
     """`count` articles, each a run of passages made of sentences, offsets computed here."""
     passages = Passages()
-    next_id = int(conn.execute(select(func.coalesce(func.max(Passage.id), 0))).scalar_one()) + 1
+    next_id = (conn.execute(select(func.max(col(Passage.id)))).scalar_one() or 0) + 1
     people = [n for n in population.actor_names.values() if " " in n][:80]
     states = [f"Republic of {s}" for s in STATES]
     cities = list(population.place_names.values())
@@ -329,7 +388,7 @@ def _random_date(rng: random.Random) -> DateInterval:
     """Mostly days, some months and years, few decades; some spans and qualifiers."""
     year = rng.randint(FIRST_YEAR, LAST_YEAR)
     roll = rng.random()
-    qualifier = rng.choice(QUALIFIERS) if rng.random() < 0.05 else None
+    qualifier: Qualifier | None = rng.choice(QUALIFIER_VALUES) if rng.random() < 0.05 else None
     if roll < 0.80:
         start = datetime.date(year, rng.randint(1, 12), rng.randint(1, 28))
         end = start + datetime.timedelta(days=rng.randint(1, 20)) if rng.random() < 0.08 else start

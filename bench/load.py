@@ -247,7 +247,7 @@ def seed_database(directory: Path) -> Path:
 def deep_page(
     url: str, actor_id: str, pages: int
 ) -> tuple[str | None, tuple[str, int, str] | None]:
-    """The cursor of page `pages + 1` of /events?actor=kim (50 a page), walked 500 rows at a time."""
+    """The cursor of page `pages + 1` of /events?actor=kim (50 a page), 500 rows a step."""
     cursor: str | None = None
     filters = EventFilters(actors=(actor_id,))
     last: tuple[str, int, str] | None = None
