@@ -49,6 +49,7 @@ from app.models import (
     PlaceAlias,
     Source,
 )
+from app.queries import span_level
 
 BATCH = 50_000
 FIRST_YEAR, LAST_YEAR = 1945, 2025
@@ -457,6 +458,7 @@ def _event_batch(
                 "date_end": date.end,
                 "date_precision": date.precision,
                 "date_rank": PRECISIONS.index(date.precision),
+                "date_span_level": span_level(date.start, date.end),
                 "date_qualifier": date.qualifier,
                 "date_display": date.display(),
                 "date_note": None,

@@ -13,7 +13,9 @@ class Event(SQLModel, table=True):
     """Something that happened, with the best known date as an interval.
 
     `date_rank` is the precision as a number (day 0 ... decade 3) so that the contract's
-    order (start, narrower precision first, id) is a plain index scan. `change_seq` is the
+    order (start, narrower precision first, id) is a plain index scan. `date_span_level`
+    buckets the interval's length (see app.queries.span_level) so that `from` is a bounded
+    range of that index per bucket instead of a scan from the first event. `change_seq` is the
     data version of the event's last write: it orders the change feed exactly, which
     timestamps from concurrent transactions cannot.
     """
@@ -25,6 +27,7 @@ class Event(SQLModel, table=True):
         CheckConstraint(in_list("date_qualifier", QUALIFIERS, True), name="qualifier"),
         CheckConstraint(in_list("status", EVENT_STATUSES), name="status"),
         Index(None, "status", "date_start", "date_rank", "id"),
+        Index(None, "status", "date_span_level", "date_start", "date_rank", "id"),
         Index(None, "date_end"),
         Index(None, "kind", "date_start"),
         Index(None, "place_id", "date_start"),
@@ -40,6 +43,7 @@ class Event(SQLModel, table=True):
     date_end: date
     date_precision: str = Field(max_length=10)
     date_rank: int
+    date_span_level: int = 0
     date_qualifier: str | None = Field(default=None, max_length=10)
     date_display: str
     date_note: str | None = Field(default=None, sa_column=Column(Text))

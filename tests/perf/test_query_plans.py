@@ -11,12 +11,13 @@ import re
 from typing import Any
 
 import pytest
-from sqlalchemy import Select, text
+from sqlalchemy import Select, and_, select, text
 from sqlalchemy.dialects import sqlite
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app import queries
 from app.db import get_engine
+from app.models import Event
 from app.queries import EventFilters, Sort
 
 DAY = datetime.date(2018, 6, 12)
@@ -95,3 +96,40 @@ def test_a_deep_page_seeks_by_key_and_never_skips_rows(seeded_url: str) -> None:
     else:
         assert any(index in s for s in steps), steps
         assert any("Index Cond" in s and "date_start" in s for s in steps), steps
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize(
+    "date_from,date_to",
+    [
+        (datetime.date(2018, 1, 1), None),
+        (datetime.date(2017, 8, 1), datetime.date(2019, 2, 28)),
+        (datetime.date(1950, 1, 1), datetime.date(2025, 12, 31)),
+        (datetime.date(2025, 6, 1), None),
+    ],
+)
+def test_pages_with_from_are_the_plain_overlap_in_contract_order(
+    seeded_url: str, sort: Sort, date_from: datetime.date, date_to: datetime.date | None
+) -> None:
+    """The per-level ranges behind `from` answer exactly the overlapping events, in order,
+    page after page."""
+    engine = get_engine(seeded_url)
+    filters = EventFilters(date_from=date_from, date_to=date_to)
+    key = (Event.date_start, Event.date_rank, Event.id)
+    order = key if sort == "date" else tuple(col(k).desc() for k in key)
+    with Session(engine) as session:
+        expected = list(
+            session.execute(
+                select(col(Event.id))
+                .where(and_(*queries.conditions(filters, engine.dialect.name)))
+                .order_by(*order)
+            ).scalars()
+        )
+        got: list[str] = []
+        cursor = None
+        while True:
+            ids, cursor = queries.fetch_page(session, filters, sort, 7, cursor)
+            got += ids
+            if cursor is None:
+                break
+    assert expected and got == expected
