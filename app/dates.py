@@ -44,8 +44,14 @@ PRECISIONS: tuple[str, ...] = ("day", "month", "year", "decade")
 QUALIFIERS: tuple[str, ...] = ("early", "mid", "late", "circa", "before", "after")
 
 _MONTHS_EN = tuple(calendar.month_name)[1:]
-_PREFIX = {"early": "early ", "mid": "mid-", "late": "late ", "circa": "circa ",
-           "before": "before ", "after": "after "}
+_PREFIX = {
+    "early": "early ",
+    "mid": "mid-",
+    "late": "late ",
+    "circa": "circa ",
+    "before": "before ",
+    "after": "after ",
+}
 
 
 class DateParseError(ValueError):
@@ -77,8 +83,12 @@ class DateInterval:
         return _PREFIX[q] + text if q else text
 
     def as_dict(self) -> dict[str, Any]:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat(),
-                "precision": self.precision, "qualifier": self.qualifier}
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "precision": self.precision,
+            "qualifier": self.qualifier,
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> DateInterval:
@@ -158,8 +168,9 @@ def _dp_relative(expr: str, base: datetime.date) -> tuple[datetime.date, str] | 
 _LEAP_BASE = datetime.date(2000, 7, 1)
 
 
-def _dp(expr: str, languages: tuple[str, ...], base: datetime.date) -> tuple[datetime.date,
-                                                                                 str] | None:
+def _dp(
+    expr: str, languages: tuple[str, ...], base: datetime.date
+) -> tuple[datetime.date, str] | None:
     try:
         data = _parser(languages, base).get_date_data(expr)
     except (ValueError, OverflowError, TypeError):  # dateparser on odd input
@@ -176,24 +187,68 @@ def _alt(words: str) -> str:
     return "|".join(sorted(words.split(), key=len, reverse=True))
 
 
-_MONTH_WORDS = _alt("Januar Jänner Februar März Maerz April Mai Juni Juli August September "
-                    "Oktober November Dezember January February March May June July October "
-                    "December")
+_MONTH_WORDS = _alt(
+    "Januar Jänner Februar März Maerz April Mai Juni Juli August September "
+    "Oktober November Dezember January February March May June July October "
+    "December"
+)
 _MONTH_ABBR = _alt("Jan Feb Febr Mär Mar Apr Jun Jul Aug Sep Sept Okt Oct Nov Dez Dec")
 _MONTH = rf"(?:(?:{_MONTH_ABBR})\.|(?:{_MONTH_WORDS})\b)"
-_WEEKDAYS = {w: i % 7 for i, w in enumerate(
-    ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
-     *calendar.day_name))} | {"Sonnabend": 5}
+_WEEKDAYS = {
+    w: i % 7
+    for i, w in enumerate(
+        (
+            "Montag",
+            "Dienstag",
+            "Mittwoch",
+            "Donnerstag",
+            "Freitag",
+            "Samstag",
+            "Sonntag",
+            *calendar.day_name,
+        )
+    )
+} | {"Sonnabend": 5}
 _WEEKDAY = _alt(" ".join(_WEEKDAYS))
-_NUMBERS = {w: i for i, ws in enumerate([
-    "", "ein eine einem einer einen one a an", "zwei two", "drei three", "vier four",
-    "fünf five", "sechs six", "sieben seven", "acht eight", "neun nine", "zehn ten",
-    "elf eleven", "zwölf twelve"]) for w in ws.split()}
+_NUMBERS = {
+    w: i
+    for i, ws in enumerate(
+        [
+            "",
+            "ein eine einem einer einen one a an",
+            "zwei two",
+            "drei three",
+            "vier four",
+            "fünf five",
+            "sechs six",
+            "sieben seven",
+            "acht eight",
+            "neun nine",
+            "zehn ten",
+            "elf eleven",
+            "zwölf twelve",
+        ]
+    )
+    for w in ws.split()
+}
 _NUM = rf"(?:\d{{1,2}}|{_alt(' '.join(_NUMBERS))})"
-_DECADE_WORDS = {"zwanziger": 1920, "dreißiger": 1930, "vierziger": 1940, "fünfziger": 1950,
-                 "sechziger": 1960, "siebziger": 1970, "achtziger": 1980, "neunziger": 1990,
-                 "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
-                 "seventies": 1970, "eighties": 1980, "nineties": 1990}
+_DECADE_WORDS = {
+    "zwanziger": 1920,
+    "dreißiger": 1930,
+    "vierziger": 1940,
+    "fünfziger": 1950,
+    "sechziger": 1960,
+    "siebziger": 1970,
+    "achtziger": 1980,
+    "neunziger": 1990,
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+}
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _YEAR = r"(?:1\d|20)\d\d(?!\d)"
 _LAST = r"(?i:letzte[nsm]?|vergangene[nsm]?|vorige[nsm]?|last|past)"
@@ -229,34 +284,62 @@ _ATOM = re.compile(
     rf"|(?P<day>(?i:vorgestern|gestern|heute|yesterday|today|tomorrow)|morgen)\b"
     rf"|(?P<wend>(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b)"
     rf"|(?P<wd>(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?P<wdn>{_WEEKDAY})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b)"
-    r")")
+    r")"
+)
 _QUAL = re.compile(
     r"(?<![\w-])(?P<q>Anfang|Mitte|Ende|[Ee]arly|[Mm]id|[Ll]ate|(?:the\s+)?(?:end|beginning|"
     r"middle|start)\s+of|rund|etwa|ungefähr|um|circa|ca\.|around|about|vor|before|seit|nach|"
     r"since|after)(?:\s+|-)(?:(?:dem|den|der|des|the)\s+)??(?:(?:Jahr|Jahre|Jahres|year)\s+)?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _QMAP: dict[str, Qualifier] = {
-    "anfang": "early", "early": "early", "beginning": "early", "start": "early",
-    "mitte": "mid", "mid": "mid", "middle": "mid", "ende": "late", "late": "late",
-    "end": "late", "rund": "circa", "etwa": "circa", "ungefähr": "circa", "um": "circa",
-    "circa": "circa", "ca.": "circa", "around": "circa", "about": "circa", "vor": "before",
-    "before": "before", "seit": "after", "nach": "after", "since": "after", "after": "after"}
+    "anfang": "early",
+    "early": "early",
+    "beginning": "early",
+    "start": "early",
+    "mitte": "mid",
+    "mid": "mid",
+    "middle": "mid",
+    "ende": "late",
+    "late": "late",
+    "end": "late",
+    "rund": "circa",
+    "etwa": "circa",
+    "ungefähr": "circa",
+    "um": "circa",
+    "circa": "circa",
+    "ca.": "circa",
+    "around": "circa",
+    "about": "circa",
+    "vor": "before",
+    "before": "before",
+    "seit": "after",
+    "nach": "after",
+    "since": "after",
+    "after": "after",
+}
 _RANGE_START = re.compile(r"(?<!\w)(?:von|vom|zwischen|between|from)\s+$", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:-|–|—|bis(?:\s+zum)?|und|and|to|through|or|oder)\s*")
-_FUTURE = re.compile(r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden)\s+"
-                     r"(?:(?:zum|zur|dem|den|the|spätestens)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|late|"
-    r"(?:the\s+)?end\s+of)[\s-]+)?$", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden)\s+"
+    r"(?:(?:zum|zur|dem|den|the|spätestens)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|late|"
+    r"(?:the\s+)?end\s+of)[\s-]+)?$",
+    re.IGNORECASE,
+)
 _QUANTITY = re.compile(
     r"\s*(?:%|Prozent|percent|Euro|Dollar|€|\$|Franken|Pfund|Kilometer|km|Meter|Tonnen|"
     r"Soldaten|Menschen|Personen|Leute|Einwohner|Mitarbeiter|Beschäftigte|Stimmen|Fälle|"
     r"Tote|Opfer|Flüchtlinge|Migranten|Polizisten|Kinder|Frauen|Männer|Häuser|Wohnungen|"
     r"Stück|Mal|soldiers|troops|people|persons|residents|workers|employees|votes|cases|"
     r"dead|deaths|victims|refugees|migrants|police|children|women|men|homes|times|miles|"
-    r"euros?|dollars?|pounds?|tons?|tonnes)\b")
+    r"euros?|dollars?|pounds?|tons?|tonnes)\b"
+)
 _YEAR_BAD_BEFORE = re.compile(r"(?:\d[\s,.]?|Nr\.|No\.|Seite|page|Artikel|§)\s*$")
 _MONTH_CONTEXT = re.compile(  # a bare month name needs one of these ("May" is also a name)
     r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|Anfang|Mitte|Ende|early|"
-    r"mid|late|of|von|vom|from)[\s-]+$", re.IGNORECASE)
+    r"mid|late|of|von|vom|from)[\s-]+$",
+    re.IGNORECASE,
+)
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
 
 
@@ -283,8 +366,9 @@ def _pick_year(month: int, day: int, base: datetime.date, future: bool) -> int:
     return y - 1 if (first - base).days > 61 else y
 
 
-def _named(expr: str, base: datetime.date | None, langs: tuple[str, ...], future: bool,
-           has_year: bool) -> DateInterval | None:
+def _named(
+    expr: str, base: datetime.date | None, langs: tuple[str, ...], future: bool, has_year: bool
+) -> DateInterval | None:
     """A month-name expression ("12. Juni 2018", "Aug. 9", "Juli") via dateparser."""
     got = _month_day(expr, langs)
     if got is None:
@@ -308,8 +392,13 @@ def _named(expr: str, base: datetime.date | None, langs: tuple[str, ...], future
     return DateInterval(d, d, "day")
 
 
-def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
-                   langs: tuple[str, ...], standalone: bool) -> DateInterval | None:
+def _atom_interval(
+    m: re.Match[str],
+    text: str,
+    base: datetime.date | None,
+    langs: tuple[str, ...],
+    standalone: bool,
+) -> DateInterval | None:
     kind, s = m.lastgroup or "", m.group()
     future = bool(_FUTURE.search(text, max(0, m.start() - 30), m.start()))
     if kind in ("iso", "num"):
@@ -330,7 +419,7 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
         return DateInterval(a, b, "month")
     if kind in ("dmy", "mdy", "my", "mon"):
         if kind == "mon" and not standalone:
-            before = text[max(0, m.start() - 12):m.start()]
+            before = text[max(0, m.start() - 12) : m.start()]
             if not _MONTH_CONTEXT.search(before):
                 return None
         expr = re.sub(rf"^{_WDAY_PREFIX}", "", s)
@@ -339,10 +428,13 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
         d1, d2 = (int(x) for x in re.findall(r"(?<!\d)\d{1,2}(?!\d)", s)[:2])
         rest = re.search(_MONTH + r".*", s)
         assert rest is not None
-        tail = rest.group() if kind == "ddr" else re.sub(r"\s+\d+\w*\s*(?:-|–|and|to)\s*\d+",
-                                                         f" {d2}", s)
+        tail = (
+            rest.group()
+            if kind == "ddr"
+            else re.sub(r"\s+\d+\w*\s*(?:-|–|and|to)\s*\d+", f" {d2}", s)
+        )
         if kind == "ddr":
-            tail = f"{d2}. {tail}" if "." in s[:s.find(rest.group())] else f"{d2} {tail}"
+            tail = f"{d2}. {tail}" if "." in s[: s.find(rest.group())] else f"{d2} {tail}"
         right = _named(tail, base, langs, future, re.search(_YEAR + "$", s) is not None)
         if right is None or d1 >= d2:
             return None
@@ -360,10 +452,11 @@ def _atom_interval(m: re.Match[str], text: str, base: datetime.date | None,
             y = 1900 + y if y < 100 else y
         return DateInterval(datetime.date(y, 1, 1), datetime.date(y + 9, 12, 31), "decade")
     if kind == "year":
-        if not standalone and (_QUANTITY.match(text, m.end()) or re.match(r"[.,]\d|\s+\d|-\w",
-                                                                           text[m.end():])
-                               or _YEAR_BAD_BEFORE.search(text, max(0, m.start() - 8),
-                                                          m.start())):
+        if not standalone and (
+            _QUANTITY.match(text, m.end())
+            or re.match(r"[.,]\d|\s+\d|-\w", text[m.end() :])
+            or _YEAR_BAD_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        ):
             return None
         y = int(s)
         if not 1900 <= y <= 2099:
@@ -378,19 +471,28 @@ def _relative(m: re.Match[str], base: datetime.date) -> DateInterval | None:
     if kind == "ago":
         n = g("n1") or g("n2")
         num = int(n) if n.isdigit() else _NUMBERS[n.lower()]
-        unit = {"j": "year", "m": "month", "w": "week", "t": "day", "y": "year",
-                "d": "day"}[(g("u1") or g("u2"))[0].lower()]
+        unit = {"j": "year", "m": "month", "w": "week", "t": "day", "y": "year", "d": "day"}[
+            (g("u1") or g("u2"))[0].lower()
+        ]
         phrase = f"{num} {unit}s ago"
     elif kind in ("rel", "vorj", "qrel"):
         word = (g("ru") or g("vorj") or g("qrel")).lower()
         unit = "year" if "j" in word or "year" in word else "month" if "mo" in word else "week"
         mod = (g("rm") or ("vor" if kind == "vorj" else "dies")).lower()
-        phrase = (f"1 {unit} ago" if mod[:3] in ("let", "ver", "vor", "las", "pas")
-                  else f"in 1 {unit}" if mod[:3] in ("näc", "kom", "nex", "com") else
-                  f"this {unit}")
+        phrase = (
+            f"1 {unit} ago"
+            if mod[:3] in ("let", "ver", "vor", "las", "pas")
+            else f"in 1 {unit}"
+            if mod[:3] in ("näc", "kom", "nex", "com")
+            else f"this {unit}"
+        )
     elif kind == "day":
-        phrase = {"vorgestern": "2 days ago", "gestern": "yesterday", "heute": "today",
-                  "morgen": "tomorrow"}.get(g("day").lower(), g("day").lower())
+        phrase = {
+            "vorgestern": "2 days ago",
+            "gestern": "yesterday",
+            "heute": "today",
+            "morgen": "tomorrow",
+        }.get(g("day").lower(), g("day").lower())
     else:  # weekday or weekend: the most recent one on or before base, or the next one
         mod = (g("wm") or g("dm") or "").lower()[:3]
         wd = _WEEKDAYS[g("wdn")] if kind == "wd" else 5
@@ -440,8 +542,9 @@ def _qualify(iv: DateInterval, q: Qualifier, base: datetime.date | None) -> Date
     return DateInterval(s, e, p, q)  # an outer after/before/circa replaces early/mid/late
 
 
-def _scan(text: str, base: datetime.date | None, langs: tuple[str, ...],
-          standalone: bool) -> list[DateMention]:
+def _scan(
+    text: str, base: datetime.date | None, langs: tuple[str, ...], standalone: bool
+) -> list[DateMention]:
     atoms: list[_Atom] = []
     for m in _ATOM.finditer(text):
         if m.lastgroup == "qrel" and not _QUAL.search(text, max(0, m.start() - 30), m.start()):
@@ -459,12 +562,19 @@ def _scan(text: str, base: datetime.date | None, langs: tuple[str, ...],
         if qm:
             start, iv = qm.start(), _qualify(iv, _qword(qm), base)
             outer = _QUAL.search(text, max(0, start - 12), start)
-            if iv.qualifier in ("early", "mid", "late") and outer and _qword(outer) in (
-                    "circa", "before", "after"):  # "since mid-September", "seit Anfang 2018"
+            if (
+                iv.qualifier in ("early", "mid", "late")
+                and outer
+                and _qword(outer) in ("circa", "before", "after")
+            ):  # "since mid-September", "seit Anfang 2018"
                 start, iv = outer.start(), _qualify(iv, _qword(outer), base)
         rs = _RANGE_START.search(text, max(0, start - 12), start)
-        if nxt and _JOIN.fullmatch(text, a.end, nxt.start) and nxt.interval.start >= iv.start and (
-                a.interval.precision == nxt.interval.precision or rs):
+        if (
+            nxt
+            and _JOIN.fullmatch(text, a.end, nxt.start)
+            and nxt.interval.start >= iv.start
+            and (a.interval.precision == nxt.interval.precision or rs)
+        ):
             # Spans and lists: "2009 bis 2017", "zwischen 2017 und 2019", "2018 und 2019".
             prec = max(iv.precision, nxt.interval.precision, key=_RANK.__getitem__)
             iv = DateInterval(iv.start, max(iv.end, nxt.interval.end), prec)
@@ -481,18 +591,22 @@ def _langs(language: str | None) -> tuple[str, ...]:
     return ("en", "de") if language is None else (language,)
 
 
-def find_dates(text: str, *, base: datetime.date | None = None,
-               language: str | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, *, base: datetime.date | None = None, language: str | None = None
+) -> list[DateMention]:
     """All date expressions in text, in order, non-overlapping, with exact offsets."""
     return _scan(text, base, _langs(language), standalone=False)
 
 
-_PREP = re.compile(r"(?:(?:in\s+den|in\s+the|am|im|in|on|at|ab|bis|until|by)\s+)?"
-                   r"(?:(?:Jahr|Jahre|year)\s+)?")
+_PREP = re.compile(
+    r"(?:(?:in\s+den|in\s+the|am|im|in|on|at|ab|bis|until|by)\s+)?"
+    r"(?:(?:Jahr|Jahre|year)\s+)?"
+)
 
 
-def parse_date(text: str, *, base: datetime.date | None = None,
-               languages: Sequence[str] = ("en", "de")) -> DateInterval:
+def parse_date(
+    text: str, *, base: datetime.date | None = None, languages: Sequence[str] = ("en", "de")
+) -> DateInterval:
     """Parse ONE date expression at any precision. Raises DateParseError (never anything else)
     for unreadable input."""
     stripped = " ".join(str(text).split())
@@ -508,10 +622,17 @@ def parse_date(text: str, *, base: datetime.date | None = None,
     raise DateParseError(f"could not read {text!r} as one date expression ({reason})")
 
 
-_DE_WORDS = frozenset(_alt("der die das und ist nicht mit sich des den dem ein eine auch auf für "
-                           "von zu im sie er wurde hat sagte nach bei").split("|"))
-_EN_WORDS = frozenset(_alt("the and is not with of to in a an on for was were has have said by "
-                           "that it from at").split("|"))
+_DE_WORDS = frozenset(
+    _alt(
+        "der die das und ist nicht mit sich des den dem ein eine auch auf für "
+        "von zu im sie er wurde hat sagte nach bei"
+    ).split("|")
+)
+_EN_WORDS = frozenset(
+    _alt(
+        "the and is not with of to in a an on for was were has have said by that it from at"
+    ).split("|")
+)
 
 
 def detect_language(text: str) -> Literal["de", "en"]:

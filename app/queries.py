@@ -22,12 +22,15 @@ from app.models import Actor, Article, Event, EventActor, EventTag, Passage, Pla
 from app.pagination import BadCursor
 
 Sort = Literal["date", "-date"]
-SPAN_LEVEL_DAYS = (31, 366, 3660)  # the last level has no bound
+SPAN_LEVEL_DAYS = (0, 31, 366, 3660)  # single days, months, years, decades; then unbounded
 
 
 def span_level(start: datetime.date, end: datetime.date) -> int:
     days = (end - start).days
-    return next((level for level, limit in enumerate(SPAN_LEVEL_DAYS) if days <= limit), 3)
+    return next(
+        (level for level, limit in enumerate(SPAN_LEVEL_DAYS) if days <= limit),
+        len(SPAN_LEVEL_DAYS),
+    )
 
 
 IdTable = type[Actor] | type[Place] | type[Article]
@@ -57,6 +60,17 @@ def conditions(filters: EventFilters, dialect: str) -> list[ColumnElement[bool]]
         col(Event.status) == filters.status,
         col(Event.deleted_at).is_(None),
     ]
+    if filters.places:
+        where.append(col(Event.place_id).in_(filters.places))
+    if filters.kinds:
+        where.append(col(Event.kind).in_(filters.kinds))
+    if filters.date_from is not None:
+        where.append(col(Event.date_end) >= filters.date_from)
+    if filters.date_to is not None:
+        where.append(col(Event.date_start) <= filters.date_to)
+    if filters.updated_since is not None:
+        where.append(col(Event.updated_at) >= filters.updated_since)
+    # Subqueries last: SQLite tests the terms in this order, cheap column checks first.
     # EXISTS, not IN: the planner walks the sort index and probes each link by primary key,
     # stopping at the page's end, instead of first listing every event of a frequent actor.
     for actor_id in filters.actors:
@@ -65,20 +79,12 @@ def conditions(filters: EventFilters, dialect: str) -> list[ColumnElement[bool]]
             .where(col(EventActor.event_id) == col(Event.id), col(EventActor.actor_id) == actor_id)
             .exists()
         )
-    if filters.places:
-        where.append(col(Event.place_id).in_(filters.places))
-    if filters.kinds:
-        where.append(col(Event.kind).in_(filters.kinds))
     for tag in filters.tags:
         where.append(
             select(col(EventTag.event_id))
             .where(col(EventTag.event_id) == col(Event.id), col(EventTag.tag) == tag)
             .exists()
         )
-    if filters.date_from is not None:
-        where.append(col(Event.date_end) >= filters.date_from)
-    if filters.date_to is not None:
-        where.append(col(Event.date_start) <= filters.date_to)
     if filters.q:
         where.append(search.matching(filters.q, dialect))
     if filters.article is not None:
@@ -88,8 +94,6 @@ def conditions(filters: EventFilters, dialect: str) -> list[ColumnElement[bool]]
             .where(col(Passage.article_id) == filters.article)
         )
         where.append(col(Event.id).in_(cited))
-    if filters.updated_since is not None:
-        where.append(col(Event.updated_at) >= filters.updated_since)
     return where
 
 

@@ -27,7 +27,19 @@ class Event(SQLModel, table=True):
         CheckConstraint(in_list("date_qualifier", QUALIFIERS, True), name="qualifier"),
         CheckConstraint(in_list("status", EVENT_STATUSES), name="status"),
         Index(None, "status", "date_start", "date_rank", "id"),
-        Index(None, "status", "date_span_level", "date_start", "date_rank", "id"),
+        # date_end and deleted_at ride along so that rows outside `from` are skipped in the index
+        Index(
+            "ix_event_span_range",
+            *(
+                "status",
+                "date_span_level",
+                "date_start",
+                "date_rank",
+                "id",
+                "date_end",
+                "deleted_at",
+            ),
+        ),
         Index(None, "date_end"),
         Index(None, "kind", "date_start"),
         Index(None, "place_id", "date_start"),

@@ -16,7 +16,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # app.queries.SPAN_LEVEL_DAYS at the time of this revision
-LIMITS = (31, 366, 3660)
+LIMITS = (0, 31, 366, 3660)
 
 
 def upgrade() -> None:
@@ -25,8 +25,16 @@ def upgrade() -> None:
             sa.Column("date_span_level", sa.Integer(), nullable=False, server_default="0")
         )
         batch_op.create_index(
-            batch_op.f("ix_event_status_date_span_level_date_start_date_rank_id"),
-            ["status", "date_span_level", "date_start", "date_rank", "id"],
+            "ix_event_span_range",
+            [
+                "status",
+                "date_span_level",
+                "date_start",
+                "date_rank",
+                "id",
+                "date_end",
+                "deleted_at",
+            ],
             unique=False,
         )
     if op.get_bind().dialect.name == "sqlite":
@@ -39,5 +47,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("event", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_event_status_date_span_level_date_start_date_rank_id"))
+        batch_op.drop_index("ix_event_span_range")
         batch_op.drop_column("date_span_level")
