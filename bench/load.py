@@ -147,7 +147,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(command: Sequence[str], ready_path: str, env: dict[str, str]) -> Iterator[str]:
+def serve(
+    command: Sequence[str], ready_path: str, env: dict[str, str], poll: float = 0.1
+) -> Iterator[str]:
     """Runs a server process until the block ends; yields its base URL once it answers."""
     port = _free_port()
     argv = [arg.replace("{port}", str(port)) for arg in command]
@@ -170,7 +172,7 @@ def serve(command: Sequence[str], ready_path: str, env: dict[str, str]) -> Itera
                     break
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{argv[0]} did not answer {ready_path}")
-            time.sleep(0.1)
+            time.sleep(poll)
         yield base
     finally:
         process.terminate()
@@ -206,6 +208,8 @@ def wrk(base: str, paths: Sequence[str], duration: float, connections: int) -> R
                 f"-c{connections}",
                 f"-d{duration:g}s",
                 "--latency",
+                "--timeout",
+                "60s",
                 "-s",
                 script.name,
                 base,
@@ -356,7 +360,9 @@ def targets(rows: list[Row], events: int) -> list[str]:
     def ratio(name: str, other: str) -> float:
         row = by_name[name]
         base = row.ceiling if other == "ceiling" else row.datasette
-        return row.ours.rps / base.rps if row.ours and base else 0.0
+        if not (row.ours and base):
+            return 0.0
+        return row.ours.rps / base.rps if base.rps else float("inf")
 
     if events < MILLION:
         name = "/events?actor=kim"
