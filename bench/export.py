@@ -46,7 +46,8 @@ def cli_export(db: Path) -> tuple[int, float, float] | str:
     events = sum(1 for _ in process.stdout)
     error = process.stderr.read().decode() if process.stderr else ""
     if process.wait() != 0:
-        return f"`timeline export` not available: {error.strip().splitlines()[-1:]}"
+        reason = next((line for line in error.splitlines() if "No such command" in line), "")
+        return f"`timeline export` not available (exit {process.returncode}) {reason.strip(' │')}"
     took = time.perf_counter() - began
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return events, took, peak_mb
