@@ -22,6 +22,9 @@ from sqlmodel import Session
 from app.config import Settings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Page cache per connection; sorts and temporary b-trees stay in memory. No mmap: mapped
+# pages count towards a process's resident memory, which a full export would fill.
+SQLITE_CACHE_KIB = 16_384
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -30,6 +33,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+    cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
 
 

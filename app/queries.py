@@ -2,13 +2,19 @@
 
 Sorting by date is by start, then narrower precision first, then id; `-date` reverses
 all three, so that either direction is one index scan and a cursor is the last row's key.
+
+`from` asks for events that end on or after a day, which an index on the start cannot
+bound: the scan would begin at the first event in history. So events are bucketed by the
+length of their interval (`date_span_level`): an event of level L lasts at most
+SPAN_LEVEL_DAYS[L] days, so it overlaps `from` only if it starts at most that many days
+before. A page with `from` is then one bounded, ordered index range per level, merged.
 """
 
 import datetime
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_, union_all
 from sqlmodel import Session, col
 
 from app import pagination, search
@@ -17,6 +23,17 @@ from app.models import Actor, Article, Event, EventActor, EventTag, Passage, Pla
 from app.pagination import BadCursor
 
 Sort = Literal["date", "-date"]
+SPAN_LEVEL_DAYS = (0, 31, 366, 3660)  # single days, months, years, decades; then unbounded
+
+
+def span_level(start: datetime.date, end: datetime.date) -> int:
+    days = (end - start).days
+    return next(
+        (level for level, limit in enumerate(SPAN_LEVEL_DAYS) if days <= limit),
+        len(SPAN_LEVEL_DAYS),
+    )
+
+
 IdTable = type[Actor] | type[Place] | type[Article]
 
 
@@ -44,20 +61,31 @@ def conditions(filters: EventFilters, dialect: str) -> list[ColumnElement[bool]]
         col(Event.status) == filters.status,
         col(Event.deleted_at).is_(None),
     ]
-    for actor_id in filters.actors:
-        linked = select(col(EventActor.event_id)).where(col(EventActor.actor_id) == actor_id)
-        where.append(col(Event.id).in_(linked))
     if filters.places:
         where.append(col(Event.place_id).in_(filters.places))
     if filters.kinds:
         where.append(col(Event.kind).in_(filters.kinds))
-    for tag in filters.tags:
-        tagged = select(col(EventTag.event_id)).where(col(EventTag.tag) == tag)
-        where.append(col(Event.id).in_(tagged))
     if filters.date_from is not None:
         where.append(col(Event.date_end) >= filters.date_from)
     if filters.date_to is not None:
         where.append(col(Event.date_start) <= filters.date_to)
+    if filters.updated_since is not None:
+        where.append(col(Event.updated_at) >= filters.updated_since)
+    # Subqueries last: SQLite tests the terms in this order, cheap column checks first.
+    # EXISTS, not IN: the planner walks the sort index and probes each link by primary key,
+    # stopping at the page's end, instead of first listing every event of a frequent actor.
+    for actor_id in filters.actors:
+        where.append(
+            select(col(EventActor.event_id))
+            .where(col(EventActor.event_id) == col(Event.id), col(EventActor.actor_id) == actor_id)
+            .exists()
+        )
+    for tag in filters.tags:
+        where.append(
+            select(col(EventTag.event_id))
+            .where(col(EventTag.event_id) == col(Event.id), col(EventTag.tag) == tag)
+            .exists()
+        )
     if filters.q:
         where.append(search.matching(filters.q, dialect))
     if filters.article is not None:
@@ -67,8 +95,6 @@ def conditions(filters: EventFilters, dialect: str) -> list[ColumnElement[bool]]
             .where(col(Passage.article_id) == filters.article)
         )
         where.append(col(Event.id).in_(cited))
-    if filters.updated_since is not None:
-        where.append(col(Event.updated_at) >= filters.updated_since)
     return where
 
 
@@ -90,13 +116,30 @@ def page_query(
 ) -> Select[datetime.date, int, str]:
     """Ids and sort keys of one page, plus one more row to tell whether a next page exists."""
     key = _sort_key(dialect)
-    query = select(*key).where(and_(*conditions(filters, dialect)))
+    where = conditions(filters, dialect)
     if after is not None:
-        query = query.where(
+        where.append(
             tuple_(*key) > tuple_(*after) if sort == "date" else tuple_(*key) < tuple_(*after)
         )
+    if filters.date_from is None:
+        return _ordered(select(*key).where(and_(*where)), key, sort, limit)
+    branches = []
+    for level in range(len(SPAN_LEVEL_DAYS) + 1):
+        bounded = [*where, col(Event.date_span_level) == level]
+        if level < len(SPAN_LEVEL_DAYS):
+            earliest = filters.date_from - datetime.timedelta(days=SPAN_LEVEL_DAYS[level])
+            bounded.append(col(Event.date_start) >= earliest)
+        branch = _ordered(select(*key).where(and_(*bounded)), key, sort, limit).subquery()
+        branches.append(select(*branch.c))
+    merged = union_all(*branches).subquery()
+    return _ordered(select(*merged.c), tuple(merged.c), sort, limit)
+
+
+def _ordered(
+    query: Select[*tuple[Any, ...]], key: tuple[Any, ...], sort: Sort, limit: int
+) -> Select[datetime.date, int, str]:
     order = key if sort == "date" else tuple(k.desc() for k in key)
-    return query.order_by(*order).limit(limit + 1)
+    return cast(Select[datetime.date, int, str], query.order_by(*order).limit(limit + 1))
 
 
 def count_query(filters: EventFilters, dialect: str) -> Select[int]:

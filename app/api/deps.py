@@ -15,7 +15,8 @@ from app.pagination import BadCursor
 from app.queries import EventFilters, Sort
 
 
-def get_settings(request: Request) -> Settings:
+# Dependencies that do no I/O are async: FastAPI runs a sync one in a worker thread.
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -96,7 +97,7 @@ class Page:
     count: bool
 
 
-def page(
+async def page(
     settings: SettingsDep,
     limit: Annotated[
         int | None, Query(ge=1, description="Items per page, at most TIMELINE_MAX_PAGE_SIZE (500).")

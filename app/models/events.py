@@ -14,7 +14,9 @@ class Event(SQLModel, table=True):
     """Something that happened, with the best known date as an interval.
 
     `date_rank` is the precision as a number (day 0 ... decade 3) so that the contract's
-    order (start, narrower precision first, id) is a plain index scan. `change_seq` is the
+    order (start, narrower precision first, id) is a plain index scan. `date_span_level`
+    buckets the interval's length (see app.queries.span_level) so that `from` is a bounded
+    range of that index per bucket instead of a scan from the first event. `change_seq` is the
     data version of the event's last write: it orders the change feed exactly, which
     timestamps from concurrent transactions cannot. It is also the mapper's version
     column: every ORM UPDATE of an event is a compare-and-set `... WHERE id = :id AND
@@ -30,6 +32,19 @@ class Event(SQLModel, table=True):
         CheckConstraint(in_list("date_qualifier", QUALIFIERS, True), name="qualifier"),
         CheckConstraint(in_list("status", EVENT_STATUSES), name="status"),
         Index(None, "status", "date_start", "date_rank", "id"),
+        # date_end and deleted_at ride along so that rows outside `from` are skipped in the index
+        Index(
+            "ix_event_span_range",
+            *(
+                "status",
+                "date_span_level",
+                "date_start",
+                "date_rank",
+                "id",
+                "date_end",
+                "deleted_at",
+            ),
+        ),
         Index(None, "date_end"),
         Index(None, "kind", "date_start"),
         Index(None, "place_id", "date_start"),
@@ -45,6 +60,7 @@ class Event(SQLModel, table=True):
     date_end: date
     date_precision: str = Field(max_length=10)
     date_rank: int
+    date_span_level: int = 0
     date_qualifier: str | None = Field(default=None, max_length=10)
     date_display: str
     date_note: str | None = Field(default=None, sa_column=Column(Text))

@@ -9,6 +9,7 @@ from sqlmodel import delete as delete_rows
 from app import search
 from app.dates import PRECISIONS, DateInterval
 from app.models import Event, EventActor, EventTag, Source, utcnow
+from app.queries import span_level
 from app.services import versions
 
 
@@ -53,6 +54,7 @@ def _columns(spec: EventSpec) -> dict[str, Any]:
         "date_end": spec.date.end,
         "date_precision": spec.date.precision,
         "date_rank": PRECISIONS.index(spec.date.precision),
+        "date_span_level": span_level(spec.date.start, spec.date.end),
         "date_qualifier": spec.date.qualifier,
         "date_display": spec.display or spec.date.display(),
         "date_note": spec.date_note,

@@ -1,0 +1,101 @@
+"""Export benchmark: streaming one million events as NDJSON, by `timeline export --format
+ndjson` and by `GET /events?format=ndjson`, in events per second and peak memory, against
+reading the same rows with bare sqlite3 in the same run.
+
+Run from the repo root: ``python -m bench.export --db data/bench-1m.db``. Targets: 50,000
+events/s or more, peak memory under 300 MB. Each way is skipped with a message when it is
+not available (the exports live on their own branch until merged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import httpx
+
+from bench.load import serve, uvicorn_command
+
+NDJSON = "application/x-ndjson"
+TARGET_RATE, TARGET_MB = 50_000, 300
+
+
+def bare_rate(db: Path) -> float:
+    """Rows per second of `SELECT * FROM event` with the standard library alone."""
+    connection = sqlite3.connect(db)
+    began = time.perf_counter()
+    rows = sum(1 for _ in connection.execute("SELECT * FROM event"))
+    connection.close()
+    return rows / (time.perf_counter() - began)
+
+
+def cli_export(db: Path) -> tuple[int, float, float] | str:
+    """(events, seconds, peak MB) of the command, or why it cannot run."""
+    command = [sys.executable, "-c", "from app.cli import app; app()", "export"]
+    command += ["--format", "ndjson"]
+    env = {"DATABASE_URL": f"sqlite:///{db}", "PATH": "/usr/bin:/bin"}
+    began = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert process.stdout is not None
+    events = sum(1 for _ in process.stdout)
+    error = process.stderr.read().decode() if process.stderr else ""
+    if process.wait() != 0:
+        reason = next((line for line in error.splitlines() if "No such command" in line), "")
+        return f"`timeline export` not available (exit {process.returncode}) {reason.strip(' │')}"
+    took = time.perf_counter() - began
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return events, took, peak_mb
+
+
+def http_export(db: Path) -> tuple[int, float, float] | str:
+    env = {"DATABASE_URL": f"sqlite:///{db}"}
+    with serve(uvicorn_command("app.main:create_app", True), "/health", env) as base:
+        began = time.perf_counter()
+        with httpx.stream("GET", base + "/events?format=ndjson", timeout=600) as answer:
+            if not answer.headers.get("content-type", "").startswith(NDJSON):
+                return f"GET /events?format=ndjson not available (answers {answer.status_code} " + (
+                    f"{answer.headers.get('content-type')})"
+                )
+            events = sum(1 for _ in answer.iter_lines())
+        took = time.perf_counter() - began
+        pid = int(httpx.get(base + "/health").headers.get("x-process-id", "0") or 0)
+    return events, took, _peak_mb(pid) if pid else float("nan")
+
+
+def _peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="NDJSON export speed and memory.")
+    parser.add_argument("--db", type=Path, required=True, help="e.g. from bench.generate")
+    args = parser.parse_args(argv)
+    db = args.db.resolve()
+    baseline = bare_rate(db)
+    lines = [f"bare sqlite3 read of the event table: {baseline:,.0f} rows/s", ""]
+    for name, run in (("timeline export", cli_export), ("GET /events?format=ndjson", http_export)):
+        result = run(db)
+        if isinstance(result, str):
+            lines.append(f"- {name}: skipped, {result}")
+            continue
+        events, took, peak = result
+        rate = events / took
+        ok = rate >= TARGET_RATE and peak < TARGET_MB
+        lines.append(
+            f"- [{'x' if ok else ' '}] {name}: {events:,} events in {took:.1f} s = {rate:,.0f}/s "
+            f"({rate / baseline:.2f} x bare sqlite3), peak {peak:.0f} MB"
+        )
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,562 @@
+"""A synthetic database of N events for the benchmarks, built through the project's own
+migrations and model tables.
+
+Run from the repo root: ``python -m bench.generate --events 1000000 --output PATH``.
+
+The seed corpus is loaded first (so `actor=kim` resolves as it does in production), then
+synthetic actors, places, articles with passages, and N events with two to four actors,
+one to three sources quoting exact sentences of their passages, tags, and the full-text
+index. Dates run from 1945 to 2025, mostly to the day, some to the month or year, a few
+to the decade, some spans, some qualified. Rows go in with SQLAlchemy core executemany in
+large batches; the event table's secondary indexes are dropped during the load and built
+afterwards from the model's own Index objects, which is several times faster than keeping
+them up to date row by row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import datetime
+import hashlib
+import itertools
+import random
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, create_engine, func, select, text, update
+from sqlmodel import col
+
+from app import schema, seeds
+from app.actors import normalize
+from app.config import PROJECT_ROOT
+from app.dates import PRECISIONS, DateInterval, Qualifier
+from app.db import get_engine, session_scope
+from app.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    DataState,
+    Event,
+    EventActor,
+    EventTag,
+    Passage,
+    Place,
+    PlaceAlias,
+    Source,
+)
+from app.queries import span_level
+
+BATCH = 50_000
+FIRST_YEAR, LAST_YEAR = 1945, 2025
+SYNTHETIC_ACTORS = 300
+SYNTHETIC_PLACES = 120
+EVENTS_PER_ARTICLE = 40
+PASSAGES_PER_ARTICLE = 12
+SENTENCES_PER_PASSAGE = 4
+NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+QUALIFIER_VALUES: tuple[Qualifier, ...] = ("early", "mid", "late", "circa", "before", "after")
+
+# (kind, weight): summits are rare, statements common, as in the news.
+KINDS = (
+    ("statement", 20),
+    ("meeting", 12),
+    ("policy", 10),
+    ("visit", 8),
+    ("agreement", 8),
+    ("speech", 8),
+    ("sanctions", 6),
+    ("military-action", 6),
+    ("election", 4),
+    ("weapons-test", 4),
+    ("threat", 4),
+    ("inauguration", 3),
+    ("publication", 3),
+    ("summit", 2),
+    ("war", 1),
+    ("death", 1),
+)
+TAGS = (
+    "diplomacy",
+    "nuclear",
+    "military",
+    "economy",
+    "sanctions",
+    "trade",
+    "human-rights",
+    "elections",
+    "alliances",
+    "missiles",
+    "security",
+    "media",
+)
+FIRST_NAMES = [
+    "Anna",
+    "Ben",
+    "Clara",
+    "David",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hana",
+    "Ivan",
+    "Jun",
+    "Karin",
+    "Lars",
+    "Mei",
+    "Nils",
+    "Olga",
+    "Pavel",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tomas",
+    "Ulla",
+    "Vera",
+    "Wen",
+    "Yusuf",
+    "Zofia",
+]
+LAST_NAMES = [
+    "Albrecht",
+    "Brandt",
+    "Chen",
+    "Dietrich",
+    "Eriksen",
+    "Fischer",
+    "Grimaldi",
+    "Hoffmann",
+    "Ishikawa",
+    "Jansen",
+    "Kovacs",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Park",
+    "Quist",
+    "Rahman",
+    "Sato",
+    "Tanaka",
+]
+STATES = [
+    "Arcadia",
+    "Borduria",
+    "Carpania",
+    "Dorne",
+    "Elbonia",
+    "Freedonia",
+    "Genovia",
+    "Latveria",
+    "Molvania",
+    "Ruritania",
+    "Syldavia",
+    "Tomainia",
+    "Vulgaria",
+    "Wakanda",
+    "Zubrowka",
+]
+CITY_PARTS = ("Nord", "Süd", "Ost", "West", "Neu", "Alt", "Port", "San", "Fort", "Bad")
+CITY_ROOTS = ("hafen", "burg", "stadt", "feld", "berg", "dorf", "au", "heim", "tal", "bruck")
+VERBS = (
+    "meets",
+    "warns",
+    "signs an accord with",
+    "criticises",
+    "visits",
+    "talks to",
+    "responds to",
+    "negotiates with",
+)
+SENTENCES = (
+    "Die Regierung in {state} kündigte am Morgen neue Schritte an.",
+    "{person} sagte, man werde die Gespräche fortsetzen.",
+    "Beobachter in {city} sprachen von einem wichtigen Signal.",
+    "The talks in {city} ended without a joint statement.",
+    "{person} said both sides had agreed to meet again.",
+    "Officials from {state} described the meeting as constructive.",
+    "Nach Angaben aus {state} wurden weitere Treffen vereinbart.",
+    "Analysts expect the decision to shape relations for years.",
+    "Die Opposition in {state} kritisierte das Vorgehen scharf.",
+    "A spokesperson for {person} declined to comment further.",
+)
+
+
+@dataclass
+class Population:
+    """The ids events are drawn from, with their weights."""
+
+    actors: list[str] = field(default_factory=list)
+    actor_names: dict[str, str] = field(default_factory=dict)
+    actor_weights: list[float] = field(default_factory=list)  # cumulative
+    places: list[str] = field(default_factory=list)
+    place_names: dict[str, str] = field(default_factory=dict)
+    place_weights: list[float] = field(default_factory=list)  # cumulative
+
+
+@dataclass
+class Passages:
+    """Synthetic passages and, per passage, its sentences as (start, end) article offsets."""
+
+    ids: list[int] = field(default_factory=list)
+    sentences: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
+
+
+def _table(model: Any) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+def _batches(items: Iterator[dict[str, Any]], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _insert(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(_table(model).insert(), list(rows))
+
+
+def _bulk_engine(url: str) -> Engine:
+    """An engine tuned for one big load: no journal, no fsync, a large page cache."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode=OFF")
+    return engine
+
+
+def _connection_pragmas(conn: Connection) -> None:
+    conn.exec_driver_sql("PRAGMA synchronous=OFF")
+    conn.exec_driver_sql("PRAGMA cache_size=-1000000")
+    conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
+
+
+def _weights(count: int, top: Sequence[float]) -> list[float]:
+    """Cumulative Zipf-like weights, with the first few given as shares of the total."""
+    tail = [1.0 / (i + 1) for i in range(len(top), count)]
+    scale = sum(tail) / (1 - sum(top))
+    return list(itertools.accumulate([share * scale for share in top] + tail))
+
+
+def _actors(conn: Connection, rng: random.Random) -> Population:
+    population = Population()
+    seeded = conn.execute(select(Actor.id, Actor.name)).all()  # type: ignore[call-overload]
+    taken = set(conn.execute(select(ActorAlias.normalized)).scalars())  # type: ignore[call-overload]
+    actor_rows: list[dict[str, Any]] = []
+    alias_rows: list[dict[str, Any]] = []
+    names = [f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES]
+    rng.shuffle(names)
+    for name in [*(f"Republic of {state}" for state in STATES), *names]:
+        if len(actor_rows) >= SYNTHETIC_ACTORS:
+            break
+        actor_id = normalize(name)
+        if actor_id in taken:
+            continue
+        taken.add(actor_id)
+        kind = "state" if name.startswith("Republic") else "person"
+        actor_rows.append({"id": actor_id, "name": name, "kind": kind, "created_at": NOW})
+        actor_rows[-1]["updated_at"] = NOW
+        alias_rows.append({"actor_id": actor_id, "alias": name, "normalized": actor_id})
+    _insert(conn, Actor, actor_rows)
+    _insert(conn, ActorAlias, alias_rows)
+    ordered = [(str(i), str(n)) for i, n in seeded]
+    # the seed actors that matter most in the corpus get the heaviest weights
+    ordered.sort(key=lambda pair: pair[0] not in ("kim-jong-un", "donald-trump"))
+    ordered += [(str(row["id"]), str(row["name"])) for row in actor_rows]
+    population.actors = [actor_id for actor_id, _ in ordered]
+    population.actor_names = dict(ordered)
+    population.actor_weights = _weights(len(ordered), (0.06, 0.05))
+    return population
+
+
+def _places(conn: Connection, rng: random.Random, population: Population) -> None:
+    seeded = conn.execute(select(Place.id, Place.name)).all()  # type: ignore[call-overload]
+    taken = set(conn.execute(select(PlaceAlias.normalized)).scalars())  # type: ignore[call-overload]
+    place_rows: list[dict[str, Any]] = []
+    alias_rows: list[dict[str, Any]] = []
+    for part in CITY_PARTS:
+        for root in CITY_ROOTS:
+            name = f"{part}{root}"
+            place_id = normalize(name)
+            if place_id in taken or len(place_rows) >= SYNTHETIC_PLACES:
+                continue
+            taken.add(place_id)
+            place_rows.append(
+                {
+                    "id": place_id,
+                    "name": name,
+                    "kind": "city",
+                    "lat": round(rng.uniform(-60, 70), 4),
+                    "lon": round(rng.uniform(-180, 180), 4),
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
+            )
+            alias_rows.append({"place_id": place_id, "alias": name, "normalized": place_id})
+    _insert(conn, Place, place_rows)
+    _insert(conn, PlaceAlias, alias_rows)
+    ordered = [(str(i), str(n)) for i, n in seeded]
+    ordered += [(str(r["id"]), str(r["name"])) for r in place_rows]
+    population.places = [place_id for place_id, _ in ordered]
+    population.place_names = dict(ordered)
+    population.place_weights = _weights(len(ordered), ())
+
+
+def _articles(conn: Connection, rng: random.Random, count: int, population: Population) -> Passages:
+    """`count` articles, each a run of passages made of sentences, offsets computed here."""
+    passages = Passages()
+    next_id = (conn.execute(select(func.max(col(Passage.id)))).scalar_one() or 0) + 1
+    people = [n for n in population.actor_names.values() if " " in n][:80]
+    states = [f"Republic of {s}" for s in STATES]
+    cities = list(population.place_names.values())
+    article_rows: list[dict[str, Any]] = []
+    passage_rows: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        _insert(conn, Article, article_rows)
+        _insert(conn, Passage, passage_rows)
+        article_rows.clear()
+        passage_rows.clear()
+
+    for number in range(count):
+        article_id = f"synthetic-{number:06d}"
+        published = datetime.date(rng.randint(FIRST_YEAR, LAST_YEAR), rng.randint(1, 12), 1)
+        pieces: list[str] = []
+        offset = 0
+        for ordinal in range(PASSAGES_PER_ARTICLE):
+            sentences = [
+                rng.choice(SENTENCES).format(
+                    person=rng.choice(people), state=rng.choice(states), city=rng.choice(cities)
+                )
+                for _ in range(SENTENCES_PER_PASSAGE)
+            ]
+            passage_text = " ".join(sentences)
+            located, cursor = [], offset
+            for sentence in sentences:
+                located.append((sentence, cursor, cursor + len(sentence)))
+                cursor += len(sentence) + 1
+            passages.ids.append(next_id)
+            passages.sentences[next_id] = located
+            passage_rows.append(
+                {
+                    "id": next_id,
+                    "article_id": article_id,
+                    "ordinal": ordinal,
+                    "start": offset,
+                    "end": offset + len(passage_text),
+                    "text": passage_text,
+                }
+            )
+            pieces.append(passage_text)
+            offset += len(passage_text) + 2
+            next_id += 1
+        article_text = "\n\n".join(pieces)
+        article_rows.append(
+            {
+                "id": article_id,
+                "title": f"Synthetic report {number}",
+                "outlet": rng.choice(("Tagesblatt", "Morning Post", "Rundschau")),
+                "author": None,
+                "language": rng.choice(("de", "en")),
+                "url": None,
+                "text": article_text,
+                "text_sha256": hashlib.sha256(article_text.encode()).hexdigest(),
+                "published_start": published,
+                "published_end": published,
+                "published_precision": "day",
+                "published_qualifier": None,
+                "published_evidence": None,
+                "created_at": NOW,
+            }
+        )
+        if len(passage_rows) >= BATCH:
+            flush()
+    flush()
+    return passages
+
+
+def _random_date(rng: random.Random) -> DateInterval:
+    """Mostly days, some months and years, few decades; some spans and qualifiers."""
+    year = rng.randint(FIRST_YEAR, LAST_YEAR)
+    roll = rng.random()
+    qualifier: Qualifier | None = rng.choice(QUALIFIER_VALUES) if rng.random() < 0.05 else None
+    if roll < 0.80:
+        start = datetime.date(year, rng.randint(1, 12), rng.randint(1, 28))
+        end = start + datetime.timedelta(days=rng.randint(1, 20)) if rng.random() < 0.08 else start
+        return DateInterval(start, end, "day", None)
+    if roll < 0.92:
+        month = rng.randint(1, 12)
+        last = calendar.monthrange(year, month)[1]
+        return DateInterval(
+            datetime.date(year, month, 1), datetime.date(year, month, last), "month", qualifier
+        )
+    if roll < 0.98:
+        return DateInterval(
+            datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", qualifier
+        )
+    decade = year - year % 10
+    return DateInterval(
+        datetime.date(decade, 1, 1), datetime.date(min(decade + 9, LAST_YEAR), 12, 31), "decade"
+    )
+
+
+@dataclass
+class EventBatch:
+    events: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    tags: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _event_batch(
+    rng: random.Random,
+    numbers: range,
+    population: Population,
+    passages: Passages,
+    change_seq: int,
+) -> EventBatch:
+    batch = EventBatch()
+    kinds = [k for k, _ in KINDS]
+    kind_weights = list(itertools.accumulate(w for _, w in KINDS))
+    for number in numbers:
+        event_id = f"event-{number:07d}"
+        date = _random_date(rng)
+        kind = rng.choices(kinds, cum_weights=kind_weights)[0]
+        wanted = rng.randint(2, 4)
+        involved: list[str] = []
+        while len(involved) < wanted:
+            drawn = rng.choices(population.actors, cum_weights=population.actor_weights, k=wanted)
+            involved = list(dict.fromkeys([*involved, *drawn]))[:wanted]
+        place_id = (
+            rng.choices(population.places, cum_weights=population.place_weights)[0]
+            if rng.random() < 0.7
+            else None
+        )
+        first, second = (population.actor_names[a] for a in involved[:2])
+        where = f" in {population.place_names[place_id]}" if place_id else ""
+        title = f"{first} {rng.choice(VERBS)} {second}{where}"
+        summary = f"A {kind.replace('-', ' ')} involving {', '.join(involved)}."
+        updated = NOW - datetime.timedelta(seconds=rng.randint(0, 86400 * 365 * 3))
+        batch.events.append(
+            {
+                "id": event_id,
+                "title": title,
+                "summary": summary,
+                "kind": kind,
+                "date_start": date.start,
+                "date_end": date.end,
+                "date_precision": date.precision,
+                "date_rank": PRECISIONS.index(date.precision),
+                "date_span_level": span_level(date.start, date.end),
+                "date_qualifier": date.qualifier,
+                "date_display": date.display(),
+                "date_note": None,
+                "place_id": place_id,
+                "status": "published",
+                "created_at": updated,
+                "updated_at": updated,
+                "deleted_at": None,
+                "change_seq": change_seq,
+            }
+        )
+        for position, actor_id in enumerate(involved):
+            role = "initiator" if position == 0 else "participant"
+            batch.actors.append({"event_id": event_id, "actor_id": actor_id, "role": role})
+        tags = rng.sample(TAGS, rng.randint(0, 3))
+        batch.tags += ({"event_id": event_id, "tag": tag} for tag in tags)
+        quotes = []
+        for passage_id in rng.sample(passages.ids, rng.randint(1, 3)):
+            quote, start, end = rng.choice(passages.sentences[passage_id])
+            stated = date if rng.random() < 0.3 else None
+            quotes.append(quote)
+            batch.sources.append(
+                {
+                    "event_id": event_id,
+                    "passage_id": passage_id,
+                    "quote": quote,
+                    "start": start,
+                    "end": end,
+                    "stated_start": stated.start if stated else None,
+                    "stated_end": stated.end if stated else None,
+                    "stated_precision": stated.precision if stated else None,
+                    "stated_qualifier": stated.qualifier if stated else None,
+                }
+            )
+        document = "\n".join([title, summary, kind, *tags, *quotes])
+        batch.documents.append({"event_id": event_id, "document": document})
+    return batch
+
+
+def _events(
+    conn: Connection, rng: random.Random, count: int, population: Population, passages: Passages
+) -> None:
+    version = int(conn.execute(select(DataState.version)).scalar_one()) + 1  # type: ignore[call-overload]
+    fts_insert = text("INSERT INTO event_search (event_id, document) VALUES (:event_id, :document)")
+    for first in range(0, count, BATCH):
+        batch = _event_batch(
+            rng, range(first, min(first + BATCH, count)), population, passages, version
+        )
+        _insert(conn, Event, batch.events)
+        _insert(conn, EventActor, batch.actors)
+        _insert(conn, EventTag, batch.tags)
+        _insert(conn, Source, batch.sources)
+        conn.execute(fts_insert, batch.documents)
+    conn.execute(update(_table(DataState)).values(version=version, updated_at=NOW))
+
+
+def generate(events: int, output: Path, seed: int = 1) -> None:
+    if output.exists():
+        raise SystemExit(f"{output} exists; remove it first")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{output}"
+    schema.upgrade(url)
+    with session_scope(get_engine(url)) as session:
+        seeds.load(session, PROJECT_ROOT / "seeds")
+    get_engine(url).dispose()
+
+    rng = random.Random(seed)
+    engine = _bulk_engine(url)
+    event_indexes = list(_table(Event).indexes)
+    with engine.begin() as conn:
+        _connection_pragmas(conn)
+        population = _actors(conn, rng)
+        _places(conn, rng, population)
+        passages = _articles(conn, rng, max(50, events // EVENTS_PER_ARTICLE), population)
+        for index in event_indexes:
+            index.drop(conn)
+        _events(conn, rng, events, population, passages)
+        for index in event_indexes:
+            index.create(conn)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    engine.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--output", type=Path, default=Path("data/bench.db"))
+    parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    generate(args.events, args.output, args.seed)
+    took = time.perf_counter() - began
+    sys.stdout.write(
+        f"{args.events:,} events in {args.output} in {took:.1f} s "
+        f"({args.events / took:,.0f} events/s)\n"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,423 @@
+"""Load benchmark: our API against Datasette on the same SQLite file and against the bare
+Starlette ceiling, in one run on one machine, reported as ratios.
+
+Run from the repo root (needs Debian's `wrk` and the `bench` extra):
+
+    python -m bench.load                          # the seed database (built in a temp dir)
+    python -m bench.load --db data/bench-1m.db    # a database from bench.generate
+
+Each server is one uvicorn process with the same settings; wrk drives it with one thread
+and 16 connections for `--duration` seconds per query. A query that answers 404 on our
+server (a route not merged yet) gets a "not available" row. The response cache is turned
+off for the uncached rows with TIMELINE_RESPONSE_CACHE=0, and those rows also rotate
+through many URLs that hit the same plan (a different `from` day each request).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from sqlalchemy import text
+
+from app import schema, seeds
+from app.actors import ACTORS, resolve
+from app.config import PROJECT_ROOT
+from app.db import get_engine, session_scope
+from app.queries import EventFilters, fetch_page
+
+LIVE = "status = 'published' AND deleted_at IS NULL"
+ORDER = "ORDER BY date_start, date_rank, id LIMIT 50"
+EVENT_COLUMNS = "e.*"
+MILLION = 500_000  # from this many events on, the million-event targets apply
+
+
+@dataclass
+class Query:
+    """One benchmark row: our URLs, Datasette's equivalent SQL (with parameters per URL)."""
+
+    name: str
+    ours: list[str]
+    sql: str
+    params: list[dict[str, str]]
+    cache: bool = True
+
+
+@dataclass
+class Result:
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+@dataclass
+class Row:
+    query: Query
+    ours: Result | None = None
+    ceiling: Result | None = None
+    datasette: Result | None = None
+    note: str = ""
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def _events_sql(where: str = "") -> str:
+    return (
+        f"SELECT {EVENT_COLUMNS} FROM event e JOIN event_actor ea ON ea.event_id = e.id "
+        f"WHERE ea.actor_id = :actor AND e.{LIVE.replace(' AND ', ' AND e.')}{where} "
+        f"ORDER BY e.date_start, e.date_rank, e.id LIMIT 50"
+    )
+
+
+DATE_OVERLAP = " AND e.date_end >= :date_from AND e.date_start <= :date_to"
+
+
+def queries(
+    actor_id: str, deep_cursor: str | None, deep_key: tuple[str, int, str] | None
+) -> list[Query]:
+    days = [f"2018-01-{day:02d}" for day in range(1, 29)] + [
+        f"2018-02-{day:02d}" for day in range(1, 29)
+    ]
+    found = [
+        Query(
+            "/events?actor=kim (repeated)",
+            ["/events?actor=kim"],
+            _events_sql(),
+            [{"actor": actor_id}],
+        ),
+        Query(
+            "/events?actor=kim&from=2018&to=2019 (uncached)",
+            [f"/events?actor=kim&from={day}&to=2019&limit=50" for day in days],
+            _events_sql(DATE_OVERLAP),
+            [{"actor": actor_id, "date_from": day, "date_to": "2019-12-31"} for day in days],
+            cache=False,
+        ),
+        Query(
+            "/events?q=summit (uncached)",
+            ["/events?q=summit"],
+            "SELECT e.* FROM event e WHERE e.id IN (SELECT event_id FROM event_search "
+            f"WHERE event_search MATCH :q) AND e.{LIVE.replace(' AND ', ' AND e.')} "
+            "ORDER BY e.date_start, e.date_rank, e.id LIMIT 50",
+            [{"q": '"summit"*'}],
+            cache=False,
+        ),
+    ]
+    if deep_cursor and deep_key:
+        start, rank, event_id = deep_key
+        found.append(
+            Query(
+                "/events?actor=kim page 1,001 (uncached)",
+                [f"/events?actor=kim&cursor={deep_cursor}"],
+                _events_sql(" AND (e.date_start, e.date_rank, e.id) > (:start, :rank, :id)"),
+                [{"actor": actor_id, "start": start, "rank": str(rank), "id": event_id}],
+                cache=False,
+            )
+        )
+    found += [
+        Query("/timeline?actor=kim", ["/timeline?actor=kim"], _events_sql(), [{"actor": actor_id}]),
+        Query(
+            "/facets?facet=year",
+            ["/facets?facet=year"],
+            f"SELECT substr(date_start, 1, 4) AS value, count(*) AS count FROM event "
+            f"WHERE {LIVE} GROUP BY value ORDER BY value",
+            [{}],
+        ),
+    ]
+    return found
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serve(
+    command: Sequence[str], ready_path: str, env: dict[str, str], poll: float = 0.1
+) -> Iterator[str]:
+    """Runs a server process until the block ends; yields its base URL once it answers."""
+    port = _free_port()
+    argv = [arg.replace("{port}", str(port)) for arg in command]
+    process = subprocess.Popen(
+        argv,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=PROJECT_ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                err = process.stderr.read().decode() if process.stderr else ""
+                raise RuntimeError(f"{argv[0]} exited: {err[-2000:]}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(base + ready_path, timeout=5).status_code == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{argv[0]} did not answer {ready_path}")
+            time.sleep(poll)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def uvicorn_command(target: str, factory: bool) -> list[str]:
+    """The same uvicorn settings for our app and for the ceiling."""
+    python = sys.executable
+    command = [python, "-m", "uvicorn", target, "--host", "127.0.0.1", "--port", "{port}"]
+    command += ["--workers", "1", "--no-access-log", "--log-level", "warning"]
+    return command + (["--factory"] if factory else [])
+
+
+LATENCY = re.compile(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(base: str, paths: Sequence[str], duration: float, connections: int) -> Result:
+    """wrk with one thread, rotating through `paths`, and its throughput and latencies."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        quoted = ", ".join(f'"{path}"' for path in paths)
+        script.write(
+            f"paths = {{{quoted}}}\ni = 0\n"
+            "request = function()\n  i = i + 1\n"
+            "  return wrk.format(nil, paths[(i % #paths) + 1])\nend\n"
+        )
+    try:
+        output = subprocess.run(
+            [
+                "wrk",
+                "-t1",
+                f"-c{connections}",
+                f"-d{duration:g}s",
+                "--latency",
+                "--timeout",
+                "60s",
+                "-s",
+                script.name,
+                base,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(script.name)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    non_ok = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    latencies = {p: float(v) * UNIT_MS[u] for p, v, u in LATENCY.findall(output)}
+    if rps is None or "50" not in latencies or "99" not in latencies:
+        raise RuntimeError(f"cannot read wrk's output:\n{output}")
+    return Result(
+        float(rps.group(1)), latencies["50"], latencies["99"], int(non_ok.group(1)) if non_ok else 0
+    )
+
+
+def datasette_paths(db_name: str, query: Query) -> list[str]:
+    return [
+        f"/{db_name}.json?"
+        + urllib.parse.urlencode({"sql": query.sql, "_shape": "array", **params})
+        for params in query.params
+    ]
+
+
+def seed_database(directory: Path) -> Path:
+    path = directory / "seed.db"
+    url = f"sqlite:///{path}"
+    schema.upgrade(url)
+    with session_scope(get_engine(url)) as session:
+        seeds.load(session, PROJECT_ROOT / "seeds")
+    get_engine(url).dispose()
+    return path
+
+
+def deep_page(
+    url: str, actor_id: str, pages: int
+) -> tuple[str | None, tuple[str, int, str] | None]:
+    """The cursor of page `pages + 1` of /events?actor=kim (50 a page), 500 rows a step."""
+    cursor: str | None = None
+    filters = EventFilters(actors=(actor_id,))
+    last: tuple[str, int, str] | None = None
+    with session_scope(get_engine(url)) as session:
+        for _ in range(pages * 50 // 500):
+            ids, cursor = fetch_page(session, filters, "date", 500, cursor)
+            if cursor is None:
+                return None, None
+            row = session.execute(
+                text("SELECT date_start, date_rank, id FROM event WHERE id = :id"), {"id": ids[-1]}
+            ).one()
+            last = (str(row[0]), int(row[1]), str(row[2]))
+    get_engine(url).dispose()
+    return cursor, last
+
+
+def run(db: Path, duration: float, connections: int, out: Sequence[str] = ()) -> list[Row]:
+    url = f"sqlite:///{db}"
+    with session_scope(get_engine(url)) as session:
+        actor_id = resolve(session, ACTORS, "kim")
+        events = int(session.execute(text(f"SELECT count(*) FROM event WHERE {LIVE}")).scalar_one())
+    get_engine(url).dispose()
+    cursor, key = deep_page(url, actor_id, 1000)
+    rows = [Row(q) for q in queries(actor_id, cursor, key) if not out or q.name in out]
+    env = {"DATABASE_URL": url}
+    with serve(uvicorn_command("app.main:create_app", factory=True), "/health", env) as ours:
+        for row in rows:
+            first = httpx.get(ours + row.query.ours[0], timeout=60)
+            if first.status_code == 404:
+                row.note = "not available (404)"
+                continue
+            row.extra["bytes"] = len(first.content)
+    for cached in (True, False):
+        chosen = [r for r in rows if not r.note and r.query.cache == cached]
+        if not chosen:
+            continue
+        run_env = env if cached else {**env, "TIMELINE_RESPONSE_CACHE": "0"}
+        with serve(
+            uvicorn_command("app.main:create_app", factory=True), "/health", run_env
+        ) as ours:
+            for row in chosen:
+                row.ours = wrk(ours, row.query.ours, duration, connections)
+    with serve(uvicorn_command("bench.ceiling:app", factory=False), "/health", {}) as ceiling:
+        for row in rows:
+            if not row.note:
+                row.ceiling = wrk(
+                    ceiling, [f"/bytes/{int(row.extra['bytes'])}"], duration, connections
+                )
+    datasette = [
+        str(Path(sys.executable).with_name("datasette")),
+        "serve",
+        str(db),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "{port}",
+        "--setting",
+        "sql_time_limit_ms",
+        "600000",
+    ]
+    with serve(datasette, "/-/versions.json", {}) as other:
+        for row in rows:
+            if not row.note:
+                paths = datasette_paths(db.stem, row.query)
+                check = httpx.get(other + paths[0], timeout=120)
+                check.raise_for_status()
+                row.datasette = wrk(other, paths, duration, connections)
+    _print(rows, db, events, duration, connections)
+    return rows
+
+
+def _print(rows: list[Row], db: Path, events: int, duration: float, connections: int) -> None:
+    def ratio(a: Result | None, b: Result | None) -> str:
+        return f"{a.rps / b.rps:.2f}" if a and b and b.rps else "-"
+
+    lines = [
+        f"database: {db.name}, {events:,} events; wrk -t1 -c{connections} -d{duration:g}s; "
+        "one uvicorn worker per server",
+        "",
+        "| query | ours req/s | p50 ms | p99 ms | ceiling req/s | datasette req/s | "
+        "datasette p99 ms | ours/ceiling | ours/datasette |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        if row.note or row.ours is None:
+            lines.append(f"| {row.query.name} | {row.note} | | | | | | | |")
+            continue
+        d = row.datasette
+        errors = sum(r.errors for r in (row.ours, row.ceiling, d) if r)
+        flag = f" ({errors} non-2xx)" if errors else ""
+        lines.append(
+            f"| {row.query.name}{flag} | {row.ours.rps:,.0f} | {row.ours.p50_ms:.1f} | "
+            f"{row.ours.p99_ms:.1f} | {row.ceiling.rps if row.ceiling else 0:,.0f} | "
+            f"{d.rps if d else 0:,.0f} | {d.p99_ms if d else 0:.1f} | "
+            f"{ratio(row.ours, row.ceiling)} | {ratio(row.ours, d)} |"
+        )
+    lines += ["", *targets(rows, events)]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def targets(rows: list[Row], events: int) -> list[str]:
+    """The issue's targets that this run can check, each met or not."""
+    by_name = {row.query.name.split(" (")[0]: row for row in rows if row.ours}
+    checks: list[tuple[str, bool]] = []
+
+    def ratio(name: str, other: str) -> float:
+        row = by_name[name]
+        base = row.ceiling if other == "ceiling" else row.datasette
+        if not (row.ours and base):
+            return 0.0
+        return row.ours.rps / base.rps if base.rps else float("inf")
+
+    if events < MILLION:
+        name = "/events?actor=kim"
+        if name in by_name:
+            checks.append(
+                (
+                    f"{name}: ours/ceiling {ratio(name, 'ceiling'):.2f} >= 0.3",
+                    ratio(name, "ceiling") >= 0.3,
+                )
+            )
+            checks.append(
+                (
+                    f"{name}: ours/datasette {ratio(name, 'datasette'):.1f} >= 15",
+                    ratio(name, "datasette") >= 15,
+                )
+            )
+    else:
+        name = "/events?actor=kim&from=2018&to=2019"
+        if name in by_name and (ours := by_name[name].ours):
+            checks.append((f"{name}: p99 {ours.p99_ms:.1f} ms < 25 ms", ours.p99_ms < 25))
+            checks.append(
+                (
+                    f"{name}: ours/datasette {ratio(name, 'datasette'):.1f} >= 50",
+                    ratio(name, "datasette") >= 50,
+                )
+            )
+        name = "/events?q=summit"
+        if name in by_name and (ours := by_name[name].ours):
+            checks.append((f"{name}: p99 {ours.p99_ms:.1f} ms < 50 ms", ours.p99_ms < 50))
+        deep, first = by_name.get("/events?actor=kim page 1,001"), by_name.get("/events?actor=kim")
+        if deep and first and deep.ours and first.ours:
+            share = deep.ours.rps / first.ours.rps
+            checks.append(
+                (f"page 1,001 at {share:.2f} x the first page's req/s (>= 0.8)", share >= 0.8)
+            )
+    return [f"- [{'x' if ok else ' '}] {label}" for label, ok in checks]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description="Load benchmark against Datasette and a bare ASGI app."
+    )
+    parser.add_argument(
+        "--db", type=Path, help="a SQLite file (default: the seed corpus, built anew)"
+    )
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per query and server")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--only", action="append", default=[], help="run only this row (by name)")
+    args = parser.parse_args(argv)
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+    with tempfile.TemporaryDirectory() as directory:
+        db = args.db or seed_database(Path(directory))
+        run(db.resolve(), args.duration, args.connections, args.only)
+
+
+if __name__ == "__main__":
+    main()
