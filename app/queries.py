@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal, cast
 
 from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_, union_all
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app import pagination, search
@@ -74,16 +75,21 @@ def conditions(filters: EventFilters, dialect: str) -> list[ColumnElement[bool]]
     # Subqueries last: SQLite tests the terms in this order, cheap column checks first.
     # EXISTS, not IN: the planner walks the sort index and probes each link by primary key,
     # stopping at the page's end, instead of first listing every event of a frequent actor.
+    # Aliases, so that a query that joins these tables itself (facets) keeps them apart.
     for actor_id in filters.actors:
+        link = aliased(EventActor)
         where.append(
-            select(col(EventActor.event_id))
-            .where(col(EventActor.event_id) == col(Event.id), col(EventActor.actor_id) == actor_id)
+            select(col(link.event_id))
+            .where(col(link.event_id) == col(Event.id), col(link.actor_id) == actor_id)
+            .correlate(Event)
             .exists()
         )
     for tag in filters.tags:
+        tagged = aliased(EventTag)
         where.append(
-            select(col(EventTag.event_id))
-            .where(col(EventTag.event_id) == col(Event.id), col(EventTag.tag) == tag)
+            select(col(tagged.event_id))
+            .where(col(tagged.event_id) == col(Event.id), col(tagged.tag) == tag)
+            .correlate(Event)
             .exists()
         )
     if filters.q:
