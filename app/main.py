@@ -7,6 +7,7 @@ from app.api.routes import (
     actors,
     articles,
     changes,
+    docs,
     events,
     health,
     page,
@@ -24,6 +25,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Timeline",
         summary="Events from news articles, each tied to the exact passages that mention it.",
         version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = settings_engine(settings)
@@ -34,6 +37,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(timeline.router)
     app.include_router(page.router)
     page.mount_static(app)
+    app.include_router(docs.router)
+    docs.mount_assets(app)
     # Middleware added later wraps what was added before: limits and headers sit outside
     # the cache (refusals never touch it), CORS outermost.
     caching.install(app, settings)
