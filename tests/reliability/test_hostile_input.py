@@ -12,8 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from tests.conftest import TEST_TOKEN, LiveServer
-from tests.conftest import test_settings as settings_for
+from tests.conftest import TEST_TOKEN, LiveServer, settings_for
 from tests.reliability.state import database_url, snapshot
 
 AUTH = {"Authorization": f"Bearer {TEST_TOKEN}"}
