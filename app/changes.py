@@ -29,14 +29,22 @@ from app.services import versions
 Since = int | datetime.datetime
 
 
+MAX_POSITION = 2**63 - 1  # change_seq is a 64-bit integer in the database
+
+
 def parse_since(value: str) -> Since:
     """A data version (what `since` in an answer holds) or an ISO 8601 time (UTC if no zone).
 
-    Raises ValueError.
+    Raises ValueError saying what is wrong with `value`.
     """
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
+        if int(value) > MAX_POSITION:
+            raise ValueError(f"is not a position: at most {MAX_POSITION}")
         return int(value)
-    moment = datetime.datetime.fromisoformat(value)
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError as error:
+        raise ValueError(f"cannot read {value!r} as a position or ISO 8601 time") from error
     return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
 
 

@@ -144,12 +144,18 @@ def session_scope(engine: Engine) -> Iterator[Session]:
             raise
 
 
+def lock_for_write(session: Session) -> None:
+    """Takes the database's write lock for the session's transaction, before any write in
+    it (see the module docstring); committing or rolling back releases it."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("BEGIN IMMEDIATE"))
+    else:
+        session.execute(text("SELECT version FROM data_state WHERE id = 1 FOR UPDATE"))
+
+
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
-    """session_scope() holding the write lock from its start (see the module docstring)."""
+    """session_scope() holding the write lock from its start."""
     with session_scope(engine) as session:
-        if is_sqlite(engine):
-            session.execute(text("BEGIN IMMEDIATE"))
-        else:
-            session.execute(text("SELECT version FROM data_state WHERE id = 1 FOR UPDATE"))
+        lock_for_write(session)
         yield session

@@ -182,14 +182,14 @@ class LiveServer:
 TEST_TOKEN = "test-token-0123456789"
 
 
-def test_settings(url: str, **overrides: Any) -> Settings:
+def settings_for(url: str, **overrides: Any) -> Settings:
     return Settings(database_url=url, api_tokens=[f"tests:{TEST_TOKEN}"], **overrides)
 
 
 @pytest.fixture(scope="session")
 def server(databases: Databases, seeded_url: str) -> Iterator[LiveServer]:
     """A real HTTP server on a read-only use of a seeded database, shared by read tests."""
-    with LiveServer(test_settings(databases.new(template=seeded_url))) as live:
+    with LiveServer(settings_for(databases.new(template=seeded_url))) as live:
         yield live
 
 
@@ -202,5 +202,5 @@ def client(server: LiveServer) -> Iterator[httpx.Client]:
 @pytest.fixture
 def writable_server(fresh_seeded_url: str) -> Iterator[LiveServer]:
     """A real HTTP server on this test's own copy of the seeded database."""
-    with LiveServer(test_settings(fresh_seeded_url)) as live:
+    with LiveServer(settings_for(fresh_seeded_url)) as live:
         yield live

@@ -1,6 +1,5 @@
 """Dependencies shared by the routes, as Annotated aliases."""
 
-import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -57,7 +56,12 @@ def event_filters(
     ] = None,
     article: Annotated[str | None, Query(description="Only events citing this article.")] = None,
     updated_since: Annotated[
-        datetime.datetime | None, Query(description="Only events changed at or after this time.")
+        str | None,
+        Query(
+            max_length=100,
+            description="Only events changed at or after this ISO 8601 time (UTC if no zone).",
+            json_schema_extra={"format": "date-time"},
+        ),
     ] = None,
     status: Annotated[
         Literal["published", "proposed", "rejected"],
@@ -75,7 +79,9 @@ def event_filters(
             date_to=date_to,
             q=q,
             article=article,
-            updated_since=updated_since,
+            updated_since=(
+                filters.parse_timestamp("updated_since", updated_since) if updated_since else None
+            ),
             status=status,
         )
     except filters.FilterError as error:

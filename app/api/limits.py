@@ -2,7 +2,9 @@
 
 Every refusal is problem+json and happens before the database is touched, so a refused
 request changes nothing. NUL bytes are refused here, in one place, because PostgreSQL
-cannot store them in text and SQLite would store what PostgreSQL refuses.
+cannot store them in text and SQLite would store what PostgreSQL refuses; the refusal
+names the JSON field that holds one ('text', 'sources.0.quote'), or `body` when the body
+is not JSON.
 """
 
 import asyncio
@@ -10,6 +12,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl
 
+import orjson
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -81,7 +84,7 @@ class Limits:
             more = message.get("more_body", False)
         body = b"".join(chunks)
         if b"\x00" in body or _JSON_NUL.search(body):
-            raise _Refusal(422, "the request body contains a NUL character", "body")
+            raise _Refusal(422, "contains a NUL character", _field_with_nul(body))
         return body
 
     async def _run_in_time(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -114,6 +117,27 @@ class Limits:
         await _Refusal(
             503, f"the request took longer than {timeout:g} seconds", **{"Retry-After": "1"}
         ).answer(scope, receive, send)
+
+
+def _field_with_nul(body: bytes) -> str:
+    """The dotted path of the first JSON key or string holding a NUL, or 'body'."""
+    try:
+        document = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return "body"
+    pending: list[tuple[tuple[str, ...], Any]] = [((), document)]
+    while pending:  # iterative: JSON nests deeper than Python recurses
+        path, value = pending.pop()
+        if isinstance(value, str) and "\x00" in value:
+            return ".".join(path) or "body"
+        if isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                if "\x00" in key:
+                    return ".".join((*path, key.replace("\x00", "\\0")))
+                pending.append(((*path, key), item))
+        elif isinstance(value, list):
+            pending += [((*path, str(i)), item) for i, item in reversed(list(enumerate(value)))]
+    return "body"
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -1,9 +1,9 @@
 """The response shapes, for the OpenAPI document; the routes build them in app.views."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel, Field, create_model
 
 
 class DateObject(BaseModel):
@@ -75,6 +75,33 @@ class EventPublic(BaseModel):
     updated_at: datetime
 
 
+class EventChange(EventPublic):
+    """A change feed item for an event in the view: the event as it is now."""
+
+    deleted: Literal[False]
+    change_seq: int
+
+
+class EventRemoval(BaseModel):
+    """A change feed item for an event that left the view (deleted, unpublished, ...)."""
+
+    id: str
+    deleted: Literal[True]
+    deleted_at: datetime
+    change_seq: int
+
+
+class ChangeList(BaseModel):
+    items: list[EventChange | EventRemoval]
+    next: str | None
+    since: int = Field(description="The position to ask `since` next time.")
+    total: int | None = None
+
+
+class SourceRow(SourcePublic):
+    event_id: str
+
+
 class HistoryEntry(BaseModel):
     id: int
     event_id: str
@@ -111,6 +138,56 @@ class PassagePublic(BaseModel):
     text: str
     event_ids: list[str]
     date_mentions: list[DateMentionPublic]
+
+
+class IngestedArticle(ArticleRef):
+    author: str | None
+    url: str | None
+    language: str
+
+
+class PassageSpan(BaseModel):
+    id: int
+    ordinal: int
+    start: int
+    end: int
+
+
+class IngestedDateMention(DateMentionPublic):
+    passage_id: int
+
+
+class MentionPublic(BaseModel):
+    passage_id: int
+    text: str
+    start: int
+    end: int
+
+
+class ActorMentionPublic(MentionPublic):
+    actor_id: str
+
+
+class PlaceMentionPublic(MentionPublic):
+    place_id: str
+
+
+class EventLinkPublic(BaseModel):
+    event_id: str
+    status: str
+    score: float
+    passage_id: int
+
+
+class IngestResult(BaseModel):
+    """POST /articles and `timeline ingest --json`: the article as stored and what was found."""
+
+    article: IngestedArticle
+    passages: list[PassageSpan]
+    date_mentions: list[IngestedDateMention]
+    actor_mentions: list[ActorMentionPublic]
+    place_mentions: list[PlaceMentionPublic]
+    events: list[EventLinkPublic]
 
 
 class Health(BaseModel):
@@ -152,3 +229,16 @@ PROBLEM_RESPONSE: dict[str, Any] = {
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The problem+json answers a route can give, for the OpenAPI document."""
     return dict.fromkeys(statuses, PROBLEM_RESPONSE)
+
+
+TEXT: dict[str, Any] = {"type": "string"}
+FEATURE_COLLECTION: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "features"],
+    "properties": {"type": {"const": "FeatureCollection"}, "features": {"type": "array"}},
+}
+
+
+def also_as(*media_types: str, schema: dict[str, Any] = TEXT) -> dict[int | str, dict[str, Any]]:
+    """The other media types of a 200 answer (streamed exports), for the OpenAPI document."""
+    return {200: {"content": dict.fromkeys(media_types, {"schema": schema})}}

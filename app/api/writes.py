@@ -4,10 +4,10 @@ and event answers carrying their ETag."""
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Header
+from fastapi import Header, Request
 from sqlmodel import Session
 
-from app.api.errors import ProblemError
+from app.api.errors import ProblemError, invalid
 from app.api.responses import JSONResponse
 from app.services import curation
 from app.services.errors import Gone, WriteRefused
@@ -22,6 +22,12 @@ IfMatch = Annotated[
         "Without it the write applies to the event as it is now.",
     ),
 ]
+
+
+async def no_body(request: Request) -> None:
+    """Refuses content on a write that takes none (DELETE): it would be silently ignored."""
+    if await request.body():
+        raise invalid("body", "this operation takes no request body")
 
 
 def problem(refused: WriteRefused) -> ProblemError:

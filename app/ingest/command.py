@@ -8,7 +8,7 @@ import typer
 
 from app import schema
 from app.config import get_settings
-from app.db import get_engine, session_scope
+from app.db import get_engine, write_session
 from app.ingest.service import ArticleCreate, IngestRejected, ingest_once
 
 
@@ -53,7 +53,7 @@ def ingest(
                 outlet=outlet,
                 language=language,
             )
-            with session_scope(get_engine(settings.database_url)) as session:
+            with write_session(get_engine(settings.database_url)) as session:
                 found, created = ingest_once(session, settings, data)
         except IngestRejected as error:
             typer.echo(f"{path}: not ingested: {error}", err=True)

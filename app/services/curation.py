@@ -4,11 +4,13 @@ Each function validates everything before it stores anything, checks the caller'
 precondition (the ETag it last saw, from If-Match), writes through app.services.events
 (which bumps the data version), records the history, and leaves the commit to `commit`.
 
-Concurrency: Event's `change_seq` is the ORM's version column, so every event UPDATE is
-`... WHERE id = :id AND change_seq = :as_read`. A write that lost the race to another
-one therefore fails at flush with StaleDataError and stores nothing; `commit` then runs
-it again on fresh data (no precondition given: the last writer wins, nothing is lost) or
-answers PreconditionFailed (the caller's ETag is stale).
+Concurrency: `commit` takes the database's write lock before `write` reads anything, so
+writes run one at a time, each on what the one before it stored (the If-Match check
+included), and SQLite never answers 'database is locked'. As a safeguard against writers
+that skip the lock, Event's `change_seq` is also the ORM's version column: every event
+UPDATE is `... WHERE id = :id AND change_seq = :as_read`, a write that lost a race fails
+at flush with StaleDataError and stores nothing, and `commit` runs it again on fresh data
+(no precondition given: the last writer wins) or answers PreconditionFailed.
 """
 
 import hashlib
@@ -22,6 +24,7 @@ from sqlmodel import Session, col, delete, select
 
 from app import views
 from app.dates import DateInterval
+from app.db import lock_for_write
 from app.models import Event, EventActor, EventTag, Source
 from app.services import events, history
 from app.services.errors import Conflict, Gone, NotFound, PreconditionFailed, Problems
@@ -56,9 +59,11 @@ def matches(header: str, current: str, *, weak: bool = False) -> bool:
 
 
 def commit(session: Session, write: Callable[[], T], *, retry: bool) -> T:
-    """Runs `write` as one transaction and commits it; nothing is stored on any error."""
+    """Runs `write` as one transaction holding the write lock and commits it; nothing is
+    stored on any error."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
+            lock_for_write(session)
             result = write()
             session.commit()
             return result

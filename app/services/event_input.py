@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from sqlmodel import Session, col, select
 
 from app.actors import ACTORS, PLACES, Names, Unresolved, resolve
@@ -48,10 +48,10 @@ class SourceInput(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    passage_id: int = Field(ge=1, le=2**31 - 1)
+    passage_id: StrictInt = Field(ge=1, le=2**31 - 1)  # strict: `true` or "1" is no id
     quote: str = Field(min_length=1)
-    occurrence: int = Field(default=1, ge=1)
-    start: int | None = Field(default=None, ge=0)
+    occurrence: StrictInt = Field(default=1, ge=1)
+    start: StrictInt | None = Field(default=None, ge=0)
     stated_date: DateValue | None = None
 
 

@@ -6,7 +6,7 @@ naming the field that holds it: `name`, `id` or `aliases.N`.
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat
 from sqlmodel import Session, select
 
 from app.actors import ACTORS, PLACES, Names, normalize
@@ -39,8 +39,8 @@ class ActorCreate(ActorUpdate):
 
 
 class PlaceUpdate(NamedFields):
-    lat: float | None = Latitude
-    lon: float | None = Longitude
+    lat: StrictFloat | None = Latitude  # strict: `true` is no coordinate
+    lon: StrictFloat | None = Longitude
 
 
 class PlaceCreate(PlaceUpdate):

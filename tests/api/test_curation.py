@@ -74,6 +74,7 @@ def test_writes_need_a_known_token_and_reads_stay_public(http: httpx.Client) -> 
 def test_create_update_refuse_stale_delete_and_history(http: httpx.Client) -> None:
     """The whole curator's round, as a new user would try it."""
     since = datetime.datetime.now(datetime.UTC).isoformat()
+    position = http.get("/changes").json()["since"]
     passage = passage_of(http, "singapore-summit-2018")
     created = http.post("/events", json=new_event(passage, status="published"), headers=AUTH)
     assert created.status_code == 201, created.text
@@ -95,6 +96,8 @@ def test_create_update_refuse_stale_delete_and_history(http: httpx.Client) -> No
     assert http.get(f"/events/{event_id}", headers={"If-None-Match": etag}).status_code == 304
     listed = http.get("/events", params={"updated_since": since, "limit": 500}).json()
     assert [item["id"] for item in listed["items"]] == [event_id]
+    [change] = changes_since(http, position)
+    assert change == {**event, "deleted": False, "change_seq": change["change_seq"]}
 
     updated = http.patch(
         f"/events/{event_id}",
@@ -108,6 +111,9 @@ def test_create_update_refuse_stale_delete_and_history(http: httpx.Client) -> No
     new_etag = updated.headers["etag"]
     assert new_etag != etag
     assert http.get(f"/events/{event_id}").headers["etag"] == new_etag
+    [changed] = changes_since(http, position)
+    assert changed == {**updated.json(), "deleted": False, "change_seq": changed["change_seq"]}
+    assert changed["change_seq"] > change["change_seq"]
 
     stale = http.patch(
         f"/events/{event_id}", json={"title": "Lost"}, headers={**AUTH, "If-Match": etag}
@@ -124,6 +130,9 @@ def test_create_update_refuse_stale_delete_and_history(http: httpx.Client) -> No
     assert_problem_status(http.patch(f"/events/{event_id}", json={}, headers=AUTH), 410)
     listed = http.get("/events", params={"updated_since": since}).json()
     assert listed["items"] == []
+    [tombstone] = changes_since(http, position)
+    assert tombstone["id"] == event_id and tombstone["deleted"] is True
+    assert tombstone["change_seq"] > changed["change_seq"]
 
     entries = history(http, event_id)
     assert [e["action"] for e in entries] == ["create", "update", "delete"]
@@ -133,10 +142,23 @@ def test_create_update_refuse_stale_delete_and_history(http: httpx.Client) -> No
     assert entries[1]["after"]["title"] == "A corrected title"
     assert entries[2]["before"]["title"] == "A corrected title" and entries[2]["after"] is None
     assert entries[0]["change_seq"] < entries[1]["change_seq"] < entries[2]["change_seq"]
+    feed = [change["change_seq"], changed["change_seq"], tombstone["change_seq"]]
+    assert [e["change_seq"] for e in entries] == feed
     page = http.get(f"/events/{event_id}/history", params={"limit": 2}).json()
     assert [e["action"] for e in page["items"]] == ["create", "update"]
     assert [e["action"] for e in http.get(page["next"]).json()["items"]] == ["delete"]
     assert_problem_status(http.get("/events/never-was-2000/history"), 404)
+
+
+def changes_since(http: httpx.Client, position: int) -> list[dict[str, Any]]:
+    """Every change after `position`, checked to come in change_seq order."""
+    response = http.get("/changes", params={"since": position, "limit": 500})
+    assert response.status_code == 200, response.text
+    items: list[dict[str, Any]] = response.json()["items"]
+    assert response.json()["next"] is None
+    seqs = [item["change_seq"] for item in items]
+    assert seqs == sorted(seqs) and all(seq > position for seq in seqs)
+    return items
 
 
 def assert_problem_status(response: httpx.Response, status: int) -> dict[str, Any]:

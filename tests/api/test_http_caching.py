@@ -48,7 +48,7 @@ def test_the_etag_names_the_query_normalised_and_the_representation(client: http
 @pytest.fixture
 def two_servers(fresh_seeded_url: str) -> Iterator[tuple[LiveServer, LiveServer]]:
     """Two servers (two apps, two response caches) on one database."""
-    settings = conftest.test_settings(fresh_seeded_url, cache_max_age=5)
+    settings = conftest.settings_for(fresh_seeded_url, cache_max_age=5)
     with LiveServer(settings) as one, LiveServer(settings) as two:
         yield one, two
 
@@ -125,7 +125,7 @@ def test_a_preflight_is_answered_for_reads_and_refused_for_writes(client: httpx.
 
 
 def test_only_the_configured_origins_may_read(fresh_seeded_url: str) -> None:
-    settings = conftest.test_settings(fresh_seeded_url, cors_origins=["https://news.example"])
+    settings = conftest.settings_for(fresh_seeded_url, cors_origins=["https://news.example"])
     with LiveServer(settings) as live:
         allowed = httpx.get(live.url + "/actors", headers={"Origin": "https://news.example"})
         other = httpx.get(live.url + "/actors", headers={"Origin": "https://evil.example"})

@@ -138,7 +138,7 @@ def test_bad_input_is_422_naming_the_field_and_stores_nothing(
 
 def test_too_large_is_413_and_writes_need_a_token(fresh_seeded_url: str) -> None:
     before = counts(fresh_seeded_url)
-    with LiveServer(conftest.test_settings(fresh_seeded_url, max_article_chars=1000)) as live:
+    with LiveServer(conftest.settings_for(fresh_seeded_url, max_article_chars=1000)) as live:
         too_large = post(live, {"text": "Ein Satz. " * 200})
         assert too_large.status_code == 413
         assert too_large.json()["errors"][0]["param"] == "text"

@@ -24,8 +24,7 @@ from app.db import get_engine, session_scope
 from app.services import events
 from tests.api.test_exports import everything
 from tests.api.test_read_api import assert_problem
-from tests.conftest import LiveServer, free_port
-from tests.conftest import test_settings as settings_for
+from tests.conftest import LiveServer, free_port, settings_for
 
 
 def export(url: str, fmt: str, *filters: str) -> bytes:

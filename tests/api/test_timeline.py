@@ -124,7 +124,7 @@ def test_timeline_takes_the_filters_of_events(client: httpx.Client) -> None:
 
 
 def test_timeline_stops_at_the_configured_cap(databases: Databases, seeded_url: str) -> None:
-    settings = conftest.test_settings(databases.new(template=seeded_url), timeline_max_events=3)
+    settings = conftest.settings_for(databases.new(template=seeded_url), timeline_max_events=3)
     with LiveServer(settings) as live:
         for fmt, key in (("timelinejs", "events"), ("vis", "items")):
             feed = httpx.get(f"{live.url}/timeline", params={"format": fmt}).json()

@@ -122,7 +122,7 @@ def test_the_url_opens_a_view_and_the_keyboard_selects(
 def test_a_page_on_another_origin_reads_the_api(
     server: LiveServer, browser: Browser, databases: Databases, seeded_url: str
 ) -> None:
-    with LiveServer(conftest.test_settings(databases.new(template=seeded_url))) as other:
+    with LiveServer(conftest.settings_for(databases.new(template=seeded_url))) as other:
         page = browser.new_page()
         page.goto(f"{other.url}/health")  # our own page's CSP would (rightly) forbid this fetch
         answer = page.evaluate(

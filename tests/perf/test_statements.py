@@ -24,7 +24,7 @@ def counted(fresh_seeded_url: str) -> Iterator[tuple[httpx.Client, list[str]]]:
     event.listen(engine, "before_cursor_execute", count)
     try:
         with (
-            conftest.LiveServer(conftest.test_settings(fresh_seeded_url)) as live,
+            conftest.LiveServer(conftest.settings_for(fresh_seeded_url)) as live,
             httpx.Client(base_url=live.url, timeout=30) as client,
         ):
             yield client, statements

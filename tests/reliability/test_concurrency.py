@@ -18,8 +18,7 @@ from app.dates import DateInterval
 from app.db import get_engine, write_session
 from app.models import Event, Source
 from app.services import events
-from tests.conftest import LiveServer
-from tests.conftest import test_settings as settings_for
+from tests.conftest import LiveServer, settings_for
 
 WRITERS = 8
 READERS = 8

@@ -12,8 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from tests.conftest import TEST_TOKEN, LiveServer
-from tests.conftest import test_settings as settings_for
+from tests.conftest import TEST_TOKEN, LiveServer, settings_for
 from tests.reliability.state import database_url, snapshot
 
 AUTH = {"Authorization": f"Bearer {TEST_TOKEN}"}
@@ -210,3 +209,12 @@ def test_a_request_over_the_timeout_is_503_problem(seeded_url: str) -> None:
         assert response.headers["retry-after"]
     with _limited_server(seeded_url, request_timeout=0) as live:  # 0: no timeout
         assert httpx.get(f"{live.url}/events", params={"limit": 500}).status_code == 200
+
+
+@pytest.mark.parametrize("since", [*HUGE, "²", "2018-13-01", "1e3"])
+def test_a_since_that_is_no_position_or_time_is_422_naming_it(
+    client: httpx.Client, since: str
+) -> None:
+    response = client.get("/changes", params={"since": since})
+    assert response.status_code == 422, response.text
+    assert [error["param"] for error in response.json()["errors"]] == ["since"]

@@ -5,12 +5,13 @@ from sqlmodel import col, select
 from starlette.responses import Response
 
 from app import views
+from app.api import writes
 from app.api.auth import WriterDep
 from app.api.deps import PageDep, SessionDep, SettingsDep
 from app.api.errors import ProblemError, invalid
 from app.api.listing import one, table_listing
 from app.api.responses import JSONResponse, list_response
-from app.api.schemas import ArticlePublic, PassagePublic, listing, responses
+from app.api.schemas import ArticlePublic, IngestResult, PassagePublic, listing, responses
 from app.ingest.service import ArticleCreate, IngestRejected, ingest_once
 from app.models import Article, Passage
 
@@ -74,18 +75,21 @@ def get_passage(
 @router.post(
     "/articles",
     status_code=201,
-    responses=responses(401, 403, 413, 422),
+    response_model=IngestResult,
+    responses={
+        200: {"model": IngestResult, "description": "Stored before: the stored article"},
+        **responses(401, 403, 413, 422),
+    },
     summary="Ingest an article: passages, dates, actors, places, linked and proposed events",
 )
 def create_article(
     session: SessionDep, settings: SettingsDep, _writer: WriterDep, body: ArticleCreate
 ) -> Response:
     try:
-        found, created = ingest_once(session, settings, body)
+        found, created = writes.run(session, lambda: ingest_once(session, settings, body))
     except IngestRejected as error:
         if error.status == 413:
             errors = [{"param": error.param, "message": error.message}]
             raise ProblemError(413, str(error), errors) from error
         raise invalid(error.param, error.message) from error
-    session.commit()
     return JSONResponse(found, status_code=201 if created else 200)

@@ -7,7 +7,7 @@ from app import changes
 from app.api.deps import EventFiltersDep, PageDep, SessionDep, bad_cursor
 from app.api.errors import invalid
 from app.api.responses import list_response
-from app.api.schemas import responses
+from app.api.schemas import ChangeList, responses
 from app.pagination import BadCursor
 
 router = APIRouter(tags=["events"])
@@ -15,6 +15,7 @@ router = APIRouter(tags=["events"])
 
 @router.get(
     "/changes",
+    response_model=ChangeList,
     responses=responses(400, 422),
     summary="Events created, updated or deleted since a position, for exact mirrors",
 )
@@ -35,7 +36,7 @@ def list_changes(
     try:
         position = changes.parse_since(since) if since is not None else None
     except ValueError as error:
-        raise invalid("since", f"cannot read {since!r} as a position or ISO 8601 time") from error
+        raise invalid("since", str(error)) from error
     try:
         found = changes.page(session, filters, position, page.limit, page.cursor)
     except BadCursor as error:

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Request
+from fastapi import APIRouter, Depends, Header, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
@@ -10,7 +10,7 @@ from app.api.auth import WriterDep
 from app.api.deps import EventFiltersDep, PageDep, SessionDep, SortDep, bad_cursor
 from app.api.export import EventFormatQuery, chosen_format, events_export
 from app.api.responses import list_response
-from app.api.schemas import EventPublic, HistoryEntry, listing, responses
+from app.api.schemas import EventPublic, HistoryEntry, also_as, listing, responses
 from app.models import Event
 from app.pagination import BadCursor
 from app.services import curation, history
@@ -23,7 +23,10 @@ EventId = Annotated[str, Path(max_length=200)]
 @router.get(
     "/events",
     response_model=listing(EventPublic),
-    responses=responses(400, 422),
+    responses={
+        **responses(400, 422),
+        **also_as("application/x-ndjson", "text/csv", "text/calendar"),
+    },
     summary="Events, filtered, in date order",
 )
 def list_events(
@@ -116,6 +119,7 @@ def update_event(
     "/events/{event_id}",
     status_code=204,
     responses=responses(*WRITE_REFUSALS),
+    dependencies=[Depends(writes.no_body)],
     summary="Delete an event: a tombstone the change feed shows (token)",
 )
 def delete_event(
@@ -157,6 +161,7 @@ def add_source(
     "/events/{event_id}/sources/{source_id}",
     response_model=EventPublic,
     responses=responses(*WRITE_REFUSALS),
+    dependencies=[Depends(writes.no_body)],
     summary="Remove one of the event's sources (token)",
 )
 def remove_source(

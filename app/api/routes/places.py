@@ -11,7 +11,7 @@ from app.api.deps import PageDep, SessionDep
 from app.api.export import places_geojson
 from app.api.listing import one, table_listing
 from app.api.responses import JSONResponse
-from app.api.schemas import PlaceDetail, listing, responses
+from app.api.schemas import FEATURE_COLLECTION, PlaceDetail, also_as, listing, responses
 from app.models import Place
 from app.services import named
 from app.services.named import PlaceCreate, PlaceUpdate
@@ -22,7 +22,7 @@ router = APIRouter(tags=["places"])
 @router.get(
     "/places",
     response_model=listing(PlaceDetail),
-    responses=responses(400, 422),
+    responses={**responses(400, 422), **also_as("application/geo+json", schema=FEATURE_COLLECTION)},
     summary="Places with coordinates, aliases and event counts",
 )
 def list_places(

@@ -7,7 +7,7 @@ from app import exports
 from app.api.deps import PageDep, SessionDep, bad_cursor
 from app.api.export import stream
 from app.api.responses import list_response
-from app.api.schemas import responses
+from app.api.schemas import SourceRow, also_as, listing, responses
 from app.formats import csv
 from app.pagination import BadCursor
 
@@ -16,7 +16,8 @@ router = APIRouter(tags=["events"])
 
 @router.get(
     "/sources",
-    responses=responses(400, 422),
+    response_model=listing(SourceRow),
+    responses={**responses(400, 422), **also_as("text/csv")},
     summary="Every source of every published event; format=csv for a spreadsheet",
 )
 def list_sources(
