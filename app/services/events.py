@@ -122,7 +122,7 @@ def put(session: Session, spec: EventSpec) -> bool:
     if unchanged:
         return False
     if event is None:
-        event = Event(id=spec.id, **columns)
+        event = Event(id=spec.id, search_key=search.next_key(session), **columns)
         session.add(event)
     else:
         for key, value in columns.items():
