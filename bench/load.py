@@ -9,7 +9,7 @@ Run from the repo root (needs Debian's `wrk` and the `bench` extra):
 Each server is one uvicorn process with the same settings; wrk drives it with one thread
 and 16 connections for `--duration` seconds per query. A query that answers 404 on our
 server (a route not merged yet) gets a "not available" row. The response cache is turned
-off for the uncached rows with TIMELINE_RESPONSE_CACHE=0, and those rows also rotate
+off for the uncached rows with TIMELINE_RESPONSE_CACHE_ENTRIES=0, and those rows also rotate
 through many URLs that hit the same plan (a different `from` day each request).
 """
 
@@ -288,7 +288,7 @@ def run(db: Path, duration: float, connections: int, out: Sequence[str] = ()) ->
         chosen = [r for r in rows if not r.note and r.query.cache == cached]
         if not chosen:
             continue
-        run_env = env if cached else {**env, "TIMELINE_RESPONSE_CACHE": "0"}
+        run_env = env if cached else {**env, "TIMELINE_RESPONSE_CACHE_ENTRIES": "0"}
         with serve(
             uvicorn_command("app.main:create_app", factory=True), "/health", run_env
         ) as ours:
