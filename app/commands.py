@@ -6,16 +6,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
 from sqlmodel import Session
 
-from app import exports, filters, pull
+from app import exports, filters
 from app.config import get_settings
 from app.db import get_engine
-from app.pull import Progress
+
+if TYPE_CHECKING:  # app.pull imports httpx, which every `timeline` start need not pay for
+    from app.pull import Progress
 
 
 class ExportFormat(StrEnum):
@@ -98,7 +100,7 @@ def export(
 
 
 @contextmanager
-def _progress_bar() -> Iterator[Progress]:
+def _progress_bar() -> Iterator["Progress"]:
     """A progress bar on standard error when it is a terminal; nothing otherwise."""
     if not sys.stderr.isatty():
         yield lambda _done, _total: None
@@ -134,6 +136,8 @@ def pull_command(
     updated_since: UpdatedSince = None,
 ) -> None:
     """Copy a server's events into a file; with --since, fetch only what changed."""
+    from app import pull
+
     given = {
         "actor": actor or [],
         "place": place or [],
