@@ -35,17 +35,26 @@ STREAMED: dict[str, Callable[[Iterable[Json]], Iterator[str]]] = {
 }
 
 
-def events(engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[Json]:
-    """Every matching event in the contract's order, read BATCH at a time, as the JSON the
-    API serves (so that every writer sees what a client of the API would see)."""
+def event_batches(
+    engine: Engine, filters: EventFilters, sort: Sort = "date"
+) -> Iterator[list[Json]]:
+    """Every matching event in the contract's order, BATCH at a time, as app.views builds
+    them (dates and timestamps still Python objects)."""
     cursor: str | None = None
     while True:
         with Session(engine) as session:
             ids, cursor = queries.fetch_page(session, filters, sort, BATCH, cursor)
-            batch = ndjson.dumps(views.events(session, ids))
-        yield from orjson.loads(batch)
+            batch = views.events(session, ids)
+        yield batch
         if cursor is None:
             return
+
+
+def events(engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[Json]:
+    """Every matching event as the JSON the API serves (so that every writer sees what a
+    client of the API would see)."""
+    for batch in event_batches(engine, filters, sort):
+        yield from orjson.loads(ndjson.dumps(batch))
 
 
 def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
@@ -56,7 +65,10 @@ def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
 
 
 def write(fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[str]:
-    """The export of every matching event as text chunks."""
+    """The export of every matching event as text chunks. NDJSON, the bulk format, is
+    serialised once per batch straight from the views, as one chunk."""
+    if fmt == "ndjson":
+        return (ndjson.batch(batch) for batch in event_batches(engine, filters, sort))
     return render(fmt, events(engine, filters, sort))
 
 
