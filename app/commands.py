@@ -25,6 +25,7 @@ class ExportFormat(StrEnum):
     ndjson = "ndjson"
     csv = "csv"
     ics = "ics"
+    timelinejs = "timelinejs"
 
 
 class PullFormat(StrEnum):
@@ -66,8 +67,10 @@ def export(
     updated_since: UpdatedSince = None,
     output: Annotated[Path | None, typer.Option(help="A file instead of standard output.")] = None,
 ) -> None:
-    """Write every matching event from the local database, streamed."""
-    engine = get_engine(get_settings().database_url)
+    """Write every matching event from the local database, streamed; timelinejs writes
+    GET /timeline's document: the first TIMELINE_TIMELINE_MAX_EVENTS events, in memory."""
+    settings = get_settings()
+    engine = get_engine(settings.database_url)
     with Session(engine) as session:
         try:
             moment = (
@@ -88,7 +91,7 @@ def export(
         except filters.FilterError as error:
             hint = f" (did you mean {', '.join(error.suggestions)}?)" if error.suggestions else ""
             raise _fail(f"--{error.param.replace('_', '-')}: {error.message}{hint}") from error
-    chunks = exports.write(fmt.value, engine, resolved)
+    chunks = exports.write(fmt.value, engine, resolved, cap=settings.timeline_max_events)
     if output is None:
         with open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
             out.writelines(chunks)

@@ -13,7 +13,7 @@ import orjson
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
-from app import pagination, queries, views
+from app import pagination, queries, timelines, views
 from app.formats import csv, ics, ndjson
 from app.models import Article, Event, Passage, Place, Source
 from app.pagination import BadCursor
@@ -64,9 +64,16 @@ def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
     return STREAMED[fmt](found)
 
 
-def write(fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[str]:
+def write(
+    fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date", cap: int = 0
+) -> Iterator[str]:
     """The export of every matching event as text chunks. NDJSON, the bulk format, is
-    serialised once per batch straight from the views, as one chunk."""
+    serialised once per batch straight from the views, as one chunk. `timelinejs` is one
+    document of the first `cap` events in date order, held in memory (app.timelines)."""
+    if fmt == "timelinejs":
+        with Session(engine) as session:
+            document = timelines.document(session, filters, cap, "timelinejs")
+        return iter([ndjson.dumps(document) + "\n"])
     if fmt == "ndjson":
         return (ndjson.batch(batch) for batch in event_batches(engine, filters, sort))
     return render(fmt, events(engine, filters, sort))
