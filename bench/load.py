@@ -107,7 +107,7 @@ def queries(
         Query(
             "/events?q=summit (uncached)",
             ["/events?q=summit"],
-            "SELECT e.* FROM event e WHERE e.id IN (SELECT event_id FROM event_search "
+            "SELECT e.* FROM event e WHERE e.search_key IN (SELECT rowid FROM event_search "
             f"WHERE event_search MATCH :q) AND e.{LIVE.replace(' AND ', ' AND e.')} "
             "ORDER BY e.date_start, e.date_rank, e.id LIMIT 50",
             [{"q": '"summit"*'}],
@@ -175,8 +175,12 @@ def serve(
             time.sleep(poll)
         yield base
     finally:
-        process.terminate()
-        process.wait(10)
+        process.terminate()  # uvicorn first finishes the requests it has queued
+        try:
+            process.wait(60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def uvicorn_command(target: str, factory: bool) -> list[str]:

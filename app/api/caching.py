@@ -77,7 +77,7 @@ class VersionReader:
                 if self.connection is None:
                     try:
                         self.connection = await anyio.to_thread.run_sync(self._connect)
-                    except SQLAlchemyError as error:
+                    except (SQLAlchemyError, self.engine.dialect.loaded_dbapi.Error) as error:
                         log.debug("no database, not caching: %s", error)
                         return None
         try:
