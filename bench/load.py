@@ -118,6 +118,15 @@ def queries(
         start, rank, event_id = deep_key
         found.append(
             Query(
+                "/events?actor=kim page 1 (uncached)",
+                ["/events?actor=kim"],
+                _events_sql(),
+                [{"actor": actor_id}],
+                cache=False,
+            )
+        )
+        found.append(
+            Query(
                 "/events?actor=kim page 1,001 (uncached)",
                 [f"/events?actor=kim&cursor={deep_cursor}"],
                 _events_sql(" AND (e.date_start, e.date_rank, e.id) > (:start, :rank, :id)"),
@@ -396,11 +405,15 @@ def targets(rows: list[Row], events: int) -> list[str]:
         name = "/events?q=summit"
         if name in by_name and (ours := by_name[name].ours):
             checks.append((f"{name}: p99 {ours.p99_ms:.1f} ms < 50 ms", ours.p99_ms < 50))
-        deep, first = by_name.get("/events?actor=kim page 1,001"), by_name.get("/events?actor=kim")
+        deep = by_name.get("/events?actor=kim page 1,001")
+        first = by_name.get("/events?actor=kim page 1")
         if deep and first and deep.ours and first.ours:
             share = deep.ours.rps / first.ours.rps
             checks.append(
-                (f"page 1,001 at {share:.2f} x the first page's req/s (>= 0.8)", share >= 0.8)
+                (
+                    f"page 1,001 at {share:.2f} x page 1's req/s, both uncached (>= 0.8)",
+                    share >= 0.8,
+                )
             )
     return [f"- [{'x' if ok else ' '}] {label}" for label, ok in checks]
 
