@@ -26,9 +26,11 @@ def prepare_database() -> None:
     this one after another: the first upgrades and seeds, the others find it done.
     """
     settings = get_settings()
+    engine = get_engine(settings.database_url)
     with schema_lock(settings.database_url):
-        schema.upgrade(settings.database_url)
-        with write_session(get_engine(settings.database_url)) as session:
+        if not schema.at_head(engine):
+            schema.upgrade(settings.database_url)
+        with write_session(engine) as session:
             if not seeds.has_events(session):
                 seeds.load(session, settings.seeds_dir)
 

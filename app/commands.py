@@ -6,16 +6,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
 from sqlmodel import Session
 
-from app import exports, filters, pull
+from app import exports, filters
 from app.config import get_settings
 from app.db import get_engine
-from app.pull import Progress
+
+if TYPE_CHECKING:  # app.pull imports httpx, which every `timeline` start need not pay for
+    from app.pull import Progress
 
 
 class ExportFormat(StrEnum):
@@ -23,6 +25,7 @@ class ExportFormat(StrEnum):
     ndjson = "ndjson"
     csv = "csv"
     ics = "ics"
+    timelinejs = "timelinejs"
 
 
 class PullFormat(StrEnum):
@@ -64,8 +67,10 @@ def export(
     updated_since: UpdatedSince = None,
     output: Annotated[Path | None, typer.Option(help="A file instead of standard output.")] = None,
 ) -> None:
-    """Write every matching event from the local database, streamed."""
-    engine = get_engine(get_settings().database_url)
+    """Write every matching event from the local database, streamed; timelinejs writes
+    GET /timeline's document: the first TIMELINE_TIMELINE_MAX_EVENTS events, in memory."""
+    settings = get_settings()
+    engine = get_engine(settings.database_url)
     with Session(engine) as session:
         try:
             moment = (
@@ -86,7 +91,7 @@ def export(
         except filters.FilterError as error:
             hint = f" (did you mean {', '.join(error.suggestions)}?)" if error.suggestions else ""
             raise _fail(f"--{error.param.replace('_', '-')}: {error.message}{hint}") from error
-    chunks = exports.write(fmt.value, engine, resolved)
+    chunks = exports.write(fmt.value, engine, resolved, cap=settings.timeline_max_events)
     if output is None:
         with open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
             out.writelines(chunks)
@@ -98,7 +103,7 @@ def export(
 
 
 @contextmanager
-def _progress_bar() -> Iterator[Progress]:
+def _progress_bar() -> Iterator["Progress"]:
     """A progress bar on standard error when it is a terminal; nothing otherwise."""
     if not sys.stderr.isatty():
         yield lambda _done, _total: None
@@ -134,6 +139,8 @@ def pull_command(
     updated_since: UpdatedSince = None,
 ) -> None:
     """Copy a server's events into a file; with --since, fetch only what changed."""
+    from app import pull
+
     given = {
         "actor": actor or [],
         "place": place or [],

@@ -13,7 +13,7 @@ import orjson
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
-from app import pagination, queries, views
+from app import pagination, queries, timelines, views
 from app.formats import csv, ics, ndjson
 from app.models import Article, Event, Passage, Place, Source
 from app.pagination import BadCursor
@@ -35,17 +35,26 @@ STREAMED: dict[str, Callable[[Iterable[Json]], Iterator[str]]] = {
 }
 
 
-def events(engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[Json]:
-    """Every matching event in the contract's order, read BATCH at a time, as the JSON the
-    API serves (so that every writer sees what a client of the API would see)."""
+def event_batches(
+    engine: Engine, filters: EventFilters, sort: Sort = "date"
+) -> Iterator[list[Json]]:
+    """Every matching event in the contract's order, BATCH at a time, as app.views builds
+    them (dates and timestamps still Python objects)."""
     cursor: str | None = None
     while True:
         with Session(engine) as session:
             ids, cursor = queries.fetch_page(session, filters, sort, BATCH, cursor)
-            batch = ndjson.dumps(views.events(session, ids))
-        yield from orjson.loads(batch)
+            batch = views.events(session, ids)
+        yield batch
         if cursor is None:
             return
+
+
+def events(engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[Json]:
+    """Every matching event as the JSON the API serves (so that every writer sees what a
+    client of the API would see)."""
+    for batch in event_batches(engine, filters, sort):
+        yield from orjson.loads(ndjson.dumps(batch))
 
 
 def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
@@ -55,8 +64,18 @@ def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
     return STREAMED[fmt](found)
 
 
-def write(fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[str]:
-    """The export of every matching event as text chunks."""
+def write(
+    fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date", cap: int = 0
+) -> Iterator[str]:
+    """The export of every matching event as text chunks. NDJSON, the bulk format, is
+    serialised once per batch straight from the views, as one chunk. `timelinejs` is one
+    document of the first `cap` events in date order, held in memory (app.timelines)."""
+    if fmt == "timelinejs":
+        with Session(engine) as session:
+            document = timelines.document(session, filters, cap, "timelinejs")
+        return iter([ndjson.dumps(document) + "\n"])
+    if fmt == "ndjson":
+        return (ndjson.batch(batch) for batch in event_batches(engine, filters, sort))
     return render(fmt, events(engine, filters, sort))
 
 

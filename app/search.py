@@ -7,14 +7,16 @@ German stems of the text, so "summits" and "Gipfeltreffen" each find their event
 and query are folded to unaccented letters first, and every query word is a prefix of
 its stems (`'word':*`), as on SQLite: "Sudkorea" finds "Südkoreas", "Gipfel" finds
 "Gipfeltreffen". The query is built from the words alone, never from user syntax.
-Both index an event's title, summary, kind, tags and the quotes of its sources.
+Both index an event's title, summary, kind, tags and the quotes of its sources, keyed by
+the event's integer `search_key` (the FTS5 rowid): reading an integer key back for every
+match is cheap where reading a text id is not. The tables are made by the migrations.
 """
 
 import re
 import unicodedata
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, literal_column, select, text
+from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, select, text
 from sqlmodel import Session, col
 
 from app.models import Event, EventTag, Source
@@ -38,30 +40,10 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def create_index(conn: Connection) -> None:
-    if conn.dialect.name == "sqlite":
-        conn.execute(
-            text(
-                "CREATE VIRTUAL TABLE event_search USING fts5("
-                "event_id UNINDEXED, document, "
-                "tokenize = 'porter unicode61 remove_diacritics 2')"
-            )
-        )
-    else:
-        conn.execute(
-            text(
-                "CREATE TABLE event_search ("
-                "event_id VARCHAR(200) PRIMARY KEY REFERENCES event(id) ON DELETE CASCADE, "
-                "document TSVECTOR NOT NULL)"
-            )
-        )
-        conn.execute(
-            text("CREATE INDEX event_search_document ON event_search USING GIN (document)")
-        )
-
-
-def drop_index(conn: Connection) -> None:
-    conn.execute(text("DROP TABLE IF EXISTS event_search"))
+def next_key(session: Session) -> int:
+    """The search key for a new event; writers hold the write lock, so no two take one."""
+    largest = session.execute(select(func.max(col(Event.search_key)))).scalar_one()
+    return int(largest or 0) + 1
 
 
 def reindex(session: Session, event_ids: Iterable[str]) -> None:
@@ -69,35 +51,46 @@ def reindex(session: Session, event_ids: Iterable[str]) -> None:
     ids = sorted(set(event_ids))
     if not ids:
         return
-    documents: dict[str, list[str]] = {event_id: [] for event_id in ids}
-    for event in session.execute(select(Event).where(col(Event.id).in_(ids))).scalars():
-        documents[event.id] += [event.title, event.summary or "", event.kind]
+    keys: dict[str, int] = {}
+    documents: dict[str, list[str]] = {}
+    for event_id, key, title, summary, kind in session.execute(
+        select(
+            col(Event.id),
+            col(Event.search_key),
+            col(Event.title),
+            col(Event.summary),
+            col(Event.kind),
+        ).where(col(Event.id).in_(ids))
+    ):
+        keys[event_id] = key
+        documents[event_id] = [title, summary or "", kind]
+    if not keys:
+        return
+    known = list(keys)
     for event_id, tag in session.execute(
-        select(col(EventTag.event_id), col(EventTag.tag)).where(col(EventTag.event_id).in_(ids))
+        select(col(EventTag.event_id), col(EventTag.tag)).where(col(EventTag.event_id).in_(known))
     ).all():
         documents[event_id].append(tag)
     for event_id, quote in session.execute(
-        select(col(Source.event_id), col(Source.quote)).where(col(Source.event_id).in_(ids))
+        select(col(Source.event_id), col(Source.quote)).where(col(Source.event_id).in_(known))
     ).all():
         documents[event_id].append(quote)
 
-    delete = text("DELETE FROM event_search WHERE event_id IN :ids").bindparams(
-        bindparam("ids", expanding=True)
-    )
-    session.execute(delete, {"ids": ids})
     sqlite = session.get_bind().dialect.name == "sqlite"
+    key_column = "rowid" if sqlite else "search_key"
+    delete = text(f"DELETE FROM event_search WHERE {key_column} IN :keys").bindparams(
+        bindparam("keys", expanding=True)
+    )
+    session.execute(delete, {"keys": list(keys.values())})
     rows = [
-        {"event_id": i, "document": "\n".join(d) if sqlite else fold("\n".join(d))}
+        {"key": keys[i], "document": "\n".join(d) if sqlite else fold("\n".join(d))}
         for i, d in documents.items()
-        if d
     ]
-    if not rows:
-        return
     if sqlite:
-        insert = "INSERT INTO event_search (event_id, document) VALUES (:event_id, :document)"
+        insert = "INSERT INTO event_search (rowid, document) VALUES (:key, :document)"
     else:
         insert = (
-            "INSERT INTO event_search (event_id, document) VALUES (:event_id, "
+            "INSERT INTO event_search (search_key, document) VALUES (:key, "
             "to_tsvector('english', :document) || to_tsvector('german', :document))"
         )
     session.execute(text(insert), rows)
@@ -112,13 +105,13 @@ def reindex_all(session: Session) -> None:
 
 
 def matching(q: str, dialect: str) -> ColumnElement[bool]:
-    """A condition on Event.id: the event's document contains every word of `q`."""
+    """A condition on the event: its document contains every word of `q`."""
     terms = search_terms(q)
-    subquery: Select[tuple[str]]
+    subquery: Select[tuple[int]]
     if dialect == "sqlite":
         expression = " ".join('"' + term.replace('"', "") + '"*' for term in terms)
         subquery = (
-            select(literal_column("event_id"))
+            select(literal_column("rowid"))
             .select_from(text("event_search"))
             .where(text("event_search MATCH :fts_query").bindparams(fts_query=expression))
         )
@@ -130,8 +123,8 @@ def matching(q: str, dialect: str) -> ColumnElement[bool]:
             for name in prefixes
         )
         subquery = (
-            select(literal_column("event_id"))
+            select(literal_column("search_key"))
             .select_from(text("event_search"))
             .where(text(f"document @@ ({query})").bindparams(**prefixes))
         )
-    return col(Event.id).in_(subquery)
+    return col(Event.search_key).in_(subquery)

@@ -425,6 +425,7 @@ def _event_batch(
     population: Population,
     passages: Passages,
     change_seq: int,
+    key_offset: int,
 ) -> EventBatch:
     batch = EventBatch()
     kinds = [k for k, _ in KINDS]
@@ -468,6 +469,7 @@ def _event_batch(
                 "updated_at": updated,
                 "deleted_at": None,
                 "change_seq": change_seq,
+                "search_key": key_offset + number,
             }
         )
         for position, actor_id in enumerate(involved):
@@ -494,7 +496,7 @@ def _event_batch(
                 }
             )
         document = "\n".join([title, summary, kind, *tags, *quotes])
-        batch.documents.append({"event_id": event_id, "document": document})
+        batch.documents.append({"key": key_offset + number, "document": document})
     return batch
 
 
@@ -502,11 +504,11 @@ def _events(
     conn: Connection, rng: random.Random, count: int, population: Population, passages: Passages
 ) -> None:
     version = int(conn.execute(select(DataState.version)).scalar_one()) + 1  # type: ignore[call-overload]
-    fts_insert = text("INSERT INTO event_search (event_id, document) VALUES (:event_id, :document)")
+    key_offset = int(conn.execute(select(func.max(col(Event.search_key)))).scalar_one()) + 1
+    fts_insert = text("INSERT INTO event_search (rowid, document) VALUES (:key, :document)")
     for first in range(0, count, BATCH):
-        batch = _event_batch(
-            rng, range(first, min(first + BATCH, count)), population, passages, version
-        )
+        numbers = range(first, min(first + BATCH, count))
+        batch = _event_batch(rng, numbers, population, passages, version, key_offset)
         _insert(conn, Event, batch.events)
         _insert(conn, EventActor, batch.actors)
         _insert(conn, EventTag, batch.tags)

@@ -9,7 +9,7 @@ Run from the repo root (needs Debian's `wrk` and the `bench` extra):
 Each server is one uvicorn process with the same settings; wrk drives it with one thread
 and 16 connections for `--duration` seconds per query. A query that answers 404 on our
 server (a route not merged yet) gets a "not available" row. The response cache is turned
-off for the uncached rows with TIMELINE_RESPONSE_CACHE=0, and those rows also rotate
+off for the uncached rows with TIMELINE_RESPONSE_CACHE_ENTRIES=0, and those rows also rotate
 through many URLs that hit the same plan (a different `from` day each request).
 """
 
@@ -107,7 +107,7 @@ def queries(
         Query(
             "/events?q=summit (uncached)",
             ["/events?q=summit"],
-            "SELECT e.* FROM event e WHERE e.id IN (SELECT event_id FROM event_search "
+            "SELECT e.* FROM event e WHERE e.search_key IN (SELECT rowid FROM event_search "
             f"WHERE event_search MATCH :q) AND e.{LIVE.replace(' AND ', ' AND e.')} "
             "ORDER BY e.date_start, e.date_rank, e.id LIMIT 50",
             [{"q": '"summit"*'}],
@@ -116,6 +116,15 @@ def queries(
     ]
     if deep_cursor and deep_key:
         start, rank, event_id = deep_key
+        found.append(
+            Query(
+                "/events?actor=kim page 1 (uncached)",
+                ["/events?actor=kim"],
+                _events_sql(),
+                [{"actor": actor_id}],
+                cache=False,
+            )
+        )
         found.append(
             Query(
                 "/events?actor=kim page 1,001 (uncached)",
@@ -175,8 +184,12 @@ def serve(
             time.sleep(poll)
         yield base
     finally:
-        process.terminate()
-        process.wait(10)
+        process.terminate()  # uvicorn first finishes the requests it has queued
+        try:
+            process.wait(60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def uvicorn_command(target: str, factory: bool) -> list[str]:
@@ -288,7 +301,7 @@ def run(db: Path, duration: float, connections: int, out: Sequence[str] = ()) ->
         chosen = [r for r in rows if not r.note and r.query.cache == cached]
         if not chosen:
             continue
-        run_env = env if cached else {**env, "TIMELINE_RESPONSE_CACHE": "0"}
+        run_env = env if cached else {**env, "TIMELINE_RESPONSE_CACHE_ENTRIES": "0"}
         with serve(
             uvicorn_command("app.main:create_app", factory=True), "/health", run_env
         ) as ours:
@@ -392,11 +405,15 @@ def targets(rows: list[Row], events: int) -> list[str]:
         name = "/events?q=summit"
         if name in by_name and (ours := by_name[name].ours):
             checks.append((f"{name}: p99 {ours.p99_ms:.1f} ms < 50 ms", ours.p99_ms < 50))
-        deep, first = by_name.get("/events?actor=kim page 1,001"), by_name.get("/events?actor=kim")
+        deep = by_name.get("/events?actor=kim page 1,001")
+        first = by_name.get("/events?actor=kim page 1")
         if deep and first and deep.ours and first.ours:
             share = deep.ours.rps / first.ours.rps
             checks.append(
-                (f"page 1,001 at {share:.2f} x the first page's req/s (>= 0.8)", share >= 0.8)
+                (
+                    f"page 1,001 at {share:.2f} x page 1's req/s, both uncached (>= 0.8)",
+                    share >= 0.8,
+                )
             )
     return [f"- [{'x' if ok else ' '}] {label}" for label, ok in checks]
 

@@ -93,4 +93,5 @@ def _event(n: int, now: datetime.datetime) -> dict[str, Any]:
         "created_at": now,
         "updated_at": now,
         "change_seq": n + 1,
+        "search_key": n + 1,
     }

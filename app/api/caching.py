@@ -26,11 +26,12 @@ import anyio.to_thread
 from fastapi import FastAPI
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
+from sqlalchemy.pool import PoolProxiedConnection
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
+from app.db import is_sqlite
 from app.services import versions
 
 log = logging.getLogger("timeline")
@@ -48,13 +49,54 @@ def build_id() -> str:
     return digest.hexdigest()[:16]
 
 
-def _read_version(engine: Engine) -> int | None:
-    try:
-        with Session(engine) as session:
-            return versions.current(session)
-    except SQLAlchemyError as error:  # no database (yet): answer without caching
-        log.debug("no data version, not caching: %s", error)
-        return None
+class VersionReader:
+    """Reads the data version over one connection of its own, on the event loop.
+
+    One indexed single-row read per request, so it runs inline: no thread hop, no
+    Session, a statement the driver keeps prepared (sqlite3's statement cache,
+    psycopg's prepare threshold). PostgreSQL's connection is in autocommit, so that no
+    read holds a transaction open and each one sees the newest committed version; a
+    SQLite connection outside a transaction does too. Connecting, which may wait, runs in
+    a thread. Any database error drops the connection and answers None (not cached).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.connection: PoolProxiedConnection | None = None
+        self.connecting = anyio.Lock()
+
+    def _connect(self) -> PoolProxiedConnection:
+        connection = self.engine.raw_connection()
+        if not is_sqlite(self.engine):
+            connection.driver_connection.autocommit = True  # type: ignore[union-attr]
+        return connection
+
+    async def read(self) -> int | None:
+        if self.connection is None:
+            async with self.connecting:
+                if self.connection is None:
+                    try:
+                        self.connection = await anyio.to_thread.run_sync(self._connect)
+                    except (SQLAlchemyError, self.engine.dialect.loaded_dbapi.Error) as error:
+                        log.debug("no database, not caching: %s", error)
+                        return None
+        try:
+            cursor = self.connection.cursor()
+            try:
+                cursor.execute(versions.CURRENT_SQL)
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+        except self.engine.dialect.loaded_dbapi.Error as error:
+            log.debug("no data version, not caching: %s", error)
+            self.close()
+            return None
+        return None if row is None else int(row[0])
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.invalidate()
+            self.connection = None
 
 
 @dataclass
@@ -74,8 +116,11 @@ class _Capture:
 
 
 class HTTPCache:
-    def __init__(self, app: ASGIApp, *, max_age: int, entries: int, build: str) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_age: int, entries: int, build: str, versions: VersionReader
+    ) -> None:
         self.app = app
+        self.versions = versions
         self.cache_control = f"public, max-age={max_age}" if max_age else "no-cache"
         self.entries = entries
         self.build = build
@@ -109,7 +154,7 @@ class HTTPCache:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
             await self.app(scope, receive, send)
             return
-        version = await anyio.to_thread.run_sync(_read_version, scope["app"].state.engine)
+        version = await self.versions.read()
         if version is None:
             await self.app(scope, receive, send)
             return
@@ -177,9 +222,12 @@ def _matches(if_none_match: str, etag: str) -> bool:
 
 
 def install(app: FastAPI, settings: Settings) -> None:
+    reader = VersionReader(app.state.engine)
+    app.router.add_event_handler("shutdown", reader.close)
     app.add_middleware(
         HTTPCache,
         max_age=settings.cache_max_age,
         entries=settings.response_cache_entries,
         build=build_id(),
+        versions=reader,
     )

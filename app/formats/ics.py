@@ -9,9 +9,10 @@ imported event instead of duplicating it. DTSTAMP is the event's last change.
 
 import datetime
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import icalendar
+if TYPE_CHECKING:  # imported when a calendar is written: it is slow to import
+    import icalendar
 
 UID_SUFFIX = "@timeline"
 HEADER = (
@@ -38,7 +39,9 @@ def description(event: dict[str, Any]) -> str:
     return "\n\n".join(parts)
 
 
-def vevent(event: dict[str, Any]) -> icalendar.Event:
+def vevent(event: dict[str, Any]) -> "icalendar.Event":
+    import icalendar
+
     entry = icalendar.Event()
     entry.add("uid", event["id"] + UID_SUFFIX)
     entry.add("dtstamp", _utc(event["updated_at"]))

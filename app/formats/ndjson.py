@@ -12,6 +12,12 @@ def dumps(value: Any) -> str:
     return orjson.dumps(value, option=OPTIONS).decode()
 
 
+def batch(items: Iterable[Any]) -> str:
+    """Lines for several items at once: the same text as `lines`, in one chunk."""
+    line = orjson.OPT_APPEND_NEWLINE | OPTIONS
+    return b"".join(orjson.dumps(item, option=line) for item in items).decode()
+
+
 def lines(items: Iterable[Any]) -> Iterator[str]:
     for item in items:
         yield dumps(item) + "\n"

@@ -262,6 +262,8 @@ def link_article(session: Session, article: Article) -> None:
     ):
         places[p.passage_id].append(p)
     candidates = _candidates(session, [m for ms in mentions.values() for m in ms])
+    proposals: dict[str, EventSpec] = {}
+    link_rows: list[EventLink] = []
     for passage in passages:
         assert passage.id is not None
         actor_ids = {a.actor_id for a in actors[passage.id]}
@@ -281,8 +283,7 @@ def link_article(session: Session, article: Article) -> None:
                 if best[0] > links.get(best[1], ("", 0.0))[1]:
                     links[best[1]] = ("linked", best[0])
             elif mention.precision != "decade":
-                event_id, evidence = _propose(
-                    session,
+                proposal, evidence = _proposal(
                     article,
                     passage,
                     mention,
@@ -290,45 +291,45 @@ def link_article(session: Session, article: Article) -> None:
                     actors[passage.id],
                     places[passage.id],
                 )
-                links[event_id] = ("proposed", evidence)
-        session.add_all(
+                proposals[proposal.id] = proposal
+                links[proposal.id] = ("proposed", evidence)
+        link_rows += (
             EventLink(passage_id=passage.id, event_id=event_id, status=status, score=value)
             for event_id, (status, value) in links.items()
         )
+    events.put_many(session, list(proposals.values()))  # before the links that name them
+    session.add_all(link_rows)
     session.flush()
 
 
-def _propose(
-    session: Session,
+def _proposal(
     article: Article,
     passage: Passage,
     mention: DateMention,
     interval: DateInterval,
     actors: list[ActorMention],
     places: list[PlaceMention],
-) -> tuple[str, float]:
+) -> tuple[EventSpec, float]:
+    """A proposed event for a date mention nothing links to, and the evidence for it."""
     assert passage.id is not None
     start, end = _sentence(article, passage, mention)
     quote = article.text[start:end]
     event_id = proposed_id(article, passage, mention)
     actor_ids = list(dict.fromkeys(a.actor_id for a in actors))
     place_id = places[0].place_id if places else None
-    events.put(
-        session,
-        EventSpec(
-            id=event_id,
-            title=_title(quote),
-            kind="unclassified",
-            date=interval,
-            place_id=place_id,
-            status="proposed",
-            actors=[ActorRole(actor_id=a, role="subject") for a in actor_ids],
-            sources=[
-                SourceSpec(
-                    passage_id=passage.id, quote=quote, start=start, end=end, stated_date=interval
-                )
-            ],
-        ),
+    proposal = EventSpec(
+        id=event_id,
+        title=_title(quote),
+        kind="unclassified",
+        date=interval,
+        place_id=place_id,
+        status="proposed",
+        actors=[ActorRole(actor_id=a, role="subject") for a in actor_ids],
+        sources=[
+            SourceSpec(
+                passage_id=passage.id, quote=quote, start=start, end=end, stated_date=interval
+            )
+        ],
     )
     evidence = (
         WEIGHTS["date"] * DATE_FIT[interval.precision]
@@ -336,4 +337,4 @@ def _propose(
         + WEIGHTS["place"] * bool(place_id)
         + WEIGHTS["terms"] * (len(quote.split()) > 5)
     )
-    return event_id, round(evidence, 3)
+    return proposal, round(evidence, 3)

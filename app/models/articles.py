@@ -5,6 +5,16 @@ from sqlmodel import Column, Field, SQLModel
 
 from app.models.base import PRECISIONS, QUALIFIERS, in_list, utcnow
 
+ARTICLE_REFERENCE = (
+    "id",
+    "title",
+    "outlet",
+    "published_start",
+    "published_end",
+    "published_precision",
+    "published_qualifier",
+)
+
 
 class Article(SQLModel, table=True):
     """A source text, stored whole; every offset in the database points into `text`."""
@@ -16,6 +26,9 @@ class Article(SQLModel, table=True):
         CheckConstraint(in_list("published_precision", PRECISIONS, True), name="precision"),
         CheckConstraint(in_list("published_qualifier", QUALIFIERS, True), name="qualifier"),
         CheckConstraint("published_start <= published_end", name="published_interval"),
+        # Every cited source shows its article's reference: read from this index, never
+        # from the row, whose text SQLite would step through to reach the later columns.
+        Index("ix_article_reference", *ARTICLE_REFERENCE),
     )
 
     id: str = Field(primary_key=True, max_length=200)

@@ -1,5 +1,6 @@
 """Writing events with their actors, tags and sources, as one unit."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -106,49 +107,73 @@ def _stored_source_row(s: Source) -> tuple[Any, ...]:
 
 def put(session: Session, spec: EventSpec) -> bool:
     """Creates or replaces the event so that it is exactly `spec`; True when anything changed."""
-    columns = _columns(spec)
+    return put_many(session, [spec])[0]
+
+
+def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
+    """put() for several events (distinct ids) as one write: one data version for all that
+    change, one search reindex, the links of all in one flush. Per spec: whether it changed."""
+    ids = [spec.id for spec in specs]
+    stored = {
+        event.id: event for event in session.exec(select(Event).where(col(Event.id).in_(ids))).all()
+    }
+    changed = [spec for spec in specs if _differs(session, stored.get(spec.id), spec)]
+    if not changed:
+        return [False] * len(specs)
+    version = versions.bump(session)
+    next_key = search.next_key(session)
+    for spec in changed:
+        columns = _columns(spec)
+        event = stored.get(spec.id)
+        if event is None:
+            event = Event(id=spec.id, search_key=next_key, **columns)
+            next_key += 1
+            session.add(event)
+        else:
+            for key, value in columns.items():
+                setattr(event, key, value)
+            event.updated_at = utcnow()
+            event.deleted_at = None
+        event.change_seq = version
+    session.flush()
+    for spec in changed:
+        _replace_links(session, spec, new=spec.id not in stored)
+    session.flush()
+    search.reindex(session, [spec.id for spec in changed])
+    written = {spec.id for spec in changed}
+    return [spec.id in written for spec in specs]
+
+
+def _differs(session: Session, event: Event | None, spec: EventSpec) -> bool:
+    if event is None or event.deleted_at is not None:
+        return True
     wanted = (
         {(a.actor_id, a.role) for a in spec.actors},
         set(spec.tags),
         {_source_row(s) for s in spec.sources},
     )
-    event = session.get(Event, spec.id)
-    unchanged = (
-        event is not None
-        and event.deleted_at is None
-        and all(getattr(event, k) == v for k, v in columns.items())
+    columns = _columns(spec)
+    return not (
+        all(getattr(event, k) == v for k, v in columns.items())
         and _links(session, spec.id) == wanted
     )
-    if unchanged:
-        return False
-    if event is None:
-        event = Event(id=spec.id, **columns)
-        session.add(event)
-    else:
-        for key, value in columns.items():
-            setattr(event, key, value)
-        event.updated_at = utcnow()
-        event.deleted_at = None
-    event.change_seq = versions.bump(session)
-    session.flush()
-    _replace_links(session, spec)
-    search.reindex(session, [spec.id])
-    return True
 
 
-def _replace_links(session: Session, spec: EventSpec) -> None:
-    """Actors and tags are replaced; sources that stay keep their rows, so their ids."""
-    for table in (EventActor, EventTag):
-        session.exec(delete_rows(table).where(col(table.event_id) == spec.id))
-    wanted = {_source_row(s) for s in spec.sources}
+def _replace_links(session: Session, spec: EventSpec, new: bool) -> None:
+    """Actors and tags are replaced; sources that stay keep their rows, so their ids. A new
+    event has no links to read or remove. The caller flushes."""
     kept = set()
-    for stored in session.exec(select(Source).where(Source.event_id == spec.id)).all():
-        row = _stored_source_row(stored)
-        if row in wanted and row not in kept:
-            kept.add(row)
-        else:
-            session.delete(stored)
-    session.flush()
+    if not new:
+        for table in (EventActor, EventTag):
+            session.exec(delete_rows(table).where(col(table.event_id) == spec.id))
+        wanted = {_source_row(s) for s in spec.sources}
+        for stored in session.exec(select(Source).where(Source.event_id == spec.id)).all():
+            row = _stored_source_row(stored)
+            if row in wanted and row not in kept:
+                kept.add(row)
+            else:
+                session.delete(stored)
+        session.flush()
     session.add_all(
         EventActor(event_id=spec.id, actor_id=a.actor_id, role=a.role) for a in spec.actors
     )
@@ -168,7 +193,6 @@ def _replace_links(session: Session, spec: EventSpec) -> None:
         for s in spec.sources
         if _source_row(s) not in kept
     )
-    session.flush()
 
 
 def delete(session: Session, event_id: str) -> bool:

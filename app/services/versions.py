@@ -19,5 +19,8 @@ def bump(session: Session) -> int:
     )
 
 
+CURRENT_SQL = "SELECT version FROM data_state WHERE id = 1"
+
+
 def current(session: Session) -> int:
-    return int(session.execute(text("SELECT version FROM data_state WHERE id = 1")).scalar_one())
+    return int(session.execute(text(CURRENT_SQL)).scalar_one())

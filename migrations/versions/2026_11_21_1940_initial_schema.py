@@ -11,8 +11,6 @@ import sqlalchemy as sa
 import sqlmodel.sql.sqltypes
 from alembic import op
 
-from app import search
-
 revision: str = "39b6ba34f530"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -309,11 +307,34 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_source_passage_id"), ["passage_id"], unique=False)
 
     op.execute("INSERT INTO data_state (id, version, updated_at) VALUES (1, 0, CURRENT_TIMESTAMP)")
-    search.create_index(op.get_bind())
+    create_search_by_event_id(op.get_bind())
+
+
+def create_search_by_event_id(conn: sa.Connection) -> None:
+    """The full-text table as this revision made it, keyed by event id (see app/search.py)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            sa.text(
+                "CREATE VIRTUAL TABLE event_search USING fts5("
+                "event_id UNINDEXED, document, "
+                "tokenize = 'porter unicode61 remove_diacritics 2')"
+            )
+        )
+    else:
+        conn.execute(
+            sa.text(
+                "CREATE TABLE event_search ("
+                "event_id VARCHAR(200) PRIMARY KEY REFERENCES event(id) ON DELETE CASCADE, "
+                "document TSVECTOR NOT NULL)"
+            )
+        )
+        conn.execute(
+            sa.text("CREATE INDEX event_search_document ON event_search USING GIN (document)")
+        )
 
 
 def downgrade() -> None:
-    search.drop_index(op.get_bind())
+    op.execute("DROP TABLE IF EXISTS event_search")
     with op.batch_alter_table("source", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_source_passage_id"))
 

@@ -7,9 +7,11 @@ from html import escape
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 
 from tests import conftest
+from tests.api.test_pull import export
 from tests.api.test_read_api import all_events, assert_problem
 from tests.conftest import Databases, LiveServer
 
@@ -203,3 +205,13 @@ def test_an_unknown_facet_is_refused_naming_it(client: httpx.Client) -> None:
     body = assert_problem(client.get("/facets", params={"facet": ["year", "colour"]}), 422, "facet")
     assert "colour" in body["detail"]
     assert_problem(client.get("/facets", params={"actor": "kimm"}), 422, "actor")
+
+
+def test_timeline_export_writes_get_timelines_document(
+    client: httpx.Client, seeded_url: str
+) -> None:
+    served = client.get("/timeline?actor=kim&from=2018")
+    assert served.status_code == 200
+    written = orjson.loads(export(seeded_url, "timelinejs", "--actor", "kim", "--from", "2018"))
+    assert written == served.json()
+    assert written["events"] and written["truncated"] is False

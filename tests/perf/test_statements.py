@@ -3,33 +3,18 @@ counted on the real server's engine while it answers real HTTP requests.
 """
 
 from collections.abc import Iterator
-from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event
 
-from app.db import get_engine
-from tests import conftest
+from tests.perf.conftest import counting_server
 
 
 @pytest.fixture
 def counted(fresh_seeded_url: str) -> Iterator[tuple[httpx.Client, list[str]]]:
-    statements: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        statements.append(statement)
-
-    engine = get_engine(fresh_seeded_url)
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        with (
-            conftest.LiveServer(conftest.settings_for(fresh_seeded_url)) as live,
-            httpx.Client(base_url=live.url, timeout=30) as client,
-        ):
-            yield client, statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
+    # Without the response cache, which would answer the repeated requests below itself.
+    with counting_server(fresh_seeded_url, response_cache_entries=0) as counting:
+        yield counting
 
 
 @pytest.mark.parametrize(

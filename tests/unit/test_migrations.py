@@ -2,6 +2,7 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
@@ -29,3 +30,14 @@ def test_upgrade_downgrade_upgrade_and_no_autogenerate_difference(empty_url: str
     assert schema.current_revision(engine) is None
     schema.upgrade(empty_url)
     assert differences(empty_url) == []
+
+
+def test_at_head_reads_the_newest_revision_as_alembic_does(empty_url: str) -> None:
+    engine = get_engine(empty_url)
+    script = ScriptDirectory.from_config(schema.alembic_config(empty_url))
+    assert schema.head_revisions() == set(script.get_heads())
+    assert not schema.at_head(engine)
+    schema.upgrade(empty_url, script.get_revision("head").down_revision)  # type: ignore[arg-type]
+    assert not schema.at_head(engine)
+    schema.upgrade(empty_url)
+    assert schema.at_head(engine)

@@ -1,17 +1,15 @@
 """Feeds for timeline widgets (TimelineJS3, vis-timeline) and facet counts for filters."""
 
-from html import escape
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from app import facets, queries, views
+from app import facets, timelines
 from app.api.deps import EventFiltersDep, SessionDep, SettingsDep
 from app.api.errors import invalid
 from app.api.responses import JSONResponse
 from app.api.schemas import responses
-from app.formats import timelinejs, vis
 
 router = APIRouter(tags=["timeline"])
 
@@ -34,20 +32,7 @@ def get_timeline(
         Literal["timelinejs", "vis"], Query(description="`timelinejs` (default) or `vis`.")
     ] = "timelinejs",
 ) -> Response:
-    cap = settings.timeline_max_events
-    ids, more = queries.fetch_page(session, filters, "date", cap, None)
-    events = views.events(session, ids)
-    body: dict[str, Any]
-    if format == "vis":
-        body = vis.timeline(events)
-    else:
-        names = [actor["name"] for actor in views.actors(session, filters.actors)]
-        headline = "Timeline" + (f": {escape(', '.join(names))}" if names else "")
-        text = f"<p>{len(events)} events, each with the passages that mention it.</p>"
-        if more:
-            text += f"<p>Only the first {cap} matching events are shown.</p>"
-        body = timelinejs.timeline(events, headline, text)
-    return JSONResponse({**body, "truncated": more is not None})
+    return JSONResponse(timelines.document(session, filters, settings.timeline_max_events, format))
 
 
 @router.get(
