@@ -3,11 +3,13 @@
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
-from sqlmodel import SQLModel
+from sqlalchemy import inspect, select
+from sqlmodel import SQLModel, col
 
-from app import schema
-from app.db import get_engine
+from app import schema, search, seeds
+from app.config import PROJECT_ROOT
+from app.db import get_engine, session_scope
+from app.models import Event
 from app.schema import include_object
 
 
@@ -41,3 +43,21 @@ def test_at_head_reads_the_newest_revision_as_alembic_does(empty_url: str) -> No
     assert not schema.at_head(engine)
     schema.upgrade(empty_url)
     assert schema.at_head(engine)
+
+
+def test_the_search_key_migration_carries_every_document_both_ways(empty_url: str) -> None:
+    engine = get_engine(empty_url)
+    schema.upgrade(empty_url)
+    with session_scope(engine) as session:
+        seeds.load(session, PROJECT_ROOT / "seeds")
+
+    def found(q: str) -> list[str]:
+        with engine.connect() as conn:
+            query = select(col(Event.id)).where(search.matching(q, engine.dialect.name))
+            return sorted(conn.execute(query).scalars())
+
+    before = {q: found(q) for q in ("Singapur", "Gipfel", "Kim")}
+    assert all(before.values()), before
+    schema.downgrade(empty_url, "7d3f1c2a9b10")  # keyed by event id again
+    schema.upgrade(empty_url)
+    assert {q: found(q) for q in before} == before
