@@ -15,8 +15,14 @@ TABLES = (
     "event_actor",
     "event_tag",
     "source",
+    "event_history",
+    "actor_mention",
+    "place_mention",
+    "event_link",
     "data_state",
 )
+# Rows that belong to a passage: none may outlive it.
+PASSAGE_PARTS = ("date_mention", "actor_mention", "place_mention", "event_link")
 
 
 def snapshot(url: str) -> dict[str, int]:
@@ -50,9 +56,29 @@ def inconsistencies(url: str) -> list[str]:
                     for r in conn.execute(text("PRAGMA foreign_key_check"))
                 ]
             unsourced = conn.execute(
-                text("SELECT id FROM event WHERE id NOT IN (SELECT event_id FROM source)")
+                text(
+                    "SELECT id FROM event WHERE deleted_at IS NULL "
+                    "AND id NOT IN (SELECT event_id FROM source)"
+                )
             ).all()
             problems += [f"event without sources: {row[0]}" for row in unsourced]
+            unsplit = conn.execute(
+                text("SELECT id FROM article WHERE id NOT IN (SELECT article_id FROM passage)")
+            ).all()
+            problems += [f"article without passages: {row[0]}" for row in unsplit]
+            stray = conn.execute(
+                text("SELECT id FROM passage WHERE article_id NOT IN (SELECT id FROM article)")
+            ).all()
+            problems += [f"passage without its article: {row[0]}" for row in stray]
+            for table in PASSAGE_PARTS:
+                parted = conn.execute(
+                    text(
+                        f"SELECT count(*) FROM {table} "
+                        "WHERE passage_id NOT IN (SELECT id FROM passage)"
+                    )
+                ).scalar_one()
+                if parted:
+                    problems.append(f"{parted} {table} rows without their passage")
             sources = conn.execute(
                 text(
                     'SELECT s.id, s.quote, s.start, s."end", a.text FROM source s '
