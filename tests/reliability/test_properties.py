@@ -104,7 +104,11 @@ def test_tampered_and_foreign_cursors_are_refused(client: httpx.Client) -> None:
     ]
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(position=st.integers(0, len(real) - 1), replacement=st.characters())
+    # Any character a client can send: lone surrogates cannot be encoded in a URL at all.
+    @given(
+        position=st.integers(0, len(real) - 1),
+        replacement=st.characters(exclude_categories=["Cs"]),
+    )
     def flipped(position: int, replacement: str) -> None:
         cursor = real[:position] + replacement + real[position + 1 :]
         response = client.get("/events", params={"limit": 2, "cursor": cursor})
