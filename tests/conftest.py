@@ -121,6 +121,15 @@ def databases(
     made.drop_all()
 
 
+@pytest.fixture
+def backup_tools(databases: Databases) -> None:
+    """Backups of PostgreSQL need pg_dump and pg_restore (Debian: postgresql-client)."""
+    if databases.engine == "postgres" and not (
+        shutil.which("pg_dump") and shutil.which("pg_restore")
+    ):
+        pytest.skip("pg_dump or pg_restore is not installed (Debian: postgresql-client)")
+
+
 @pytest.fixture(scope="session")
 def seeded_url(databases: Databases) -> str:
     """A migrated database holding the seed corpus. Never write to it: copy it."""

@@ -7,6 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from sqlmodel import Session, col, select
 
 from app.config import PROJECT_ROOT
@@ -37,6 +38,7 @@ def _keep_writing(url: str, stop: threading.Event, written: list[int]) -> None:
         written.append(len(written))
 
 
+@pytest.mark.usefixtures("backup_tools")
 def test_a_backup_taken_during_writes_restores_consistently(
     fresh_seeded_url: str, empty_url: str, tmp_path: Path
 ) -> None:
@@ -71,6 +73,7 @@ def test_a_backup_taken_during_writes_restores_consistently(
     assert snapshot(empty_url)["article"] == original["article"]
 
 
+@pytest.mark.usefixtures("backup_tools")
 def test_restoring_something_that_is_not_a_backup_fails_and_changes_nothing(
     fresh_seeded_url: str, tmp_path: Path
 ) -> None:

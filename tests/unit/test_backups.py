@@ -11,6 +11,7 @@ from app import backups, transfer
 from tests.conftest import Databases
 
 
+@pytest.mark.usefixtures("backup_tools")
 def test_a_backup_restores_to_the_same_rows(
     databases: Databases, fresh_seeded_url: str, tmp_path: Path
 ) -> None:
@@ -19,9 +20,7 @@ def test_a_backup_restores_to_the_same_rows(
     if databases.engine == "sqlite":
         restored = f"sqlite:///{path}"
     else:
-        pg_restore = shutil.which("pg_restore")
-        if pg_restore is None:
-            pytest.skip("pg_restore is not installed (Debian: postgresql-client)")
+        pg_restore = str(shutil.which("pg_restore"))
         restored = databases.new()
         plain = make_url(restored).set(drivername="postgresql").render_as_string(False)
         subprocess.run(
