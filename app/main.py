@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from app.api import caching, cors, errors, headers, limits, openapi
+from app.api import caching, cors, errors, head, headers, limits, openapi
 from app.api.routes import (
     actors,
     articles,
@@ -39,9 +39,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     page.mount_static(app)
     app.include_router(docs.router)
     docs.mount_assets(app)
-    # Middleware added later wraps what was added before: limits and headers sit outside
-    # the cache (refusals never touch it), CORS outermost.
+    # Middleware added later wraps what was added before: HEAD runs as a GET through the
+    # cache; limits and headers sit outside it (refusals never touch it); CORS outermost.
     caching.install(app, settings)
+    head.install(app)
     headers.install(app)
     limits.install(app, settings)
     cors.install(app, settings)

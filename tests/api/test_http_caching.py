@@ -145,3 +145,14 @@ def test_the_page_forbids_inline_script_and_sniffing(client: httpx.Client) -> No
     for asset in ("/static/app.js", "/static/style.css", "/static/icon.svg"):
         assert client.get(asset).status_code == 200
     assert "http://" not in client.get("/static/app.js").text
+
+
+def test_head_answers_the_get_headers_without_a_body(client: httpx.Client) -> None:
+    for path in ("/events?actor=kim", "/events/singapore-summit-2018", "/health", "/"):
+        get = client.get(path)
+        head = client.head(path)
+        assert head.status_code == get.status_code == 200, path
+        assert head.content == b""
+        assert head.headers["content-type"] == get.headers["content-type"]
+        assert head.headers["etag"] == get.headers["etag"], path
+    assert client.head("/events/no-such-event").status_code == 404
