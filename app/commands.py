@@ -74,7 +74,9 @@ def export(
     with Session(engine) as session:
         try:
             moment = (
-                filters.parse_timestamp("updated_since", updated_since) if updated_since else None
+                filters.parse_timestamp("updated_since", updated_since)
+                if updated_since is not None
+                else None
             )
             resolved = filters.event_filters(
                 session,

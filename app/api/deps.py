@@ -80,7 +80,9 @@ def event_filters(
             q=q,
             article=article,
             updated_since=(
-                filters.parse_timestamp("updated_since", updated_since) if updated_since else None
+                filters.parse_timestamp("updated_since", updated_since)
+                if updated_since is not None
+                else None
             ),
             status=status,
         )

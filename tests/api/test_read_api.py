@@ -211,6 +211,9 @@ def test_unknown_actor_is_422_with_suggestions(client: httpx.Client) -> None:
         ({"place": "Atlantis"}, "place"),
         ({"q": "()*"}, "q"),
         ({"updated_since": "yesterday-ish"}, "updated_since"),
+        ({"updated_since": ""}, "updated_since"),
+        ({"from": ""}, "from"),
+        ({"q": ""}, "q"),
         ({"status": "secret"}, "status"),
     ],
 )
