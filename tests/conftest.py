@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import hypothesis
 import pytest
 import uvicorn
 from sqlalchemy import create_engine, text
@@ -29,6 +30,12 @@ from app.db import dispose_engines, get_engine, session_scope
 from app.main import create_app
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
+
+# In CI every property and fuzz test runs the same examples each time, so that a red run
+# is reproducible and a green one stays green; on a developer's machine they vary.
+hypothesis.settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    hypothesis.settings.load_profile("ci")
 POSTGRES_ADMIN_URL = os.environ.get(
     "TIMELINE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
