@@ -16,14 +16,17 @@ from app.dates import DateInterval
 from app.models import (
     Actor,
     ActorAlias,
+    ActorMention,
     Article,
     DateMention,
     Event,
     EventActor,
+    EventLink,
     EventTag,
     Passage,
     Place,
     PlaceAlias,
+    PlaceMention,
     Source,
 )
 
@@ -328,8 +331,22 @@ def places(session: Session, ids: Sequence[str]) -> list[Json]:
     ]
 
 
+def _by_passage(
+    session: Session, table: Any, ids: Sequence[int], *order: Any
+) -> dict[int, list[Any]]:
+    found: dict[int, list[Any]] = defaultdict(list)
+    for row in session.exec(select(table).where(col(table.passage_id).in_(ids)).order_by(*order)):
+        found[row.passage_id].append(row)
+    return found
+
+
+def _mention(row: Any, owner: str) -> Json:
+    return {owner: getattr(row, owner), "text": row.text, "start": row.start, "end": row.end}
+
+
 def passages(session: Session, ids: Sequence[int]) -> list[Json]:
-    """Passages with the events citing them and the date expressions found in them."""
+    """Passages with the events citing them, and what ingestion found in them: date
+    expressions, actor and place names, and the events it linked or proposed."""
     event_ids: dict[int, list[str]] = defaultdict(list)
     for passage_id, event_id in session.exec(
         select(Source.passage_id, Source.event_id)
@@ -339,20 +356,12 @@ def passages(session: Session, ids: Sequence[int]) -> list[Json]:
         .order_by(col(Source.passage_id), col(Source.event_id))
     ).all():
         event_ids[passage_id].append(event_id)
-    mentions: dict[int, list[Json]] = defaultdict(list)
-    for m in session.exec(
-        select(DateMention)
-        .where(col(DateMention.passage_id).in_(ids))
-        .order_by(col(DateMention.start))
-    ):
-        mentions[m.passage_id].append(
-            {
-                "text": m.text,
-                "start": m.start,
-                "end": m.end,
-                "date": date_object(m.date_start, m.date_end, m.precision, m.qualifier),
-            }
-        )
+    dates = _by_passage(session, DateMention, ids, col(DateMention.start))
+    actors = _by_passage(session, ActorMention, ids, col(ActorMention.start))
+    places = _by_passage(session, PlaceMention, ids, col(PlaceMention.start))
+    links = _by_passage(
+        session, EventLink, ids, col(EventLink.score).desc(), col(EventLink.event_id)
+    )
     by_id = {p.id: p for p in session.exec(select(Passage).where(col(Passage.id).in_(ids)))}
     return [
         {
@@ -363,7 +372,21 @@ def passages(session: Session, ids: Sequence[int]) -> list[Json]:
             "end": p.end,
             "text": p.text,
             "event_ids": event_ids[p.id],
-            "date_mentions": mentions[p.id],
+            "date_mentions": [
+                {
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "date": date_object(m.date_start, m.date_end, m.precision, m.qualifier),
+                }
+                for m in dates[p.id]
+            ],
+            "actor_mentions": [_mention(m, "actor_id") for m in actors[p.id]],
+            "place_mentions": [_mention(m, "place_id") for m in places[p.id]],
+            "event_links": [
+                {"event_id": link.event_id, "status": link.status, "score": link.score}
+                for link in links[p.id]
+            ],
         }
         for p in (by_id[i] for i in ids if i in by_id)
         if p.id is not None

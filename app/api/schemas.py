@@ -129,6 +129,26 @@ class DateMentionPublic(BaseModel):
     date: DateObject
 
 
+class PassageActorMention(BaseModel):
+    actor_id: str
+    text: str
+    start: int
+    end: int
+
+
+class PassagePlaceMention(BaseModel):
+    place_id: str
+    text: str
+    start: int
+    end: int
+
+
+class PassageEventLink(BaseModel):
+    event_id: str
+    status: str
+    score: float
+
+
 class PassagePublic(BaseModel):
     id: int
     article_id: str
@@ -138,6 +158,9 @@ class PassagePublic(BaseModel):
     text: str
     event_ids: list[str]
     date_mentions: list[DateMentionPublic]
+    actor_mentions: list[PassageActorMention]
+    place_mentions: list[PassagePlaceMention]
+    event_links: list[PassageEventLink]
 
 
 class IngestedArticle(ArticleRef):

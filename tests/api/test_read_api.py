@@ -259,8 +259,22 @@ def test_articles_and_their_passages_have_exact_offsets(client: httpx.Client) ->
         assert [p["ordinal"] for p in passages] == list(range(len(passages)))
         for passage in passages:
             assert article["text"][passage["start"] : passage["end"]] == passage["text"]
-            for mention in passage["date_mentions"]:
-                assert article["text"][mention["start"] : mention["end"]] == mention["text"]
+            for kind in ("date_mentions", "actor_mentions", "place_mentions"):
+                for mention in passage[kind]:
+                    assert article["text"][mention["start"] : mention["end"]] == mention["text"]
+
+
+def test_passages_show_the_names_ingestion_found(client: httpx.Client) -> None:
+    event = client.get("/events/singapore-summit-2018").json()
+    passages = [client.get(f"/passages/{s['passage_id']}").json() for s in event["sources"]]
+    actors = {m["actor_id"] for p in passages for m in p["actor_mentions"]}
+    places = {m["place_id"] for p in passages for m in p["place_mentions"]}
+    assert {"kim-jong-un", "donald-trump"} <= actors
+    assert "singapore" in places
+    for passage in passages:
+        for link in passage["event_links"]:
+            assert link["status"] in ("linked", "proposed")
+            assert 0 <= link["score"] <= 1
 
 
 def test_unknown_article_passage_and_actor_are_404(client: httpx.Client) -> None:
