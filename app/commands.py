@@ -73,22 +73,17 @@ def export(
     engine = get_engine(settings.database_url)
     with Session(engine) as session:
         try:
-            moment = (
-                filters.parse_timestamp("updated_since", updated_since)
-                if updated_since is not None
-                else None
-            )
             resolved = filters.event_filters(
                 session,
-                actor=actor or [],
-                place=place or [],
-                kind=kind or [],
-                tag=tag or [],
+                actor=actor,
+                place=place,
+                kind=kind,
+                tag=tag,
                 date_from=date_from,
                 date_to=date_to,
                 q=q,
                 article=article,
-                updated_since=moment,
+                updated_since=updated_since,
             )
         except filters.FilterError as error:
             hint = f" (did you mean {', '.join(error.suggestions)}?)" if error.suggestions else ""

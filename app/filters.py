@@ -63,24 +63,24 @@ def parse_timestamp(param: str, value: str) -> datetime.datetime:
 def event_filters(
     session: Session,
     *,
-    actor: Sequence[str] = (),
-    place: Sequence[str] = (),
-    kind: Sequence[str] = (),
-    tag: Sequence[str] = (),
+    actor: Sequence[str] | None = None,
+    place: Sequence[str] | None = None,
+    kind: Sequence[str] | None = None,
+    tag: Sequence[str] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     q: str | None = None,
     article: str | None = None,
-    updated_since: datetime.datetime | None = None,
+    updated_since: str | None = None,
     status: str = "published",
 ) -> EventFilters:
-    """Resolved filters; raises FilterError naming the first bad parameter."""
+    """Filters as the API and the command line take them, resolved (names to ids,
+    date expressions to days); raises FilterError naming the first bad parameter."""
     start = _date_bound("from", date_from, end=False)
     end = _date_bound("to", date_to, end=True)
     if start and end and start > end:
         raise FilterError("to", "ends before `from` starts")
-    if updated_since is not None and updated_since.tzinfo is None:
-        updated_since = updated_since.replace(tzinfo=datetime.UTC)
+    moment = None if updated_since is None else parse_timestamp("updated_since", updated_since)
     if q is not None:
         try:
             search.search_terms(q)
@@ -89,14 +89,14 @@ def event_filters(
     if status not in STATUSES:
         raise FilterError("status", f"must be one of {', '.join(STATUSES)}")
     return EventFilters(
-        actors=_resolve_all(session, ACTORS, "actor", actor),
-        places=_resolve_all(session, PLACES, "place", place),
-        kinds=tuple(dict.fromkeys(kind)),
-        tags=tuple(dict.fromkeys(tag)),
+        actors=_resolve_all(session, ACTORS, "actor", actor or ()),
+        places=_resolve_all(session, PLACES, "place", place or ()),
+        kinds=tuple(dict.fromkeys(kind or ())),
+        tags=tuple(dict.fromkeys(tag or ())),
         date_from=start,
         date_to=end,
         q=q,
         article=article,
-        updated_since=updated_since,
+        updated_since=moment,
         status=status,
     )

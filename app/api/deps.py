@@ -71,19 +71,15 @@ def event_filters(
     try:
         return filters.event_filters(
             session,
-            actor=actor or [],
-            place=place or [],
-            kind=kind or [],
-            tag=tag or [],
+            actor=actor,
+            place=place,
+            kind=kind,
+            tag=tag,
             date_from=date_from,
             date_to=date_to,
             q=q,
             article=article,
-            updated_since=(
-                filters.parse_timestamp("updated_since", updated_since)
-                if updated_since is not None
-                else None
-            ),
+            updated_since=updated_since,
             status=status,
         )
     except filters.FilterError as error:

@@ -41,7 +41,7 @@ def get_actor(session: SessionDep, actor_id: Annotated[str, Path(max_length=200)
     response_model=ActorPublic,
     responses=responses(401, 403, 409, 422),
     dependencies=[Depends(writer)],
-    summary="Create a actor with its aliases (token); 409 when the id or a name is taken",
+    summary="Create an actor with its aliases (token); 409 when the id or a name is taken",
 )
 def create_actor(session: SessionDep, draft: ActorCreate) -> Response:
     actor_id = writes.run(session, lambda: named.create(session, table=ACTORS, draft=draft))
