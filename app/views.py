@@ -331,9 +331,10 @@ def places(session: Session, ids: Sequence[str]) -> list[Json]:
     ]
 
 
-def _by_passage(
+def by_passage(
     session: Session, table: Any, ids: Sequence[int], *order: Any
 ) -> dict[int, list[Any]]:
+    """Rows of a table of passage findings (mentions, links), grouped by passage."""
     found: dict[int, list[Any]] = defaultdict(list)
     for row in session.exec(select(table).where(col(table.passage_id).in_(ids)).order_by(*order)):
         found[row.passage_id].append(row)
@@ -356,10 +357,10 @@ def passages(session: Session, ids: Sequence[int]) -> list[Json]:
         .order_by(col(Source.passage_id), col(Source.event_id))
     ).all():
         event_ids[passage_id].append(event_id)
-    dates = _by_passage(session, DateMention, ids, col(DateMention.start))
-    actors = _by_passage(session, ActorMention, ids, col(ActorMention.start))
-    places = _by_passage(session, PlaceMention, ids, col(PlaceMention.start))
-    links = _by_passage(
+    dates = by_passage(session, DateMention, ids, col(DateMention.start))
+    actors = by_passage(session, ActorMention, ids, col(ActorMention.start))
+    places = by_passage(session, PlaceMention, ids, col(PlaceMention.start))
+    links = by_passage(
         session, EventLink, ids, col(EventLink.score).desc(), col(EventLink.event_id)
     )
     by_id = {p.id: p for p in session.exec(select(Passage).where(col(Passage.id).in_(ids)))}

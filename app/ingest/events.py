@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
+from app import views
 from app.dates import DateInterval
 from app.ingest.passages import sentence_ends
 from app.models import (
@@ -243,24 +244,10 @@ def link_article(session: Session, article: Article) -> None:
     passages = session.exec(
         select(Passage).where(Passage.article_id == article.id).order_by(col(Passage.ordinal))
     ).all()
-    ids = [p.id for p in passages]
-    mentions: dict[int, list[DateMention]] = defaultdict(list)
-    for m in session.exec(
-        select(DateMention)
-        .where(col(DateMention.passage_id).in_(ids))
-        .order_by(col(DateMention.start))
-    ):
-        mentions[m.passage_id].append(m)
-    actors: dict[int, list[ActorMention]] = defaultdict(list)
-    for a in session.exec(select(ActorMention).where(col(ActorMention.passage_id).in_(ids))):
-        actors[a.passage_id].append(a)
-    places: dict[int, list[PlaceMention]] = defaultdict(list)
-    for p in session.exec(
-        select(PlaceMention)
-        .where(col(PlaceMention.passage_id).in_(ids))
-        .order_by(col(PlaceMention.start))
-    ):
-        places[p.passage_id].append(p)
+    ids = [p.id for p in passages if p.id is not None]
+    mentions = views.by_passage(session, DateMention, ids, col(DateMention.start))
+    actors = views.by_passage(session, ActorMention, ids, col(ActorMention.start))
+    places = views.by_passage(session, PlaceMention, ids, col(PlaceMention.start))
     candidates = _candidates(session, [m for ms in mentions.values() for m in ms])
     proposals: dict[str, EventSpec] = {}
     link_rows: list[EventLink] = []
@@ -274,8 +261,8 @@ def link_article(session: Session, article: Article) -> None:
             interval = DateInterval(
                 mention.date_start,
                 mention.date_end,
-                mention.precision,  # type: ignore[arg-type]
-                mention.qualifier,  # type: ignore[arg-type]
+                mention.precision,
+                mention.qualifier,
             )
             scored = [(score(c, interval, actor_ids, place_ids, words), c.id) for c in candidates]
             best = max(scored, default=(0.0, ""))
