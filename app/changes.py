@@ -17,7 +17,7 @@ import datetime
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlmodel import Session, col
 
 from app import pagination, queries, views
@@ -90,7 +90,7 @@ def page(
     in_view = set(
         session.execute(
             select(col(Event.id)).where(
-                col(Event.id).in_(ids), and_(*queries.conditions(filters, dialect))
+                col(Event.id).in_(ids), queries.where_clause(filters, dialect)
             )
         ).scalars()
     )

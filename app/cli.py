@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from app import backups, commands, schema, seeds, transfer
+from app import backups, commands, documents, schema, seeds, transfer
 from app.config import get_settings
 from app.db import get_engine, schema_lock, write_session
 from app.ingest import command as ingest_command
@@ -33,6 +33,7 @@ def prepare_database() -> None:
         with write_session(engine) as session:
             if not seeds.has_events(session):
                 seeds.load(session, settings.seeds_dir)
+            documents.ensure_current(session)
 
 
 @app.command()
@@ -60,6 +61,7 @@ def seed() -> None:
     schema.upgrade(settings.database_url)
     with write_session(get_engine(settings.database_url)) as session:
         report = seeds.load(session, settings.seeds_dir)
+        documents.ensure_current(session)
     typer.echo(
         f"seeded: {report.articles} articles, {report.actors} actors, "
         f"{report.places} places, {report.events} events added or changed"

@@ -1,9 +1,9 @@
 """Every event matching the filters, in batches, in constant memory: shared by the streamed
 HTTP exports and `timeline export`.
 
-Each batch is one keyset page of ids (app.queries.fetch_page) rendered by app.views.events,
-in its own short session, so that neither the process nor a database snapshot grows with
-the size of the export.
+Each batch is one keyset page of ids (app.queries.fetch_page) and their stored documents
+(app.documents), read in its own short session, so that neither the process nor a
+database snapshot grows with the size of the export.
 """
 
 from collections.abc import Callable, Iterable, Iterator
@@ -13,7 +13,7 @@ import orjson
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
-from app import pagination, queries, timelines, views
+from app import documents, pagination, queries, timelines, views
 from app.formats import csv, ics, ndjson
 from app.models import Article, Event, Passage, Place, Source
 from app.pagination import BadCursor
@@ -37,14 +37,14 @@ STREAMED: dict[str, Callable[[Iterable[Json]], Iterator[str]]] = {
 
 def event_batches(
     engine: Engine, filters: EventFilters, sort: Sort = "date"
-) -> Iterator[list[Json]]:
-    """Every matching event in the contract's order, BATCH at a time, as app.views builds
-    them (dates and timestamps still Python objects)."""
+) -> Iterator[list[bytes]]:
+    """Every matching event's stored document (app.documents), in the contract's order,
+    BATCH at a time."""
     cursor: str | None = None
     while True:
         with Session(engine) as session:
             ids, cursor = queries.fetch_page(session, filters, sort, BATCH, cursor)
-            batch = views.events(session, ids)
+            batch = documents.read(session, ids)
         yield batch
         if cursor is None:
             return
@@ -54,7 +54,7 @@ def events(engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterat
     """Every matching event as the JSON the API serves (so that every writer sees what a
     client of the API would see)."""
     for batch in event_batches(engine, filters, sort):
-        yield from orjson.loads(ndjson.dumps(batch))
+        yield from map(orjson.loads, batch)
 
 
 def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
@@ -67,15 +67,15 @@ def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
 def write(
     fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date", cap: int = 0
 ) -> Iterator[str]:
-    """The export of every matching event as text chunks. NDJSON, the bulk format, is
-    serialised once per batch straight from the views, as one chunk. `timelinejs` is one
+    """The export of every matching event as text chunks. NDJSON, the bulk format, is each
+    batch's stored documents joined, as one chunk. `timelinejs` is one
     document of the first `cap` events in date order, held in memory (app.timelines)."""
     if fmt == "timelinejs":
         with Session(engine) as session:
             document = timelines.document(session, filters, cap, "timelinejs")
         return iter([ndjson.dumps(document) + "\n"])
     if fmt == "ndjson":
-        return (ndjson.batch(batch) for batch in event_batches(engine, filters, sort))
+        return (ndjson.documents(batch) for batch in event_batches(engine, filters, sort))
     return render(fmt, events(engine, filters, sort))
 
 

@@ -8,18 +8,18 @@ others by count, most first, then by id.
 
 from typing import Any, Literal, get_args
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import Select, TextClause, func, select
 from sqlmodel import Session, col
 
 from app.models import Actor, Event, EventActor, Place
-from app.queries import EventFilters, conditions
+from app.queries import EventFilters, where_clause
 
 Facet = Literal["year", "month", "actor", "kind", "place"]
 FACETS: tuple[Facet, ...] = get_args(Facet)
 Json = dict[str, Any]
 
 
-def _query(facet: Facet, where: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
+def _query(facet: Facet, where: TextClause) -> Select[*tuple[Any, ...]]:
     count = func.count(func.distinct(col(Event.id))).label("n")
     if facet in ("year", "month"):
         year = func.extract("year", col(Event.date_start))
@@ -64,7 +64,7 @@ def _value(facet: Facet, row: Any) -> Json:
 
 def counts(session: Session, filters: EventFilters, facets: tuple[Facet, ...]) -> Json:
     """`{facet: [{"value", "count"} ...]}`, actors and places with `name` too."""
-    where = and_(*conditions(filters, session.get_bind().dialect.name))
+    where = where_clause(filters, session.get_bind().dialect.name)
     return {
         facet: [_value(facet, row) for row in session.execute(_query(facet, where)).all()]
         for facet in facets

@@ -12,15 +12,14 @@ before. A page with `from` is then one bounded, ordered index range per level, m
 
 import datetime
 from dataclasses import asdict, dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_, union_all
-from sqlalchemy.orm import aliased
-from sqlmodel import Session, col
+from sqlalchemy import ColumnClause, TextClause, func, literal_column, select, text
+from sqlmodel import Session
 
 from app import pagination, search
 from app.dates import PRECISIONS
-from app.models import Actor, Article, Event, EventActor, EventTag, Passage, Place, Source
+from app.models import Actor, Article, Place
 from app.pagination import BadCursor
 
 Sort = Literal["date", "-date"]
@@ -57,99 +56,139 @@ class EventFilters:
         return pagination.fingerprint({**asdict(self), "sort": sort})
 
 
-def conditions(filters: EventFilters, dialect: str) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [
-        col(Event.status) == filters.status,
-        col(Event.deleted_at).is_(None),
+Condition = tuple[str, dict[str, Any]]  # SQL over the table `event`, and its parameters
+
+
+def conditions(filters: EventFilters, dialect: str) -> list[Condition]:
+    """The filters as SQL text: building SQLAlchemy expressions for a page cost more than
+    running its query, so the page's SQL is written out. Values are always parameters."""
+    where: list[Condition] = [
+        ("event.status = :status", {"status": filters.status}),
+        ("event.deleted_at IS NULL", {}),
     ]
     if filters.places:
-        where.append(col(Event.place_id).in_(filters.places))
+        where.append(_any("event.place_id", "place", filters.places))
     if filters.kinds:
-        where.append(col(Event.kind).in_(filters.kinds))
+        where.append(_any("event.kind", "kind", filters.kinds))
     if filters.date_from is not None:
-        where.append(col(Event.date_end) >= filters.date_from)
+        where.append(("event.date_end >= :date_from", {"date_from": filters.date_from}))
     if filters.date_to is not None:
-        where.append(col(Event.date_start) <= filters.date_to)
+        where.append(("event.date_start <= :date_to", {"date_to": filters.date_to}))
     if filters.updated_since is not None:
-        where.append(col(Event.updated_at) >= filters.updated_since)
+        where.append(
+            ("event.updated_at >= :updated_since", {"updated_since": filters.updated_since})
+        )
     # Subqueries last: SQLite tests the terms in this order, cheap column checks first.
     # EXISTS, not IN: the planner walks the sort index and probes each link by primary key,
     # stopping at the page's end, instead of first listing every event of a frequent actor.
-    # Aliases, so that a query that joins these tables itself (facets) keeps them apart.
-    for actor_id in filters.actors:
-        link = aliased(EventActor)
-        where.append(
-            select(col(link.event_id))
-            .where(col(link.event_id) == col(Event.id), col(link.actor_id) == actor_id)
-            .correlate(Event)
-            .exists()
-        )
-    for tag in filters.tags:
-        tagged = aliased(EventTag)
-        where.append(
-            select(col(tagged.event_id))
-            .where(col(tagged.event_id) == col(Event.id), col(tagged.tag) == tag)
-            .correlate(Event)
-            .exists()
-        )
+    for number, actor_id in enumerate(filters.actors):
+        where.append(_linked("event_actor", "actor_id", f"actor_{number}", actor_id))
+    for number, tag in enumerate(filters.tags):
+        where.append(_linked("event_tag", "tag", f"tag_{number}", tag))
     if filters.q:
         where.append(search.matching(filters.q, dialect))
     if filters.article is not None:
-        cited = (
-            select(col(Source.event_id))
-            .join(Passage, col(Passage.id) == col(Source.passage_id))
-            .where(col(Passage.article_id) == filters.article)
+        where.append(
+            (
+                "event.id IN (SELECT source.event_id FROM source JOIN passage "
+                "ON passage.id = source.passage_id WHERE passage.article_id = :article)",
+                {"article": filters.article},
+            )
         )
-        where.append(col(Event.id).in_(cited))
     return where
 
 
-def byte_order(column: Any, dialect: str) -> Any:
-    """The column compared and sorted by its bytes, as SQLite does, on every engine.
+def _any(column: str, name: str, values: tuple[str, ...]) -> Condition:
+    params = {f"{name}_{number}": value for number, value in enumerate(values)}
+    return f"{column} IN ({', '.join(':' + key for key in params)})", params
+
+
+def _linked(table: str, column: str, name: str, value: str) -> Condition:
+    return (
+        f"EXISTS (SELECT 1 FROM {table} AS {name} WHERE {name}.event_id = event.id "
+        f"AND {name}.{column} = :{name})",
+        {name: value},
+    )
+
+
+def _joined(where: list[Condition]) -> Condition:
+    params: dict[str, Any] = {}
+    for _, values in where:
+        params.update(values)
+    return " AND ".join(sql for sql, _ in where), params
+
+
+def where_clause(filters: EventFilters, dialect: str) -> TextClause:
+    """The filters as one condition on `event`, for queries that add their own parts."""
+    sql, params = _joined(conditions(filters, dialect))
+    return text(sql).bindparams(**params)
+
+
+def _key_sql(dialect: str) -> str:
+    """The sort key, with the id compared by its bytes, as SQLite does, on every engine.
 
     PostgreSQL would otherwise use the database's collation (en_US ignores hyphens), so
     that pages, and the order inside them, would differ between engines and servers.
     """
-    return column if dialect == "sqlite" else column.collate("C")
+    return "event.date_start, event.date_rank, " + byte_order("event.id", dialect)
 
 
-def _sort_key(dialect: str) -> tuple[Any, Any, Any]:
-    return col(Event.date_start), col(Event.date_rank), byte_order(col(Event.id), dialect)
+def byte_order(column: str, dialect: str) -> str:
+    return column if dialect == "sqlite" else f'{column} COLLATE "C"'
 
 
 def page_query(
     filters: EventFilters, sort: Sort, limit: int, after: tuple[Any, ...] | None, dialect: str
-) -> Select[datetime.date, int, str]:
-    """Ids and sort keys of one page, plus one more row to tell whether a next page exists."""
-    key = _sort_key(dialect)
+) -> TextClause:
+    """Sort keys of one page, plus one more row to tell whether a next page exists."""
+    key = _key_sql(dialect)
     where = conditions(filters, dialect)
     if after is not None:
+        comparison = ">" if sort == "date" else "<"
         where.append(
-            tuple_(*key) > tuple_(*after) if sort == "date" else tuple_(*key) < tuple_(*after)
+            (
+                f"({key}) {comparison} (:after_start, :after_rank, :after_id)",
+                dict(zip(("after_start", "after_rank", "after_id"), after, strict=True)),
+            )
         )
+    direction = "" if sort == "date" else " DESC"
+    order = ", ".join(part + direction for part in key.split(", "))
+    columns = "event.date_start, event.date_rank, event.id"
     if filters.date_from is None:
-        return _ordered(select(*key).where(and_(*where)), key, sort, limit)
+        sql, params = _joined(where)
+        return _text(
+            f"SELECT {columns} FROM event WHERE {sql} ORDER BY {order} LIMIT {limit + 1}", params
+        )
     branches = []
+    params = {}
     for level in range(len(SPAN_LEVEL_DAYS) + 1):
-        bounded = [*where, col(Event.date_span_level) == level]
+        bounded = [*where, (f"event.date_span_level = {level}", {})]
         if level < len(SPAN_LEVEL_DAYS):
             earliest = filters.date_from - datetime.timedelta(days=SPAN_LEVEL_DAYS[level])
-            bounded.append(col(Event.date_start) >= earliest)
-        branch = _ordered(select(*key).where(and_(*bounded)), key, sort, limit).subquery()
-        branches.append(select(*branch.c))
-    merged = union_all(*branches).subquery()
-    return _ordered(select(*merged.c), tuple(merged.c), sort, limit)
+            bounded.append(
+                (f"event.date_start >= :earliest_{level}", {f"earliest_{level}": earliest})
+            )
+        sql, values = _joined(bounded)
+        params.update(values)
+        branches.append(
+            f"SELECT * FROM (SELECT {columns} FROM event WHERE {sql} "
+            f"ORDER BY {order} LIMIT {limit + 1}) AS level_{level}"
+        )
+    merged_order = order.replace("event.", "")
+    return _text(
+        f"SELECT * FROM ({' UNION ALL '.join(branches)}) AS merged "
+        f"ORDER BY {merged_order} LIMIT {limit + 1}",
+        params,
+    )
 
 
-def _ordered(
-    query: Select[*tuple[Any, ...]], key: tuple[Any, ...], sort: Sort, limit: int
-) -> Select[datetime.date, int, str]:
-    order = key if sort == "date" else tuple(k.desc() for k in key)
-    return cast(Select[datetime.date, int, str], query.order_by(*order).limit(limit + 1))
+def _text(sql: str, params: dict[str, Any]) -> TextClause:
+    return text(sql).bindparams(**params)
 
 
-def count_query(filters: EventFilters, dialect: str) -> Select[int]:
-    return select(func.count()).select_from(Event).where(and_(*conditions(filters, dialect)))
+def count_query(filters: EventFilters, dialect: str) -> TextClause:
+    sql, params = _joined(conditions(filters, dialect))
+    return _text(f"SELECT count(*) FROM event WHERE {sql}", params)
 
 
 def decode_event_key(key: list[Any]) -> tuple[datetime.date, int, str]:
@@ -184,7 +223,7 @@ def fetch_page(
     next_cursor = None
     if more:
         start, rank, event_id = rows[-1]
-        next_cursor = pagination.encode([start.isoformat(), rank, event_id], query_fingerprint)
+        next_cursor = pagination.encode([str(start), rank, event_id], query_fingerprint)
     return [row[2] for row in rows], next_cursor
 
 
@@ -198,8 +237,9 @@ def id_page(
 ) -> tuple[list[str], str | None]:
     """A page of a table ordered by id (actors, places, articles) and its next cursor."""
     query_fingerprint = pagination.fingerprint(model.__tablename__)
-    id_column = byte_order(col(model.id), session.get_bind().dialect.name)
-    query = select(id_column).order_by(id_column).limit(limit + 1)
+    dialect = session.get_bind().dialect.name
+    id_column: ColumnClause[Any] = literal_column(byte_order(f"{model.__tablename__}.id", dialect))
+    query = select(id_column).select_from(model).order_by(id_column).limit(limit + 1)
     if cursor:
         key = pagination.decode(cursor, query_fingerprint)
         if len(key) != 1 or not isinstance(key[0], str):

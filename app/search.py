@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, select, text
+from sqlalchemy import bindparam, func, select, text
 from sqlmodel import Session, col
 
 from app.models import Event, EventTag, Source
@@ -104,27 +104,22 @@ def reindex_all(session: Session) -> None:
         reindex(session, ids[start : start + 500])
 
 
-def matching(q: str, dialect: str) -> ColumnElement[bool]:
-    """A condition on the event: its document contains every word of `q`."""
+def matching(q: str, dialect: str) -> tuple[str, dict[str, str]]:
+    """SQL for "the event's document contains every word of `q`", and its parameters."""
     terms = search_terms(q)
-    subquery: Select[tuple[int]]
     if dialect == "sqlite":
         expression = " ".join('"' + term.replace('"', "") + '"*' for term in terms)
-        subquery = (
-            select(literal_column("rowid"))
-            .select_from(text("event_search"))
-            .where(text("event_search MATCH :fts_query").bindparams(fts_query=expression))
+        return (
+            "event.search_key IN "
+            "(SELECT rowid FROM event_search WHERE event_search MATCH :fts_query)",
+            {"fts_query": expression},
         )
-    else:
-        # Each word is a quoted prefix lexeme: a \w+ word holds no quote, so no syntax.
-        prefixes = {f"fts_term_{i}": f"'{fold(term)}':*" for i, term in enumerate(terms)}
-        query = " && ".join(
-            f"(to_tsquery('english', :{name}) || to_tsquery('german', :{name}))"
-            for name in prefixes
-        )
-        subquery = (
-            select(literal_column("search_key"))
-            .select_from(text("event_search"))
-            .where(text(f"document @@ ({query})").bindparams(**prefixes))
-        )
-    return col(Event.search_key).in_(subquery)
+    # Each word is a quoted prefix lexeme: a \w+ word holds no quote, so no syntax.
+    prefixes = {f"fts_term_{i}": f"'{fold(term)}':*" for i, term in enumerate(terms)}
+    query = " && ".join(
+        f"(to_tsquery('english', :{name}) || to_tsquery('german', :{name}))" for name in prefixes
+    )
+    return (
+        f"event.search_key IN (SELECT search_key FROM event_search WHERE document @@ ({query}))",
+        prefixes,
+    )

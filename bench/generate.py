@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, func, select, text, update
-from sqlmodel import col
+from sqlmodel import Session, col
 
-from app import schema, seeds
+from app import documents, schema, seeds
 from app.actors import normalize
 from app.config import PROJECT_ROOT
 from app.dates import PRECISIONS, DateInterval, Qualifier
@@ -514,7 +514,14 @@ def _events(
         _insert(conn, EventTag, batch.tags)
         _insert(conn, Source, batch.sources)
         conn.execute(fts_insert, batch.documents)
-    conn.execute(update(_table(DataState)).values(version=version, updated_at=NOW))
+        # Rendered while the batch's rows are still in the page cache: a pass over the
+        # whole table afterwards would read it back from disk in id order.
+        documents.refresh(Session(bind=conn), [event["id"] for event in batch.events])
+    conn.execute(
+        update(_table(DataState)).values(
+            version=version, updated_at=NOW, document_format=documents.FORMAT_ID
+        )
+    )
 
 
 def generate(events: int, output: Path, seed: int = 1) -> None:

@@ -1,7 +1,7 @@
 """Dependencies shared by the routes, as Annotated aliases."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
@@ -29,8 +29,30 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def event_filters(
-    session: SessionDep,
+@dataclass(frozen=True)
+class EventQuery:
+    """GET /events' filters as given, before names and dates are resolved."""
+
+    actor: list[str] | None
+    place: list[str] | None
+    kind: list[str] | None
+    tag: list[str] | None
+    date_from: str | None
+    date_to: str | None
+    q: str | None
+    article: str | None
+    updated_since: str | None
+    status: str
+
+    def resolve(self, session: Session) -> EventFilters:
+        """The filters, resolved; a 422 naming the first bad parameter."""
+        try:
+            return filters.event_filters(session, **asdict(self))
+        except filters.FilterError as error:
+            raise filter_problem(error) from error
+
+
+async def event_query(
     actor: Annotated[
         list[str] | None,
         Query(description="Actor id, name or alias; repeat to ask for events involving all."),
@@ -67,23 +89,17 @@ def event_filters(
         Literal["published", "proposed", "rejected"],
         Query(description="Curation status; ingestion proposes, curators publish."),
     ] = "published",
-) -> EventFilters:
-    try:
-        return filters.event_filters(
-            session,
-            actor=actor,
-            place=place,
-            kind=kind,
-            tag=tag,
-            date_from=date_from,
-            date_to=date_to,
-            q=q,
-            article=article,
-            updated_since=updated_since,
-            status=status,
-        )
-    except filters.FilterError as error:
-        raise filter_problem(error) from error
+) -> EventQuery:
+    return EventQuery(
+        actor, place, kind, tag, date_from, date_to, q, article, updated_since, status
+    )
+
+
+EventQueryDep = Annotated[EventQuery, Depends(event_query)]
+
+
+def event_filters(session: SessionDep, query: EventQueryDep) -> EventFilters:
+    return query.resolve(session)
 
 
 def filter_problem(error: filters.FilterError) -> ProblemError:

@@ -12,10 +12,9 @@ def dumps(value: Any) -> str:
     return orjson.dumps(value, option=OPTIONS).decode()
 
 
-def batch(items: Iterable[Any]) -> str:
-    """Lines for several items at once: the same text as `lines`, in one chunk."""
-    line = orjson.OPT_APPEND_NEWLINE | OPTIONS
-    return b"".join(orjson.dumps(item, option=line) for item in items).decode()
+def documents(serialised: list[bytes]) -> str:
+    """Lines for items already serialised, in one chunk."""
+    return (b"\n".join(serialised) + b"\n").decode() if serialised else ""
 
 
 def lines(items: Iterable[Any]) -> Iterator[str]:

@@ -73,6 +73,7 @@ class Event(SQLModel, table=True):
     change_seq: int = Field(default=0, sa_column=_CHANGE_SEQ)
     # The full-text index's key (see app.search): an integer joins far cheaper than the id.
     search_key: int = Field(sa_column=Column("search_key", Integer, nullable=False))
+    document: str | None = Field(default=None, sa_column=Column(Text))  # app.documents
 
 
 class EventActor(SQLModel, table=True):

@@ -18,4 +18,5 @@ class DataState(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     version: int = 0
+    document_format: str | None = Field(default=None, max_length=16)  # see app.documents
     updated_at: datetime = Field(default_factory=utcnow)

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 from sqlmodel import delete as delete_rows
 
-from app import search
+from app import documents, search
 from app.dates import PRECISIONS, DateInterval
 from app.models import Event, EventActor, EventTag, Source, utcnow
 from app.queries import span_level
@@ -140,6 +140,7 @@ def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
         _replace_links(session, spec, new=spec.id not in stored)
     session.flush()
     search.reindex(session, [spec.id for spec in changed])
+    documents.refresh(session, [spec.id for spec in changed])
     written = {spec.id for spec in changed}
     return [spec.id in written for spec in specs]
 

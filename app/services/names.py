@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
+from app import documents
 from app.actors import Names, normalize
 from app.models import utcnow
 
@@ -59,4 +60,6 @@ def put(
         for key, alias in wanted.items()
     )
     session.flush()
+    if entity is not None:
+        documents.refresh_showing(session, names.entity, id)
     return True

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 import pytest
-from sqlalchemy import Select, and_, select, text
+from sqlalchemy import ClauseElement, select, text
 from sqlalchemy.dialects import sqlite
 from sqlmodel import Session, col
 
@@ -42,7 +42,7 @@ CASES: dict[str, tuple[EventFilters, Sort, tuple[Any, ...] | None]] = {
 }
 
 
-def plan(session: Session, query: Select[*tuple[Any, ...]]) -> list[str]:
+def plan(session: Session, query: ClauseElement) -> list[str]:
     dialect_name = session.get_bind().dialect.name
     if dialect_name == "sqlite":
         named = sqlite.dialect(paramstyle="named")
@@ -87,7 +87,7 @@ def test_a_deep_page_seeks_by_key_and_never_skips_rows(seeded_url: str) -> None:
     """Keyset pagination: page 1,000 is a seek to the cursor's key in the sort index."""
     engine = get_engine(seeded_url)
     query = queries.page_query(EventFilters(), "date", 50, (DAY, 0, "x"), engine.dialect.name)
-    assert query._offset_clause is None
+    assert "OFFSET" not in str(query).upper()
     with Session(engine) as session:
         steps = plan(session, query)
     index = "ix_event_status_date_start_date_rank_id"
@@ -121,7 +121,7 @@ def test_pages_with_from_are_the_plain_overlap_in_contract_order(
         expected = list(
             session.execute(
                 select(col(Event.id))
-                .where(and_(*queries.conditions(filters, engine.dialect.name)))
+                .where(queries.where_clause(filters, engine.dialect.name))
                 .order_by(*order)
             ).scalars()
         )

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from app import documents
 from app.db import get_engine, session_scope
 from app.services import versions
 from tests.perf.conftest import counting_server
@@ -46,6 +47,7 @@ def test_a_write_makes_cached_answers_stale(
         session.execute(
             text("UPDATE event SET title = 'Rewritten' WHERE id = 'singapore-summit-2018'")
         )
+        documents.refresh(session, ["singapore-summit-2018"])
         versions.bump(session)
     statements.clear()
     after = client.get(KIM)

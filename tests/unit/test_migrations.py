@@ -3,7 +3,7 @@
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlmodel import SQLModel, col
 
 from app import schema, search, seeds
@@ -53,7 +53,8 @@ def test_the_search_key_migration_carries_every_document_both_ways(empty_url: st
 
     def found(q: str) -> list[str]:
         with engine.connect() as conn:
-            query = select(col(Event.id)).where(search.matching(q, engine.dialect.name))
+            sql, params = search.matching(q, engine.dialect.name)
+            query = select(col(Event.id)).where(text(sql).bindparams(**params))
             return sorted(conn.execute(query).scalars())
 
     before = {q: found(q) for q in ("Singapur", "Gipfel", "Kim")}

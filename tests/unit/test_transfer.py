@@ -38,7 +38,8 @@ def assert_all_equal(checks: list[transfer.TableCheck]) -> None:
 def search_hits(url: str, q: str) -> set[str]:
     engine = get_engine(url)
     with Session(engine) as session:
-        query = select(col(Event.id)).where(search.matching(q, engine.dialect.name))
+        sql, params = search.matching(q, engine.dialect.name)
+        query = select(col(Event.id)).where(text(sql).bindparams(**params))
         return set(session.execute(query).scalars())
 
 

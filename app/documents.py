@@ -1,0 +1,107 @@
+"""Each event's public JSON, stored beside it (`event.document`), so that a page of events
+is one indexed read of ready bytes instead of five queries and a rendering per answer.
+
+The shape is defined once, by app.views.events; a document is its output, serialised.
+Documents are kept current by the writes that change what an event shows: the event
+services (the event, its actors, tags and sources) and the writes of actors and places
+(their names appear in the events). Articles, whose references appear too, never change
+once stored. A missing document (NULL) is rendered when read, so a reader is never wrong,
+only slower. `FORMAT` is a hash of the rendering code: when it differs from the one the
+database records, `ensure_current` (run by `timeline serve` and `timeline seed` before
+answering) renders every document again, so a release that changes the shape never
+serves old documents.
+"""
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import orjson
+from sqlalchemy import Table, bindparam, update
+from sqlmodel import Session, col, select
+
+from app import views
+from app.models import Actor, DataState, Event, EventActor, Place
+
+APP_DIR = Path(__file__).resolve().parent
+RENDERING_CODE = ("views.py", "dates.py", "documents.py")
+FORMAT = hashlib.sha256(b"".join((APP_DIR / name).read_bytes() for name in RENDERING_CODE))
+FORMAT_ID = FORMAT.hexdigest()[:16]
+OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
+BATCH = 500
+EVENT: Table = Event.__table__  # type: ignore[attr-defined]
+
+
+def dumps(value: object) -> bytes:
+    return orjson.dumps(value, option=OPTIONS)
+
+
+def refresh(session: Session, event_ids: Iterable[str]) -> int:
+    """Renders and stores the documents of these events (the live ones) from their current
+    rows, which must be flushed; how many it stored."""
+    ids = sorted(set(event_ids))
+    stored = 0
+    for start in range(0, len(ids), BATCH):
+        rendered = views.events(session, ids[start : start + BATCH])
+        stored += len(rendered)
+        if rendered:
+            session.connection().execute(  # Core: the ORM would compare-and-set change_seq
+                EVENT.update()
+                .where(EVENT.c.id == bindparam("event_id"))
+                .values(document=bindparam("doc")),
+                [{"event_id": view["id"], "doc": dumps(view).decode()} for view in rendered],
+            )
+    return stored
+
+
+def refresh_showing(session: Session, entity: type[Actor] | type[Place], entity_id: str) -> None:
+    """Renders again the events that show this actor or place."""
+    showing = (
+        select(EventActor.event_id).where(EventActor.actor_id == entity_id)
+        if entity is Actor
+        else select(Event.id).where(Event.place_id == entity_id)
+    )
+    refresh(session, session.exec(showing).all())
+
+
+# Built once: SQLAlchemy then reuses its compiled form and cache key.
+_READ = select(EVENT.c.id, EVENT.c.document).where(
+    EVENT.c.id.in_(bindparam("ids", expanding=True)), EVENT.c.deleted_at.is_(None)
+)
+
+
+def read(session: Session, ids: Sequence[str]) -> list[bytes]:
+    """The documents of the live events among `ids`, in that order."""
+    if not ids:
+        return []
+    stored: dict[str, str | None] = dict(
+        session.connection().execute(_READ, {"ids": list(ids)}).all()
+    )
+    missing = [event_id for event_id, document in stored.items() if document is None]
+    found = {event_id: document.encode() for event_id, document in stored.items() if document}
+    found.update((view["id"], dumps(view)) for view in views.events(session, missing))
+    return [found[event_id] for event_id in ids if event_id in found]
+
+
+def ensure_current(session: Session) -> int:
+    """Renders every document again when the rendering code changed since they were made;
+    how many it rendered (0 when they were current)."""
+    state = session.get(DataState, 1)
+    if state is None or state.document_format == FORMAT_ID:
+        return 0
+    return render_all(session)
+
+
+def render_all(session: Session) -> int:
+    """Renders every event's document, in batches by id, and records the format."""
+    rendered = 0
+    last = ""
+    while ids := list(
+        session.exec(
+            select(Event.id).where(col(Event.id) > last).order_by(col(Event.id)).limit(BATCH)
+        )
+    ):
+        rendered += refresh(session, ids)
+        last = ids[-1]
+    session.execute(update(DataState).values(document_format=FORMAT_ID))
+    return rendered

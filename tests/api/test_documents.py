@@ -1,0 +1,140 @@
+"""Stored event documents (app.documents) are always what a fresh rendering gives: after
+the seeds, after every kind of write over HTTP, after an upgrade from a database without
+them, and after the rendering code changes. On both engines."""
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+from sqlalchemy import text, update
+from sqlmodel import Session, col, select
+
+from app import documents, schema, views
+from app.db import get_engine, session_scope
+from app.models import DataState, Event
+from tests.api.test_curation import AUTH, new_event, passage_of
+from tests.api.test_ingest import HANOI
+from tests.conftest import LiveServer, settings_for
+
+
+def stale_documents(url: str) -> list[str]:
+    """Ids of live events whose stored document differs from a fresh rendering."""
+    with Session(get_engine(url)) as session:
+        stored = dict(
+            session.execute(
+                select(col(Event.id), col(Event.document)).where(col(Event.deleted_at).is_(None))
+            ).all()
+        )
+        fresh = {view["id"]: view for view in views.events(session, list(stored))}
+    assert fresh, "no live events to compare"
+    return [
+        event_id
+        for event_id, document in stored.items()
+        if document is None
+        or orjson.loads(document) != orjson.loads(documents.dumps(fresh[event_id]))
+    ]
+
+
+def all_events(http: httpx.Client, **params: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    url: str | None = "/events"
+    query: dict[str, Any] | None = {"limit": 7, **params}
+    while url:
+        answer = http.get(url, params=query)
+        assert answer.status_code == 200, answer.text
+        items += answer.json()["items"]
+        url, query = answer.json()["next"], None
+    return items
+
+
+@pytest.fixture
+def http(writable_server: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=writable_server.url, timeout=60) as client:
+        yield client
+
+
+def test_the_seeds_store_every_document_as_rendered(seeded_url: str) -> None:
+    assert stale_documents(seeded_url) == []
+
+
+def test_every_kind_of_write_keeps_the_documents_current(
+    http: httpx.Client, fresh_seeded_url: str
+) -> None:
+    passage = passage_of(http, "hanoi-summit-2019")
+    created = http.post("/events", json=new_event(passage, status="published"), headers=AUTH)
+    assert created.status_code == 201, created.text
+    event_id = created.json()["id"]
+    writes = [
+        http.patch(
+            f"/events/{event_id}",
+            json={
+                "title": "Renamed",
+                "date": "März 2019",
+                "tags": ["diplomacy"],
+                "actors": ["Trump"],
+            },
+            headers=AUTH,
+        ),
+        http.post(
+            f"/events/{event_id}/sources",
+            json={"passage_id": passage["id"], "quote": passage["text"][-30:].strip()},
+            headers=AUTH,
+        ),
+        http.patch("/actors/kim-jong-un", json={"name": "Chairman Kim"}, headers=AUTH),
+        http.patch("/places/singapore", json={"name": "Singapur", "lat": 1.29}, headers=AUTH),
+        http.post(f"/events/{event_id}/merge", json={"into": "hanoi-summit-2019"}, headers=AUTH),
+        http.post("/articles", json={"text": HANOI, "title": "Hanoi"}, headers=AUTH),
+    ]
+    for answer in writes:
+        assert answer.status_code in (200, 201), answer.text
+    assert stale_documents(fresh_seeded_url) == []
+    shown = {event["id"]: event for event in all_events(http)}
+    assert {a["name"] for a in shown["hanoi-summit-2019"]["actors"]} >= {"Chairman Kim"}
+    singapore = [e for e in shown.values() if (e["place"] or {}).get("id") == "singapore"]
+    assert singapore and all(e["place"]["name"] == "Singapur" for e in singapore)
+    assert event_id not in shown
+    proposed = all_events(http, status="proposed")
+    assert proposed, "the article proposed no event"
+    for event in proposed:
+        assert http.get(f"/events/{event['id']}").json() == event
+
+
+def test_lists_answer_what_single_events_answer(client: httpx.Client) -> None:
+    """Pages come from stored documents, one event from a fresh rendering: the same JSON."""
+    for event in all_events(client):
+        assert client.get(f"/events/{event['id']}").json() == event
+
+
+def test_missing_documents_are_rendered_on_read_and_filled_at_start(
+    fresh_seeded_url: str,
+) -> None:
+    with (
+        LiveServer(settings_for(fresh_seeded_url)) as live,
+        httpx.Client(base_url=live.url) as http,
+    ):
+        before = all_events(http)
+        with session_scope(get_engine(fresh_seeded_url)) as session:
+            session.execute(
+                update(Event).values(document=None).execution_options(synchronize_session=False)
+            )
+            session.execute(text("UPDATE data_state SET version = version + 1"))
+        assert all_events(http) == before
+    with session_scope(get_engine(fresh_seeded_url)) as session:
+        assert documents.ensure_current(session) == len(before)  # none recorded yet
+    with session_scope(get_engine(fresh_seeded_url)) as session:
+        assert documents.ensure_current(session) == 0  # current: nothing to do
+        session.execute(update(DataState).values(document_format="older"))
+    with session_scope(get_engine(fresh_seeded_url)) as session:
+        assert documents.ensure_current(session) == len(before)
+    assert stale_documents(fresh_seeded_url) == []
+
+
+def test_an_upgrade_from_before_documents_renders_them(fresh_seeded_url: str) -> None:
+    schema.downgrade(fresh_seeded_url, "a1c9e3b7d5f2")
+    schema.upgrade(fresh_seeded_url)
+    with session_scope(get_engine(fresh_seeded_url)) as session:
+        assert not session.exec(select(Event.id).where(col(Event.document).is_not(None))).all()
+        assert documents.ensure_current(session) > 0
+    assert stale_documents(fresh_seeded_url) == []
