@@ -7,8 +7,10 @@ that is not a letter or digit: `kim`, `Kim Jong-un` and `KIM-JONG-UN` are one ac
 import difflib
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from sqlalchemy import Select, bindparam
 from sqlmodel import Session, col, select
 
 from app.models import Actor, ActorAlias, Place, PlaceAlias
@@ -51,14 +53,16 @@ class Unresolved(LookupError):
 def resolve(session: Session, names: Names, name: str) -> str:
     """The id of the one actor or place that goes by `name`; raises Unresolved."""
     key = normalize(name)
-    found = (
-        session.exec(select(names.owner).where(col(names.alias.normalized) == key)).first()
-        if key
-        else None
-    )
+    found = session.connection().execute(_lookup(names), {"key": key}).scalar() if key else None
     if found is not None:
         return str(found)
     raise Unresolved(name, suggest(session, names, key))
+
+
+@cache
+def _lookup(names: Names) -> Select[Any]:
+    """Built once per table: a name is resolved on every filtered request."""
+    return select(names.owner).where(col(names.alias.normalized) == bindparam("key"))
 
 
 def suggest(session: Session, names: Names, key: str) -> list[str]:

@@ -12,9 +12,20 @@ before. A page with `from` is then one bounded, ordered index range per level, m
 
 import datetime
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import ColumnClause, TextClause, func, literal_column, select, text
+from sqlalchemy import (
+    ColumnClause,
+    Date,
+    DateTime,
+    TextClause,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    text,
+)
 from sqlmodel import Session
 
 from app import pagination, search
@@ -137,9 +148,12 @@ def byte_order(column: str, dialect: str) -> str:
     return column if dialect == "sqlite" else f'{column} COLLATE "C"'
 
 
+Statement = tuple[TextClause, dict[str, Any]]  # SQL and the values of its parameters
+
+
 def page_query(
     filters: EventFilters, sort: Sort, limit: int, after: tuple[Any, ...] | None, dialect: str
-) -> TextClause:
+) -> Statement:
     """Sort keys of one page, plus one more row to tell whether a next page exists."""
     key = _key_sql(dialect)
     where = conditions(filters, dialect)
@@ -182,11 +196,23 @@ def page_query(
     )
 
 
-def _text(sql: str, params: dict[str, Any]) -> TextClause:
-    return text(sql).bindparams(**params)
+def _text(sql: str, params: dict[str, Any]) -> Statement:
+    dates = tuple(sorted(k for k, v in params.items() if type(v) is datetime.date))
+    times = tuple(sorted(k for k, v in params.items() if isinstance(v, datetime.datetime)))
+    return _statement(sql, dates, times), params
 
 
-def count_query(filters: EventFilters, dialect: str) -> TextClause:
+@lru_cache(maxsize=1024)
+def _statement(sql: str, dates: tuple[str, ...], times: tuple[str, ...]) -> TextClause:
+    """The statement of one SQL text, made once: binding values into a new one per page
+    cost as much as running it. Dates and times are typed, so that each engine gets them
+    in its own form (SQLite: the text SQLAlchemy stores)."""
+    typed = [bindparam(k, type_=Date()) for k in dates]
+    typed += [bindparam(k, type_=DateTime()) for k in times]
+    return text(sql).bindparams(*typed)
+
+
+def count_query(filters: EventFilters, dialect: str) -> Statement:
     sql, params = _joined(conditions(filters, dialect))
     return _text(f"SELECT count(*) FROM event WHERE {sql}", params)
 
@@ -217,7 +243,8 @@ def fetch_page(
     dialect = session.get_bind().dialect.name
     query_fingerprint = filters.fingerprint(sort)
     after = decode_event_key(pagination.decode(cursor, query_fingerprint)) if cursor else None
-    rows = session.execute(page_query(filters, sort, limit, after, dialect)).all()
+    statement, params = page_query(filters, sort, limit, after, dialect)
+    rows = session.execute(statement, params).all()
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = None
@@ -229,7 +256,8 @@ def fetch_page(
 
 def count(session: Session, filters: EventFilters) -> int:
     dialect = session.get_bind().dialect.name
-    return int(session.execute(count_query(filters, dialect)).scalar_one())
+    statement, params = count_query(filters, dialect)
+    return int(session.execute(statement, params).scalar_one())
 
 
 def id_page(

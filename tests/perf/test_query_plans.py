@@ -42,7 +42,9 @@ CASES: dict[str, tuple[EventFilters, Sort, tuple[Any, ...] | None]] = {
 }
 
 
-def plan(session: Session, query: ClauseElement) -> list[str]:
+def plan(session: Session, query: ClauseElement, values: dict[str, Any] | None = None) -> list[str]:
+    if values:
+        query = query.params(**values)
     dialect_name = session.get_bind().dialect.name
     if dialect_name == "sqlite":
         named = sqlite.dialect(paramstyle="named")
@@ -77,8 +79,7 @@ def test_every_filter_is_served_by_an_index(seeded_url: str, case: str) -> None:
     filters, sort, after = CASES[case]
     engine = get_engine(seeded_url)
     with Session(engine) as session:
-        query = queries.page_query(filters, sort, 50, after, engine.dialect.name)
-        steps = plan(session, query)
+        steps = plan(session, *queries.page_query(filters, sort, 50, after, engine.dialect.name))
     scans = [step for step in steps if FULL_SCAN[engine.dialect.name].search(step.strip())]
     assert not scans, f"{case}: full scan of event in\n" + "\n".join(steps)
 
@@ -87,9 +88,9 @@ def test_a_deep_page_seeks_by_key_and_never_skips_rows(seeded_url: str) -> None:
     """Keyset pagination: page 1,000 is a seek to the cursor's key in the sort index."""
     engine = get_engine(seeded_url)
     query = queries.page_query(EventFilters(), "date", 50, (DAY, 0, "x"), engine.dialect.name)
-    assert "OFFSET" not in str(query).upper()
+    assert "OFFSET" not in str(query[0]).upper()
     with Session(engine) as session:
-        steps = plan(session, query)
+        steps = plan(session, *query)
     index = "ix_event_status_date_start_date_rank_id"
     if engine.dialect.name == "sqlite":
         assert any(index in s and "(date_start,date_rank,id)>(" in s for s in steps), steps
