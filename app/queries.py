@@ -18,7 +18,6 @@ from typing import Any, Literal
 from sqlalchemy import (
     ColumnClause,
     Date,
-    DateTime,
     TextClause,
     bindparam,
     func,
@@ -27,6 +26,7 @@ from sqlalchemy import (
     text,
 )
 from sqlmodel import Session
+from sqlmodel.sql.sqltypes import UTCDateTime
 
 from app import pagination, search
 from app.dates import PRECISIONS
@@ -67,24 +67,34 @@ class EventFilters:
         return pagination.fingerprint({**asdict(self), "sort": sort})
 
 
-Condition = tuple[str, dict[str, Any]]  # SQL over the table `event`, and its parameters
+Condition = tuple[str, dict[str, Any]]  # SQL and its parameters
+EVENT = ("event", "id")  # a table holding the event's status and dates, and its id column
+DRIVER = ("drive", "event_id")  # event_actor, which copies them (app.models.EventActor)
 
 
-def conditions(filters: EventFilters, dialect: str) -> list[Condition]:
+def conditions(
+    filters: EventFilters, dialect: str, subject: tuple[str, str] = EVENT
+) -> list[Condition]:
     """The filters as SQL text: building SQLAlchemy expressions for a page cost more than
-    running its query, so the page's SQL is written out. Values are always parameters."""
+    running its query, so the page's SQL is written out. Values are always parameters.
+
+    Status, dates and links are tested on `subject`: `event`, or for a page of one actor's
+    events its row in event_actor (which then stands for the first actor filter); place,
+    kind, update time and text are the event's own.
+    """
+    table, id_column = subject
     where: list[Condition] = [
-        ("event.status = :status", {"status": filters.status}),
-        ("event.deleted_at IS NULL", {}),
+        (f"{table}.status = :status", {"status": filters.status}),
+        (f"{table}.deleted_at IS NULL", {}),
     ]
     if filters.places:
         where.append(_any("event.place_id", "place", filters.places))
     if filters.kinds:
         where.append(_any("event.kind", "kind", filters.kinds))
     if filters.date_from is not None:
-        where.append(("event.date_end >= :date_from", {"date_from": filters.date_from}))
+        where.append((f"{table}.date_end >= :date_from", {"date_from": filters.date_from}))
     if filters.date_to is not None:
-        where.append(("event.date_start <= :date_to", {"date_to": filters.date_to}))
+        where.append((f"{table}.date_start <= :date_to", {"date_to": filters.date_to}))
     if filters.updated_since is not None:
         where.append(
             ("event.updated_at >= :updated_since", {"updated_since": filters.updated_since})
@@ -92,16 +102,18 @@ def conditions(filters: EventFilters, dialect: str) -> list[Condition]:
     # Subqueries last: SQLite tests the terms in this order, cheap column checks first.
     # EXISTS, not IN: the planner walks the sort index and probes each link by primary key,
     # stopping at the page's end, instead of first listing every event of a frequent actor.
-    for number, actor_id in enumerate(filters.actors):
-        where.append(_linked("event_actor", "actor_id", f"actor_{number}", actor_id))
+    linked_to = f"{table}.{id_column}"
+    actors = filters.actors[1:] if subject == DRIVER else filters.actors
+    for number, actor_id in enumerate(actors):
+        where.append(_linked("event_actor", "actor_id", f"actor_{number}", actor_id, linked_to))
     for number, tag in enumerate(filters.tags):
-        where.append(_linked("event_tag", "tag", f"tag_{number}", tag))
+        where.append(_linked("event_tag", "tag", f"tag_{number}", tag, linked_to))
     if filters.q:
         where.append(search.matching(filters.q, dialect))
     if filters.article is not None:
         where.append(
             (
-                "event.id IN (SELECT source.event_id FROM source JOIN passage "
+                f"{linked_to} IN (SELECT source.event_id FROM source JOIN passage "
                 "ON passage.id = source.passage_id WHERE passage.article_id = :article)",
                 {"article": filters.article},
             )
@@ -109,14 +121,19 @@ def conditions(filters: EventFilters, dialect: str) -> list[Condition]:
     return where
 
 
+def _needs_event(filters: EventFilters) -> bool:
+    """Whether a filter tests a column that only the event table has."""
+    return bool(filters.places or filters.kinds or filters.updated_since or filters.q)
+
+
 def _any(column: str, name: str, values: tuple[str, ...]) -> Condition:
     params = {f"{name}_{number}": value for number, value in enumerate(values)}
     return f"{column} IN ({', '.join(':' + key for key in params)})", params
 
 
-def _linked(table: str, column: str, name: str, value: str) -> Condition:
+def _linked(table: str, column: str, name: str, value: str, linked_to: str) -> Condition:
     return (
-        f"EXISTS (SELECT 1 FROM {table} AS {name} WHERE {name}.event_id = event.id "
+        f"EXISTS (SELECT 1 FROM {table} AS {name} WHERE {name}.event_id = {linked_to} "
         f"AND {name}.{column} = :{name})",
         {name: value},
     )
@@ -135,16 +152,12 @@ def where_clause(filters: EventFilters, dialect: str) -> TextClause:
     return text(sql).bindparams(**params)
 
 
-def _key_sql(dialect: str) -> str:
-    """The sort key, with the id compared by its bytes, as SQLite does, on every engine.
+def byte_order(column: str, dialect: str) -> str:
+    """The column compared and sorted by its bytes, as SQLite does, on every engine.
 
     PostgreSQL would otherwise use the database's collation (en_US ignores hyphens), so
     that pages, and the order inside them, would differ between engines and servers.
     """
-    return "event.date_start, event.date_rank, " + byte_order("event.id", dialect)
-
-
-def byte_order(column: str, dialect: str) -> str:
     return column if dialect == "sqlite" else f'{column} COLLATE "C"'
 
 
@@ -154,9 +167,22 @@ Statement = tuple[TextClause, dict[str, Any]]  # SQL and the values of its param
 def page_query(
     filters: EventFilters, sort: Sort, limit: int, after: tuple[Any, ...] | None, dialect: str
 ) -> Statement:
-    """Sort keys of one page, plus one more row to tell whether a next page exists."""
-    key = _key_sql(dialect)
-    where = conditions(filters, dialect)
+    """Sort keys of one page, plus one more row to tell whether a next page exists.
+
+    With an actor filter the page is read from that actor's rows of event_actor (see
+    app.models.EventActor); with `from` too, or with an actor, as one ordered range per
+    interval-length level, merged (see the module's docstring).
+    """
+    subject = DRIVER if filters.actors else EVENT
+    table, id_column = subject
+    key = f"{table}.date_start, {table}.date_rank, {byte_order(f'{table}.{id_column}', dialect)}"
+    where = conditions(filters, dialect, subject)
+    source = "event"
+    if subject == DRIVER:
+        where.insert(0, ("drive.actor_id = :driver", {"driver": filters.actors[0]}))
+        source = "event_actor AS drive"
+        if _needs_event(filters):
+            source += " JOIN event ON event.id = drive.event_id"
     if after is not None:
         comparison = ">" if sort == "date" else "<"
         where.append(
@@ -166,32 +192,35 @@ def page_query(
             )
         )
     direction = "" if sort == "date" else " DESC"
+    columns = (
+        f"{table}.date_start AS date_start, {table}.date_rank AS date_rank, "
+        f"{table}.{id_column} AS id"
+    )
     order = ", ".join(part + direction for part in key.split(", "))
-    columns = "event.date_start, event.date_rank, event.id"
-    if filters.date_from is None:
+    last = f"LIMIT {limit + 1}"
+    if filters.date_from is None and subject == EVENT:
         sql, params = _joined(where)
-        return _text(
-            f"SELECT {columns} FROM event WHERE {sql} ORDER BY {order} LIMIT {limit + 1}", params
-        )
+        return _text(f"SELECT {columns} FROM {source} WHERE {sql} ORDER BY {order} {last}", params)
     branches = []
     params = {}
     for level in range(len(SPAN_LEVEL_DAYS) + 1):
-        bounded = [*where, (f"event.date_span_level = {level}", {})]
-        if level < len(SPAN_LEVEL_DAYS):
+        bounded = [*where, (f"{table}.date_span_level = {level}", {})]
+        if level < len(SPAN_LEVEL_DAYS) and filters.date_from is not None:
             earliest = filters.date_from - datetime.timedelta(days=SPAN_LEVEL_DAYS[level])
             bounded.append(
-                (f"event.date_start >= :earliest_{level}", {f"earliest_{level}": earliest})
+                (f"{table}.date_start >= :earliest_{level}", {f"earliest_{level}": earliest})
             )
         sql, values = _joined(bounded)
         params.update(values)
         branches.append(
-            f"SELECT * FROM (SELECT {columns} FROM event WHERE {sql} "
-            f"ORDER BY {order} LIMIT {limit + 1}) AS level_{level}"
+            f"SELECT * FROM (SELECT {columns} FROM {source} WHERE {sql} "
+            f"ORDER BY {order} {last}) AS level_{level}"
         )
-    merged_order = order.replace("event.", "")
+    merged = ", ".join(
+        part + direction for part in ("date_start", "date_rank", byte_order("id", dialect))
+    )
     return _text(
-        f"SELECT * FROM ({' UNION ALL '.join(branches)}) AS merged "
-        f"ORDER BY {merged_order} LIMIT {limit + 1}",
+        f"SELECT * FROM ({' UNION ALL '.join(branches)}) AS merged ORDER BY {merged} {last}",
         params,
     )
 
@@ -208,7 +237,7 @@ def _statement(sql: str, dates: tuple[str, ...], times: tuple[str, ...]) -> Text
     cost as much as running it. Dates and times are typed, so that each engine gets them
     in its own form (SQLite: the text SQLAlchemy stores)."""
     typed = [bindparam(k, type_=Date()) for k in dates]
-    typed += [bindparam(k, type_=DateTime()) for k in times]
+    typed += [bindparam(k, type_=UTCDateTime()) for k in times]  # the columns' type
     return text(sql).bindparams(*typed)
 
 

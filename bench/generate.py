@@ -50,6 +50,7 @@ from app.models import (
     Source,
 )
 from app.queries import span_level
+from app.services.events import ACTOR_COPIES
 
 BATCH = 50_000
 FIRST_YEAR, LAST_YEAR = 1945, 2025
@@ -472,9 +473,12 @@ def _event_batch(
                 "search_key": key_offset + number,
             }
         )
+        copied = {column: batch.events[-1][column] for column in ACTOR_COPIES}
         for position, actor_id in enumerate(involved):
             role = "initiator" if position == 0 else "participant"
-            batch.actors.append({"event_id": event_id, "actor_id": actor_id, "role": role})
+            batch.actors.append(
+                {"event_id": event_id, "actor_id": actor_id, "role": role, **copied}
+            )
         tags = rng.sample(TAGS, rng.randint(0, 3))
         batch.tags += ({"event_id": event_id, "tag": tag} for tag in tags)
         quotes = []
@@ -536,7 +540,7 @@ def generate(events: int, output: Path, seed: int = 1) -> None:
 
     rng = random.Random(seed)
     engine = _bulk_engine(url)
-    event_indexes = list(_table(Event).indexes)
+    event_indexes = [*_table(Event).indexes, *_table(EventActor).indexes]
     with engine.begin() as conn:
         _connection_pragmas(conn)
         population = _actors(conn, rng)

@@ -77,15 +77,39 @@ class Event(SQLModel, table=True):
 
 
 class EventActor(SQLModel, table=True):
+    """An actor's part in an event, with copies of the event's columns that a page of one
+    actor's events filters and sorts by (kept by app.services.events), so that such a page
+    is a range of one index however rare or frequent the actor: without them the page
+    walked every event in date order, probing each for the actor."""
+
     __tablename__ = "event_actor"
     __table_args__ = (
         CheckConstraint(in_list("role", ROLES), name="role"),
         Index(None, "actor_id", "event_id"),
+        Index(
+            "ix_event_actor_timeline",
+            *(
+                "actor_id",
+                "status",
+                "date_span_level",
+                "date_start",
+                "date_rank",
+                "event_id",
+                "date_end",
+                "deleted_at",
+            ),
+        ),
     )
 
     event_id: str = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
     actor_id: str = Field(foreign_key="actor.id", primary_key=True, ondelete="RESTRICT")
     role: str = Field(max_length=20)
+    status: str | None = Field(default=None, max_length=20)
+    date_start: date | None = None
+    date_end: date | None = None
+    date_rank: int | None = None
+    date_span_level: int | None = None
+    deleted_at: datetime | None = None
 
 
 class EventTag(SQLModel, table=True):

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 from sqlmodel import delete as delete_rows
 
@@ -62,6 +63,10 @@ def _columns(spec: EventSpec) -> dict[str, Any]:
         "place_id": spec.place_id,
         "status": spec.status,
     }
+
+
+# The event's columns that event_actor copies (see app.models.EventActor); deleted_at too.
+ACTOR_COPIES = ("status", "date_start", "date_end", "date_rank", "date_span_level")
 
 
 def _source_row(source: SourceSpec) -> tuple[Any, ...]:
@@ -175,8 +180,10 @@ def _replace_links(session: Session, spec: EventSpec, new: bool) -> None:
             else:
                 session.delete(stored)
         session.flush()
+    copied = {key: value for key, value in _columns(spec).items() if key in ACTOR_COPIES}
     session.add_all(
-        EventActor(event_id=spec.id, actor_id=a.actor_id, role=a.role) for a in spec.actors
+        EventActor(event_id=spec.id, actor_id=a.actor_id, role=a.role, **copied)
+        for a in spec.actors
     )
     session.add_all(EventTag(event_id=spec.id, tag=tag) for tag in dict.fromkeys(spec.tags))
     session.add_all(
@@ -207,5 +214,10 @@ def delete(session: Session, event_id: str) -> bool:
     event.deleted_at = event.updated_at = utcnow()
     event.change_seq = versions.bump(session)
     session.flush()
+    session.execute(
+        update(EventActor)
+        .where(col(EventActor.event_id) == event_id)
+        .values(deleted_at=event.deleted_at)
+    )
     search.reindex(session, [event_id])
     return True

@@ -1,4 +1,5 @@
-"""Stored event documents (app.documents) are always what a fresh rendering gives: after
+"""Stored event documents (app.documents) are always what a fresh rendering gives, and the
+actor links' copies of their event's columns are the event's: after
 the seeds, after every kind of write over HTTP, after an upgrade from a database without
 them, and after the rendering code changes. On both engines."""
 
@@ -13,7 +14,8 @@ from sqlmodel import Session, col, select
 
 from app import documents, schema, views
 from app.db import get_engine, session_scope
-from app.models import DataState, Event
+from app.models import DataState, Event, EventActor
+from app.services.events import ACTOR_COPIES
 from tests.api.test_curation import AUTH, new_event, passage_of
 from tests.api.test_ingest import HANOI
 from tests.conftest import LiveServer, settings_for
@@ -37,6 +39,19 @@ def stale_documents(url: str) -> list[str]:
     ]
 
 
+def stale_actor_copies(url: str) -> list[tuple[str, str]]:
+    """(event, actor) links whose copies of the event's columns differ from the event's."""
+    copied = (*ACTOR_COPIES, "deleted_at")
+    with Session(get_engine(url)) as session:
+        links = session.exec(select(EventActor, Event).join(Event)).all()
+    assert links
+    return [
+        (link.event_id, link.actor_id)
+        for link, event in links
+        if any(getattr(link, column) != getattr(event, column) for column in copied)
+    ]
+
+
 def all_events(http: httpx.Client, **params: Any) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     url: str | None = "/events"
@@ -57,6 +72,7 @@ def http(writable_server: LiveServer) -> Iterator[httpx.Client]:
 
 def test_the_seeds_store_every_document_as_rendered(seeded_url: str) -> None:
     assert stale_documents(seeded_url) == []
+    assert stale_actor_copies(seeded_url) == []
 
 
 def test_every_kind_of_write_keeps_the_documents_current(
@@ -90,6 +106,7 @@ def test_every_kind_of_write_keeps_the_documents_current(
     for answer in writes:
         assert answer.status_code in (200, 201), answer.text
     assert stale_documents(fresh_seeded_url) == []
+    assert stale_actor_copies(fresh_seeded_url) == []
     shown = {event["id"]: event for event in all_events(http)}
     assert {a["name"] for a in shown["hanoi-summit-2019"]["actors"]} >= {"Chairman Kim"}
     singapore = [e for e in shown.values() if (e["place"] or {}).get("id") == "singapore"]
