@@ -6,6 +6,7 @@ Shared by the API (a FilterError becomes a 422 naming the parameter) and the com
 
 import datetime
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sqlmodel import Session
 
@@ -41,11 +42,15 @@ def _resolve_all(
     return tuple(dict.fromkeys(resolved))
 
 
+# Parsing is pure and the same few expressions come again and again; failures are not kept.
+_parse_date = lru_cache(maxsize=4096)(parse_date)
+
+
 def _date_bound(param: str, value: str | None, end: bool) -> datetime.date | None:
     if value is None:
         return None
     try:
-        interval = parse_date(value)
+        interval = _parse_date(value)
     except DateParseError as error:
         raise FilterError(param, f"cannot read {value!r} as a date: {error}") from error
     return interval.end if end else interval.start
