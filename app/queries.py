@@ -11,7 +11,7 @@ before. A page with `from` is then one bounded, ordered index range per level, m
 """
 
 import datetime
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal, cast
 
 from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_, union_all
@@ -120,13 +120,17 @@ def _sort_key(dialect: str) -> tuple[Any, Any, Any]:
 def page_query(
     filters: EventFilters, sort: Sort, limit: int, after: tuple[Any, ...] | None, dialect: str
 ) -> Select[datetime.date, int, str]:
-    """Ids and sort keys of one page, plus one more row to tell whether a next page exists."""
+    """Ids and sort keys of one page, plus one more row to tell whether a next page exists.
+
+    A search on SQLite answers in the full-text index's order instead, which fetch_page
+    completes to the contract's order (see _search_page).
+    """
+    if dialect == "sqlite" and filters.q:
+        return _search_page(filters, sort, after).limit(limit + 1)
     key = _sort_key(dialect)
     where = conditions(filters, dialect)
     if after is not None:
-        where.append(
-            tuple_(*key) > tuple_(*after) if sort == "date" else tuple_(*key) < tuple_(*after)
-        )
+        where.append(_after(key, sort, after))
     if filters.date_from is None:
         return _ordered(select(*key).where(and_(*where)), key, sort, limit)
     branches = []
@@ -146,6 +150,63 @@ def _ordered(
 ) -> Select[datetime.date, int, str]:
     order = key if sort == "date" else tuple(k.desc() for k in key)
     return cast(Select[datetime.date, int, str], query.order_by(*order).limit(limit + 1))
+
+
+def _after(key: tuple[Any, ...], sort: Sort, after: tuple[Any, ...]) -> ColumnElement[bool]:
+    return tuple_(*key) > tuple_(*after) if sort == "date" else tuple_(*key) < tuple_(*after)
+
+
+def _search_page(
+    filters: EventFilters,
+    sort: Sort,
+    after: tuple[Any, ...] | None,
+    group: tuple[datetime.date, int] | None = None,
+) -> Select[datetime.date, int, str]:
+    """A search's matches on SQLite in the order of the full-text index; only those of one
+    (date_start, date_rank) group when `group` is given.
+
+    Sorting the matches by the event's columns reads every match's event row first (20,000
+    for "summit" in a million events). But the index's key sorts as (date_start, date_rank)
+    do (app.search.ordered_key) and FTS5 yields matches in key order, so a page can stop
+    after limit + 1 of them. Inside one group the key follows insertion, not the id: so
+    fetch_page also reads the whole group of the page's last row and sorts the rows by the
+    full key (_in_contract_order). Cursor and `to` bound the key range FTS5 reads.
+    """
+    assert filters.q
+    rowid = search.FTS5_TABLE.c.rowid
+    key = _sort_key("sqlite")
+    where = conditions(replace(filters, q=None), "sqlite")
+    if after is not None:
+        where.append(_after(key, sort, after))
+        first, last = search.group_keys(after[0], after[1])
+        where.append(rowid >= first if sort == "date" else rowid <= last)
+    if filters.date_to is not None:
+        where.append(rowid <= search.group_keys(filters.date_to, len(PRECISIONS) - 1)[1])
+    if group is not None:
+        where.append(rowid.between(*search.group_keys(*group)))
+    query = (
+        select(*key)
+        .select_from(search.FTS5_TABLE)
+        .join(Event, col(Event.search_key) == rowid)
+        .where(search.fts5_match(filters.q), and_(*where))
+    )
+    return query.order_by(rowid if sort == "date" else rowid.desc())
+
+
+def _in_contract_order(
+    session: Session,
+    rows: list[Any],
+    filters: EventFilters,
+    sort: Sort,
+    limit: int,
+    after: tuple[Any, ...] | None,
+) -> list[Any]:
+    """The first limit + 1 rows of a search page read by _search_page, in contract order."""
+    if rows:
+        start, rank, _ = rows[-1]
+        group = session.execute(_search_page(filters, sort, after, (start, rank))).all()
+        rows = [row for row in rows if (row[0], row[1]) != (start, rank)] + list(group)
+    return sorted(rows, key=tuple, reverse=sort == "-date")[: limit + 1]
 
 
 def count_query(filters: EventFilters, dialect: str) -> Select[int]:
@@ -178,7 +239,9 @@ def fetch_page(
     dialect = session.get_bind().dialect.name
     query_fingerprint = filters.fingerprint(sort)
     after = decode_event_key(pagination.decode(cursor, query_fingerprint)) if cursor else None
-    rows = session.execute(page_query(filters, sort, limit, after, dialect)).all()
+    rows = list(session.execute(page_query(filters, sort, limit, after, dialect)).all())
+    if dialect == "sqlite" and filters.q:
+        rows = _in_contract_order(session, rows, filters, sort, limit, after)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = None
