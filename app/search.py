@@ -79,9 +79,10 @@ def following_key(start: date, rank: int, largest: int | None) -> int:
 
 def assign_keys(session: Session, events: Iterable[Event]) -> None:
     """Gives a key to each event that has none or whose key is not of its (date_start,
-    date_rank) group: the group's next key. The search document at a replaced key is
-    removed (reindex writes it at the new one); on PostgreSQL it must go before the event's
-    key changes, which its foreign key refers to. Call before flushing the events.
+    date_rank) group: the group's next key (writers hold the write lock, so no two take
+    one). The search document at a replaced key is removed (reindex writes it at the new
+    one); on PostgreSQL it must go before the event's key changes, which its foreign key
+    refers to. Call before flushing the events.
     """
     largest: dict[tuple[date, int], int | None] = {}
     replaced: list[int] = []
