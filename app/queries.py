@@ -11,7 +11,7 @@ before. A page with `from` is then one bounded, ordered index range per level, m
 """
 
 import datetime
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -173,6 +173,8 @@ def page_query(
     app.models.EventActor); with `from` too, or with an actor, as one ordered range per
     interval-length level, merged (see the module's docstring).
     """
+    if dialect == "sqlite" and filters.q:
+        return _search_page(filters, sort, limit, after)
     subject = DRIVER if filters.actors else EVENT
     table, id_column = subject
     key = f"{table}.date_start, {table}.date_rank, {byte_order(f'{table}.{id_column}', dialect)}"
@@ -225,6 +227,87 @@ def page_query(
     )
 
 
+def _search_page(
+    filters: EventFilters,
+    sort: Sort,
+    limit: int,
+    after: tuple[Any, ...] | None,
+    group: tuple[datetime.date, int] | None = None,
+) -> Statement:
+    """A search's matches on SQLite in the order of the full-text index; all those of one
+    (date_start, date_rank) group when `group` is given.
+
+    Sorting the matches by the event's columns reads every match's event row first (20,000
+    for "summit" in a million events). But the index's key sorts as (date_start, date_rank)
+    do (app.search.ordered_key) and FTS5 yields matches in key order, so a page can stop
+    after limit + 1 of them. Inside one group the key follows insertion, not the id: so
+    fetch_page also reads the whole group of the page's last row and sorts the rows by the
+    full key (_in_contract_order). Cursor and `to` bound the key range FTS5 reads.
+    """
+    assert filters.q
+    where = conditions(replace(filters, q=None), "sqlite")
+    where.append(
+        ("event_search MATCH :fts_query", {"fts_query": search.fts5_expression(filters.q)})
+    )
+    if after is not None:
+        comparison = ">" if sort == "date" else "<"
+        first, last = search.group_keys(after[0], after[1])
+        where.append(
+            (
+                f"(event.date_start, event.date_rank, event.id) {comparison} "
+                "(:after_start, :after_rank, :after_id)",
+                dict(zip(("after_start", "after_rank", "after_id"), after, strict=True)),
+            )
+        )
+        where.append(
+            ("event_search.rowid >= :after_first", {"after_first": first})
+            if sort == "date"
+            else ("event_search.rowid <= :after_last", {"after_last": last})
+        )
+    if filters.date_to is not None:
+        last_key = search.group_keys(filters.date_to, len(PRECISIONS) - 1)[1]
+        where.append(("event_search.rowid <= :to_last", {"to_last": last_key}))
+    if group is not None:
+        first, last = search.group_keys(*group)
+        where.append(
+            (
+                "event_search.rowid BETWEEN :group_first AND :group_last",
+                {"group_first": first, "group_last": last},
+            )
+        )
+    sql, params = _joined(where)
+    direction = "" if sort == "date" else " DESC"
+    last_row = "" if group is not None else f" LIMIT {limit + 1}"
+    return _text(
+        "SELECT event.date_start, event.date_rank, event.id FROM event_search "
+        f"JOIN event ON event.search_key = event_search.rowid WHERE {sql} "
+        f"ORDER BY event_search.rowid{direction}{last_row}",
+        params,
+    )
+
+
+def _in_contract_order(
+    session: Session,
+    rows: list[Any],
+    filters: EventFilters,
+    sort: Sort,
+    limit: int,
+    after: tuple[Any, ...] | None,
+) -> list[Any]:
+    """The first limit + 1 rows of a search page read by _search_page, in contract order.
+
+    The last row's group is read also when the page is short (then it adds nothing), so
+    that a page costs the same two statements whatever its size.
+    """
+    if rows:
+        start, rank, _ = rows[-1]
+        group = (datetime.date.fromisoformat(start), rank)
+        statement, params = _search_page(filters, sort, limit, after, group)
+        rows = [row for row in rows if (row[0], row[1]) != (start, rank)]
+        rows += session.execute(statement, params).all()
+    return sorted(rows, key=tuple, reverse=sort == "-date")[: limit + 1]
+
+
 def _text(sql: str, params: dict[str, Any]) -> Statement:
     dates = tuple(sorted(k for k, v in params.items() if type(v) is datetime.date))
     times = tuple(sorted(k for k, v in params.items() if isinstance(v, datetime.datetime)))
@@ -273,7 +356,9 @@ def fetch_page(
     query_fingerprint = filters.fingerprint(sort)
     after = decode_event_key(pagination.decode(cursor, query_fingerprint)) if cursor else None
     statement, params = page_query(filters, sort, limit, after, dialect)
-    rows = session.execute(statement, params).all()
+    rows = list(session.execute(statement, params).all())
+    if dialect == "sqlite" and filters.q:
+        rows = _in_contract_order(session, rows, filters, sort, limit, after)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = None

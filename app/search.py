@@ -9,12 +9,15 @@ its stems (`'word':*`), as on SQLite: "Sudkorea" finds "Südkoreas", "Gipfel" fi
 "Gipfeltreffen". The query is built from the words alone, never from user syntax.
 Both index an event's title, summary, kind, tags and the quotes of its sources, keyed by
 the event's integer `search_key` (the FTS5 rowid): reading an integer key back for every
-match is cheap where reading a text id is not. The tables are made by the migrations.
+match is cheap where reading a text id is not. The key also orders events by date (see
+`ordered_key`), so that FTS5, which yields matches in rowid order, yields them in the
+contract's order of start and precision. The tables are made by the migrations.
 """
 
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 
 from sqlalchemy import bindparam, func, select, text
 from sqlmodel import Session, col
@@ -24,6 +27,7 @@ from app.models import Event, EventTag, Source
 SEARCH_TABLE_PREFIX = "event_search"
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 16
+SEQ_BITS = 39  # below the rank's two bits; the day's ordinal (at most 22 bits) sits above
 
 
 def search_terms(q: str) -> list[str]:
@@ -40,10 +44,53 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def next_key(session: Session) -> int:
-    """The search key for a new event; writers hold the write lock, so no two take one."""
-    largest = session.execute(select(func.max(col(Event.search_key)))).scalar_one()
-    return int(largest or 0) + 1
+def ordered_key(start: date, rank: int, seq: int) -> int:
+    """The search key of the `seq`th event of a (date_start, date_rank) group.
+
+    Keys sort as (date_start, date_rank) do, so that FTS5's rowid order is the contract's
+    order up to the id inside one group; `seq` (< 2**39) only makes the key unique.
+    Every key fits a signed 64-bit integer (BIGINT) and is at least 2**41.
+    """
+    return start.toordinal() << (SEQ_BITS + 2) | rank << SEQ_BITS | seq
+
+
+def group_keys(start: date, rank: int) -> tuple[int, int]:
+    """The first and the last key a (date_start, date_rank) group can hold."""
+    return ordered_key(start, rank, 0), ordered_key(start, rank, (1 << SEQ_BITS) - 1)
+
+
+def following_key(start: date, rank: int, largest: int | None) -> int:
+    """The next key of a (date_start, date_rank) group whose largest key is `largest`
+    (None: the group has none yet)."""
+    return ordered_key(start, rank, 0) if largest is None else largest + 1
+
+
+def assign_keys(session: Session, events: Iterable[Event]) -> None:
+    """Gives a key to each event that has none or whose key is not of its (date_start,
+    date_rank) group: the group's next key (writers hold the write lock, so no two take
+    one). The search document at a replaced key is removed (reindex writes it at the new
+    one); on PostgreSQL it must go before the event's key changes, which its foreign key
+    refers to. Call before flushing the events.
+    """
+    largest: dict[tuple[date, int], int | None] = {}
+    replaced: list[int] = []
+    with session.no_autoflush:
+        for event in events:
+            group = (event.date_start, event.date_rank)
+            first, last = group_keys(*group)
+            if event.search_key is not None and first <= event.search_key <= last:
+                continue
+            if event.search_key is not None:
+                replaced.append(event.search_key)
+            if group not in largest:
+                largest[group] = session.execute(
+                    select(func.max(col(Event.search_key))).where(
+                        col(Event.search_key).between(first, last)
+                    )
+                ).scalar_one()
+            event.search_key = largest[group] = following_key(*group, largest[group])
+        if replaced:
+            _delete_documents(session, replaced)
 
 
 def reindex(session: Session, event_ids: Iterable[str]) -> None:
@@ -76,12 +123,8 @@ def reindex(session: Session, event_ids: Iterable[str]) -> None:
     ).all():
         documents[event_id].append(quote)
 
+    _delete_documents(session, list(keys.values()))
     sqlite = session.get_bind().dialect.name == "sqlite"
-    key_column = "rowid" if sqlite else "search_key"
-    delete = text(f"DELETE FROM event_search WHERE {key_column} IN :keys").bindparams(
-        bindparam("keys", expanding=True)
-    )
-    session.execute(delete, {"keys": list(keys.values())})
     rows = [
         {"key": keys[i], "document": "\n".join(d) if sqlite else fold("\n".join(d))}
         for i, d in documents.items()
@@ -96,6 +139,14 @@ def reindex(session: Session, event_ids: Iterable[str]) -> None:
     session.execute(text(insert), rows)
 
 
+def _delete_documents(session: Session, keys: list[int]) -> None:
+    key_column = "rowid" if session.get_bind().dialect.name == "sqlite" else "search_key"
+    delete = text(f"DELETE FROM event_search WHERE {key_column} IN :keys").bindparams(
+        bindparam("keys", expanding=True)
+    )
+    session.execute(delete, {"keys": keys})
+
+
 def reindex_all(session: Session) -> None:
     """Rebuilds the whole index, for a database whose rows were written around it."""
     session.execute(text("DELETE FROM event_search"))
@@ -104,18 +155,21 @@ def reindex_all(session: Session) -> None:
         reindex(session, ids[start : start + 500])
 
 
+def fts5_expression(q: str) -> str:
+    """The FTS5 query for every word of `q` as a quoted prefix: never FTS5 syntax."""
+    return " ".join('"' + term.replace('"', "") + '"*' for term in search_terms(q))
+
+
 def matching(q: str, dialect: str) -> tuple[str, dict[str, str]]:
     """SQL for "the event's document contains every word of `q`", and its parameters."""
-    terms = search_terms(q)
     if dialect == "sqlite":
-        expression = " ".join('"' + term.replace('"', "") + '"*' for term in terms)
         return (
             "event.search_key IN "
             "(SELECT rowid FROM event_search WHERE event_search MATCH :fts_query)",
-            {"fts_query": expression},
+            {"fts_query": fts5_expression(q)},
         )
     # Each word is a quoted prefix lexeme: a \w+ word holds no quote, so no syntax.
-    prefixes = {f"fts_term_{i}": f"'{fold(term)}':*" for i, term in enumerate(terms)}
+    prefixes = {f"fts_term_{i}": f"'{fold(term)}':*" for i, term in enumerate(search_terms(q))}
     query = " && ".join(
         f"(to_tsquery('english', :{name}) || to_tsquery('german', :{name}))" for name in prefixes
     )

@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, create_engine, func, select, text, update
 from sqlmodel import Session, col
 
-from app import documents, schema, seeds
+from app import documents, schema, search, seeds
 from app.actors import normalize
 from app.config import PROJECT_ROOT
 from app.dates import PRECISIONS, DateInterval, Qualifier
@@ -426,7 +426,7 @@ def _event_batch(
     population: Population,
     passages: Passages,
     change_seq: int,
-    key_offset: int,
+    largest_keys: dict[tuple[datetime.date, int], int | None],
 ) -> EventBatch:
     batch = EventBatch()
     kinds = [k for k, _ in KINDS]
@@ -450,6 +450,8 @@ def _event_batch(
         title = f"{first} {rng.choice(VERBS)} {second}{where}"
         summary = f"A {kind.replace('-', ' ')} involving {', '.join(involved)}."
         updated = NOW - datetime.timedelta(seconds=rng.randint(0, 86400 * 365 * 3))
+        group = (date.start, PRECISIONS.index(date.precision))
+        key = largest_keys[group] = search.following_key(*group, largest_keys.get(group))
         batch.events.append(
             {
                 "id": event_id,
@@ -459,7 +461,7 @@ def _event_batch(
                 "date_start": date.start,
                 "date_end": date.end,
                 "date_precision": date.precision,
-                "date_rank": PRECISIONS.index(date.precision),
+                "date_rank": group[1],
                 "date_span_level": span_level(date.start, date.end),
                 "date_qualifier": date.qualifier,
                 "date_display": date.display(),
@@ -470,7 +472,7 @@ def _event_batch(
                 "updated_at": updated,
                 "deleted_at": None,
                 "change_seq": change_seq,
-                "search_key": key_offset + number,
+                "search_key": key,
             }
         )
         copied = {column: batch.events[-1][column] for column in ACTOR_COPIES}
@@ -500,7 +502,7 @@ def _event_batch(
                 }
             )
         document = "\n".join([title, summary, kind, *tags, *quotes])
-        batch.documents.append({"key": key_offset + number, "document": document})
+        batch.documents.append({"key": key, "document": document})
     return batch
 
 
@@ -508,16 +510,21 @@ def _events(
     conn: Connection, rng: random.Random, count: int, population: Population, passages: Passages
 ) -> None:
     version = int(conn.execute(select(DataState.version)).scalar_one()) + 1  # type: ignore[call-overload]
-    key_offset = int(conn.execute(select(func.max(col(Event.search_key)))).scalar_one()) + 1
+    # each (start, rank) group continues after its largest key, as app.search.assign_keys
+    group = (col(Event.date_start), col(Event.date_rank))
+    grouped = select(*group, func.max(col(Event.search_key))).group_by(*group)
+    largest_keys: dict[tuple[datetime.date, int], int | None]
+    largest_keys = {(start, rank): key for start, rank, key in conn.execute(grouped)}
     fts_insert = text("INSERT INTO event_search (rowid, document) VALUES (:key, :document)")
     for first in range(0, count, BATCH):
         numbers = range(first, min(first + BATCH, count))
-        batch = _event_batch(rng, numbers, population, passages, version, key_offset)
+        batch = _event_batch(rng, numbers, population, passages, version, largest_keys)
         _insert(conn, Event, batch.events)
         _insert(conn, EventActor, batch.actors)
         _insert(conn, EventTag, batch.tags)
         _insert(conn, Source, batch.sources)
-        conn.execute(fts_insert, batch.documents)
+        # FTS5 writes its pending documents out whenever a rowid is smaller than the last
+        conn.execute(fts_insert, sorted(batch.documents, key=lambda row: int(row["key"])))
         # Rendered while the batch's rows are still in the page cache: a pass over the
         # whole table afterwards would read it back from disk in id order.
         documents.refresh(Session(bind=conn), [event["id"] for event in batch.events])

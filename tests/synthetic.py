@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import SQLModel
 
-from app import schema
+from app import schema, search
 from app.db import get_engine
 
 CHUNK = 20_000
@@ -93,5 +93,5 @@ def _event(n: int, now: datetime.datetime) -> dict[str, Any]:
         "created_at": now,
         "updated_at": now,
         "change_seq": n + 1,
-        "search_key": n + 1,
+        "search_key": search.ordered_key(day, 0, n),
     }

@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Column, Field, SQLModel
 
 from app.models.base import PRECISIONS, QUALIFIERS, in_list, utcnow
@@ -71,8 +71,9 @@ class Event(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = None
     change_seq: int = Field(default=0, sa_column=_CHANGE_SEQ)
-    # The full-text index's key (see app.search): an integer joins far cheaper than the id.
-    search_key: int = Field(sa_column=Column("search_key", Integer, nullable=False))
+    # The full-text index's key (see app.search.ordered_key): an integer joins far cheaper
+    # than the id, and it orders events by date.
+    search_key: int = Field(sa_column=Column("search_key", BigInteger, nullable=False))
     document: str | None = Field(default=None, sa_column=Column(Text))  # app.documents
 
 

@@ -126,13 +126,12 @@ def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
     if not changed:
         return [False] * len(specs)
     version = versions.bump(session)
-    next_key = search.next_key(session)
+    events: list[Event] = []
     for spec in changed:
         columns = _columns(spec)
         event = stored.get(spec.id)
         if event is None:
-            event = Event(id=spec.id, search_key=next_key, **columns)
-            next_key += 1
+            event = Event(id=spec.id, **columns)
             session.add(event)
         else:
             for key, value in columns.items():
@@ -140,6 +139,8 @@ def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
             event.updated_at = utcnow()
             event.deleted_at = None
         event.change_seq = version
+        events.append(event)
+    search.assign_keys(session, events)
     session.flush()
     for spec in changed:
         _replace_links(session, spec, new=spec.id not in stored)

@@ -149,3 +149,26 @@ def test_pages_are_the_plain_query_in_contract_order(
             if cursor is None:
                 break
     assert expected and got == expected
+
+
+@pytest.mark.parametrize(
+    "filters,sort,after",
+    [
+        (EventFilters(q="summit"), "date", None),
+        (EventFilters(q="Kim", actors=("donald-trump",)), "-date", (DAY, 0, "x")),
+        (EventFilters(q="Gipfel", date_from=DAY, date_to=DAY), "date", (DAY, 0, "x")),
+    ],
+)
+def test_a_search_page_on_sqlite_reads_matches_in_index_order(
+    seeded_url: str, filters: EventFilters, sort: Sort, after: tuple[Any, ...] | None
+) -> None:
+    """FTS5 yields the matches in key order, which is the page's order up to the id inside
+    a (day, precision) group: no sort of every match, and each event read by its key."""
+    engine = get_engine(seeded_url)
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL's GIN index yields matches in no order: it sorts them")
+    with Session(engine) as session:
+        steps = plan(session, *queries.page_query(filters, sort, 50, after, "sqlite"))
+    assert steps[0].startswith("SCAN event_search VIRTUAL TABLE"), steps
+    assert any("event USING INDEX ix_event_search_key (search_key=?)" in s for s in steps), steps
+    assert not any("TEMP B-TREE" in s for s in steps), steps

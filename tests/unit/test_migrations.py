@@ -45,7 +45,7 @@ def test_at_head_reads_the_newest_revision_as_alembic_does(empty_url: str) -> No
     assert schema.at_head(engine)
 
 
-def test_the_search_key_migration_carries_every_document_both_ways(empty_url: str) -> None:
+def test_the_search_key_migrations_carry_every_document_both_ways(empty_url: str) -> None:
     engine = get_engine(empty_url)
     schema.upgrade(empty_url)
     with session_scope(engine) as session:
@@ -57,8 +57,23 @@ def test_the_search_key_migration_carries_every_document_both_ways(empty_url: st
             query = select(col(Event.id)).where(text(sql).bindparams(**params))
             return sorted(conn.execute(query).scalars())
 
+    def keys_by_date() -> bool:
+        with engine.connect() as conn:
+            keyed = conn.execute(
+                select(col(Event.date_start), col(Event.date_rank), col(Event.search_key))
+            )
+            return all(
+                search.group_keys(start, rank)[0] <= key <= search.group_keys(start, rank)[1]
+                for start, rank, key in keyed
+            )
+
     before = {q: found(q) for q in ("Singapur", "Gipfel", "Kim")}
     assert all(before.values()), before
-    schema.downgrade(empty_url, "7d3f1c2a9b10")  # keyed by event id again
-    schema.upgrade(empty_url)
+    assert keys_by_date()
+    schema.downgrade(empty_url, "a1c9e3b7d5f2")  # numbered 1..N in id order
     assert {q: found(q) for q in before} == before
+    assert not keys_by_date()
+    schema.downgrade(empty_url, "7d3f1c2a9b10")  # keyed by event id again
+    schema.upgrade(empty_url)  # numbered by id, then re-keyed by date
+    assert {q: found(q) for q in before} == before
+    assert keys_by_date()
