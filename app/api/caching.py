@@ -13,6 +13,11 @@ version is seen. Streamed answers (no Content-Length) pass through with the head
 The version is read before the route builds the body, so a body is never older than the
 version its ETag names. A route that sets its own ETag (one event's, for If-Match) keeps
 it, and a cached copy of such an answer is revalidated against that ETag.
+
+Concurrent GETs of one key are built once (single flight, per process): the first builds
+the answer, the others wait for it and are served as cache hits. They wait only until the
+first answer shows it cannot be cached (not 200, streamed, too large) or fails, and then
+build their own.
 """
 
 import hashlib
@@ -125,6 +130,7 @@ class HTTPCache:
         self.entries = entries
         self.build = build
         self.store: OrderedDict[str, _Cached] = OrderedDict()
+        self.building: dict[str, anyio.Event] = {}
         self.newest_version = -1
 
     def etag(self, version: int, scope: Scope) -> str:
@@ -166,8 +172,12 @@ class HTTPCache:
         if _matches(if_none_match, etag):
             await _not_modified(send, self._headers(etag))
             return
-        is_get = scope["method"] == "GET"
-        cached = self.store.get(etag) if is_get else None
+        cacheable = scope["method"] == "GET" and self.entries > 0
+        cached = self.store.get(etag) if cacheable else None
+        building = self.building.get(etag) if cacheable and cached is None else None
+        if building is not None:
+            await building.wait()
+            cached = self.store.get(etag)
         if cached is not None:
             self.store.move_to_end(etag)
             own_etag = dict(cached.headers).get(b"etag", b"").decode()
@@ -177,7 +187,21 @@ class HTTPCache:
             await send({"type": "http.response.start", "status": 200, "headers": cached.headers})
             await send({"type": "http.response.body", "body": cached.body})
             return
-        capture = _Capture(cacheable=is_get and self.entries > 0)
+        if not cacheable or etag in self.building:
+            await self.app(scope, receive, self._sender(send, etag, None))
+            return
+        built = self.building[etag] = anyio.Event()
+        try:
+            await self.app(scope, receive, self._sender(send, etag, built))
+        finally:
+            del self.building[etag]
+            built.set()
+
+    def _sender(self, send: Send, etag: str, built: anyio.Event | None) -> Send:
+        """`send`, adding the caching headers to a 200 and, when `built` is given (this
+        request builds the key's answer for others), keeping the answer if it can be cached
+        and setting `built` as soon as the answer is kept or cannot be."""
+        capture = _Capture(cacheable=built is not None)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -200,9 +224,12 @@ class HTTPCache:
                 capture.cacheable = capture.size <= MAX_CACHED_BYTES
                 if capture.cacheable and not message.get("more_body", False):
                     self._keep(etag, _Cached(capture.headers, b"".join(capture.chunks)))
+            last = message["type"] == "http.response.body" and not message.get("more_body", False)
+            if built is not None and (last or not capture.cacheable):
+                built.set()
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        return send_with_headers
 
     def _keep(self, etag: str, answer: _Cached) -> None:
         self.store[etag] = answer
