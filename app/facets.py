@@ -4,6 +4,10 @@
 event spanning 2018 to 2019 counts once, for 2018); `actor` by linked actor; `place` by
 place (events without one are left out). Years and months come in time order, the
 others by count, most first, then by id.
+
+count(*) counts events: no row stands for an event twice, since the filters are EXISTS
+and IN conditions rather than joins and `event_actor` holds one row per event and actor.
+(count(DISTINCT id) sorted a million ids into a temporary b-tree per facet.)
 """
 
 from typing import Any, Literal, get_args
@@ -20,7 +24,7 @@ Json = dict[str, Any]
 
 
 def _query(facet: Facet, where: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
-    count = func.count(func.distinct(col(Event.id))).label("n")
+    count = func.count().label("n")
     if facet in ("year", "month"):
         year = func.extract("year", col(Event.date_start))
         keys = (year,) if facet == "year" else (year, func.extract("month", col(Event.date_start)))
