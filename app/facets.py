@@ -23,12 +23,20 @@ FACETS: tuple[Facet, ...] = get_args(Facet)
 Json = dict[str, Any]
 
 
-def _query(facet: Facet, where: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
+def _start(facet: Facet, dialect: str) -> ColumnElement[str]:
+    """The year ('2018') or month ('2018-06') an event starts in, as text that sorts in
+    time order. SQLite stores a date as ISO text, so the key is its first characters:
+    at a million events that takes half the time of STRFTIME parsing every date."""
+    if dialect == "sqlite":
+        return func.substr(col(Event.date_start), 1, 4 if facet == "year" else 7)
+    return func.to_char(col(Event.date_start), "YYYY" if facet == "year" else "YYYY-MM")
+
+
+def _query(facet: Facet, where: ColumnElement[bool], dialect: str) -> Select[*tuple[Any, ...]]:
     count = func.count().label("n")
     if facet in ("year", "month"):
-        year = func.extract("year", col(Event.date_start))
-        keys = (year,) if facet == "year" else (year, func.extract("month", col(Event.date_start)))
-        return select(*keys, count).where(where).group_by(*keys).order_by(*keys)
+        start = _start(facet, dialect)
+        return select(start, count).where(where).group_by(start).order_by(start)
     if facet == "kind":
         return (
             select(col(Event.kind), count)
@@ -57,19 +65,16 @@ def _query(facet: Facet, where: ColumnElement[bool]) -> Select[*tuple[Any, ...]]
 
 
 def _value(facet: Facet, row: Any) -> Json:
-    if facet == "year":
-        return {"value": f"{int(row[0]):04d}", "count": row[-1]}
-    if facet == "month":
-        return {"value": f"{int(row[0]):04d}-{int(row[1]):02d}", "count": row[-1]}
-    if facet == "kind":
+    if facet in ("year", "month", "kind"):
         return {"value": row[0], "count": row[-1]}
     return {"value": row[0], "name": row[1], "count": row[-1]}
 
 
 def counts(session: Session, filters: EventFilters, facets: tuple[Facet, ...]) -> Json:
     """`{facet: [{"value", "count"} ...]}`, actors and places with `name` too."""
-    where = and_(*conditions(filters, session.get_bind().dialect.name))
+    dialect = session.get_bind().dialect.name
+    where = and_(*conditions(filters, dialect))
     return {
-        facet: [_value(facet, row) for row in session.execute(_query(facet, where)).all()]
+        facet: [_value(facet, row) for row in session.execute(_query(facet, where, dialect))]
         for facet in facets
     }
