@@ -7,12 +7,14 @@ agrees at once), the build (a hash of the code, so that a new release is never a
 their order) and the negotiated representation (Accept, Accept-Encoding). A matching
 If-None-Match is answered 304 without building the body.
 
-The response cache keeps rendered 200 answers of up to MAX_CACHED_BYTES under the same
-key, so an entry of an older data version is never served; it is emptied when a newer
-version is seen. Streamed answers (no Content-Length) pass through with the headers only.
-The version is read before the route builds the body, so a body is never older than the
-version its ETag names. A route that sets its own ETag (one event's, for If-Match) keeps
-it, and a cached copy of such an answer is revalidated against that ETag.
+The response cache keeps rendered 200 answers of up to MAX_CACHED_BYTES (a default
+/timeline of 2,000 events is over 1 MiB) under the same key, so an entry of an older data
+version is never served; it is emptied when a newer version is seen, and the least
+recently used entries leave it beyond its number of entries or MAX_STORE_BYTES in all.
+Streamed answers (no Content-Length) pass through with the headers only. The version is
+read before the route builds the body, so a body is never older than the version its ETag
+names. A route that sets its own ETag (one event's, for If-Match) keeps it, and a cached
+copy of such an answer is revalidated against that ETag.
 
 Concurrent GETs of one key are built once (single flight, per process): the first builds
 the answer, the others wait for it and are served as cache hits. They wait only until the
@@ -40,7 +42,8 @@ from app.db import is_sqlite
 from app.services import versions
 
 log = logging.getLogger("timeline")
-MAX_CACHED_BYTES = 1 << 20
+MAX_CACHED_BYTES = 4 << 20
+MAX_STORE_BYTES = 256 << 20
 APP_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -130,6 +133,7 @@ class HTTPCache:
         self.entries = entries
         self.build = build
         self.store: OrderedDict[str, _Cached] = OrderedDict()
+        self.stored_bytes = 0
         self.building: dict[str, anyio.Event] = {}
         self.newest_version = -1
 
@@ -166,6 +170,7 @@ class HTTPCache:
             return
         if version > self.newest_version:
             self.store.clear()
+            self.stored_bytes = 0
             self.newest_version = version
         etag = self.etag(version, scope)
         if_none_match = Headers(scope=scope).get("if-none-match", "")
@@ -232,9 +237,16 @@ class HTTPCache:
         return send_with_headers
 
     def _keep(self, etag: str, answer: _Cached) -> None:
+        self._drop(etag)
         self.store[etag] = answer
-        while len(self.store) > self.entries:
-            self.store.popitem(last=False)
+        self.stored_bytes += len(answer.body)
+        while len(self.store) > self.entries or self.stored_bytes > MAX_STORE_BYTES:
+            self._drop(next(iter(self.store)))
+
+    def _drop(self, etag: str) -> None:
+        dropped = self.store.pop(etag, None)
+        if dropped is not None:
+            self.stored_bytes -= len(dropped.body)
 
 
 async def _not_modified(send: Send, headers: list[tuple[bytes, bytes]]) -> None:
