@@ -4,11 +4,15 @@
 event spanning 2018 to 2019 counts once, for 2018); `actor` by linked actor; `place` by
 place (events without one are left out). Years and months come in time order, the
 others by count, most first, then by id.
+
+count(*) counts events: no row stands for an event twice, since the filters are EXISTS
+and IN conditions rather than joins and `event_actor` holds one row per event and actor.
+(count(DISTINCT id) sorted a million ids into a temporary b-tree per facet.)
 """
 
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Select, TextClause, func, select
+from sqlalchemy import ColumnElement, Select, TextClause, func, select
 from sqlmodel import Session, col
 
 from app.models import Actor, Event, EventActor, Place
@@ -19,12 +23,20 @@ FACETS: tuple[Facet, ...] = get_args(Facet)
 Json = dict[str, Any]
 
 
-def _query(facet: Facet, where: TextClause) -> Select[*tuple[Any, ...]]:
-    count = func.count(func.distinct(col(Event.id))).label("n")
+def _start(facet: Facet, dialect: str) -> ColumnElement[str]:
+    """The year ('2018') or month ('2018-06') an event starts in, as text that sorts in
+    time order. SQLite stores a date as ISO text, so the key is its first characters:
+    at a million events that takes half the time of STRFTIME parsing every date."""
+    if dialect == "sqlite":
+        return func.substr(col(Event.date_start), 1, 4 if facet == "year" else 7)
+    return func.to_char(col(Event.date_start), "YYYY" if facet == "year" else "YYYY-MM")
+
+
+def query(facet: Facet, where: TextClause, dialect: str) -> Select[*tuple[Any, ...]]:
+    count = func.count().label("n")
     if facet in ("year", "month"):
-        year = func.extract("year", col(Event.date_start))
-        keys = (year,) if facet == "year" else (year, func.extract("month", col(Event.date_start)))
-        return select(*keys, count).where(where).group_by(*keys).order_by(*keys)
+        start = _start(facet, dialect)
+        return select(start, count).where(where).group_by(start).order_by(start)
     if facet == "kind":
         return (
             select(col(Event.kind), count)
@@ -32,40 +44,39 @@ def _query(facet: Facet, where: TextClause) -> Select[*tuple[Any, ...]]:
             .group_by(col(Event.kind))
             .order_by(count.desc(), col(Event.kind))
         )
+    return _named(facet, where, count)
+
+
+def _named(facet: Facet, where: TextClause, count: Any) -> Select[*tuple[Any, ...]]:
+    """Actors or places by count, counted by id and named afterwards: a few hundred names
+    looked up rather than one for every matching link (a third faster at a million)."""
     if facet == "actor":
-        return (
-            select(col(Actor.id), col(Actor.name), count)
-            .select_from(Event)
-            .join(EventActor, col(EventActor.event_id) == col(Event.id))
-            .join(Actor, col(Actor.id) == col(EventActor.actor_id))
-            .where(where)
-            .group_by(col(Actor.id), col(Actor.name))
-            .order_by(count.desc(), col(Actor.id))
-        )
+        linked = col(EventActor.event_id) == col(Event.id)
+        rows = select(col(EventActor.actor_id).label("id"), count).select_from(Event)
+        rows = rows.join(EventActor, linked).group_by(col(EventActor.actor_id))
+        named_id, name = col(Actor.id), col(Actor.name)
+    else:
+        rows = select(col(Event.place_id).label("id"), count).group_by(col(Event.place_id))
+        named_id, name = col(Place.id), col(Place.name)
+    counted = rows.where(where).subquery()
     return (
-        select(col(Place.id), col(Place.name), count)
-        .select_from(Event)
-        .join(Place, col(Place.id) == col(Event.place_id))
-        .where(where)
-        .group_by(col(Place.id), col(Place.name))
-        .order_by(count.desc(), col(Place.id))
+        select(named_id, name, counted.c.n)
+        .join(counted, counted.c.id == named_id)
+        .order_by(counted.c.n.desc(), named_id)
     )
 
 
 def _value(facet: Facet, row: Any) -> Json:
-    if facet == "year":
-        return {"value": f"{int(row[0]):04d}", "count": row[-1]}
-    if facet == "month":
-        return {"value": f"{int(row[0]):04d}-{int(row[1]):02d}", "count": row[-1]}
-    if facet == "kind":
+    if facet in ("year", "month", "kind"):
         return {"value": row[0], "count": row[-1]}
     return {"value": row[0], "name": row[1], "count": row[-1]}
 
 
 def counts(session: Session, filters: EventFilters, facets: tuple[Facet, ...]) -> Json:
     """`{facet: [{"value", "count"} ...]}`, actors and places with `name` too."""
-    where = where_clause(filters, session.get_bind().dialect.name)
+    dialect = session.get_bind().dialect.name
+    where = where_clause(filters, dialect)
     return {
-        facet: [_value(facet, row) for row in session.execute(_query(facet, where)).all()]
+        facet: [_value(facet, row) for row in session.execute(query(facet, where, dialect))]
         for facet in facets
     }

@@ -7,12 +7,19 @@ agrees at once), the build (a hash of the code, so that a new release is never a
 their order) and the negotiated representation (Accept, Accept-Encoding). A matching
 If-None-Match is answered 304 without building the body.
 
-The response cache keeps rendered 200 answers of up to MAX_CACHED_BYTES under the same
-key, so an entry of an older data version is never served; it is emptied when a newer
-version is seen. Streamed answers (no Content-Length) pass through with the headers only.
-The version is read before the route builds the body, so a body is never older than the
-version its ETag names. A route that sets its own ETag (one event's, for If-Match) keeps
-it, and a cached copy of such an answer is revalidated against that ETag.
+The response cache keeps rendered 200 answers of up to MAX_CACHED_BYTES (a default
+/timeline of 2,000 events is over 1 MiB) under the same key, so an entry of an older data
+version is never served; it is emptied when a newer version is seen, and the least
+recently used entries leave it beyond its number of entries or MAX_STORE_BYTES in all.
+Streamed answers (no Content-Length) pass through with the headers only. The version is
+read before the route builds the body, so a body is never older than the version its ETag
+names. A route that sets its own ETag (one event's, for If-Match) keeps it, and a cached
+copy of such an answer is revalidated against that ETag.
+
+Concurrent GETs of one key are built once (single flight, per process): the first builds
+the answer, the others wait for it and are served as cache hits. They wait only until the
+first answer shows it cannot be cached (not 200, streamed, too large) or fails, and then
+build their own.
 """
 
 import hashlib
@@ -35,7 +42,8 @@ from app.db import is_sqlite
 from app.services import versions
 
 log = logging.getLogger("timeline")
-MAX_CACHED_BYTES = 1 << 20
+MAX_CACHED_BYTES = 4 << 20
+MAX_STORE_BYTES = 256 << 20
 APP_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -125,6 +133,8 @@ class HTTPCache:
         self.entries = entries
         self.build = build
         self.store: OrderedDict[str, _Cached] = OrderedDict()
+        self.stored_bytes = 0
+        self.building: dict[str, anyio.Event] = {}
         self.newest_version = -1
 
     def etag(self, version: int, scope: Scope) -> str:
@@ -160,14 +170,19 @@ class HTTPCache:
             return
         if version > self.newest_version:
             self.store.clear()
+            self.stored_bytes = 0
             self.newest_version = version
         etag = self.etag(version, scope)
         if_none_match = Headers(scope=scope).get("if-none-match", "")
         if _matches(if_none_match, etag):
             await _not_modified(send, self._headers(etag))
             return
-        is_get = scope["method"] == "GET"
-        cached = self.store.get(etag) if is_get else None
+        cacheable = scope["method"] == "GET" and self.entries > 0
+        cached = self.store.get(etag) if cacheable else None
+        building = self.building.get(etag) if cacheable and cached is None else None
+        if building is not None:
+            await building.wait()
+            cached = self.store.get(etag)
         if cached is not None:
             self.store.move_to_end(etag)
             own_etag = dict(cached.headers).get(b"etag", b"").decode()
@@ -177,7 +192,21 @@ class HTTPCache:
             await send({"type": "http.response.start", "status": 200, "headers": cached.headers})
             await send({"type": "http.response.body", "body": cached.body})
             return
-        capture = _Capture(cacheable=is_get and self.entries > 0)
+        if not cacheable or etag in self.building:
+            await self.app(scope, receive, self._sender(send, etag, None))
+            return
+        built = self.building[etag] = anyio.Event()
+        try:
+            await self.app(scope, receive, self._sender(send, etag, built))
+        finally:
+            del self.building[etag]
+            built.set()
+
+    def _sender(self, send: Send, etag: str, built: anyio.Event | None) -> Send:
+        """`send`, adding the caching headers to a 200 and, when `built` is given (this
+        request builds the key's answer for others), keeping the answer if it can be cached
+        and setting `built` as soon as the answer is kept or cannot be."""
+        capture = _Capture(cacheable=built is not None)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -200,14 +229,24 @@ class HTTPCache:
                 capture.cacheable = capture.size <= MAX_CACHED_BYTES
                 if capture.cacheable and not message.get("more_body", False):
                     self._keep(etag, _Cached(capture.headers, b"".join(capture.chunks)))
+            last = message["type"] == "http.response.body" and not message.get("more_body", False)
+            if built is not None and (last or not capture.cacheable):
+                built.set()
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        return send_with_headers
 
     def _keep(self, etag: str, answer: _Cached) -> None:
+        self._drop(etag)
         self.store[etag] = answer
-        while len(self.store) > self.entries:
-            self.store.popitem(last=False)
+        self.stored_bytes += len(answer.body)
+        while len(self.store) > self.entries or self.stored_bytes > MAX_STORE_BYTES:
+            self._drop(next(iter(self.store)))
+
+    def _drop(self, etag: str) -> None:
+        dropped = self.store.pop(etag, None)
+        if dropped is not None:
+            self.stored_bytes -= len(dropped.body)
 
 
 async def _not_modified(send: Send, headers: list[tuple[bytes, bytes]]) -> None:

@@ -47,6 +47,8 @@ class Event(SQLModel, table=True):
         ),
         Index(None, "date_end"),
         Index(None, "kind", "date_start"),
+        # the kind facet: live events in kind order, read from the index alone
+        Index(None, "status", "deleted_at", "kind"),
         Index(None, "place_id", "date_start"),
         Index(None, "updated_at", "id"),
         Index(None, "change_seq"),

@@ -174,7 +174,14 @@ def _expected_facets(events: list[dict[str, Any]]) -> dict[str, Counter[str]]:
 
 
 @pytest.mark.parametrize(
-    "params", [{}, KIM, {"actor": "trump", "from": "2018", "to": "2019"}, {"q": "Gipfeltreffen"}]
+    "params",
+    [
+        {},
+        KIM,
+        {"actor": "trump", "from": "2018", "to": "2019"},
+        {"q": "Gipfeltreffen"},
+        {"actor": ["kim", "trump"], "tag": "nuclear"},
+    ],
 )
 def test_facets_count_what_events_lists(client: httpx.Client, params: dict[str, str]) -> None:
     response = client.get("/facets", params=params)

@@ -12,9 +12,10 @@ from tests import conftest
 
 
 @contextmanager
-def counting_server(url: str, **settings: Any) -> Iterator[tuple[httpx.Client, list[str]]]:
-    """A live server on `url` and the statements its engine runs (the response cache reads
-    the data version over its own raw connection, which this does not count)."""
+def statements_on(url: str) -> Iterator[list[str]]:
+    """The statements the engine of `url` runs in this process while the block runs (the
+    response cache reads the data version over its own raw connection, which this does not
+    count)."""
     statements: list[str] = []
 
     def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
@@ -23,10 +24,17 @@ def counting_server(url: str, **settings: Any) -> Iterator[tuple[httpx.Client, l
     engine = get_engine(url)
     event.listen(engine, "before_cursor_execute", count)
     try:
-        with (
-            conftest.LiveServer(conftest.settings_for(url, **settings)) as live,
-            httpx.Client(base_url=live.url, timeout=30) as client,
-        ):
-            yield client, statements
+        yield statements
     finally:
         event.remove(engine, "before_cursor_execute", count)
+
+
+@contextmanager
+def counting_server(url: str, **settings: Any) -> Iterator[tuple[httpx.Client, list[str]]]:
+    """A live server on `url` and the statements its engine runs."""
+    with (
+        statements_on(url) as statements,
+        conftest.LiveServer(conftest.settings_for(url, **settings)) as live,
+        httpx.Client(base_url=live.url, timeout=30) as client,
+    ):
+        yield client, statements
