@@ -35,7 +35,7 @@ class Event(SQLModel, table=True):
         # then the index alone, not a test of every event's row for deleted_at.
         Index(
             "ix_event_live_order",
-            *("status", "date_start", "date_rank", "id"),
+            *("status", "date_start", "date_rank", "id", "deleted_at"),
             sqlite_where=text("deleted_at IS NULL"),
             postgresql_where=text("deleted_at IS NULL"),
         ),

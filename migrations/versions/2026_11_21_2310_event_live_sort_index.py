@@ -20,13 +20,16 @@ depends_on: str | Sequence[str] | None = None
 OLD = "ix_event_status_date_start_date_rank_id"
 NEW = "ix_event_live_order"
 COLUMNS = ["status", "date_start", "date_rank", "id"]
+# The new one holds deleted_at too, always NULL in it: SQLite reads only what it holds.
 LIVE = sa.text("deleted_at IS NULL")
 
 
 def upgrade() -> None:
     with op.batch_alter_table("event", schema=None) as batch_op:
         batch_op.drop_index(OLD)
-        batch_op.create_index(NEW, COLUMNS, unique=False, sqlite_where=LIVE, postgresql_where=LIVE)
+        batch_op.create_index(
+            NEW, [*COLUMNS, "deleted_at"], unique=False, sqlite_where=LIVE, postgresql_where=LIVE
+        )
 
 
 def downgrade() -> None:
