@@ -64,8 +64,8 @@ def http_export(db: Path) -> tuple[int, float, float] | str:
                 )
             events = sum(1 for _ in answer.iter_lines())
         took = time.perf_counter() - began
-        pid = int(httpx.get(base + "/health").headers.get("x-process-id", "0") or 0)
-    return events, took, _peak_mb(pid) if pid else float("nan")
+        peak = _peak_mb(base.pid)
+    return events, took, peak
 
 
 def _peak_mb(pid: int) -> float:

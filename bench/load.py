@@ -161,10 +161,16 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class Served(str):
+    """A running server's base URL, which also knows the server's process id."""
+
+    pid: int
+
+
 @contextlib.contextmanager
 def serve(
     command: Sequence[str], ready_path: str, env: dict[str, str], poll: float = 0.1
-) -> Iterator[str]:
+) -> Iterator[Served]:
     """Runs a server process until the block ends; yields its base URL once it answers."""
     port = _free_port()
     argv = [arg.replace("{port}", str(port)) for arg in command]
@@ -175,7 +181,8 @@ def serve(
         stderr=subprocess.PIPE,
         cwd=PROJECT_ROOT,
     )
-    base = f"http://127.0.0.1:{port}"
+    base = Served(f"http://127.0.0.1:{port}")
+    base.pid = process.pid
     try:
         deadline = time.monotonic() + 120
         while True:

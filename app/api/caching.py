@@ -43,6 +43,7 @@ from app.services import versions
 
 log = logging.getLogger("timeline")
 MAX_CACHED_BYTES = 4 << 20
+MAX_DIGESTS = 10_000  # requests' ETag digests remembered, by their URL and headers as sent
 MAX_STORE_BYTES = 256 << 20
 APP_DIR = Path(__file__).resolve().parent.parent
 
@@ -136,21 +137,27 @@ class HTTPCache:
         self.stored_bytes = 0
         self.building: dict[str, anyio.Event] = {}
         self.newest_version = -1
+        self.digests: dict[tuple[str | bytes, ...], str] = {}
 
     def etag(self, version: int, scope: Scope) -> str:
         request = Headers(scope=scope)
-        pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-        query = urlencode(sorted(pairs, key=lambda pair: pair[0]))
-        parts = (
-            self.build,
+        asked = (
             scope.get("scheme", "http"),
             request.get("host", ""),
             scope.get("root_path", "") + scope["path"],
-            query,
+            scope["query_string"],
             request.get("accept", ""),
             request.get("accept-encoding", ""),
         )
-        digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+        digest = self.digests.get(asked)
+        if digest is None:  # normalising and hashing cost more than the rest of a hit
+            pairs = parse_qsl(asked[3].decode("latin-1"), keep_blank_values=True)
+            query = urlencode(sorted(pairs, key=lambda pair: pair[0]))
+            parts = (self.build, *asked[:3], query, *asked[4:])
+            digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+            if len(self.digests) >= MAX_DIGESTS:
+                self.digests.clear()
+            self.digests[asked] = digest
         return f'"{version}-{digest}"'
 
     def _headers(self, etag: str) -> list[tuple[bytes, bytes]]:
