@@ -17,6 +17,7 @@ from app.db import get_engine, session_scope
 from app.models import DataState, Event, EventActor
 from app.services.events import ACTOR_COPIES
 from tests.api.test_curation import AUTH, new_event, passage_of
+from tests.api.test_exports import everything
 from tests.api.test_ingest import HANOI
 from tests.conftest import LiveServer, settings_for
 
@@ -53,15 +54,7 @@ def stale_actor_copies(url: str) -> list[tuple[str, str]]:
 
 
 def all_events(http: httpx.Client, **params: Any) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    url: str | None = "/events"
-    query: dict[str, Any] | None = {"limit": 7, **params}
-    while url:
-        answer = http.get(url, params=query)
-        assert answer.status_code == 200, answer.text
-        items += answer.json()["items"]
-        url, query = answer.json()["next"], None
-    return items
+    return everything(http, "/events", **params)
 
 
 @pytest.fixture
