@@ -39,7 +39,8 @@ class Event(SQLModel, table=True):
             sqlite_where=text("deleted_at IS NULL"),
             postgresql_where=text("deleted_at IS NULL"),
         ),
-        # date_end and deleted_at ride along so that rows outside `from` are skipped in the index
+        # date_end, deleted_at, kind and place ride along so that rows outside `from`, and
+        # of other kinds or places, are skipped in the index without reading the event
         Index(
             "ix_event_span_range",
             *(
@@ -50,6 +51,8 @@ class Event(SQLModel, table=True):
                 "id",
                 "date_end",
                 "deleted_at",
+                "kind",
+                "place_id",
             ),
         ),
         Index(None, "date_end"),
