@@ -62,7 +62,8 @@ def http_export(db: Path) -> tuple[int, float, float] | str:
                 return f"GET /events?format=ndjson not available (answers {answer.status_code} " + (
                     f"{answer.headers.get('content-type')})"
                 )
-            events = sum(1 for _ in answer.iter_lines())
+            # newlines counted in raw chunks: splitting lines in Python would be the bottleneck
+            events = sum(chunk.count(b"\n") for chunk in answer.iter_raw())
         took = time.perf_counter() - began
         peak = _peak_mb(base.pid)
     return events, took, peak
