@@ -6,7 +6,7 @@ Documents are kept current by the writes that change what an event shows: the ev
 services (the event, its actors, tags and sources) and the writes of actors and places
 (their names appear in the events). Articles, whose references appear too, never change
 once stored. A missing document (NULL) is rendered when read, so a reader is never wrong,
-only slower. `FORMAT` is a hash of the rendering code: when it differs from the one the
+only slower. `FORMAT_ID` is a hash of the rendering code: when it differs from the one the
 database records, `ensure_current` (run by `timeline serve` and `timeline seed` before
 answering) renders every document again, so a release that changes the shape never
 serves old documents.
@@ -21,18 +21,20 @@ from sqlalchemy import Table, bindparam, update
 from sqlmodel import Session, col, select
 
 from app import views
+from app.formats.ndjson import OPTIONS
 from app.models import Actor, DataState, Event, EventActor, Place
 
 APP_DIR = Path(__file__).resolve().parent
 RENDERING_CODE = ("views.py", "dates.py", "documents.py")
-FORMAT = hashlib.sha256(b"".join((APP_DIR / name).read_bytes() for name in RENDERING_CODE))
-FORMAT_ID = FORMAT.hexdigest()[:16]
-OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
+FORMAT_ID = hashlib.sha256(
+    b"".join((APP_DIR / name).read_bytes() for name in RENDERING_CODE)
+).hexdigest()[:16]
 BATCH = 500
 EVENT: Table = Event.__table__  # type: ignore[attr-defined]
 
 
 def dumps(value: object) -> bytes:
+    """As the API serialises every answer (app.api.responses uses this too)."""
     return orjson.dumps(value, option=OPTIONS)
 
 

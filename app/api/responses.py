@@ -2,15 +2,10 @@
 
 from typing import Any
 
-import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
-ORJSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
-
-
-def dumps(content: Any) -> bytes:
-    return orjson.dumps(content, option=ORJSON_OPTIONS)
+from app.documents import dumps
 
 
 class JSONResponse(Response):
