@@ -5,6 +5,7 @@ queries however many rows are asked for: no query per row.
 import datetime
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -59,21 +60,15 @@ def _date_object(
 
 
 def article_ref(article: Article) -> Json:
-    return {
-        "id": article.id,
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": published(article),
-    }
-
-
-def published(article: Article) -> Json | None:
-    return date_object(
+    return _article_ref(
+        article.id,
+        article.title,
+        article.outlet,
         article.published_start,
         article.published_end,
         article.published_precision,
         article.published_qualifier,
-    )
+    )[1]
 
 
 def article_json(article: Article) -> Json:
@@ -136,82 +131,125 @@ def source_json(source: Source, article: Article) -> Json:
     )
 
 
-def events(session: Session, ids: Sequence[str]) -> list[Json]:
-    """Full events, in the order of `ids`; deleted ones are left out.
+# The columns an event's JSON is made of, as `fetch` reads them and `assemble` takes them.
+EVENT_COLUMNS = (
+    Event.id,
+    Event.title,
+    Event.summary,
+    Event.kind,
+    Event.date_start,
+    Event.date_end,
+    Event.date_precision,
+    Event.date_qualifier,
+    Event.date_display,
+    Event.date_note,
+    Event.status,
+    Event.created_at,
+    Event.updated_at,
+    Place.id,
+    Place.name,
+    Place.kind,
+    Place.lat,
+    Place.lon,
+)
+ACTOR_COLUMNS = (EventActor.event_id, Actor.id, Actor.name, Actor.kind, EventActor.role)
+TAG_COLUMNS = (EventTag.event_id, EventTag.tag)
+SOURCE_COLUMNS = (
+    Source.id,
+    Source.event_id,
+    Passage.article_id,
+    Source.passage_id,
+    Source.quote,
+    Source.start,
+    Source.end,
+    Source.stated_start,
+    Source.stated_end,
+    Source.stated_precision,
+    Source.stated_qualifier,
+)
+ARTICLE_COLUMNS = (
+    Article.id,
+    Article.title,
+    Article.outlet,
+    Article.published_start,
+    Article.published_end,
+    Article.published_precision,
+    Article.published_qualifier,
+)
+Rows = Sequence[Sequence[Any]]
 
-    Five queries of plain columns whatever the number of events (ORM objects cost more than
-    the SQL here); each cited article's reference is built once, without its text.
-    """
+
+@dataclass(frozen=True)
+class EventRows:
+    """Rows of the columns above, in any order: events (each joined to its place, if
+    any), their actors, tags and sources, and the articles the sources cite."""
+
+    events: Rows
+    actors: Rows
+    tags: Rows
+    sources: Rows
+    articles: Rows
+
+
+def events(session: Session, ids: Sequence[str]) -> list[Json]:
+    """Full events, in the order of `ids`; deleted ones are left out."""
     if not ids:
         return []
-    conn = session.connection()  # Core, not the ORM's result machinery: rows, not entities
-    rows = conn.execute(
-        sa.select(
-            col(Event.id),
-            col(Event.title),
-            col(Event.summary),
-            col(Event.kind),
-            col(Event.date_start),
-            col(Event.date_end),
-            col(Event.date_precision),
-            col(Event.date_qualifier),
-            col(Event.date_display),
-            col(Event.date_note),
-            col(Event.status),
-            col(Event.created_at),
-            col(Event.updated_at),
-            col(Place.id),
-            col(Place.name),
-            col(Place.kind),
-            col(Place.lat),
-            col(Place.lon),
-        )
-        .join(Place, col(Place.id) == col(Event.place_id), isouter=True)
-        .where(col(Event.id).in_(ids), col(Event.deleted_at).is_(None))
-    ).all()
-    actors: dict[str, list[Json]] = defaultdict(list)
-    for event_id, actor_id, name, kind, role in conn.execute(
-        sa.select(
-            col(EventActor.event_id),
-            col(Actor.id),
-            col(Actor.name),
-            col(Actor.kind),
-            col(EventActor.role),
-        )
-        .join(Actor, col(Actor.id) == col(EventActor.actor_id))
-        .where(col(EventActor.event_id).in_(ids))
-        .order_by(col(EventActor.event_id), col(Actor.name))
-    ).all():
-        actors[event_id].append({"id": actor_id, "name": name, "kind": kind, "role": role})
-    tags: dict[str, list[str]] = defaultdict(list)
-    for event_id, tag in conn.execute(
-        sa.select(col(EventTag.event_id), col(EventTag.tag))
-        .where(col(EventTag.event_id).in_(ids))
-        .order_by(col(EventTag.tag))
-    ).all():
-        tags[event_id].append(tag)
-    cited = conn.execute(
-        sa.select(
-            col(Source.id),
-            col(Source.event_id),
-            col(Passage.article_id),
-            col(Source.passage_id),
-            col(Source.quote),
-            col(Source.start),
-            col(Source.end),
-            col(Source.stated_start),
-            col(Source.stated_end),
-            col(Source.stated_precision),
-            col(Source.stated_qualifier),
-        )
+    return assemble(ids, fetch(session.connection(), ids))
+
+
+def fetch(conn: sa.Connection, ids: Sequence[str]) -> EventRows:
+    """Five queries of plain columns whatever the number of events (Core, not the ORM's
+    entities, which cost more than the SQL here)."""
+
+    def select(columns: tuple[Any, ...]) -> sa.Select[Any]:
+        return sa.select(*map(col, columns))
+
+    sources = conn.execute(
+        select(SOURCE_COLUMNS)
         .join(Passage, col(Passage.id) == col(Source.passage_id))
         .where(col(Source.event_id).in_(ids))
-        .order_by(col(Source.event_id), col(Source.start))
     ).all()
-    refs = _article_refs(conn, {row[2] for row in cited})
+    articles = (
+        select(ARTICLE_COLUMNS)
+        .where(col(Article.id).in_({row[2] for row in sources}))
+        # SQLite would read each row, stepping through the article's text to these columns
+        .with_hint(Article, "INDEXED BY ix_article_reference", "sqlite")
+    )
+    events = (
+        select(EVENT_COLUMNS)
+        .join(Place, col(Place.id) == col(Event.place_id), isouter=True)
+        .where(col(Event.id).in_(ids), col(Event.deleted_at).is_(None))
+    )
+    actors = (
+        select(ACTOR_COLUMNS)
+        .join(Actor, col(Actor.id) == col(EventActor.actor_id))
+        .where(col(EventActor.event_id).in_(ids))
+    )
+    tags = select(TAG_COLUMNS).where(col(EventTag.event_id).in_(ids))
+    return EventRows(
+        events=conn.execute(events).all(),
+        actors=conn.execute(actors).all(),
+        tags=conn.execute(tags).all(),
+        sources=sources,
+        articles=conn.execute(articles).all(),
+    )
+
+
+def assemble(ids: Sequence[str], rows: EventRows) -> list[Json]:
+    """The events of `rows` as the contract shows them, in the order of `ids`: actors by
+    name, tags in order, sources by their article's publication, article and offset.
+    Each cited article's reference is built once."""
+    actors: dict[str, list[Json]] = defaultdict(list)
+    for event_id, actor_id, name, kind, role in sorted(rows.actors, key=lambda r: (r[2], r[1])):
+        actors[event_id].append({"id": actor_id, "name": name, "kind": kind, "role": role})
+    tags: dict[str, list[str]] = defaultdict(list)
+    for event_id, tag in sorted(rows.tags, key=lambda row: row[1]):
+        tags[event_id].append(tag)
+    refs = {row[0]: _article_ref(*row) for row in rows.articles}
     sources: dict[str, list[Json]] = defaultdict(list)
     for source_id, event_id, article_id, passage_id, quote, start, end, *stated in sorted(
-        cited, key=lambda row: (refs[row[2]][0], row[2], row[5])
+        rows.sources, key=lambda row: (refs[row[2]][0], row[2], row[5], row[0] or 0)
     ):
         sources[event_id].append(
             source_dict(source_id, refs[article_id][1], passage_id, quote, start, end, stated)
@@ -236,38 +274,28 @@ def events(session: Session, ids: Sequence[str]) -> list[Json]:
             "created_at": row[11],
             "updated_at": row[12],
         }
-        for row in rows
+        for row in rows.events
     }
     return [by_id[event_id] for event_id in ids if event_id in by_id]
 
 
-def _article_refs(
-    conn: sa.Connection, article_ids: set[str]
-) -> dict[str, tuple[tuple[datetime.date, ...], Json]]:
-    """Per article: the sort key of its sources (published first) and its reference."""
-    refs: dict[str, tuple[tuple[datetime.date, ...], Json]] = {}
-    for article_id, title, outlet, start, end, precision, qualifier in conn.execute(
-        sa.select(
-            col(Article.id),
-            col(Article.title),
-            col(Article.outlet),
-            col(Article.published_start),
-            col(Article.published_end),
-            col(Article.published_precision),
-            col(Article.published_qualifier),
-        )
-        .where(col(Article.id).in_(article_ids))
-        # SQLite would read each row, stepping through the article's text to these columns
-        .with_hint(Article, "INDEXED BY ix_article_reference", "sqlite")
-    ).all():
-        ref = {
-            "id": article_id,
-            "title": title,
-            "outlet": outlet,
-            "published": date_object(start, end, precision, qualifier),
-        }
-        refs[article_id] = (() if start is None else (start,), ref)
-    return refs
+def _article_ref(
+    article_id: str,
+    title: str | None,
+    outlet: str | None,
+    start: datetime.date | None,
+    end: datetime.date | None,
+    precision: str | None,
+    qualifier: str | None,
+) -> tuple[tuple[datetime.date, ...], Json]:
+    """An article's reference, and the sort key of its sources (published first)."""
+    ref = {
+        "id": article_id,
+        "title": title,
+        "outlet": outlet,
+        "published": date_object(start, end, precision, qualifier),
+    }
+    return (() if start is None else (start,)), ref
 
 
 def _live() -> tuple[Any, ...]:

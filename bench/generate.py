@@ -10,7 +10,10 @@ index. Dates run from 1945 to 2025, mostly to the day, some to the month or year
 to the decade, some spans, some qualified. Rows go in with SQLAlchemy core executemany in
 large batches; the event table's secondary indexes are dropped during the load and built
 afterwards from the model's own Index objects, which is several times faster than keeping
-them up to date row by row.
+them up to date row by row. Each event's stored document is rendered by app.views from the
+rows in memory, not read back. Batches of events are made (and rendered) in a second
+process while this one writes the previous batch: each batch draws from a random
+generator seeded with its number, so the same seed gives the same database.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import calendar
 import datetime
 import hashlib
 import itertools
+import multiprocessing
 import random
 import sys
 import time
@@ -29,9 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, func, select, text, update
-from sqlmodel import Session, col
+from sqlmodel import col
 
-from app import documents, schema, search, seeds
+from app import documents, schema, search, seeds, views
 from app.actors import normalize
 from app.config import PROJECT_ROOT
 from app.dates import PRECISIONS, DateInterval, Qualifier
@@ -193,18 +197,23 @@ class Population:
 
     actors: list[str] = field(default_factory=list)
     actor_names: dict[str, str] = field(default_factory=dict)
+    actor_kinds: dict[str, str] = field(default_factory=dict)
     actor_weights: list[float] = field(default_factory=list)  # cumulative
     places: list[str] = field(default_factory=list)
     place_names: dict[str, str] = field(default_factory=dict)
+    place_rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # as views shows them
     place_weights: list[float] = field(default_factory=list)  # cumulative
 
 
 @dataclass
 class Passages:
-    """Synthetic passages and, per passage, its sentences as (start, end) article offsets."""
+    """Synthetic passages and, per passage, its sentences as (start, end) article offsets
+    and its article; the articles' columns that events show."""
 
     ids: list[int] = field(default_factory=list)
     sentences: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
+    article_of: dict[int, str] = field(default_factory=dict)
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _table(model: Any) -> Table:
@@ -251,7 +260,7 @@ def _weights(count: int, top: Sequence[float]) -> list[float]:
 
 def _actors(conn: Connection, rng: random.Random) -> Population:
     population = Population()
-    seeded = conn.execute(select(Actor.id, Actor.name)).all()  # type: ignore[call-overload]
+    seeded = conn.execute(select(Actor.id, Actor.name, Actor.kind)).all()  # type: ignore[call-overload]
     taken = set(conn.execute(select(ActorAlias.normalized)).scalars())  # type: ignore[call-overload]
     actor_rows: list[dict[str, Any]] = []
     alias_rows: list[dict[str, Any]] = []
@@ -270,7 +279,9 @@ def _actors(conn: Connection, rng: random.Random) -> Population:
         alias_rows.append({"actor_id": actor_id, "alias": name, "normalized": actor_id})
     _insert(conn, Actor, actor_rows)
     _insert(conn, ActorAlias, alias_rows)
-    ordered = [(str(i), str(n)) for i, n in seeded]
+    population.actor_kinds = {str(i): str(k) for i, _, k in seeded}
+    population.actor_kinds.update((str(row["id"]), row["kind"]) for row in actor_rows)
+    ordered = [(str(i), str(n)) for i, n, _ in seeded]
     # the seed actors that matter most in the corpus get the heaviest weights
     ordered.sort(key=lambda pair: pair[0] not in ("kim-jong-un", "donald-trump"))
     ordered += [(str(row["id"]), str(row["name"])) for row in actor_rows]
@@ -281,7 +292,8 @@ def _actors(conn: Connection, rng: random.Random) -> Population:
 
 
 def _places(conn: Connection, rng: random.Random, population: Population) -> None:
-    seeded = conn.execute(select(Place.id, Place.name)).all()  # type: ignore[call-overload]
+    shown = [col(Place.id), col(Place.name), col(Place.kind), col(Place.lat), col(Place.lon)]
+    seeded = [row._asdict() for row in conn.execute(select(*shown))]
     taken = set(conn.execute(select(PlaceAlias.normalized)).scalars())  # type: ignore[call-overload]
     place_rows: list[dict[str, Any]] = []
     alias_rows: list[dict[str, Any]] = []
@@ -306,11 +318,13 @@ def _places(conn: Connection, rng: random.Random, population: Population) -> Non
             alias_rows.append({"place_id": place_id, "alias": name, "normalized": place_id})
     _insert(conn, Place, place_rows)
     _insert(conn, PlaceAlias, alias_rows)
-    ordered = [(str(i), str(n)) for i, n in seeded]
-    ordered += [(str(r["id"]), str(r["name"])) for r in place_rows]
-    population.places = [place_id for place_id, _ in ordered]
-    population.place_names = dict(ordered)
-    population.place_weights = _weights(len(ordered), ())
+    population.place_rows = {
+        str(row["id"]): {column: row[column] for column in ("id", "name", "kind", "lat", "lon")}
+        for row in [*seeded, *place_rows]
+    }
+    population.places = list(population.place_rows)
+    population.place_names = {key: row["name"] for key, row in population.place_rows.items()}
+    population.place_weights = _weights(len(population.places), ())
 
 
 def _articles(conn: Connection, rng: random.Random, count: int, population: Population) -> Passages:
@@ -348,6 +362,7 @@ def _articles(conn: Connection, rng: random.Random, count: int, population: Popu
                 cursor += len(sentence) + 1
             passages.ids.append(next_id)
             passages.sentences[next_id] = located
+            passages.article_of[next_id] = article_id
             passage_rows.append(
                 {
                     "id": next_id,
@@ -380,6 +395,9 @@ def _articles(conn: Connection, rng: random.Random, count: int, population: Popu
                 "created_at": NOW,
             }
         )
+        passages.articles[article_id] = {
+            column: article_rows[-1][column] for _, column in ARTICLE_SHOWN
+        }
         if len(passage_rows) >= BATCH:
             flush()
     flush()
@@ -413,21 +431,44 @@ def _random_date(rng: random.Random) -> DateInterval:
 
 @dataclass
 class EventBatch:
+    """Rows of BATCH events, made apart from the others: all but their search keys, which
+    continue from the previous batch's (`_keyed`)."""
+
     events: list[dict[str, Any]] = field(default_factory=list)
     actors: list[dict[str, Any]] = field(default_factory=list)
     tags: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
-    documents: list[dict[str, Any]] = field(default_factory=list)
+    searched: list[str] = field(default_factory=list)  # each event's full-text document
 
 
-def _event_batch(
-    rng: random.Random,
-    numbers: range,
-    population: Population,
-    passages: Passages,
-    change_seq: int,
-    largest_keys: dict[tuple[datetime.date, int], int | None],
-) -> EventBatch:
+@dataclass
+class World:
+    """What every batch of events draws from."""
+
+    seed: int
+    count: int
+    population: Population
+    passages: Passages
+    change_seq: int
+    first_source_id: int
+
+
+_world: World  # in each process that makes batches, set by _enter
+
+
+def _enter(world: World) -> None:
+    global _world
+    _world = world
+
+
+def _event_batch(number: int) -> EventBatch:
+    """Batch `number`, from a random generator of its own: the same whoever makes it.
+    Its sources' ids are a range of its own (at most three sources an event)."""
+    world = _world
+    rng = random.Random(f"{world.seed}:{number}")
+    numbers = range(number * BATCH, min((number + 1) * BATCH, world.count))
+    population, passages, change_seq = world.population, world.passages, world.change_seq
+    source_ids = itertools.count(world.first_source_id + number * BATCH * 3)
     batch = EventBatch()
     kinds = [k for k, _ in KINDS]
     kind_weights = list(itertools.accumulate(w for _, w in KINDS))
@@ -450,8 +491,6 @@ def _event_batch(
         title = f"{first} {rng.choice(VERBS)} {second}{where}"
         summary = f"A {kind.replace('-', ' ')} involving {', '.join(involved)}."
         updated = NOW - datetime.timedelta(seconds=rng.randint(0, 86400 * 365 * 3))
-        group = (date.start, PRECISIONS.index(date.precision))
-        key = largest_keys[group] = search.following_key(*group, largest_keys.get(group))
         batch.events.append(
             {
                 "id": event_id,
@@ -461,7 +500,7 @@ def _event_batch(
                 "date_start": date.start,
                 "date_end": date.end,
                 "date_precision": date.precision,
-                "date_rank": group[1],
+                "date_rank": PRECISIONS.index(date.precision),
                 "date_span_level": span_level(date.start, date.end),
                 "date_qualifier": date.qualifier,
                 "date_display": date.display(),
@@ -472,7 +511,6 @@ def _event_batch(
                 "updated_at": updated,
                 "deleted_at": None,
                 "change_seq": change_seq,
-                "search_key": key,
             }
         )
         copied = {column: batch.events[-1][column] for column in ACTOR_COPIES}
@@ -490,6 +528,7 @@ def _event_batch(
             quotes.append(quote)
             batch.sources.append(
                 {
+                    "id": next(source_ids),
                     "event_id": event_id,
                     "passage_id": passage_id,
                     "quote": quote,
@@ -501,33 +540,96 @@ def _event_batch(
                     "stated_qualifier": stated.qualifier if stated else None,
                 }
             )
-        document = "\n".join([title, summary, kind, *tags, *quotes])
-        batch.documents.append({"key": key, "document": document})
+        batch.searched.append("\n".join([title, summary, kind, *tags, *quotes]))
+    _render(batch, population, passages)
     return batch
 
 
+def _shown(columns: tuple[Any, ...]) -> tuple[tuple[str, str], ...]:
+    """(table, column) of each of app.views' columns."""
+    return tuple((column.class_.__tablename__, column.key) for column in columns)
+
+
+EVENT_SHOWN = _shown(views.EVENT_COLUMNS)
+ACTOR_SHOWN = _shown(views.ACTOR_COLUMNS)
+TAG_SHOWN = _shown(views.TAG_COLUMNS)
+SOURCE_SHOWN = _shown(views.SOURCE_COLUMNS)
+ARTICLE_SHOWN = _shown(views.ARTICLE_COLUMNS)
+NO_PLACE = dict.fromkeys(column for table, column in EVENT_SHOWN if table == "place")
+
+
+def _row(shown: tuple[tuple[str, str], ...], **tables: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(tables[table][column] for table, column in shown)
+
+
+def _render(batch: EventBatch, population: Population, passages: Passages) -> None:
+    """Stores each event's document as app.views renders it, from the rows in memory: as
+    reading them back from the database would give them, in a fraction of the time."""
+    places = population.place_rows
+    actors = {
+        actor_id: {"id": actor_id, "name": name, "kind": population.actor_kinds[actor_id]}
+        for actor_id, name in population.actor_names.items()
+    }
+    cited = {passages.article_of[source["passage_id"]] for source in batch.sources}
+    rows = views.EventRows(
+        events=[
+            _row(EVENT_SHOWN, event=event, place=places.get(event["place_id"], NO_PLACE))
+            for event in batch.events
+        ],
+        actors=[
+            _row(ACTOR_SHOWN, event_actor=a, actor=actors[a["actor_id"]]) for a in batch.actors
+        ],
+        tags=[_row(TAG_SHOWN, event_tag=tag) for tag in batch.tags],
+        sources=[
+            _row(
+                SOURCE_SHOWN,
+                source=source,
+                passage={"article_id": passages.article_of[source["passage_id"]]},
+            )
+            for source in batch.sources
+        ],
+        articles=[_row(ARTICLE_SHOWN, article=passages.articles[a]) for a in cited],
+    )
+    ids = [event["id"] for event in batch.events]
+    for event, view in zip(batch.events, views.assemble(ids, rows), strict=True):
+        event["document"] = documents.dumps(view).decode()
+
+
+def _keyed(
+    batch: EventBatch, largest: dict[tuple[datetime.date, int], int | None]
+) -> list[dict[str, Any]]:
+    """Gives the batch's events their search keys, each (start, rank) group continuing
+    after its largest key (as app.search.assign_keys); their full-text rows, by key."""
+    rows = []
+    for event, searched in zip(batch.events, batch.searched, strict=True):
+        group = (event["date_start"], event["date_rank"])
+        key = largest[group] = search.following_key(*group, largest.get(group))
+        event["search_key"] = key
+        rows.append({"key": key, "document": searched})
+    # FTS5 writes its pending documents out whenever a rowid is smaller than the last
+    return sorted(rows, key=lambda row: int(row["key"]))
+
+
 def _events(
-    conn: Connection, rng: random.Random, count: int, population: Population, passages: Passages
+    conn: Connection, seed: int, count: int, population: Population, passages: Passages
 ) -> None:
+    """The events, made in a second process while this one writes: both cores work."""
     version = int(conn.execute(select(DataState.version)).scalar_one()) + 1  # type: ignore[call-overload]
-    # each (start, rank) group continues after its largest key, as app.search.assign_keys
     group = (col(Event.date_start), col(Event.date_rank))
     grouped = select(*group, func.max(col(Event.search_key))).group_by(*group)
     largest_keys: dict[tuple[datetime.date, int], int | None]
     largest_keys = {(start, rank): key for start, rank, key in conn.execute(grouped)}
     fts_insert = text("INSERT INTO event_search (rowid, document) VALUES (:key, :document)")
-    for first in range(0, count, BATCH):
-        numbers = range(first, min(first + BATCH, count))
-        batch = _event_batch(rng, numbers, population, passages, version, largest_keys)
-        _insert(conn, Event, batch.events)
-        _insert(conn, EventActor, batch.actors)
-        _insert(conn, EventTag, batch.tags)
-        _insert(conn, Source, batch.sources)
-        # FTS5 writes its pending documents out whenever a rowid is smaller than the last
-        conn.execute(fts_insert, sorted(batch.documents, key=lambda row: int(row["key"])))
-        # Rendered while the batch's rows are still in the page cache: a pass over the
-        # whole table afterwards would read it back from disk in id order.
-        documents.refresh(Session(bind=conn), [event["id"] for event in batch.events])
+    first_source_id = (conn.execute(select(func.max(col(Source.id)))).scalar() or 0) + 1
+    world = World(seed, count, population, passages, version, first_source_id)
+    with multiprocessing.get_context("fork").Pool(1, _enter, (world,)) as pool:
+        for batch in pool.imap(_event_batch, range(-(-count // BATCH))):
+            searched = _keyed(batch, largest_keys)
+            _insert(conn, Event, batch.events)
+            _insert(conn, EventActor, batch.actors)
+            _insert(conn, EventTag, batch.tags)
+            _insert(conn, Source, batch.sources)
+            conn.execute(fts_insert, searched)
     conn.execute(
         update(_table(DataState)).values(
             version=version, updated_at=NOW, document_format=documents.FORMAT_ID
@@ -555,7 +657,7 @@ def generate(events: int, output: Path, seed: int = 1) -> None:
         passages = _articles(conn, rng, max(50, events // EVENTS_PER_ARTICLE), population)
         for index in event_indexes:
             index.drop(conn)
-        _events(conn, rng, events, population, passages)
+        _events(conn, seed, events, population, passages)
         for index in event_indexes:
             index.create(conn)
         # One merged full-text index, as FTS5's automatic merging leaves a settled database:
