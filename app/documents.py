@@ -13,16 +13,17 @@ serves old documents.
 """
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 import orjson
 from sqlalchemy import Table, bindparam, update
 from sqlmodel import Session, col, select
 
-from app import views
+from app import queries, views
 from app.formats.ndjson import OPTIONS
 from app.models import Actor, DataState, Event, EventActor, Place
+from app.queries import EventFilters, Sort
 
 APP_DIR = Path(__file__).resolve().parent
 RENDERING_CODE = ("views.py", "dates.py", "documents.py")
@@ -66,23 +67,18 @@ def refresh_showing(session: Session, entity: type[Actor] | type[Place], entity_
     refresh(session, session.exec(showing).all())
 
 
-# Built once: SQLAlchemy then reuses its compiled form and cache key.
-_READ = select(EVENT.c.id, EVENT.c.document).where(
-    EVENT.c.id.in_(bindparam("ids", expanding=True)), EVENT.c.deleted_at.is_(None)
-)
-
-
-def read(session: Session, ids: Sequence[str]) -> list[bytes]:
-    """The documents of the live events among `ids`, in that order."""
-    if not ids:
-        return []
-    stored: dict[str, str | None] = dict(
-        session.connection().execute(_READ, {"ids": list(ids)}).all()
-    )
-    missing = [event_id for event_id, document in stored.items() if document is None]
-    found = {event_id: document.encode() for event_id, document in stored.items() if document}
-    found.update((view["id"], dumps(view)) for view in views.events(session, missing))
-    return [found[event_id] for event_id in ids if event_id in found]
+def page(
+    session: Session, filters: EventFilters, sort: Sort, limit: int, cursor: str | None
+) -> tuple[list[bytes], str | None]:
+    """The documents of a page of events (app.queries.fetch_page), read with their keys in
+    one statement, and the next page's cursor."""
+    rows, next_cursor = queries.page_rows(session, filters, sort, limit, cursor, True)
+    missing = [event_id for _, _, event_id, document in rows if document is None]
+    rendered = {view["id"]: dumps(view) for view in views.events(session, missing)}
+    return [
+        document.encode() if document is not None else rendered[event_id]
+        for _, _, event_id, document in rows
+    ], next_cursor
 
 
 def ensure_current(session: Session) -> int:

@@ -1,9 +1,9 @@
 """Every event matching the filters, in batches, in constant memory: shared by the streamed
 HTTP exports and `timeline export`.
 
-Each batch is one keyset page of ids (app.queries.fetch_page) and their stored documents
-(app.documents), read in its own short session, so that neither the process nor a
-database snapshot grows with the size of the export.
+Each batch is one keyset page of stored documents (app.documents.page), read in its own
+short session, so that neither the process nor a database snapshot grows with the size of
+the export.
 """
 
 from collections.abc import Callable, Iterable, Iterator
@@ -43,8 +43,7 @@ def event_batches(
     cursor: str | None = None
     while True:
         with Session(engine) as session:
-            ids, cursor = queries.fetch_page(session, filters, sort, BATCH, cursor)
-            batch = documents.read(session, ids)
+            batch, cursor = documents.page(session, filters, sort, BATCH, cursor)
         yield batch
         if cursor is None:
             return

@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from app.api import caching, cors, errors, head, headers, limits, openapi
+from app.api import caching, cors, errors, head, headers, limits, openapi, reads
 from app.api.routes import (
     actors,
     articles,
@@ -30,6 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = settings_engine(settings)
+    reads.install(app, settings)
     errors.install(app)
     openapi.install(app)
     for module in (events, actors, places, articles, health, changes, sources):

@@ -165,16 +165,39 @@ Statement = tuple[TextClause, dict[str, Any]]  # SQL and the values of its param
 
 
 def page_query(
-    filters: EventFilters, sort: Sort, limit: int, after: tuple[Any, ...] | None, dialect: str
+    filters: EventFilters,
+    sort: Sort,
+    limit: int,
+    after: tuple[Any, ...] | None,
+    dialect: str,
+    with_documents: bool = False,
 ) -> Statement:
-    """Sort keys of one page, plus one more row to tell whether a next page exists.
+    """Sort keys of one page, plus one more row to tell whether a next page exists; and
+    each event's stored document (app.documents) when asked, in the same statement.
 
     With an actor filter the page is read from that actor's rows of event_actor (see
     app.models.EventActor); with `from` too, or with an actor, as one ordered range per
     interval-length level, merged (see the module's docstring).
     """
     if dialect == "sqlite" and filters.q:
-        return _search_page(filters, sort, limit, after)
+        return _search_page(filters, sort, limit, after, with_documents=with_documents)
+    sql, params = _page_keys(filters, sort, limit, after, dialect)
+    if with_documents:
+        direction = "" if sort == "date" else " DESC"
+        order = ", ".join(
+            part + direction
+            for part in ("page.date_start", "page.date_rank", byte_order("page.id", dialect))
+        )
+        sql = (
+            "SELECT page.date_start, page.date_rank, page.id, event.document "
+            f"FROM ({sql}) AS page JOIN event ON event.id = page.id ORDER BY {order}"
+        )
+    return _text(sql, params)
+
+
+def _page_keys(
+    filters: EventFilters, sort: Sort, limit: int, after: tuple[Any, ...] | None, dialect: str
+) -> tuple[str, dict[str, Any]]:
     subject = DRIVER if filters.actors else EVENT
     table, id_column = subject
     key = f"{table}.date_start, {table}.date_rank, {byte_order(f'{table}.{id_column}', dialect)}"
@@ -202,7 +225,7 @@ def page_query(
     last = f"LIMIT {limit + 1}"
     if filters.date_from is None and subject == EVENT:
         sql, params = _joined(where)
-        return _text(f"SELECT {columns} FROM {source} WHERE {sql} ORDER BY {order} {last}", params)
+        return f"SELECT {columns} FROM {source} WHERE {sql} ORDER BY {order} {last}", params
     branches = []
     params = {}
     for level in range(len(SPAN_LEVEL_DAYS) + 1):
@@ -221,7 +244,7 @@ def page_query(
     merged = ", ".join(
         part + direction for part in ("date_start", "date_rank", byte_order("id", dialect))
     )
-    return _text(
+    return (
         f"SELECT * FROM ({' UNION ALL '.join(branches)}) AS merged ORDER BY {merged} {last}",
         params,
     )
@@ -233,6 +256,7 @@ def _search_page(
     limit: int,
     after: tuple[Any, ...] | None,
     group: tuple[datetime.date, int] | None = None,
+    with_documents: bool = False,
 ) -> Statement:
     """A search's matches on SQLite in the order of the full-text index; all those of one
     (date_start, date_rank) group when `group` is given.
@@ -278,8 +302,9 @@ def _search_page(
     sql, params = _joined(where)
     direction = "" if sort == "date" else " DESC"
     last_row = "" if group is not None else f" LIMIT {limit + 1}"
+    document = ", event.document" if with_documents else ""
     return _text(
-        "SELECT event.date_start, event.date_rank, event.id FROM event_search "
+        f"SELECT event.date_start, event.date_rank, event.id{document} FROM event_search "
         f"JOIN event ON event.search_key = event_search.rowid WHERE {sql} "
         f"ORDER BY event_search.rowid{direction}{last_row}",
         params,
@@ -293,6 +318,7 @@ def _in_contract_order(
     sort: Sort,
     limit: int,
     after: tuple[Any, ...] | None,
+    with_documents: bool,
 ) -> list[Any]:
     """The first limit + 1 rows of a search page read by _search_page, in contract order.
 
@@ -300,12 +326,12 @@ def _in_contract_order(
     that a page costs the same two statements whatever its size.
     """
     if rows:
-        start, rank, _ = rows[-1]
+        start, rank = rows[-1][:2]
         group = (datetime.date.fromisoformat(start), rank)
-        statement, params = _search_page(filters, sort, limit, after, group)
+        statement, params = _search_page(filters, sort, limit, after, group, with_documents)
         rows = [row for row in rows if (row[0], row[1]) != (start, rank)]
         rows += session.execute(statement, params).all()
-    return sorted(rows, key=tuple, reverse=sort == "-date")[: limit + 1]
+    return sorted(rows, key=lambda row: tuple(row[:3]), reverse=sort == "-date")[: limit + 1]
 
 
 def _text(sql: str, params: dict[str, Any]) -> Statement:
@@ -352,20 +378,33 @@ def fetch_page(
 
     Raises BadCursor for a cursor that is malformed or belongs to another query.
     """
+    rows, next_cursor = page_rows(session, filters, sort, limit, cursor)
+    return [row[2] for row in rows], next_cursor
+
+
+def page_rows(
+    session: Session,
+    filters: EventFilters,
+    sort: Sort,
+    limit: int,
+    cursor: str | None,
+    with_documents: bool = False,
+) -> tuple[list[Any], str | None]:
+    """fetch_page's rows: (date_start, date_rank, id), and the stored document when asked."""
     dialect = session.get_bind().dialect.name
     query_fingerprint = filters.fingerprint(sort)
     after = decode_event_key(pagination.decode(cursor, query_fingerprint)) if cursor else None
-    statement, params = page_query(filters, sort, limit, after, dialect)
+    statement, params = page_query(filters, sort, limit, after, dialect, with_documents)
     rows = list(session.execute(statement, params).all())
     if dialect == "sqlite" and filters.q:
-        rows = _in_contract_order(session, rows, filters, sort, limit, after)
+        rows = _in_contract_order(session, rows, filters, sort, limit, after, with_documents)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = None
     if more:
-        start, rank, event_id = rows[-1]
+        start, rank, event_id = rows[-1][:3]
         next_cursor = pagination.encode([str(start), rank, event_id], query_fingerprint)
-    return [row[2] for row in rows], next_cursor
+    return rows, next_cursor
 
 
 def count(session: Session, filters: EventFilters) -> int:

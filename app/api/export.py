@@ -1,9 +1,9 @@
 """Choosing an answer's format (`format` wins over Accept) and streaming the exports."""
 
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import Query, Request
+from fastapi import Request
 from starlette.responses import StreamingResponse
 
 from app import exports
@@ -18,14 +18,6 @@ ACCEPTED = {
     "application/json": "json",
 }
 EventFormat = Literal["json", "ndjson", "csv", "ics"]
-EventFormatQuery = Annotated[
-    EventFormat | None,
-    Query(
-        alias="format",
-        description="json (paginated, the default), or a streamed export of every matching "
-        "event: ndjson, csv or ics (limit and cursor do not apply). Overrides Accept.",
-    ),
-]
 
 
 def chosen_format(request: Request, asked: str | None) -> str:

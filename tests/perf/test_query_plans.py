@@ -77,12 +77,19 @@ FULL_SCAN = {  # of the events, or of the actor links that stand for them
 }
 
 
+@pytest.mark.parametrize("with_documents", [False, True], ids=["keys", "documents"])
 @pytest.mark.parametrize("case", list(CASES))
-def test_every_filter_is_served_by_an_index(seeded_url: str, case: str) -> None:
+def test_every_filter_is_served_by_an_index(
+    seeded_url: str, case: str, with_documents: bool
+) -> None:
+    """Keys alone (ids for timelines), and with the stored documents (pages, exports)."""
     filters, sort, after = CASES[case]
     engine = get_engine(seeded_url)
+    dialect = engine.dialect.name
     with Session(engine) as session:
-        steps = plan(session, *queries.page_query(filters, sort, 50, after, engine.dialect.name))
+        steps = plan(
+            session, *queries.page_query(filters, sort, 50, after, dialect, with_documents)
+        )
     scans = [step for step in steps if FULL_SCAN[engine.dialect.name].search(step.strip())]
     assert not scans, f"{case}: full scan of event in\n" + "\n".join(steps)
 

@@ -4,14 +4,21 @@ import orjson
 from fastapi import APIRouter, Depends, Header, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from app import documents, queries, views
 from app.api import writes
 from app.api.auth import WriterDep
-from app.api.deps import EventQueryDep, PageDep, SessionDep, SortDep, bad_cursor
-from app.api.export import EventFormatQuery, chosen_format, events_export
+from app.api.deps import (
+    EventListParams,
+    PageDep,
+    SessionDep,
+    SettingsDep,
+    bad_cursor,
+    from_query,
+    query_parameters,
+)
+from app.api.export import chosen_format, events_export
 from app.api.responses import list_response
 from app.api.schemas import EventPublic, HistoryEntry, also_as, listing, responses
 from app.models import Event
@@ -31,37 +38,34 @@ EventId = Annotated[str, Path(max_length=200)]
         **responses(400, 422),
         **also_as("application/x-ndjson", "text/csv", "text/calendar"),
     },
+    openapi_extra={"parameters": query_parameters(EventListParams)},
     summary="Events, filtered, in date order",
 )
-async def list_events(
-    request: Request,
-    query: EventQueryDep,
-    page: PageDep,
-    fmt: EventFormatQuery = None,
-    sort: SortDep = "date",
-) -> Response:
-    """Async, with the database work in one worker thread: a sync route would take a
-    thread for each of its dependencies as well."""
+async def list_events(request: Request, settings: SettingsDep) -> Response:
+    """The parameters are read by from_query (documented by openapi_extra), the database in
+    the reads' thread (app.api.reads): the most asked route does no more than it must."""
+    params = from_query(EventListParams, request.query_params)
+    page = params.page(settings)
     engine = request.app.state.engine
-    chosen = chosen_format(request, fmt)
+    chosen = chosen_format(request, params.fmt)
 
     def read() -> tuple[EventFilters, list[bytes], str | None, int | None]:
         with Session(engine) as session:
-            filters = query.resolve(session)
+            filters = params.resolve(session)
             if chosen != "json":
                 return filters, [], None, None
             try:
-                ids, next_cursor = queries.fetch_page(
-                    session, filters, sort, page.limit, page.cursor
+                found, next_cursor = documents.page(
+                    session, filters, params.sort, page.limit, page.cursor
                 )
             except BadCursor as error:
                 raise bad_cursor(error) from error
             total = queries.count(session, filters) if page.count else None
-            return filters, documents.read(session, ids), next_cursor, total
+            return filters, found, next_cursor, total
 
-    filters, found, next_cursor, total = await run_in_threadpool(read)
+    filters, found, next_cursor, total = await request.app.state.reads.run(read)
     if chosen != "json":
-        return events_export(request, chosen, filters, sort)
+        return events_export(request, chosen, filters, params.sort)
     items = [orjson.Fragment(document) for document in found]
     return list_response(request, items, next_cursor, total)
 
