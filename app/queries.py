@@ -162,6 +162,7 @@ def byte_order(column: str, dialect: str) -> str:
 
 
 Statement = tuple[TextClause, dict[str, Any]]  # SQL and the values of its parameters
+LOOKAHEAD = 8  # matches a search page reads past its end, to see where its last group ends
 
 
 def page_query(
@@ -264,9 +265,10 @@ def _search_page(
     Sorting the matches by the event's columns reads every match's event row first (20,000
     for "summit" in a million events). But the index's key sorts as (date_start, date_rank)
     do (app.search.ordered_key) and FTS5 yields matches in key order, so a page can stop
-    after limit + 1 of them. Inside one group the key follows insertion, not the id: so
-    fetch_page also reads the whole group of the page's last row and sorts the rows by the
-    full key (_in_contract_order). Cursor and `to` bound the key range FTS5 reads.
+    after limit + 1 of them (and LOOKAHEAD more). Inside one group the key follows
+    insertion, not the id: so the rows are sorted by the full key, and the whole group of
+    the page's last row is read when it may go on past them (_in_contract_order). Cursor and
+    `to` bound the key range FTS5 reads.
     """
     assert filters.q
     where = conditions(replace(filters, q=None), "sqlite")
@@ -301,7 +303,7 @@ def _search_page(
         )
     sql, params = _joined(where)
     direction = "" if sort == "date" else " DESC"
-    last_row = "" if group is not None else f" LIMIT {limit + 1}"
+    last_row = "" if group is not None else f" LIMIT {limit + 1 + LOOKAHEAD}"
     document = ", event.document" if with_documents else ""
     return _text(
         f"SELECT event.date_start, event.date_rank, event.id{document} FROM event_search "
@@ -322,16 +324,18 @@ def _in_contract_order(
 ) -> list[Any]:
     """The first limit + 1 rows of a search page read by _search_page, in contract order.
 
-    The last row's group is read also when the page is short (then it adds nothing), so
-    that a page costs the same two statements whatever its size.
+    The group of the last of them is complete when a row read past it belongs to a later
+    group, or when fewer rows than asked for exist; else the whole group is read too (a
+    second statement; a search of prefixes costs FTS5 as much as a count of its matches).
     """
-    if rows:
+    wanted = limit + 1
+    if len(rows) == wanted + LOOKAHEAD and tuple(rows[-1][:2]) == tuple(rows[wanted - 1][:2]):
         start, rank = rows[-1][:2]
         group = (datetime.date.fromisoformat(start), rank)
         statement, params = _search_page(filters, sort, limit, after, group, with_documents)
         rows = [row for row in rows if (row[0], row[1]) != (start, rank)]
         rows += session.execute(statement, params).all()
-    return sorted(rows, key=lambda row: tuple(row[:3]), reverse=sort == "-date")[: limit + 1]
+    return sorted(rows, key=lambda row: tuple(row[:3]), reverse=sort == "-date")[:wanted]
 
 
 def _text(sql: str, params: dict[str, Any]) -> Statement:
