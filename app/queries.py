@@ -182,6 +182,9 @@ def page_query(
     """
     if dialect == "sqlite" and filters.q:
         return _search_page(filters, sort, limit, after, with_documents=with_documents)
+    if with_documents and filters.date_from is None and not filters.actors:
+        # One range of the event table itself: each row's document is beside its key.
+        return _text(*_page_keys(filters, sort, limit, after, dialect, with_documents=True))
     sql, params = _page_keys(filters, sort, limit, after, dialect)
     if with_documents:
         direction = "" if sort == "date" else " DESC"
@@ -197,8 +200,14 @@ def page_query(
 
 
 def _page_keys(
-    filters: EventFilters, sort: Sort, limit: int, after: tuple[Any, ...] | None, dialect: str
+    filters: EventFilters,
+    sort: Sort,
+    limit: int,
+    after: tuple[Any, ...] | None,
+    dialect: str,
+    with_documents: bool = False,
 ) -> tuple[str, dict[str, Any]]:
+    """page_query's SQL of the keys; with documents only on the event table itself."""
     subject = DRIVER if filters.actors else EVENT
     table, id_column = subject
     key = f"{table}.date_start, {table}.date_rank, {byte_order(f'{table}.{id_column}', dialect)}"
@@ -226,7 +235,9 @@ def _page_keys(
     last = f"LIMIT {limit + 1}"
     if filters.date_from is None and subject == EVENT:
         sql, params = _joined(where)
-        return f"SELECT {columns} FROM {source} WHERE {sql} ORDER BY {order} {last}", params
+        document = ", event.document" if with_documents else ""
+        select = f"SELECT {columns}{document} FROM {source}"
+        return f"{select} WHERE {sql} ORDER BY {order} {last}", params
     branches = []
     params = {}
     for level in range(len(SPAN_LEVEL_DAYS) + 1):
