@@ -292,7 +292,7 @@ def _actors(conn: Connection, rng: random.Random) -> Population:
 
 
 def _places(conn: Connection, rng: random.Random, population: Population) -> None:
-    shown = [col(Place.id), col(Place.name), col(Place.kind), col(Place.lat), col(Place.lon)]
+    shown = [col(getattr(Place, column)) for column in NO_PLACE]  # the columns events show
     seeded = [row._asdict() for row in conn.execute(select(*shown))]
     taken = set(conn.execute(select(PlaceAlias.normalized)).scalars())  # type: ignore[call-overload]
     place_rows: list[dict[str, Any]] = []
@@ -319,7 +319,7 @@ def _places(conn: Connection, rng: random.Random, population: Population) -> Non
     _insert(conn, Place, place_rows)
     _insert(conn, PlaceAlias, alias_rows)
     population.place_rows = {
-        str(row["id"]): {column: row[column] for column in ("id", "name", "kind", "lat", "lon")}
+        str(row["id"]): {column: row[column] for column in NO_PLACE}
         for row in [*seeded, *place_rows]
     }
     population.places = list(population.place_rows)
