@@ -3,15 +3,17 @@
 import base64
 import datetime
 import json
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, parse_qsl, urlencode, urlparse, urlsplit
 
 import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session, select
+from starlette.requests import Request
 
 from app import pagination
 from app.actors import ACTORS, Unresolved, normalize, resolve
+from app.api.responses import with_cursor
 from app.dates import DateInterval, DateParseError, find_dates, parse_date
 from app.db import get_engine
 from app.models import ActorAlias
@@ -63,13 +65,13 @@ def test_any_name_resolves_to_an_id_or_unresolved_and_every_alias_to_its_actor(
         aliases = session.exec(select(ActorAlias.alias, ActorAlias.actor_id)).all()
         assert len(aliases) > 40
         for alias, actor_id in aliases:
-            assert resolve(session, ACTORS, alias) == actor_id
+            assert resolve(session.connection(), ACTORS, alias) == actor_id
 
         @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
         @given(st.text(max_size=60))
         def any_name(name: str) -> None:
             try:
-                assert resolve(session, ACTORS, name) in {a for _, a in aliases}
+                assert resolve(session.connection(), ACTORS, name) in {a for _, a in aliases}
             except Unresolved as unresolved:
                 assert all(s in {a for _, a in aliases} for s in unresolved.suggestions)
 
@@ -124,3 +126,43 @@ def test_tampered_and_foreign_cursors_are_refused(client: httpx.Client) -> None:
     response = client.get("/events", params={"limit": 2, "cursor": real, "actor": "trump"})
     assert response.status_code == 400
     assert pagination.decode(real, kim_fingerprint)
+
+
+QUERY_PARTS = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
+# What a request line can carry unescaped: no spaces, no controls, no fragment.
+RAW_QUERY_PARTS = st.text(
+    st.characters(exclude_categories=["Cs", "Cc", "Zs", "Zl", "Zp"], exclude_characters="#"),
+    max_size=12,
+)
+CURSOR_OR_ANY = st.one_of(st.just("cursor"), QUERY_PARTS)
+
+
+@SLOW
+@given(
+    pairs=st.lists(st.tuples(CURSOR_OR_ANY, QUERY_PARTS), max_size=6),
+    raw_pairs=st.lists(st.tuples(st.one_of(st.just("cursor"), RAW_QUERY_PARTS), RAW_QUERY_PARTS)),
+)
+def test_next_links_mean_what_starlette_would_link(
+    pairs: list[tuple[str, str]], raw_pairs: list[tuple[str, str]]
+) -> None:
+    """with_cursor keeps the parameters as sent; parsed, its link is Starlette's own."""
+    careless = "&".join(f"{name}={value}" for name, value in raw_pairs)
+    for query in (urlencode(pairs), careless):
+        request = Request(
+            {
+                "type": "http",
+                "method": "GET",
+                "scheme": "http",
+                "path": "/events",
+                "query_string": query.encode(),
+                "root_path": "",
+                "headers": [(b"host", b"timeline.example:8000")],
+            }
+        )
+        ours = urlsplit(with_cursor(request, "eyJrIjpbXX0"))
+        starlette = urlsplit(str(request.url.include_query_params(cursor="eyJrIjpbXX0")))
+        assert ours._replace(query="") == starlette._replace(query="")
+        assert parse_qsl(ours.query, keep_blank_values=True) == parse_qsl(
+            starlette.query, keep_blank_values=True
+        )
+        assert not set(ours.query) & set(' "<>\\^`{|}')  # fits a Link header's <...>
