@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam
-from sqlmodel import Session, col, select
+from sqlalchemy import Connection, Select, bindparam
+from sqlmodel import col, select
 
+from app.db import driver_rows
 from app.models import Actor, ActorAlias, Place, PlaceAlias
 
 MAX_SUGGESTIONS = 5
@@ -50,13 +51,13 @@ class Unresolved(LookupError):
         self.suggestions = suggestions
 
 
-def resolve(session: Session, names: Names, name: str) -> str:
+def resolve(conn: Connection, names: Names, name: str) -> str:
     """The id of the one actor or place that goes by `name`; raises Unresolved."""
     key = normalize(name)
-    found = session.connection().execute(_lookup(names), {"key": key}).scalar() if key else None
-    if found is not None:
-        return str(found)
-    raise Unresolved(name, suggest(session, names, key))
+    found = driver_rows(conn, _lookup(names), {"key": key}) if key else None
+    if found:
+        return str(found[0][0])
+    raise Unresolved(name, suggest(conn, names, key))
 
 
 @cache
@@ -65,8 +66,8 @@ def _lookup(names: Names) -> Select[Any]:
     return select(names.owner).where(col(names.alias.normalized) == bindparam("key"))
 
 
-def suggest(session: Session, names: Names, key: str) -> list[str]:
-    rows = session.exec(select(names.alias.normalized, names.owner)).all()
+def suggest(conn: Connection, names: Names, key: str) -> list[str]:
+    rows = conn.execute(select(names.alias.normalized, names.owner)).all()
     by_alias = {alias: str(owner_id) for alias, owner_id in rows}
     close = difflib.get_close_matches(key, by_alias, n=MAX_SUGGESTIONS * 3, cutoff=0.6)
     return list(dict.fromkeys(by_alias[alias] for alias in close))[:MAX_SUGGESTIONS]

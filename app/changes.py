@@ -94,7 +94,10 @@ def page(
             )
         ).scalars()
     )
-    live = {event["id"]: event for event in views.events(session, [i for i in ids if i in in_view])}
+    live = {
+        event["id"]: event
+        for event in views.events(session.connection(), [i for i in ids if i in in_view])
+    }
     items = [
         {**live[event_id], "deleted": False, "change_seq": seq}
         if event_id in live

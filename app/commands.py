@@ -74,7 +74,7 @@ def export(
     with Session(engine) as session:
         try:
             resolved = filters.event_filters(
-                session,
+                session.connection(),
                 actor=actor,
                 place=place,
                 kind=kind,

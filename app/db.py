@@ -9,14 +9,17 @@ SQLite never has to upgrade a read transaction (which fails at once, busy timeou
 """
 
 import fcntl
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Dialect, Engine, Executable, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlmodel import Session
 
 from app.config import Settings
@@ -130,6 +133,56 @@ def schema_lock(url: str) -> Iterator[None]:
         finally:
             conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK_KEY})
             conn.commit()
+
+
+def driver_rows(
+    conn: Connection, statement: Executable, params: Mapping[str, Any]
+) -> Sequence[Sequence[Any]]:
+    """The rows of a statement that runs on every read (a page, a name), every parameter
+    given: run by the driver as compiled once for the dialect, the values in their driver
+    form, the columns as the driver gives them (as from text()).
+
+    Session.execute compiles (through its cache), processes every value and types every
+    result column on each call: at a page of events that cost a third as much as the SQL.
+    While anything listens to SQLAlchemy's cursor events (statement counters, tracing),
+    the statement goes through SQLAlchemy, so that they fire.
+    """
+    sql, order, processors = _driver_form(statement, conn.dialect)
+    values = {
+        name: processors[name](value) if name in processors else value
+        for name, value in params.items()
+    }
+    driver_params = values if order is None else tuple(values[name] for name in order)
+    events = conn.dispatch
+    if events.before_cursor_execute or events.after_cursor_execute:
+        return conn.exec_driver_sql(sql, driver_params).all()
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, driver_params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+Processor = Callable[[Any], Any]
+
+
+@lru_cache(maxsize=2048)
+def _driver_form(
+    statement: Executable, dialect: Dialect
+) -> tuple[str, tuple[str, ...] | None, dict[str, Processor]]:
+    """The SQL the driver runs, the parameters' order if it takes them by position, and the
+    function that turns each typed value into its driver form."""
+    assert isinstance(statement, ClauseElement)
+    compiled = statement.compile(dialect=dialect)
+    assert isinstance(compiled, SQLCompiler)
+    processors: dict[str, Processor] = {}
+    for name, bind in compiled.binds.items():
+        process = bind.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors[name] = process
+    order = tuple(compiled.positiontup or ()) if compiled.positional else None
+    return compiled.string, order, processors
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import orjson
-from sqlalchemy import Table, bindparam, update
+from sqlalchemy import Connection, Table, bindparam, update
 from sqlmodel import Session, col, select
 
 from app import queries, views
@@ -45,7 +45,7 @@ def refresh(session: Session, event_ids: Iterable[str]) -> int:
     ids = sorted(set(event_ids))
     stored = 0
     for start in range(0, len(ids), BATCH):
-        rendered = views.events(session, ids[start : start + BATCH])
+        rendered = views.events(session.connection(), ids[start : start + BATCH])
         stored += len(rendered)
         if rendered:
             session.connection().execute(  # Core: the ORM would compare-and-set change_seq
@@ -68,13 +68,13 @@ def refresh_showing(session: Session, entity: type[Actor] | type[Place], entity_
 
 
 def page(
-    session: Session, filters: EventFilters, sort: Sort, limit: int, cursor: str | None
+    conn: Connection, filters: EventFilters, sort: Sort, limit: int, cursor: str | None
 ) -> tuple[list[bytes], str | None]:
     """The documents of a page of events (app.queries.fetch_page), read with their keys in
     one statement, and the next page's cursor."""
-    rows, next_cursor = queries.page_rows(session, filters, sort, limit, cursor, True)
+    rows, next_cursor = queries.page_rows(conn, filters, sort, limit, cursor, True)
     missing = [event_id for _, _, event_id, document in rows if document is None]
-    rendered = {view["id"]: dumps(view) for view in views.events(session, missing)}
+    rendered = {view["id"]: dumps(view) for view in views.events(conn, missing)}
     return [
         document.encode() if document is not None else rendered[event_id]
         for _, _, event_id, document in rows

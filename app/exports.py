@@ -42,8 +42,8 @@ def event_batches(
     BATCH at a time."""
     cursor: str | None = None
     while True:
-        with Session(engine) as session:
-            batch, cursor = documents.page(session, filters, sort, BATCH, cursor)
+        with engine.connect() as conn:
+            batch, cursor = documents.page(conn, filters, sort, BATCH, cursor)
         yield batch
         if cursor is None:
             return

@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Sequence
 from functools import lru_cache
 
-from sqlmodel import Session
+from sqlalchemy import Connection
 
 from app import search
 from app.actors import ACTORS, PLACES, Names, Unresolved, resolve
@@ -29,12 +29,12 @@ class FilterError(ValueError):
 
 
 def _resolve_all(
-    session: Session, names: Names, param: str, values: Sequence[str]
+    conn: Connection, names: Names, param: str, values: Sequence[str]
 ) -> tuple[str, ...]:
     resolved = []
     for value in values:
         try:
-            resolved.append(resolve(session, names, value))
+            resolved.append(resolve(conn, names, value))
         except Unresolved as error:
             raise FilterError(
                 param, f"no {param} is called {value!r}", error.suggestions
@@ -66,7 +66,7 @@ def parse_timestamp(param: str, value: str) -> datetime.datetime:
 
 
 def event_filters(
-    session: Session,
+    conn: Connection,
     *,
     actor: Sequence[str] | None = None,
     place: Sequence[str] | None = None,
@@ -94,8 +94,8 @@ def event_filters(
     if status not in STATUSES:
         raise FilterError("status", f"must be one of {', '.join(STATUSES)}")
     return EventFilters(
-        actors=_resolve_all(session, ACTORS, "actor", actor or ()),
-        places=_resolve_all(session, PLACES, "place", place or ()),
+        actors=_resolve_all(conn, ACTORS, "actor", actor or ()),
+        places=_resolve_all(conn, PLACES, "place", place or ()),
         kinds=tuple(dict.fromkeys(kind or ())),
         tags=tuple(dict.fromkeys(tag or ())),
         date_from=start,

@@ -11,12 +11,13 @@ before. A page with `from` is then one bounded, ordered index range per level, m
 """
 
 import datetime
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnClause,
+    Connection,
     Date,
     TextClause,
     bindparam,
@@ -30,6 +31,7 @@ from sqlmodel.sql.sqltypes import UTCDateTime
 
 from app import pagination, search
 from app.dates import PRECISIONS
+from app.db import driver_rows
 from app.models import Actor, Article, Place
 from app.pagination import BadCursor
 
@@ -64,7 +66,9 @@ class EventFilters:
     status: str = "published"
 
     def fingerprint(self, sort: Sort) -> str:
-        return pagination.fingerprint({**asdict(self), "sort": sort})
+        """As of asdict(self) and the sort (asdict's deep copies cost more than the hash)."""
+        given = {field.name: getattr(self, field.name) for field in fields(self)}
+        return pagination.fingerprint({**given, "sort": sort})
 
 
 Condition = tuple[str, dict[str, Any]]  # SQL and its parameters
@@ -325,7 +329,7 @@ def _search_page(
 
 
 def _in_contract_order(
-    session: Session,
+    conn: Connection,
     rows: list[Any],
     filters: EventFilters,
     sort: Sort,
@@ -345,7 +349,7 @@ def _in_contract_order(
         group = (datetime.date.fromisoformat(start), rank)
         statement, params = _search_page(filters, sort, limit, after, group, with_documents)
         rows = [row for row in rows if (row[0], row[1]) != (start, rank)]
-        rows += session.execute(statement, params).all()
+        rows += driver_rows(conn, statement, params)
     return sorted(rows, key=lambda row: tuple(row[:3]), reverse=sort == "-date")[:wanted]
 
 
@@ -387,18 +391,18 @@ def decode_event_key(key: list[Any]) -> tuple[datetime.date, int, str]:
 
 
 def fetch_page(
-    session: Session, filters: EventFilters, sort: Sort, limit: int, cursor: str | None
+    conn: Connection, filters: EventFilters, sort: Sort, limit: int, cursor: str | None
 ) -> tuple[list[str], str | None]:
     """One page of event ids in contract order, and the cursor of the next page (or None).
 
     Raises BadCursor for a cursor that is malformed or belongs to another query.
     """
-    rows, next_cursor = page_rows(session, filters, sort, limit, cursor)
+    rows, next_cursor = page_rows(conn, filters, sort, limit, cursor)
     return [row[2] for row in rows], next_cursor
 
 
 def page_rows(
-    session: Session,
+    conn: Connection,
     filters: EventFilters,
     sort: Sort,
     limit: int,
@@ -406,13 +410,13 @@ def page_rows(
     with_documents: bool = False,
 ) -> tuple[list[Any], str | None]:
     """fetch_page's rows: (date_start, date_rank, id), and the stored document when asked."""
-    dialect = session.get_bind().dialect.name
+    dialect = conn.dialect.name
     query_fingerprint = filters.fingerprint(sort)
     after = decode_event_key(pagination.decode(cursor, query_fingerprint)) if cursor else None
     statement, params = page_query(filters, sort, limit, after, dialect, with_documents)
-    rows = list(session.execute(statement, params).all())
+    rows = list(driver_rows(conn, statement, params))
     if dialect == "sqlite" and filters.q:
-        rows = _in_contract_order(session, rows, filters, sort, limit, after, with_documents)
+        rows = _in_contract_order(conn, rows, filters, sort, limit, after, with_documents)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = None
@@ -422,10 +426,9 @@ def page_rows(
     return rows, next_cursor
 
 
-def count(session: Session, filters: EventFilters) -> int:
-    dialect = session.get_bind().dialect.name
-    statement, params = count_query(filters, dialect)
-    return int(session.execute(statement, params).scalar_one())
+def count(conn: Connection, filters: EventFilters) -> int:
+    statement, params = count_query(filters, conn.dialect.name)
+    return int(driver_rows(conn, statement, params)[0][0])
 
 
 def id_page(

@@ -19,8 +19,8 @@ Widget = Literal["timelinejs", "vis"]
 
 
 def document(session: Session, filters: EventFilters, cap: int, widget: Widget) -> Json:
-    ids, more = queries.fetch_page(session, filters, "date", cap, None)
-    events = views.events(session, ids)
+    ids, more = queries.fetch_page(session.connection(), filters, "date", cap, None)
+    events = views.events(session.connection(), ids)
     body: dict[str, Any]
     if widget == "vis":
         body = vis.timeline(events)

@@ -191,11 +191,11 @@ class EventRows:
     articles: Rows
 
 
-def events(session: Session, ids: Sequence[str]) -> list[Json]:
+def events(conn: sa.Connection, ids: Sequence[str]) -> list[Json]:
     """Full events, in the order of `ids`; deleted ones are left out."""
     if not ids:
         return []
-    return assemble(ids, fetch(session.connection(), ids))
+    return assemble(ids, fetch(conn, ids))
 
 
 def fetch(conn: sa.Connection, ids: Sequence[str]) -> EventRows:

@@ -292,7 +292,7 @@ def deep_page(
     last: tuple[str, int, str] | None = None
     with session_scope(get_engine(url)) as session:
         for _ in range(pages * 50 // 500):
-            ids, cursor = fetch_page(session, filters, "date", 500, cursor)
+            ids, cursor = fetch_page(session.connection(), filters, "date", 500, cursor)
             if cursor is None:
                 return None, None
             row = session.execute(
@@ -306,7 +306,7 @@ def deep_page(
 def run(db: Path, duration: float, connections: int, out: Sequence[str] = ()) -> list[Row]:
     url = f"sqlite:///{db}"
     with session_scope(get_engine(url)) as session:
-        actor_id = resolve(session, ACTORS, "kim")
+        actor_id = resolve(session.connection(), ACTORS, "kim")
         events = int(session.execute(text(f"SELECT count(*) FROM event WHERE {LIVE}")).scalar_one())
     get_engine(url).dispose()
     cursor, key = deep_page(url, actor_id, 1000)

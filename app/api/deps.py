@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from fastapi import Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy import Connection
 from sqlmodel import Session
 from starlette.datastructures import QueryParams
 
@@ -69,11 +70,11 @@ class EventParams(BaseModel):
         "published", description="Curation status; ingestion proposes, curators publish."
     )
 
-    def resolve(self, session: Session) -> EventFilters:
+    def resolve(self, conn: Connection) -> EventFilters:
         """The filters, resolved; a 422 naming the first bad parameter."""
         given = {name: getattr(self, name) for name in EventParams.model_fields}
         try:
-            return filters.event_filters(session, **given)
+            return filters.event_filters(conn, **given)
         except filters.FilterError as error:
             raise filter_problem(error) from error
 
@@ -155,7 +156,7 @@ EventQueryDep = Annotated[EventParams, Depends(event_query)]
 
 
 def event_filters(session: SessionDep, query: EventQueryDep) -> EventFilters:
-    return query.resolve(session)
+    return query.resolve(session.connection())
 
 
 def filter_problem(error: filters.FilterError) -> ProblemError:

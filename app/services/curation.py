@@ -82,7 +82,7 @@ def commit(session: Session, write: Callable[[], T], *, retry: bool) -> T:
 
 def event_json(session: Session, event_id: str) -> Json:
     """The event as GET /events/{id} shows it, as plain JSON types (for the history)."""
-    rendered = views.events(session, [event_id])[0]
+    rendered = views.events(session.connection(), [event_id])[0]
     loaded: Json = orjson.loads(orjson.dumps(rendered, option=orjson.OPT_UTC_Z))
     return loaded
 

@@ -134,7 +134,7 @@ def interval(value: Any, param: str, problems: Problems) -> tuple[DateInterval, 
 
 def _name(session: Session, names: Names, value: str, param: str, problems: Problems) -> str | None:
     try:
-        return resolve(session, names, value)
+        return resolve(session.connection(), names, value)
     except Unresolved as error:
         what = "actor" if names is ACTORS else "place"
         problems.add(param, f"no {what} is called {value!r}", suggestions=error.suggestions)

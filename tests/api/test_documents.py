@@ -30,7 +30,7 @@ def stale_documents(url: str) -> list[str]:
                 select(col(Event.id), col(Event.document)).where(col(Event.deleted_at).is_(None))
             ).all()
         )
-        fresh = {view["id"]: view for view in views.events(session, list(stored))}
+        fresh = {view["id"]: view for view in views.events(session.connection(), list(stored))}
     assert fresh, "no live events to compare"
     return [
         event_id

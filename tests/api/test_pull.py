@@ -71,7 +71,9 @@ def spec(event: dict[str, Any], **changes: Any) -> events.EventSpec:
 def write_changes(url: str) -> dict[str, str]:
     """A create, an update and a delete through the services: {event id: what happened}."""
     with session_scope(get_engine(url)) as session:
-        summit, hanoi = views.events(session, ["singapore-summit-2018", "hanoi-summit-2019"])
+        summit, hanoi = views.events(
+            session.connection(), ["singapore-summit-2018", "hanoi-summit-2019"]
+        )
         assert events.put(session, spec(summit, id="pull-test-summit", title="A new summit"))
         assert events.put(session, spec(summit, title="Trump and Kim meet, edited"))
         assert events.delete(session, hanoi["id"])

@@ -168,7 +168,7 @@ def test_pages_are_the_plain_query_in_contract_order(
         got: list[str] = []
         cursor = None
         while True:
-            ids, cursor = queries.fetch_page(session, filters, sort, 7, cursor)
+            ids, cursor = queries.fetch_page(session.connection(), filters, sort, 7, cursor)
             got += ids
             if cursor is None:
                 break

@@ -119,7 +119,7 @@ def test_every_alias_resolves_to_exactly_its_owner(seeded_url: str, table: Any, 
     with Session(get_engine(seeded_url)) as session:
         for entry in read(file):
             for name in [entry["id"], entry["name"], *entry.get("aliases", [])]:
-                assert resolve(session, table, name) == entry["id"], name
+                assert resolve(session.connection(), table, name) == entry["id"], name
 
 
 def test_articles_keep_their_source_text() -> None:

@@ -57,7 +57,7 @@ def test_normalize(name: str, normal: str) -> None:
 )
 def test_actor_names_resolve(seeded_url: str, name: str, actor_id: str) -> None:
     with Session(get_engine(seeded_url)) as session:
-        assert resolve(session, ACTORS, name) == actor_id
+        assert resolve(session.connection(), ACTORS, name) == actor_id
 
 
 @pytest.mark.parametrize(
@@ -66,10 +66,10 @@ def test_actor_names_resolve(seeded_url: str, name: str, actor_id: str) -> None:
 )
 def test_place_names_resolve(seeded_url: str, name: str, place_id: str) -> None:
     with Session(get_engine(seeded_url)) as session:
-        assert resolve(session, PLACES, name) == place_id
+        assert resolve(session.connection(), PLACES, name) == place_id
 
 
 def test_an_unknown_name_suggests_the_closest_ids(seeded_url: str) -> None:
     with Session(get_engine(seeded_url)) as session, pytest.raises(Unresolved) as raised:
-        resolve(session, ACTORS, "Kim Jong-ung")
+        resolve(session.connection(), ACTORS, "Kim Jong-ung")
     assert raised.value.suggestions[0] == "kim-jong-un"

@@ -75,7 +75,7 @@ def paged(session: Session, filters: EventFilters, sort: Sort, limit: int) -> li
     got: list[str] = []
     cursor = None
     while True:
-        ids, cursor = queries.fetch_page(session, filters, sort, limit, cursor)
+        ids, cursor = queries.fetch_page(session.connection(), filters, sort, limit, cursor)
         got += ids
         if cursor is None:
             return got

@@ -3,7 +3,6 @@ from typing import Annotated
 import orjson
 from fastapi import APIRouter, Depends, Header, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
-from sqlmodel import Session
 from starlette.responses import Response
 
 from app import documents, queries, views
@@ -13,7 +12,6 @@ from app.api.deps import (
     EventListParams,
     PageDep,
     SessionDep,
-    SettingsDep,
     bad_cursor,
     from_query,
     query_parameters,
@@ -41,26 +39,27 @@ EventId = Annotated[str, Path(max_length=200)]
     openapi_extra={"parameters": query_parameters(EventListParams)},
     summary="Events, filtered, in date order",
 )
-async def list_events(request: Request, settings: SettingsDep) -> Response:
+async def list_events(request: Request) -> Response:
     """The parameters are read by from_query (documented by openapi_extra), the database in
-    the reads' thread (app.api.reads): the most asked route does no more than it must."""
+    the reads' thread (app.api.reads): the most asked route does no more than it must, and
+    has no dependencies for FastAPI to solve."""
     params = from_query(EventListParams, request.query_params)
-    page = params.page(settings)
+    page = params.page(request.app.state.settings)
     engine = request.app.state.engine
     chosen = chosen_format(request, params.fmt)
 
     def read() -> tuple[EventFilters, list[bytes], str | None, int | None]:
-        with Session(engine) as session:
-            filters = params.resolve(session)
+        with engine.connect() as conn:
+            filters = params.resolve(conn)
             if chosen != "json":
                 return filters, [], None, None
             try:
                 found, next_cursor = documents.page(
-                    session, filters, params.sort, page.limit, page.cursor
+                    conn, filters, params.sort, page.limit, page.cursor
                 )
             except BadCursor as error:
                 raise bad_cursor(error) from error
-            total = queries.count(session, filters) if page.count else None
+            total = queries.count(conn, filters) if page.count else None
             return filters, found, next_cursor, total
 
     filters, found, next_cursor, total = await request.app.state.reads.run(read)
@@ -81,7 +80,7 @@ def get_event(
     event_id: EventId,
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
 ) -> Response:
-    found = views.events(session, [event_id])
+    found = views.events(session.connection(), [event_id])
     if not found:
         raise writes.absent(session, event_id)
     response = writes.event_response(found[0])
