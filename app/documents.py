@@ -76,9 +76,14 @@ def page(
     missing = [event_id for _, _, event_id, document in rows if document is None]
     rendered = {view["id"]: dumps(view) for view in views.events(conn, missing)}
     return [
-        document.encode() if document is not None else rendered[event_id]
+        rendered[event_id] if document is None else _as_bytes(document)
         for _, _, event_id, document in rows
     ], next_cursor
+
+
+def _as_bytes(document: str | bytes) -> bytes:
+    """A stored document as read: bytes from SQLite (queries.document_column), else text."""
+    return document if isinstance(document, bytes) else document.encode()
 
 
 def ensure_current(session: Session) -> int:

@@ -169,6 +169,12 @@ Statement = tuple[TextClause, dict[str, Any]]  # SQL and the values of its param
 LOOKAHEAD = 8  # matches a search page reads past its end, to see where its last group ends
 
 
+def document_column(dialect: str) -> str:
+    """event.document as a page reads it: SQLite gives it as bytes, ready to send, instead
+    of decoding it into a str that is encoded again (a tenth of a page's read)."""
+    return "CAST(event.document AS BLOB)" if dialect == "sqlite" else "event.document"
+
+
 def page_query(
     filters: EventFilters,
     sort: Sort,
@@ -197,7 +203,7 @@ def page_query(
             for part in ("page.date_start", "page.date_rank", byte_order("page.id", dialect))
         )
         sql = (
-            "SELECT page.date_start, page.date_rank, page.id, event.document "
+            f"SELECT page.date_start, page.date_rank, page.id, {document_column(dialect)} "
             f"FROM ({sql}) AS page JOIN event ON event.id = page.id ORDER BY {order}"
         )
     return _text(sql, params)
@@ -239,7 +245,7 @@ def _page_keys(
     last = f"LIMIT {limit + 1}"
     if filters.date_from is None and subject == EVENT:
         sql, params = _joined(where)
-        document = ", event.document" if with_documents else ""
+        document = f", {document_column(dialect)}" if with_documents else ""
         select = f"SELECT {columns}{document} FROM {source}"
         return f"{select} WHERE {sql} ORDER BY {order} {last}", params
     branches = []
@@ -319,7 +325,7 @@ def _search_page(
     sql, params = _joined(where)
     direction = "" if sort == "date" else " DESC"
     last_row = "" if group is not None else f" LIMIT {limit + 1 + LOOKAHEAD}"
-    document = ", event.document" if with_documents else ""
+    document = f", {document_column('sqlite')}" if with_documents else ""
     return _text(
         f"SELECT event.date_start, event.date_rank, event.id{document} FROM event_search "
         f"JOIN event ON event.search_key = event_search.rowid WHERE {sql} "
