@@ -32,9 +32,10 @@ from urllib.parse import parse_qsl, urlencode
 import anyio.to_thread
 from fastapi import FastAPI
 from sqlalchemy import Engine
+from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import PoolProxiedConnection
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
@@ -72,6 +73,7 @@ class VersionReader:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.connection: PoolProxiedConnection | None = None
+        self.cursor: DBAPICursor | None = None  # kept: one per read cost a fifth of it
         self.connecting = anyio.Lock()
 
     def _connect(self) -> PoolProxiedConnection:
@@ -86,16 +88,14 @@ class VersionReader:
                 if self.connection is None:
                     try:
                         self.connection = await anyio.to_thread.run_sync(self._connect)
+                        self.cursor = self.connection.cursor()
                     except (SQLAlchemyError, self.engine.dialect.loaded_dbapi.Error) as error:
                         log.debug("no database, not caching: %s", error)
                         return None
+        assert self.cursor is not None
         try:
-            cursor = self.connection.cursor()
-            try:
-                cursor.execute(versions.CURRENT_SQL)
-                row = cursor.fetchone()
-            finally:
-                cursor.close()
+            self.cursor.execute(versions.CURRENT_SQL)
+            row = self.cursor.fetchone()
         except self.engine.dialect.loaded_dbapi.Error as error:
             log.debug("no data version, not caching: %s", error)
             self.close()
@@ -105,7 +105,7 @@ class VersionReader:
     def close(self) -> None:
         if self.connection is not None:
             self.connection.invalidate()
-            self.connection = None
+            self.connection = self.cursor = None
 
 
 @dataclass
@@ -139,8 +139,7 @@ class HTTPCache:
         self.newest_version = -1
         self.digests: dict[tuple[str | bytes, ...], str] = {}
 
-    def etag(self, version: int, scope: Scope) -> str:
-        request = Headers(scope=scope)
+    def etag(self, version: int, scope: Scope, request: Headers) -> str:
         asked = (
             scope.get("scheme", "http"),
             request.get("host", ""),
@@ -179,8 +178,9 @@ class HTTPCache:
             self.store.clear()
             self.stored_bytes = 0
             self.newest_version = version
-        etag = self.etag(version, scope)
-        if_none_match = Headers(scope=scope).get("if-none-match", "")
+        request = Headers(scope=scope)
+        etag = self.etag(version, scope, request)
+        if_none_match = request.get("if-none-match", "")
         if _matches(if_none_match, etag):
             await _not_modified(send, self._headers(etag))
             return
@@ -217,18 +217,21 @@ class HTTPCache:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                length = headers.get("content-length")
+                sent = dict(message["headers"])  # ASGI's names are lower case
+                length = sent.get(b"content-length")
                 capture.cacheable &= (
                     message["status"] == 200
                     and length is not None
                     and int(length) <= MAX_CACHED_BYTES
-                    and "set-cookie" not in headers
+                    and b"set-cookie" not in sent
                 )
                 if message["status"] == 200:
-                    for name, value in self._headers(headers.get("etag", etag)):
-                        headers[name.decode()] = value.decode()
-                capture.headers = list(headers.raw)
+                    own_etag = sent.get(b"etag")
+                    ours = self._headers(own_etag.decode() if own_etag else etag)
+                    replaced = {name for name, _ in ours}
+                    kept = [pair for pair in message["headers"] if pair[0] not in replaced]
+                    message = {**message, "headers": kept + ours}
+                capture.headers = list(message["headers"])
             elif message["type"] == "http.response.body" and capture.cacheable:
                 chunk = message.get("body", b"")
                 capture.chunks.append(chunk)
