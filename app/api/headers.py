@@ -5,17 +5,17 @@ defaults.
 """
 
 from fastapi import FastAPI
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-ALWAYS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
+ALWAYS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
 HTML_CSP = (
-    "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'; form-action 'self'"
+    b"content-security-policy",
+    b"default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+    b"frame-ancestors 'none'; form-action 'self'",
 )
 
 
@@ -30,11 +30,13 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in ALWAYS.items():
-                    headers.setdefault(name, value)
-                if headers.get("content-type", "").startswith("text/html"):
-                    headers.setdefault("Content-Security-Policy", HTML_CSP)
+                sent = dict(message["headers"])  # ASGI's names are lower case
+                added = [pair for pair in ALWAYS if pair[0] not in sent]
+                html = sent.get(b"content-type", b"").startswith(b"text/html")
+                if html and HTML_CSP[0] not in sent:
+                    added.append(HTML_CSP)
+                if added:
+                    message = {**message, "headers": [*message["headers"], *added]}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
