@@ -40,11 +40,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     page.mount_static(app)
     app.include_router(docs.router)
     docs.mount_assets(app)
-    # Middleware added later wraps what was added before: HEAD runs as a GET through the
-    # cache; limits and headers sit outside it (refusals never touch it); CORS outermost.
-    caching.install(app, settings)
+    # Middleware added later wraps what was added before: HEAD runs as a GET; limits refuse
+    # before any route runs; security headers and CORS go on every answer; the response
+    # cache is outermost, so that a cached answer, kept with those headers, is sent again
+    # without passing through them (app.api.caching).
     head.install(app)
     headers.install(app)
     limits.install(app, settings)
     cors.install(app, settings)
+    caching.install(app, settings)
     return app

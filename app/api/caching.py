@@ -4,8 +4,14 @@ The ETag is known before the route runs: a hash of the data version (read from t
 database on every request, so that every worker and every server sharing the database
 agrees at once), the build (a hash of the code, so that a new release is never answered
 304), the URL with its query normalised (parameters in name order, each name's values in
-their order) and the negotiated representation (Accept, Accept-Encoding). A matching
-If-None-Match is answered 304 without building the body.
+their order), the negotiated representation (Accept, Accept-Encoding) and the Origin
+(CORS answers differ by it). A matching If-None-Match is answered 304 without building
+the body; the 304 passes through the same CORS and security headers as every answer.
+
+This middleware is the outermost of ours: a cached answer is kept as the layers inside it
+made it (CORS and security headers included) and sent again without passing through them,
+which cost a cache hit a quarter of its time. Refusals (app.api.limits) are never cached:
+they are not 200.
 
 The response cache keeps rendered 200 answers of up to MAX_CACHED_BYTES (a default
 /timeline of 2,000 events is over 1 MiB) under the same key, so an entry of an older data
@@ -38,6 +44,8 @@ from sqlalchemy.pool import PoolProxiedConnection
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api import cors
+from app.api.headers import SecurityHeaders
 from app.config import Settings
 from app.db import is_sqlite
 from app.services import versions
@@ -126,9 +134,17 @@ class _Capture:
 
 class HTTPCache:
     def __init__(
-        self, app: ASGIApp, *, max_age: int, entries: int, build: str, versions: VersionReader
+        self,
+        app: ASGIApp,
+        *,
+        max_age: int,
+        entries: int,
+        build: str,
+        versions: VersionReader,
+        not_modified: ASGIApp,
     ) -> None:
         self.app = app
+        self.not_modified = not_modified  # answers a 304 with the scope's NOT_MODIFIED headers
         self.versions = versions
         self.cache_control = f"public, max-age={max_age}" if max_age else "no-cache"
         self.entries = entries
@@ -147,6 +163,7 @@ class HTTPCache:
             scope["query_string"],
             request.get("accept", ""),
             request.get("accept-encoding", ""),
+            request.get("origin", ""),
         )
         digest = self.digests.get(asked)
         if digest is None:  # normalising and hashing cost more than the rest of a hit
@@ -163,7 +180,7 @@ class HTTPCache:
         return [
             (b"etag", etag.encode()),
             (b"cache-control", self.cache_control.encode()),
-            (b"vary", b"Accept, Accept-Encoding"),
+            (b"vary", b"Accept, Accept-Encoding, Origin"),
         ]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -182,7 +199,7 @@ class HTTPCache:
         etag = self.etag(version, scope, request)
         if_none_match = request.get("if-none-match", "")
         if _matches(if_none_match, etag):
-            await _not_modified(send, self._headers(etag))
+            await self.not_modified({**scope, NOT_MODIFIED: self._headers(etag)}, receive, send)
             return
         cacheable = scope["method"] == "GET" and self.entries > 0
         cached = self.store.get(etag) if cacheable else None
@@ -194,7 +211,8 @@ class HTTPCache:
             self.store.move_to_end(etag)
             own_etag = dict(cached.headers).get(b"etag", b"").decode()
             if own_etag != etag and _matches(if_none_match, own_etag):
-                await _not_modified(send, self._headers(own_etag))
+                headers = self._headers(own_etag)
+                await self.not_modified({**scope, NOT_MODIFIED: headers}, receive, send)
                 return
             await send({"type": "http.response.start", "status": 200, "headers": cached.headers})
             await send({"type": "http.response.body", "body": cached.body})
@@ -259,8 +277,11 @@ class HTTPCache:
             self.stored_bytes -= len(dropped.body)
 
 
-async def _not_modified(send: Send, headers: list[tuple[bytes, bytes]]) -> None:
-    await send({"type": "http.response.start", "status": 304, "headers": headers})
+NOT_MODIFIED = "timeline.not_modified"  # the scope key of a 304's headers
+
+
+async def _not_modified(scope: Scope, _receive: Receive, send: Send) -> None:
+    await send({"type": "http.response.start", "status": 304, "headers": scope[NOT_MODIFIED]})
     await send({"type": "http.response.body", "body": b""})
 
 
@@ -279,4 +300,5 @@ def install(app: FastAPI, settings: Settings) -> None:
         entries=settings.response_cache_entries,
         build=build_id(),
         versions=reader,
+        not_modified=cors.wrap(SecurityHeaders(_not_modified), settings),
     )

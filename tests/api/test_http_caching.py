@@ -133,6 +133,39 @@ def test_only_the_configured_origins_may_read(fresh_seeded_url: str) -> None:
     assert "access-control-allow-origin" not in other.headers
 
 
+def test_cached_answers_and_304s_carry_cors_and_security_headers_for_their_origin(
+    fresh_seeded_url: str,
+) -> None:
+    """The response cache sits outside CORS: its copies are kept per Origin, and its 304s
+    pass through CORS and the security headers too."""
+    settings = conftest.settings_for(fresh_seeded_url, cors_origins=["https://news.example"])
+    news, evil = {"Origin": "https://news.example"}, {"Origin": "https://evil.example"}
+    with LiveServer(settings) as live, httpx.Client(base_url=live.url) as client:
+        answers = {
+            name: [client.get("/events?actor=kim", headers=origin) for _ in range(2)]
+            for name, origin in (("news", news), ("evil", evil), ("none", {}))
+        }
+        tag = answers["news"][0].headers["etag"]
+        not_modified = {
+            name: client.get("/events?actor=kim", headers={**origin, "If-None-Match": tag})
+            for name, origin in (("news", news), ("evil", evil))
+        }
+    for name, (first, cached) in answers.items():
+        assert first.status_code == cached.status_code == 200
+        assert {**first.headers, "date": ""} == {**cached.headers, "date": ""}, name
+        assert cached.headers["vary"] == "Accept, Accept-Encoding, Origin"
+        assert cached.headers["x-content-type-options"] == "nosniff"
+    assert answers["news"][1].headers["access-control-allow-origin"] == "https://news.example"
+    assert "access-control-allow-origin" not in answers["evil"][1].headers
+    assert "access-control-allow-origin" not in answers["none"][1].headers
+    assert answers["evil"][0].headers["etag"] != tag  # another Origin, another answer
+    assert not_modified["news"].status_code == 304
+    assert not_modified["news"].headers["access-control-allow-origin"] == "https://news.example"
+    assert not_modified["news"].headers["x-content-type-options"] == "nosniff"
+    assert not_modified["news"].headers["etag"] == tag
+    assert not_modified["evil"].status_code == 200  # its own answer has another ETag
+
+
 def test_the_page_forbids_inline_script_and_sniffing(client: httpx.Client) -> None:
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
