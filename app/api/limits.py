@@ -1,10 +1,10 @@
 """Request limits, checked before any route runs: query length, body size, NUL bytes, time.
 
 Every refusal is problem+json and happens before any route runs (only the response cache,
-outside, has read the data version), so a refused request changes nothing. NUL bytes are refused here, in one place, because PostgreSQL
-cannot store them in text and SQLite would store what PostgreSQL refuses; the refusal
-names the JSON field that holds one ('text', 'sources.0.quote'), or `body` when the body
-is not JSON.
+outside, has read the data version), so a refused request changes nothing. NUL bytes are
+refused here, in one place, because PostgreSQL cannot store them in text and SQLite would
+store what PostgreSQL refuses; the refusal names the JSON field that holds one ('text',
+'sources.0.quote'), or `body` when the body is not JSON.
 """
 
 import asyncio
