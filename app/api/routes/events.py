@@ -1,8 +1,10 @@
+from functools import partial
 from typing import Annotated
 
 import orjson
 from fastapi import APIRouter, Depends, Header, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Engine
 from starlette.responses import Response
 
 from app import documents, queries, views
@@ -48,25 +50,31 @@ async def list_events(request: Request) -> Response:
     engine = request.app.state.engine
     chosen = chosen_format(request, params.fmt)
 
-    def read() -> tuple[EventFilters, list[bytes], str | None, int | None]:
+    def read() -> tuple[EventFilters, list[bytes], str | None]:
         with engine.connect() as conn:
             filters = params.resolve(conn)
             if chosen != "json":
-                return filters, [], None, None
+                return filters, [], None
             try:
                 found, next_cursor = documents.page(
                     conn, filters, params.sort, page.limit, page.cursor
                 )
             except BadCursor as error:
                 raise bad_cursor(error) from error
-            total = queries.count(conn, filters) if page.count else None
-            return filters, found, next_cursor, total
+            return filters, found, next_cursor
 
-    filters, found, next_cursor, total = await request.app.state.reads.run(read)
+    reads = request.app.state.reads
+    filters, found, next_cursor = await reads.run(read)
     if chosen != "json":
         return events_export(request, chosen, filters, params.sort)
+    total = await reads.count(partial(_count, engine, filters)) if page.count else None
     items = [orjson.Fragment(document) for document in found]
     return list_response(request, items, next_cursor, total)
+
+
+def _count(engine: Engine, filters: EventFilters) -> int:
+    with engine.connect() as conn:
+        return queries.count(conn, filters)
 
 
 @router.get(
