@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Dialect, Engine, Executable, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlmodel import Session
@@ -160,6 +161,20 @@ def driver_rows(
     try:
         cursor.execute(sql, driver_params)
         return cursor.fetchall()
+    except conn.dialect.loaded_dbapi.Error as error:
+        # As SQLAlchemy would: its error classes (OperationalError answers 503), and a
+        # connection that has gone is not given back to the pool.
+        gone = conn.dialect.is_disconnect(error, conn.connection.dbapi_connection, cursor)
+        if gone:
+            conn.invalidate(error)
+        raise DBAPIError.instance(
+            sql,
+            driver_params,
+            error,
+            conn.dialect.loaded_dbapi.Error,
+            connection_invalidated=gone,
+            dialect=conn.dialect,
+        ) from error
     finally:
         cursor.close()
 

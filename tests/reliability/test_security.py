@@ -111,3 +111,22 @@ def test_a_database_gone_mid_run_is_a_problem_without_a_stack_trace(
             for leak in ("Traceback", 'File "', "sqlalchemy", "psycopg", "sqlite3", "SELECT"):
                 assert leak not in response.text, (path, response.text)
         assert http.get("/health").status_code == 503
+
+
+def test_a_table_gone_under_a_page_fails_as_on_every_other_route(
+    writable_server: LiveServer,
+) -> None:
+    """A page's statements run on the driver (app.db.driver_rows), yet their errors are
+    SQLAlchemy's: the same problem as the routes that run through it."""
+    with httpx.Client(base_url=writable_server.url, timeout=30) as http:
+        assert http.get("/events?actor=kim").status_code == 200
+        engine = create_engine(database_url(writable_server))
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE event RENAME TO event_gone"))
+        engine.dispose()
+        page = http.get("/events?actor=kim&limit=3")  # not the cached answer
+        one = http.get("/events/singapore-summit-2018")
+    assert page.status_code == one.status_code, (page.text, one.text)
+    assert page.status_code in (500, 503)
+    assert page.headers["content-type"] == "application/problem+json"
+    assert ("retry-after" in page.headers) == ("retry-after" in one.headers)
