@@ -7,62 +7,60 @@ others by count, most first, then by id.
 
 count(*) counts events: no row stands for an event twice, since the filters are EXISTS
 and IN conditions rather than joins and `event_actor` holds one row per event and actor.
-(count(DISTINCT id) sorted a million ids into a temporary b-tree per facet.)
+(count(DISTINCT id) sorted a million ids into a temporary b-tree per facet.) With an
+actor filter the counts read that actor's rows of event_actor, as pages do
+(queries.rows_of): at a million events, counting a frequent actor's years took 2.8 s
+from the event table and takes 0.07 s from its index.
 """
 
 from typing import Any, Literal, get_args
 
-from sqlalchemy import ColumnElement, Select, TextClause, func, select
-from sqlmodel import Session, col
+from sqlalchemy import Connection
 
-from app.models import Actor, Event, EventActor, Place
-from app.queries import EventFilters, where_clause
+from app.db import driver_rows
+from app.queries import EventFilters, Statement, byte_order, joined, prepared, rows_of
 
 Facet = Literal["year", "month", "actor", "kind", "place"]
 FACETS: tuple[Facet, ...] = get_args(Facet)
 Json = dict[str, Any]
 
 
-def _start(facet: Facet, dialect: str) -> ColumnElement[str]:
+def _start(facet: Facet, column: str, dialect: str) -> str:
     """The year ('2018') or month ('2018-06') an event starts in, as text that sorts in
     time order. SQLite stores a date as ISO text, so the key is its first characters:
     at a million events that takes half the time of STRFTIME parsing every date."""
     if dialect == "sqlite":
-        return func.substr(col(Event.date_start), 1, 4 if facet == "year" else 7)
-    return func.to_char(col(Event.date_start), "YYYY" if facet == "year" else "YYYY-MM")
+        return f"substr({column}, 1, {4 if facet == 'year' else 7})"
+    return f"to_char({column}, '{'YYYY' if facet == 'year' else 'YYYY-MM'}')"
 
 
-def query(facet: Facet, where: TextClause, dialect: str) -> Select[*tuple[Any, ...]]:
-    count = func.count().label("n")
+def query(facet: Facet, filters: EventFilters, dialect: str) -> Statement:
+    with_event = facet in ("kind", "place")
+    source, (table, id_column), where = rows_of(filters, dialect, with_event)
+    sql, params = joined(where)
     if facet in ("year", "month"):
-        start = _start(facet, dialect)
-        return select(start, count).where(where).group_by(start).order_by(start)
+        start = _start(facet, f"{table}.date_start", dialect)
+        counted = f"SELECT {start}, count(*) FROM {source} WHERE {sql} GROUP BY 1 ORDER BY 1"
+        return prepared(counted, params)
     if facet == "kind":
-        return (
-            select(col(Event.kind), count)
-            .where(where)
-            .group_by(col(Event.kind))
-            .order_by(count.desc(), col(Event.kind))
+        return prepared(
+            f"SELECT event.kind, count(*) AS n FROM {source} WHERE {sql} "
+            f"GROUP BY event.kind ORDER BY n DESC, {byte_order('event.kind', dialect)}",
+            params,
         )
-    return _named(facet, where, count)
-
-
-def _named(facet: Facet, where: TextClause, count: Any) -> Select[*tuple[Any, ...]]:
-    """Actors or places by count, counted by id and named afterwards: a few hundred names
-    looked up rather than one for every matching link (a third faster at a million)."""
     if facet == "actor":
-        linked = col(EventActor.event_id) == col(Event.id)
-        rows = select(col(EventActor.actor_id).label("id"), count).select_from(Event)
-        rows = rows.join(EventActor, linked).group_by(col(EventActor.actor_id))
-        named_id, name = col(Actor.id), col(Actor.name)
+        source += f" JOIN event_actor AS linked ON linked.event_id = {table}.{id_column}"
+        named, counted_id = "actor", "linked.actor_id"
     else:
-        rows = select(col(Event.place_id).label("id"), count).group_by(col(Event.place_id))
-        named_id, name = col(Place.id), col(Place.name)
-    counted = rows.where(where).subquery()
-    return (
-        select(named_id, name, counted.c.n)
-        .join(counted, counted.c.id == named_id)
-        .order_by(counted.c.n.desc(), named_id)
+        named, counted_id = "place", "event.place_id"
+    return prepared(
+        # Counted by id and named afterwards: a few hundred names looked up rather than
+        # one for every matching link (a third faster at a million).
+        f"SELECT {named}.id, {named}.name, counted.n FROM {named} JOIN "
+        f"(SELECT {counted_id} AS id, count(*) AS n FROM {source} WHERE {sql} "
+        f"GROUP BY {counted_id}) AS counted ON counted.id = {named}.id "
+        f"ORDER BY counted.n DESC, {byte_order(f'{named}.id', dialect)}",
+        params,
     )
 
 
@@ -72,11 +70,10 @@ def _value(facet: Facet, row: Any) -> Json:
     return {"value": row[0], "name": row[1], "count": row[-1]}
 
 
-def counts(session: Session, filters: EventFilters, facets: tuple[Facet, ...]) -> Json:
+def counts(conn: Connection, filters: EventFilters, facets: tuple[Facet, ...]) -> Json:
     """`{facet: [{"value", "count"} ...]}`, actors and places with `name` too."""
-    dialect = session.get_bind().dialect.name
-    where = where_clause(filters, dialect)
+    dialect = conn.dialect.name
     return {
-        facet: [_value(facet, row) for row in session.execute(query(facet, where, dialect))]
+        facet: [_value(facet, row) for row in driver_rows(conn, *query(facet, filters, dialect))]
         for facet in facets
     }

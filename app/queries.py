@@ -130,6 +130,28 @@ def _needs_event(filters: EventFilters) -> bool:
     return bool(filters.places or filters.kinds or filters.updated_since or filters.q)
 
 
+def rows_of(
+    filters: EventFilters, dialect: str, with_event: bool = False
+) -> tuple[str, tuple[str, str], list[Condition]]:
+    """What a query of the matching events reads FROM, its subject, and its conditions.
+
+    With an actor filter that is the actor's rows of event_actor (one per event, holding
+    the event's status and dates: a range of one index however frequent the actor), joined
+    to `event` when a filter, or `with_event`, needs the event's own columns. On SQLite
+    the join is a CROSS JOIN, which keeps event_actor the outer loop: the planner would
+    otherwise walk every live event and probe each for the actor.
+    """
+    if not filters.actors:
+        return "event", EVENT, conditions(filters, dialect)
+    where = conditions(filters, dialect, DRIVER)
+    where.insert(0, ("drive.actor_id = :driver", {"driver": filters.actors[0]}))
+    source = "event_actor AS drive"
+    if with_event or _needs_event(filters):
+        join = "CROSS JOIN" if dialect == "sqlite" else "JOIN"
+        source += f" {join} event ON event.id = drive.event_id"
+    return source, DRIVER, where
+
+
 def _any(column: str, name: str, values: tuple[str, ...]) -> Condition:
     params = {f"{name}_{number}": value for number, value in enumerate(values)}
     return f"{column} IN ({', '.join(':' + key for key in params)})", params
@@ -143,7 +165,8 @@ def _linked(table: str, column: str, name: str, value: str, linked_to: str) -> C
     )
 
 
-def _joined(where: list[Condition]) -> Condition:
+def joined(where: list[Condition]) -> Condition:
+    """The conditions joined by AND, with the parameters of all of them."""
     params: dict[str, Any] = {}
     for _, values in where:
         params.update(values)
@@ -152,7 +175,7 @@ def _joined(where: list[Condition]) -> Condition:
 
 def where_clause(filters: EventFilters, dialect: str) -> TextClause:
     """The filters as one condition on `event`, for queries that add their own parts."""
-    sql, params = _joined(conditions(filters, dialect))
+    sql, params = joined(conditions(filters, dialect))
     return text(sql).bindparams(**params)
 
 
@@ -194,7 +217,7 @@ def page_query(
         return _search_page(filters, sort, limit, after, with_documents=with_documents)
     if with_documents and filters.date_from is None and not filters.actors:
         # One range of the event table itself: each row's document is beside its key.
-        return _text(*_page_keys(filters, sort, limit, after, dialect, with_documents=True))
+        return prepared(*_page_keys(filters, sort, limit, after, dialect, with_documents=True))
     sql, params = _page_keys(filters, sort, limit, after, dialect)
     if with_documents:
         direction = "" if sort == "date" else " DESC"
@@ -206,7 +229,7 @@ def page_query(
             f"SELECT page.date_start, page.date_rank, page.id, {document_column(dialect)} "
             f"FROM ({sql}) AS page JOIN event ON event.id = page.id ORDER BY {order}"
         )
-    return _text(sql, params)
+    return prepared(sql, params)
 
 
 def _page_keys(
@@ -218,16 +241,9 @@ def _page_keys(
     with_documents: bool = False,
 ) -> tuple[str, dict[str, Any]]:
     """page_query's SQL of the keys; with documents only on the event table itself."""
-    subject = DRIVER if filters.actors else EVENT
+    source, subject, where = rows_of(filters, dialect)
     table, id_column = subject
     key = f"{table}.date_start, {table}.date_rank, {byte_order(f'{table}.{id_column}', dialect)}"
-    where = conditions(filters, dialect, subject)
-    source = "event"
-    if subject == DRIVER:
-        where.insert(0, ("drive.actor_id = :driver", {"driver": filters.actors[0]}))
-        source = "event_actor AS drive"
-        if _needs_event(filters):
-            source += " JOIN event ON event.id = drive.event_id"
     if after is not None:
         comparison = ">" if sort == "date" else "<"
         where.append(
@@ -244,7 +260,7 @@ def _page_keys(
     order = ", ".join(part + direction for part in key.split(", "))
     last = f"LIMIT {limit + 1}"
     if filters.date_from is None and subject == EVENT:
-        sql, params = _joined(where)
+        sql, params = joined(where)
         document = f", {document_column(dialect)}" if with_documents else ""
         select = f"SELECT {columns}{document} FROM {source}"
         return f"{select} WHERE {sql} ORDER BY {order} {last}", params
@@ -257,7 +273,7 @@ def _page_keys(
             bounded.append(
                 (f"{table}.date_start >= :earliest_{level}", {f"earliest_{level}": earliest})
             )
-        sql, values = _joined(bounded)
+        sql, values = joined(bounded)
         params.update(values)
         branches.append(
             f"SELECT * FROM (SELECT {columns} FROM {source} WHERE {sql} "
@@ -322,11 +338,11 @@ def _search_page(
                 {"group_first": first, "group_last": last},
             )
         )
-    sql, params = _joined(where)
+    sql, params = joined(where)
     direction = "" if sort == "date" else " DESC"
     last_row = "" if group is not None else f" LIMIT {limit + 1 + LOOKAHEAD}"
     document = f", {document_column('sqlite')}" if with_documents else ""
-    return _text(
+    return prepared(
         f"SELECT event.date_start, event.date_rank, event.id{document} FROM event_search "
         f"JOIN event ON event.search_key = event_search.rowid WHERE {sql} "
         f"ORDER BY event_search.rowid{direction}{last_row}",
@@ -359,7 +375,8 @@ def _in_contract_order(
     return sorted(rows, key=lambda row: tuple(row[:3]), reverse=sort == "-date")[:wanted]
 
 
-def _text(sql: str, params: dict[str, Any]) -> Statement:
+def prepared(sql: str, params: dict[str, Any]) -> Statement:
+    """SQL text and its values, as a statement either engine runs (see _statement)."""
     dates = tuple(sorted(k for k, v in params.items() if type(v) is datetime.date))
     times = tuple(sorted(k for k, v in params.items() if isinstance(v, datetime.datetime)))
     return _statement(sql, dates, times), params
@@ -376,8 +393,9 @@ def _statement(sql: str, dates: tuple[str, ...], times: tuple[str, ...]) -> Text
 
 
 def count_query(filters: EventFilters, dialect: str) -> Statement:
-    sql, params = _joined(conditions(filters, dialect))
-    return _text(f"SELECT count(*) FROM event WHERE {sql}", params)
+    source, _, where = rows_of(filters, dialect)
+    sql, params = joined(where)
+    return prepared(f"SELECT count(*) FROM {source} WHERE {sql}", params)
 
 
 def decode_event_key(key: list[Any]) -> tuple[datetime.date, int, str]:

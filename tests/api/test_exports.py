@@ -161,6 +161,7 @@ def everything(client: httpx.Client, path: str, **params: Any) -> list[dict[str,
     [
         ("/events", {}),
         ("/events", {"actor": "kim"}),
+        ("/events", {"actor": ["trump", "kim"], "kind": "summit", "from": "2018"}),
         ("/actors", {}),
         ("/places", {}),
         ("/articles", {}),

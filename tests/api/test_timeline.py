@@ -181,6 +181,7 @@ def _expected_facets(events: list[dict[str, Any]]) -> dict[str, Counter[str]]:
         {"actor": "trump", "from": "2018", "to": "2019"},
         {"q": "Gipfeltreffen"},
         {"actor": ["kim", "trump"], "tag": "nuclear"},
+        {"actor": "trump", "kind": ["summit", "meeting"], "q": "Kim"},
     ],
 )
 def test_facets_count_what_events_lists(client: httpx.Client, params: dict[str, str]) -> None:

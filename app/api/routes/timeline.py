@@ -60,4 +60,4 @@ def get_facets(
                 "facet", f"unknown facet {name!r}; choose from {', '.join(facets.FACETS)}"
             )
     chosen = tuple(name for name in facets.FACETS if name in asked)
-    return JSONResponse(facets.counts(session, filters, chosen))
+    return JSONResponse(facets.counts(session.connection(), filters, chosen))
