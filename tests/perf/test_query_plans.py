@@ -129,6 +129,24 @@ def test_facets_of_one_actor_read_that_actors_links(seeded_url: str, facet: face
         assert all("(id=?)" in s for s in reads), steps
 
 
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize("case", ["actor from", "from", "cursor -date"])
+def test_the_ranges_of_a_page_are_merged_as_read_on_sqlite(
+    seeded_url: str, case: str, sort: Sort
+) -> None:
+    """A page made of one index range per interval-length level reads each range in its
+    index's order and merges them as it goes, stopping at the page's end: nothing is
+    sorted, so no range is read further than the page needs."""
+    engine = get_engine(seeded_url)
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL sorts each range's first page and merges them (see page_query)")
+    filters, _, after = CASES[case]
+    with Session(engine) as session:
+        steps = plan(session, *queries.page_query(filters, sort, 50, after, "sqlite"))
+    assert any("MERGE (UNION ALL)" in s for s in steps), steps
+    assert not any("TEMP B-TREE" in s for s in steps), steps
+
+
 def test_a_deep_page_seeks_by_key_and_never_skips_rows(seeded_url: str) -> None:
     """Keyset pagination: page 1,000 is a seek to the cursor's key in the sort index."""
     engine = get_engine(seeded_url)
