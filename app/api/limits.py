@@ -95,7 +95,9 @@ class Limits:
 
         A response that has started (a long stream) is left to finish. The route is not
         stopped (one running in a thread cannot be): its late answer is dropped. A timer
-        rather than a task per request, which cost more than the rest of this middleware.
+        rather than a task per request, which cost more than the rest of this middleware;
+        and the time is checked again when the answer starts, for a route that never let
+        the timer run (a read on the event loop, app.api.reads).
         """
         timeout = self.settings.request_timeout
         if not timeout:
@@ -103,9 +105,13 @@ class Limits:
             return
         started = False
         refusing: asyncio.Task[None] | None = None
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
 
         async def guarded_send(message: Message) -> None:
             nonlocal started
+            if not started and refusing is None and loop.time() > deadline:
+                expire()
             if refusing is not None:
                 return
             started = started or message["type"] == "http.response.start"
@@ -121,7 +127,7 @@ class Limits:
                 )
                 refusing = asyncio.ensure_future(refusal.answer(scope, receive, send))
 
-        timer = asyncio.get_running_loop().call_later(timeout, expire)
+        timer = loop.call_later(timeout, expire)
         try:
             await self.app(scope, receive, guarded_send)
         except Exception:

@@ -4,7 +4,7 @@ from typing import Annotated
 import orjson
 from fastapi import APIRouter, Depends, Header, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Engine
+from sqlalchemy import Connection
 from starlette.responses import Response
 
 from app import documents, queries, views
@@ -42,39 +42,30 @@ EventId = Annotated[str, Path(max_length=200)]
     summary="Events, filtered, in date order",
 )
 async def list_events(request: Request) -> Response:
-    """The parameters are read by from_query (documented by openapi_extra), the database in
-    the reads' thread (app.api.reads): the most asked route does no more than it must, and
-    has no dependencies for FastAPI to solve."""
+    """The parameters are read by from_query (documented by openapi_extra), the database
+    where app.api.reads says: the most asked route does no more than it must, and has no
+    dependencies for FastAPI to solve."""
     params = from_query(EventListParams, request.query_params)
     page = params.page(request.app.state.settings)
-    engine = request.app.state.engine
     chosen = chosen_format(request, params.fmt)
 
-    def read() -> tuple[EventFilters, list[bytes], str | None]:
-        with engine.connect() as conn:
-            filters = params.resolve(conn)
-            if chosen != "json":
-                return filters, [], None
-            try:
-                found, next_cursor = documents.page(
-                    conn, filters, params.sort, page.limit, page.cursor
-                )
-            except BadCursor as error:
-                raise bad_cursor(error) from error
-            return filters, found, next_cursor
+    def read(conn: Connection) -> tuple[EventFilters, list[bytes], str | None]:
+        filters = params.resolve(conn)
+        if chosen != "json":
+            return filters, [], None
+        try:
+            found, next_cursor = documents.page(conn, filters, params.sort, page.limit, page.cursor)
+        except BadCursor as error:
+            raise bad_cursor(error) from error
+        return filters, found, next_cursor
 
     reads = request.app.state.reads
     filters, found, next_cursor = await reads.run(read)
     if chosen != "json":
         return events_export(request, chosen, filters, params.sort)
-    total = await reads.count(partial(_count, engine, filters)) if page.count else None
+    total = await reads.count(partial(queries.count, filters=filters)) if page.count else None
     items = [orjson.Fragment(document) for document in found]
     return list_response(request, items, next_cursor, total)
-
-
-def _count(engine: Engine, filters: EventFilters) -> int:
-    with engine.connect() as conn:
-        return queries.count(conn, filters)
 
 
 @router.get(
