@@ -47,8 +47,8 @@ from app.queries import EventFilters, fetch_page
 LIVE = "status = 'published' AND deleted_at IS NULL"
 ORDER = "ORDER BY date_start, date_rank, id LIMIT 50"
 EVENT_COLUMNS = "e.*"
-MILLION = 500_000
-WARM_UP = 2.0  # seconds  # from this many events on, the million-event targets apply
+MILLION = 500_000  # from this many events on, the million-event targets apply
+WARM_UP = 2.0  # seconds
 
 
 @dataclass
