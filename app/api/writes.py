@@ -7,6 +7,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Header, Request
 from sqlmodel import Session
 
+from app.api.auth import WriterDep
 from app.api.errors import ProblemError, invalid
 from app.api.responses import JSONResponse
 from app.services import curation
@@ -24,8 +25,10 @@ IfMatch = Annotated[
 ]
 
 
-async def no_body(request: Request) -> None:
-    """Refuses content on a write that takes none (DELETE): it would be silently ignored."""
+async def no_body(request: Request, _writer: WriterDep) -> None:
+    """Refuses content on a write that takes none (DELETE): it would be silently ignored.
+    Only a writer is told so: without a token the answer is 401, as for any write (FastAPI
+    solves the route's dependencies before its parameters, and the writer only once)."""
     if await request.body():
         raise invalid("body", "this operation takes no request body")
 

@@ -71,6 +71,24 @@ def test_writes_need_a_known_token_and_reads_stay_public(http: httpx.Client) -> 
     assert history(http, "hanoi-summit-2019") == []
 
 
+def test_a_delete_with_a_body_asks_for_the_token_first_then_refuses_the_body(
+    http: httpx.Client,
+) -> None:
+    """A body on DELETE would be silently ignored, so it is refused; but only to a writer:
+    without a token the answer is 401, as for any write, not a 422 that would tell an
+    anonymous client how far its request got."""
+    source = http.get("/events/hanoi-summit-2019").json()["sources"][0]
+    targets = ["/events/hanoi-summit-2019", f"/events/hanoi-summit-2019/sources/{source['id']}"]
+    for url in targets:
+        anonymous = http.request("DELETE", url, content=b'{"why": "duplicate"}')
+        assert anonymous.status_code == 401, anonymous.text
+        assert anonymous.headers["www-authenticate"].startswith("Bearer")
+        refused = http.request("DELETE", url, content=b'{"why": "duplicate"}', headers=AUTH)
+        assert_problem(refused, 422, "body")
+    assert http.get("/events/hanoi-summit-2019").json()["sources"][0] == source
+    assert history(http, "hanoi-summit-2019") == []
+
+
 def test_create_update_refuse_stale_delete_and_history(http: httpx.Client) -> None:
     """The whole curator's round, as a new user would try it."""
     since = datetime.datetime.now(datetime.UTC).isoformat()
