@@ -1,7 +1,10 @@
 """Alembic environment: the project's settings for the URL, SQLModel.metadata for the schema.
 
 render_as_batch lets SQLite alter tables by recreating them; the naming convention in
-app.models.base gives every constraint the stable name that needs.
+app.models.base gives every constraint the stable name that needs. A table is recreated by
+dropping it, and SQLite drops a table with foreign keys on by deleting its rows first, with
+every ON DELETE CASCADE: so migrations run with them off, and are checked before they
+commit.
 """
 
 from alembic import context
@@ -28,11 +31,17 @@ def run(connection: Connection) -> None:
         context.run_migrations()
 
 
-connection = config.attributes.get("connection")
-if connection is not None:
-    run(connection)
-else:
-    url = config.get_main_option("sqlalchemy.url") or get_settings().database_url
-    with get_engine(url).connect() as conn:
+url = config.get_main_option("sqlalchemy.url") or get_settings().database_url
+with get_engine(url).connect() as conn:
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:  # before the transaction begins: SQLite ignores it within one
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    try:
         run(conn)
+        if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+            raise RuntimeError("the migration left rows that refer to no row")
         conn.commit()
+    finally:
+        if sqlite:
+            conn.rollback()
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
