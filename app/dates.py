@@ -67,26 +67,39 @@ class DateParseError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class DateInterval:
+    """``end_precision`` is the precision of the end when it differs from that of the start
+    ("since the 1990s" until a day); ``ongoing`` says the event was still going on at
+    ``end``, the date of the latest source that attests it."""
+
     start: datetime.date
     end: datetime.date  # inclusive
     precision: Precision
     qualifier: Qualifier | None = None
+    end_precision: Precision | None = None
+    ongoing: bool = False
 
     def __post_init__(self) -> None:
         if self.start > self.end:
             raise ValueError(f"start {self.start} is after end {self.end}")
-        if self.precision not in PRECISIONS:
-            raise ValueError(f"unknown precision {self.precision!r}")
+        for name in ("precision", "end_precision"):
+            value = getattr(self, name)
+            if value not in PRECISIONS and (name == "precision" or value is not None):
+                raise ValueError(f"unknown {name} {value!r}")
         if self.qualifier is not None and self.qualifier not in QUALIFIERS:
             raise ValueError(f"unknown qualifier {self.qualifier!r}")
 
     def display(self) -> str:
-        """English rendering; early/mid/late/after name the unit that contains ``start``."""
+        """English rendering; early/mid/late/after name the unit that contains ``start``;
+        an ongoing event is "since" the unit its start is in."""
         q, s, e = self.qualifier, self.start, self.end
-        if q in ("early", "mid", "late", "after"):
-            e = _unit(s, self.precision)[1]
-            s = _unit(s, self.precision)[0]
+        if self.ongoing or q in ("early", "mid", "late", "after"):
+            s, e = _unit(s, self.precision)
         text = _render(s, e, self.precision)
+        if self.ongoing:
+            the = "the " if self.precision == "decade" else ""
+            return (
+                f"since {the}{_PREFIX[q] if q in ('early', 'mid', 'late', 'circa') else ''}{text}"
+            )
         return _PREFIX[q] + text if q else text
 
     def as_dict(self) -> dict[str, Any]:
@@ -95,6 +108,8 @@ class DateInterval:
             "end": self.end.isoformat(),
             "precision": self.precision,
             "qualifier": self.qualifier,
+            "end_precision": self.end_precision,
+            "ongoing": self.ongoing,
         }
 
     @classmethod
@@ -104,7 +119,14 @@ class DateInterval:
                 return v.date()
             return v if isinstance(v, datetime.date) else datetime.date.fromisoformat(str(v))
 
-        return cls(day(d["start"]), day(d["end"]), d["precision"], d.get("qualifier"))
+        return cls(
+            day(d["start"]),
+            day(d["end"]),
+            d["precision"],
+            d.get("qualifier"),
+            d.get("end_precision"),
+            bool(d.get("ongoing", False)),
+        )
 
 
 @dataclass(frozen=True, slots=True)

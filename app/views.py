@@ -39,11 +39,13 @@ def date_object(
     end: datetime.date | None,
     precision: str | None,
     qualifier: str | None,
+    end_precision: str | None = None,
+    ongoing: bool = False,
     display: str | None = None,
 ) -> Json | None:
     if start is None or end is None or precision is None:
         return None
-    return dict(_date_object(start, end, precision, qualifier, display))
+    return dict(_date_object(start, end, precision, qualifier, end_precision, ongoing, display))
 
 
 @lru_cache(maxsize=65536)
@@ -52,10 +54,12 @@ def _date_object(
     end: datetime.date,
     precision: str,
     qualifier: str | None,
+    end_precision: str | None,
+    ongoing: bool,
     display: str | None,
 ) -> Json:
     """Rendering a date is slow next to everything else in an answer, and dates repeat."""
-    interval = DateInterval(start, end, precision, qualifier)  # type: ignore[arg-type]
+    interval = DateInterval(start, end, precision, qualifier, end_precision, ongoing)  # type: ignore[arg-type]
     return {**interval.as_dict(), "display": display or interval.display()}
 
 
@@ -101,7 +105,8 @@ def source_dict(
     end: int,
     stated: Sequence[Any],
 ) -> Json:
-    """A source as the contract shows it; `stated` is (start, end, precision, qualifier)."""
+    """A source as the contract shows it; `stated` is (start, end, precision, qualifier,
+    end_precision)."""
     return {
         "id": source_id,
         "article": article,
@@ -119,6 +124,7 @@ def source_json(source: Source, article: Article) -> Json:
         source.stated_end,
         source.stated_precision,
         source.stated_qualifier,
+        source.stated_end_precision,
     )
     return source_dict(
         source.id,
@@ -141,6 +147,8 @@ EVENT_COLUMNS = (
     Event.date_end,
     Event.date_precision,
     Event.date_qualifier,
+    Event.date_end_precision,
+    Event.date_ongoing,
     Event.date_display,
     Event.date_note,
     Event.status,
@@ -166,6 +174,7 @@ SOURCE_COLUMNS = (
     Source.stated_end,
     Source.stated_precision,
     Source.stated_qualifier,
+    Source.stated_end_precision,
 )
 ARTICLE_COLUMNS = (
     Article.id,
@@ -254,28 +263,50 @@ def assemble(ids: Sequence[str], rows: EventRows) -> list[Json]:
         sources[event_id].append(
             source_dict(source_id, refs[article_id][1], passage_id, quote, start, end, stated)
         )
-    by_id = {
-        row[0]: {
-            "id": row[0],
-            "title": row[1],
-            "summary": row[2],
-            "kind": row[3],
-            "date": date_object(row[4], row[5], row[6], row[7], row[8]),
-            "date_note": row[9],
+    by_id = {}
+    for (
+        event_id,
+        title,
+        summary,
+        kind,
+        date_start,
+        date_end,
+        precision,
+        qualifier,
+        end_precision,
+        ongoing,
+        display,
+        date_note,
+        status,
+        created_at,
+        updated_at,
+        place_id,
+        place_name,
+        place_kind,
+        lat,
+        lon,
+    ) in rows.events:
+        by_id[event_id] = {
+            "id": event_id,
+            "title": title,
+            "summary": summary,
+            "kind": kind,
+            "date": date_object(
+                date_start, date_end, precision, qualifier, end_precision, ongoing, display
+            ),
+            "date_note": date_note,
             "place": (
-                {"id": row[13], "name": row[14], "kind": row[15], "lat": row[16], "lon": row[17]}
-                if row[13] is not None
+                {"id": place_id, "name": place_name, "kind": place_kind, "lat": lat, "lon": lon}
+                if place_id is not None
                 else None
             ),
-            "actors": actors[row[0]],
-            "tags": tags[row[0]],
-            "sources": sources[row[0]],
-            "status": row[10],
-            "created_at": row[11],
-            "updated_at": row[12],
+            "actors": actors[event_id],
+            "tags": tags[event_id],
+            "sources": sources[event_id],
+            "status": status,
+            "created_at": created_at,
+            "updated_at": updated_at,
         }
-        for row in rows.events
-    }
     return [by_id[event_id] for event_id in ids if event_id in by_id]
 
 

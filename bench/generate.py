@@ -54,7 +54,7 @@ from app.models import (
     Source,
 )
 from app.queries import span_level
-from app.services.events import ACTOR_COPIES
+from app.services.events import ACTOR_COPIES, stated_columns
 
 BATCH = 50_000
 FIRST_YEAR, LAST_YEAR = 1945, 2025
@@ -503,6 +503,8 @@ def _event_batch(number: int) -> EventBatch:
                 "date_rank": PRECISIONS.index(date.precision),
                 "date_span_level": span_level(date.start, date.end),
                 "date_qualifier": date.qualifier,
+                "date_end_precision": date.end_precision,
+                "date_ongoing": date.ongoing,
                 "date_display": date.display(),
                 "date_note": None,
                 "place_id": place_id,
@@ -534,10 +536,7 @@ def _event_batch(number: int) -> EventBatch:
                     "quote": quote,
                     "start": start,
                     "end": end,
-                    "stated_start": stated.start if stated else None,
-                    "stated_end": stated.end if stated else None,
-                    "stated_precision": stated.precision if stated else None,
-                    "stated_qualifier": stated.qualifier if stated else None,
+                    **stated_columns(stated),
                 }
             )
         batch.searched.append("\n".join([title, summary, kind, *tags, *quotes]))

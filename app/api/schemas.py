@@ -11,6 +11,13 @@ class DateObject(BaseModel):
     end: date
     precision: str
     qualifier: str | None
+    end_precision: str | None = Field(
+        description="The end's precision when it differs from the start's "
+        "(`since the 1990s`: a decade's start, a day's end); else null."
+    )
+    ongoing: bool = Field(
+        description="Still going on at `end`, the date of the latest source that attests it."
+    )
     display: str
 
 

@@ -18,7 +18,8 @@ LIST_SEPARATOR = ";"
 
 EVENT_COLUMNS = (
     "id", "title", "summary", "kind",
-    "date_start", "date_end", "date_precision", "date_qualifier", "date_display", "date_note",
+    "date_start", "date_end", "date_precision", "date_qualifier", "date_end_precision",
+    "date_ongoing", "date_display", "date_note",
     "place_id", "place_name", "lat", "lon",
     "actor_ids", "actor_names", "actor_roles", "tags",
     "source_count", "first_source_quote", "first_source_article_id",
@@ -28,7 +29,7 @@ EVENT_COLUMNS = (
 SOURCE_COLUMNS = (
     "event_id", "article_id", "article_title", "article_outlet", "article_published",
     "passage_id", "quote", "start", "end",
-    "stated_start", "stated_end", "stated_precision", "stated_qualifier",
+    "stated_start", "stated_end", "stated_precision", "stated_qualifier", "stated_end_precision",
 )  # fmt: skip
 
 
@@ -65,6 +66,8 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
         "date_end": date["end"],
         "date_precision": date["precision"],
         "date_qualifier": date["qualifier"],
+        "date_end_precision": date["end_precision"],
+        "date_ongoing": date["ongoing"],
         "date_display": date["display"],
         "date_note": event["date_note"],
         "place_id": place.get("id"),
@@ -103,6 +106,7 @@ def source_row(source: dict[str, Any]) -> dict[str, Any]:
         "stated_end": stated.get("end"),
         "stated_precision": stated.get("precision"),
         "stated_qualifier": stated.get("qualifier"),
+        "stated_end_precision": stated.get("end_precision"),
     }
 
 

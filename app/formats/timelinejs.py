@@ -2,7 +2,8 @@
 
 A date object carries only the parts the event's precision knows: a day-precision event
 has year, month and day; a month-precision one year and month; a year- or
-decade-precision one only the year. `end_date` is given only when the interval ends in
+decade-precision one only the year; the end date has the end's own precision when the
+date has one (`end_precision`). `end_date` is given only when the interval ends in
 another unit than it starts (TimelineJS drops an end date equal to the start date).
 Headlines and texts are HTML, so every value from the database is escaped.
 """
@@ -34,7 +35,7 @@ def slide(event: Json) -> Json:
     start = datetime.date.fromisoformat(date["start"])
     end = datetime.date.fromisoformat(date["end"])
     start_date = date_object(start, date["precision"])
-    end_date = date_object(end, date["precision"])
+    end_date = date_object(end, date["end_precision"] or date["precision"])
     summary = f"<p>{escape(event['summary'])}</p>" if event.get("summary") else ""
     found: Json = {
         "unique_id": event["id"],

@@ -2,7 +2,8 @@
 
 An item is a `point` when the event is one known day, else a `range` from its first day
 to the day after its last (vis-timeline's `end` is exclusive), so a month-precision event
-covers its whole month. `content` and `title` are HTML in vis-timeline: escaped here.
+covers its whole month; an ongoing event's item has the class `ongoing` too, for a page to
+draw its end as open. `content` and `title` are HTML in vis-timeline: escaped here.
 """
 
 import datetime
@@ -25,7 +26,7 @@ def item(event: Json) -> Json:
         "start": start.isoformat(),
         "group": event["kind"],
         "title": tooltip,
-        "className": f"precision-{date['precision']}",
+        "className": f"precision-{date['precision']}" + (" ongoing" if date["ongoing"] else ""),
     }
     if date["precision"] == "day" and start == end:
         found.update(type="point", end=None)

@@ -1,6 +1,15 @@
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, Text, UniqueConstraint, text
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Index,
+    Integer,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlmodel import Column, Field, SQLModel
 
 from app.models.base import PRECISIONS, QUALIFIERS, in_list, utcnow
@@ -30,6 +39,7 @@ class Event(SQLModel, table=True):
         CheckConstraint("date_start <= date_end", name="interval"),
         CheckConstraint(in_list("date_precision", PRECISIONS), name="precision"),
         CheckConstraint(in_list("date_qualifier", QUALIFIERS, True), name="qualifier"),
+        CheckConstraint(in_list("date_end_precision", PRECISIONS, True), name="end_precision"),
         CheckConstraint(in_list("status", EVENT_STATUSES), name="status"),
         # Of live events only, which is what every list asks for: a page, or an export, is
         # then the index alone, not a test of every event's row for deleted_at.
@@ -75,6 +85,8 @@ class Event(SQLModel, table=True):
     date_rank: int
     date_span_level: int = 0
     date_qualifier: str | None = Field(default=None, max_length=10)
+    date_end_precision: str | None = Field(default=None, max_length=10)  # see DateInterval
+    date_ongoing: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     date_display: str
     date_note: str | None = Field(default=None, sa_column=Column(Text))
     place_id: str | None = Field(default=None, foreign_key="place.id", ondelete="RESTRICT")
@@ -148,6 +160,9 @@ class Source(SQLModel, table=True):
         CheckConstraint("stated_start <= stated_end", name="stated_interval"),
         CheckConstraint(in_list("stated_precision", PRECISIONS, True), name="stated_precision"),
         CheckConstraint(in_list("stated_qualifier", QUALIFIERS, True), name="stated_qualifier"),
+        CheckConstraint(
+            in_list("stated_end_precision", PRECISIONS, True), name="stated_end_precision"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -160,3 +175,4 @@ class Source(SQLModel, table=True):
     stated_end: date | None = None
     stated_precision: str | None = Field(default=None, max_length=10)
     stated_qualifier: str | None = Field(default=None, max_length=10)
+    stated_end_precision: str | None = Field(default=None, max_length=10)

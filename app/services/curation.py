@@ -121,6 +121,8 @@ def _stored_spec(session: Session, event: Event) -> EventSpec:
             event.date_end,
             event.date_precision,  # type: ignore[arg-type]
             event.date_qualifier,  # type: ignore[arg-type]
+            event.date_end_precision,  # type: ignore[arg-type]
+            event.date_ongoing,
         ),
         display=event.date_display,
         date_note=event.date_note,
@@ -145,6 +147,7 @@ def _source_spec(source: Source) -> SourceSpec:
             source.stated_end,
             source.stated_precision,  # type: ignore[arg-type]
             source.stated_qualifier,  # type: ignore[arg-type]
+            source.stated_end_precision,  # type: ignore[arg-type]
         )
     return SourceSpec(
         passage_id=source.passage_id,

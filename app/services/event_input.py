@@ -27,7 +27,9 @@ DateValue = Annotated[
     str | dict[str, Any],
     Field(
         description="A date expression in English or German (`12. Juni 2018`, `2018`), or "
-        "`{start, end, precision, qualifier, display}` with inclusive ISO dates."
+        "`{start, end, precision, qualifier, end_precision, ongoing, display}` with inclusive "
+        "ISO dates (`end_precision` when the end is known at another precision, `ongoing` "
+        "when the event was still going on at `end`)."
     ),
 ]
 
@@ -120,8 +122,13 @@ def interval(value: Any, param: str, problems: Problems) -> tuple[DateInterval, 
         except ValueError:
             problems.add(f"{param}.{bound}", f"{value[bound]!r} is not an ISO date")
     precision, qualifier = value.get("precision", "day"), value.get("qualifier")
+    end_precision, ongoing = value.get("end_precision"), value.get("ongoing", False)
     if precision not in PRECISIONS:
         problems.add(f"{param}.precision", f"must be one of {', '.join(PRECISIONS)}")
+    if end_precision is not None and end_precision not in PRECISIONS:
+        problems.add(f"{param}.end_precision", f"must be null or one of {', '.join(PRECISIONS)}")
+    if not isinstance(ongoing, bool):
+        problems.add(f"{param}.ongoing", "must be true or false")
     if qualifier is not None and qualifier not in QUALIFIERS:
         problems.add(f"{param}.qualifier", f"must be null or one of {', '.join(QUALIFIERS)}")
     if len(days) == 2 and days["end"] < days["start"]:
@@ -129,7 +136,10 @@ def interval(value: Any, param: str, problems: Problems) -> tuple[DateInterval, 
     if len(problems.errors) > bad:
         return None
     display = value.get("display")
-    return DateInterval(days["start"], days["end"], precision, qualifier), display
+    interval = DateInterval(
+        days["start"], days["end"], precision, qualifier, end_precision, ongoing
+    )
+    return interval, display
 
 
 def _name(session: Session, names: Names, value: str, param: str, problems: Problems) -> str | None:

@@ -58,6 +58,8 @@ def _columns(spec: EventSpec) -> dict[str, Any]:
         "date_rank": PRECISIONS.index(spec.date.precision),
         "date_span_level": span_level(spec.date.start, spec.date.end),
         "date_qualifier": spec.date.qualifier,
+        "date_end_precision": spec.date.end_precision,
+        "date_ongoing": spec.date.ongoing,
         "date_display": spec.display or spec.date.display(),
         "date_note": spec.date_note,
         "place_id": spec.place_id,
@@ -69,17 +71,27 @@ def _columns(spec: EventSpec) -> dict[str, Any]:
 ACTOR_COPIES = ("status", "date_start", "date_end", "date_rank", "date_span_level")
 
 
+def stated_columns(stated: DateInterval | None) -> dict[str, Any]:
+    """A source's stated_* columns: the date as its passage states it."""
+    return {
+        "stated_start": stated.start if stated else None,
+        "stated_end": stated.end if stated else None,
+        "stated_precision": stated.precision if stated else None,
+        "stated_qualifier": stated.qualifier if stated else None,
+        "stated_end_precision": stated.end_precision if stated else None,
+    }
+
+
+STATED_COLUMNS = tuple(stated_columns(None))
+
+
 def _source_row(source: SourceSpec) -> tuple[Any, ...]:
-    stated = source.stated_date
     return (
         source.passage_id,
         source.quote,
         source.start,
         source.end,
-        stated.start if stated else None,
-        stated.end if stated else None,
-        stated.precision if stated else None,
-        stated.qualifier if stated else None,
+        *stated_columns(source.stated_date).values(),
     )
 
 
@@ -98,16 +110,7 @@ def _links(session: Session, event_id: str) -> tuple[Any, ...]:
 
 
 def _stored_source_row(s: Source) -> tuple[Any, ...]:
-    return (
-        s.passage_id,
-        s.quote,
-        s.start,
-        s.end,
-        s.stated_start,
-        s.stated_end,
-        s.stated_precision,
-        s.stated_qualifier,
-    )
+    return (s.passage_id, s.quote, s.start, s.end, *(getattr(s, c) for c in STATED_COLUMNS))
 
 
 def put(session: Session, spec: EventSpec) -> bool:
@@ -194,10 +197,7 @@ def _replace_links(session: Session, spec: EventSpec, new: bool) -> None:
             quote=s.quote,
             start=s.start,
             end=s.end,
-            stated_start=s.stated_date.start if s.stated_date else None,
-            stated_end=s.stated_date.end if s.stated_date else None,
-            stated_precision=s.stated_date.precision if s.stated_date else None,
-            stated_qualifier=s.stated_date.qualifier if s.stated_date else None,
+            **stated_columns(s.stated_date),
         )
         for s in spec.sources
         if _source_row(s) not in kept

@@ -413,6 +413,7 @@ async function renderDetail() {
       h("time", { datetime: event.date.start, text: event.date.display }),
       h("span", { class: `precision precision-${precisionLabel(event.date)}`, text: precisionLabel(event.date) }),
       event.date.qualifier ? h("span", { class: "precision", text: event.date.qualifier }) : null,
+      event.date.ongoing ? h("span", { class: "precision", text: "ongoing" }) : null,
     ),
     event.summary ? h("p", { class: "summary", text: event.summary }) : null,
     h(

@@ -1,7 +1,9 @@
 """Curation over real HTTP: token-protected writes, validation, ETags and If-Match,
 history, review of proposed events, and actor and place writes, on both engines."""
 
+import csv
 import datetime
+import io
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -220,6 +222,38 @@ def test_names_dates_and_repeated_quotes(http: httpx.Client) -> None:
     assert_problem(taken, 409, "id")
 
 
+def test_an_ongoing_date_with_its_end_precision_is_stored_shown_and_exported(
+    http: httpx.Client,
+) -> None:
+    passage = passage_of(http, "hanoi-summit-2019")
+    date = {"start": "2019-02-01", "end": "2019-12-31", "precision": "month",
+            "end_precision": "month", "ongoing": True}  # fmt: skip
+    body = new_event(passage, id="talks-go-on-2019", date=date)
+    body["sources"][0]["stated_date"] = {**date, "precision": "year", "ongoing": False}
+    created = http.post("/events", json=body, headers=AUTH)
+    assert created.status_code == 201, created.text
+    shown = http.get("/events/talks-go-on-2019").json()
+    assert shown["date"] == {
+        **date,
+        "qualifier": None,
+        "display": "since February 2019",  # no display given: made from the date
+    }
+    assert shown["sources"][0]["stated_date"]["end_precision"] == "month"
+    exported = http.get("/events", params={"format": "csv", "q": "curated"}).text
+    [row] = csv.DictReader(io.StringIO(exported.lstrip("\ufeff")))
+    assert (row["id"], row["date_end_precision"], row["date_ongoing"]) == (
+        "talks-go-on-2019",
+        "month",
+        "True",
+    )
+    patched = http.patch("/events/talks-go-on-2019", json={"date": "Februar 2019"}, headers=AUTH)
+    assert patched.status_code == 200, patched.text
+    assert (patched.json()["date"]["ongoing"], patched.json()["date"]["end_precision"]) == (
+        False,
+        None,
+    )
+
+
 @pytest.mark.parametrize(
     ("change", "param"),
     [
@@ -230,6 +264,9 @@ def test_names_dates_and_repeated_quotes(http: httpx.Client) -> None:
         ({"place": "Atlantis"}, "place"),
         ({"date": {"start": "2018-06-12", "end": "2018-06-01", "precision": "day"}}, "date.end"),
         ({"date": "garbage"}, "date"),
+        ({"date": {"start": "2018-06-01", "end": "2019-12-31", "end_precision": "week"}},
+         "date.end_precision"),
+        ({"date": {"start": "2018-06-01", "end": "2019-12-31", "ongoing": "yes"}}, "date.ongoing"),
         ({"kind": "sumit"}, "kind"),
         ({"tags": ["diplomacy", "nope"]}, "tags.1"),
         ({"id": "Not A Slug"}, "id"),

@@ -5,6 +5,9 @@ from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
+import yaml
+
+from tests.conftest import SEEDS_DIR
 
 FIRST_TRUMP_KIM_EVENTS = {
     "guam-threat-2017",
@@ -295,3 +298,40 @@ def test_openapi_and_docs_are_served(client: httpx.Client) -> None:
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/events", "/events/{event_id}", "/actors", "/places", "/articles"} <= paths.keys()
+
+
+def curated(date: dict[str, Any]) -> dict[str, Any]:
+    """A seed date as the API serves it: every field, the optional ones at their defaults."""
+    served = {
+        "start": date["start"].isoformat(),
+        "end": date["end"].isoformat(),
+        "precision": date["precision"],
+        "qualifier": date.get("qualifier"),
+        "end_precision": date.get("end_precision"),
+        "ongoing": date.get("ongoing", False),
+    }
+    return served | ({"display": date["display"]} if "display" in date else {})
+
+
+def test_every_seed_date_is_served_as_curated_ongoing_and_end_precision_included(
+    client: httpx.Client,
+) -> None:
+    """Each event's date, and each source's date as its passage states it, keeps every
+    field of the seeds: "since the 1990s" is a decade's start, a day's end, ongoing."""
+    served = {event["id"]: event for event in all_events(client)}
+    seeds = yaml.safe_load((SEEDS_DIR / "events.yaml").read_text(encoding="utf-8"))
+    for seed in seeds:
+        event = served[seed["id"]]
+        assert event["date"] | curated(seed["date"]) == event["date"], seed["id"]
+        stated = {(s["article"]["id"], s["quote"]): s["stated_date"] for s in event["sources"]}
+        for source in seed["sources"]:
+            given = source.get("stated_date")
+            found = stated[(source["article"], source["quote"])]
+            if given is None:
+                assert found is None, seed["id"]
+            else:
+                assert found | curated(given) == found, seed["id"]
+    ongoing = {event_id for event_id, event in served.items() if event["date"]["ongoing"]}
+    assert ongoing == {seed["id"] for seed in seeds if seed["date"].get("ongoing")}
+    assert "us-embargo-on-cuba-1962" in ongoing
+    assert served["us-embargo-on-cuba-1962"]["date"]["end_precision"] == "month"

@@ -75,7 +75,7 @@ def test_kims_timeline_follows_timelinejs_rules(client: httpx.Client) -> None:
         assert_timelinejs_date(slide["start_date"])
         date = event["date"]
         assert slide["start_date"] == expected_date_object(date["start"], date["precision"])
-        end = expected_date_object(date["end"], date["precision"])
+        end = expected_date_object(date["end"], date["end_precision"] or date["precision"])
         if end != slide["start_date"]:
             assert slide["end_date"] == end
             assert_timelinejs_date(slide["end_date"])
@@ -150,6 +150,9 @@ def test_vis_items_are_points_or_ranges_by_precision(client: httpx.Client) -> No
         assert item["group"] == event["kind"]
         assert item["start"] == date["start"]
         assert item["title"].startswith(escape(date["display"]))
+        assert item["className"].split() == [f"precision-{date['precision']}"] + (
+            ["ongoing"] if date["ongoing"] else []
+        )
         if date["precision"] == "day" and date["start"] == date["end"]:
             assert (item["type"], item["end"]) == ("point", None)
         else:
@@ -157,6 +160,7 @@ def test_vis_items_are_points_or_ranges_by_precision(client: httpx.Client) -> No
             last = datetime.date.fromisoformat(date["end"])
             assert item["end"] == (last + datetime.timedelta(days=1)).isoformat()
     assert items["singapore-summit-2018"]["type"] == "point"
+    assert any(event["date"]["ongoing"] for event in events.values())
     assert (items["hanoi-summit-2019"]["type"], items["hanoi-summit-2019"]["end"]) == (
         "range",
         "2019-03-01",

@@ -135,3 +135,14 @@ def test_a_page_on_another_origin_reads_the_api(
             server.url,
         )
     assert answer["n"] == 2 and answer["etag"] and answer["link"]
+
+
+def test_an_ongoing_event_says_so_and_since_when(server: LiveServer, browser: Browser) -> None:
+    page, problems = open_page(browser, f"{server.url}/?event=us-embargo-on-cuba-1962", 1280)
+    expect(page.locator("#detail-title")).to_have_text("US embargo on Cuba")
+    expect(page.locator(".detail-date time")).to_have_text("since 7 February 1962")
+    expect(page.locator(".detail-date .precision", has_text="ongoing")).to_have_count(1)
+    singapore = page.locator('.event[data-id="singapore-summit-2018"]')
+    singapore.click()
+    expect(page.locator(".detail-date .precision", has_text="ongoing")).to_have_count(0)
+    assert problems == []

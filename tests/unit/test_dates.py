@@ -154,6 +154,8 @@ def test_parse_date(
         "end": end,
         "precision": precision,
         "qualifier": qualifier,
+        "end_precision": None,  # only curated dates have these
+        "ongoing": False,
     }
 
 
@@ -326,7 +328,8 @@ def test_find_dates(text: str, base: D | None, expected: list[Row]) -> None:
     for row in expected:  # the table itself must be right
         assert text[row[1] : row[2]] == row[0]
     got = [
-        (m.text, m.start, m.end, *m.interval.as_dict().values())
+        (m.text, m.start, m.end, m.interval.start.isoformat(), m.interval.end.isoformat())
+        + (m.interval.precision, m.interval.qualifier)
         for m in find_dates(text, base=base)
     ]
     assert got == expected
@@ -524,3 +527,28 @@ def test_extreme_base_never_crashes(text: str, base: D) -> None:
 def test_context_rules(text: str, base: D, expected: tuple[str, str]) -> None:
     got = {m.text: m.interval.start.isoformat() for m in find_dates(text, base=base)}
     assert got[expected[0]] == expected[1]
+
+
+@pytest.mark.parametrize(
+    ("interval", "display"),
+    [
+        (DateInterval(D(1962, 2, 7), D(2017, 8, 31), "day", None, "month", True),
+         "since 7 February 1962"),
+        (DateInterval(D(1990, 1, 1), D(2025, 11, 10), "decade", None, "day", True),
+         "since the 1990s"),
+        (DateInterval(D(2024, 10, 1), D(2025, 11, 10), "month", "early", "day", True),
+         "since early October 2024"),
+        (DateInterval(D(2018, 7, 6), D(2019, 12, 31), "day", None, "month"),
+         "6 July 2018 – 31 December 2019"),
+    ],
+)  # fmt: skip
+def test_an_ongoing_date_is_since_its_start_and_keeps_its_end_precision(
+    interval: DateInterval, display: str
+) -> None:
+    assert interval.display() == display
+    assert DateInterval.from_dict(interval.as_dict()) == interval
+
+
+def test_an_unknown_end_precision_is_refused() -> None:
+    with pytest.raises(ValueError, match="end_precision"):
+        DateInterval(D(2018, 1, 1), D(2019, 1, 1), "day", None, "week")  # type: ignore[arg-type]
