@@ -82,9 +82,9 @@ def conditions(
     """The filters as SQL text: building SQLAlchemy expressions for a page cost more than
     running its query, so the page's SQL is written out. Values are always parameters.
 
-    Status, dates and links are tested on `subject`: `event`, or for a page of one actor's
-    events its row in event_actor (which then stands for the first actor filter); place,
-    kind, update time and text are the event's own.
+    Status, dates, kind, place and links are tested on `subject`: `event`, or for a page of
+    one actor's events its row in event_actor (which then stands for the first actor
+    filter); update time and text are the event's own.
     """
     table, id_column = subject
     where: list[Condition] = [
@@ -92,9 +92,9 @@ def conditions(
         (f"{table}.deleted_at IS NULL", {}),
     ]
     if filters.places:
-        where.append(_any("event.place_id", "place", filters.places))
+        where.append(_any(f"{table}.place_id", "place", filters.places))
     if filters.kinds:
-        where.append(_any("event.kind", "kind", filters.kinds))
+        where.append(_any(f"{table}.kind", "kind", filters.kinds))
     if filters.date_from is not None:
         where.append((f"{table}.date_end >= :date_from", {"date_from": filters.date_from}))
     if filters.date_to is not None:
@@ -127,17 +127,15 @@ def conditions(
 
 def _needs_event(filters: EventFilters) -> bool:
     """Whether a filter tests a column that only the event table has."""
-    return bool(filters.places or filters.kinds or filters.updated_since or filters.q)
+    return bool(filters.updated_since or filters.q)
 
 
-def rows_of(
-    filters: EventFilters, dialect: str, with_event: bool = False
-) -> tuple[str, tuple[str, str], list[Condition]]:
+def rows_of(filters: EventFilters, dialect: str) -> tuple[str, tuple[str, str], list[Condition]]:
     """What a query of the matching events reads FROM, its subject, and its conditions.
 
     With an actor filter that is the actor's rows of event_actor (one per event, holding
-    the event's status and dates: a range of one index however frequent the actor), joined
-    to `event` when a filter, or `with_event`, needs the event's own columns. On SQLite
+    the event's status, dates, kind and place: a range of one index however frequent the
+    actor), joined to `event` when a filter needs the event's own columns. On SQLite
     the join is a CROSS JOIN, which keeps event_actor the outer loop: the planner would
     otherwise walk every live event and probe each for the actor.
     """
@@ -146,7 +144,7 @@ def rows_of(
     where = conditions(filters, dialect, DRIVER)
     where.insert(0, ("drive.actor_id = :driver", {"driver": filters.actors[0]}))
     source = "event_actor AS drive"
-    if with_event or _needs_event(filters):
+    if _needs_event(filters):
         join = "CROSS JOIN" if dialect == "sqlite" else "JOIN"
         source += f" {join} event ON event.id = drive.event_id"
     return source, DRIVER, where

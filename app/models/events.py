@@ -105,7 +105,10 @@ class EventActor(SQLModel, table=True):
     """An actor's part in an event, with copies of the event's columns that a page of one
     actor's events filters and sorts by (kept by app.services.events), so that such a page
     is a range of one index however rare or frequent the actor: without them the page
-    walked every event in date order, probing each for the actor."""
+    walked every event in date order, probing each for the actor. Kind and place ride at
+    the index's end, so that an actor's kind and place facets, and pages filtered by
+    them, never read the events (a frequent actor's kind facet at a million events: 1.9 s
+    reading each event)."""
 
     __tablename__ = "event_actor"
     __table_args__ = (
@@ -122,6 +125,8 @@ class EventActor(SQLModel, table=True):
                 "event_id",
                 "date_end",
                 "deleted_at",
+                "kind",
+                "place_id",
             ),
         ),
     )
@@ -135,6 +140,8 @@ class EventActor(SQLModel, table=True):
     date_rank: int | None = None
     date_span_level: int | None = None
     deleted_at: datetime | None = None
+    kind: str | None = Field(default=None, max_length=40)
+    place_id: str | None = Field(default=None, max_length=200)
 
 
 class EventTag(SQLModel, table=True):

@@ -68,7 +68,15 @@ def _columns(spec: EventSpec) -> dict[str, Any]:
 
 
 # The event's columns that event_actor copies (see app.models.EventActor); deleted_at too.
-ACTOR_COPIES = ("status", "date_start", "date_end", "date_rank", "date_span_level")
+ACTOR_COPIES = (
+    "status",
+    "date_start",
+    "date_end",
+    "date_rank",
+    "date_span_level",
+    "kind",
+    "place_id",
+)
 
 
 def stated_columns(stated: DateInterval | None) -> dict[str, Any]:

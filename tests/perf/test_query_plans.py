@@ -111,11 +111,12 @@ def test_date_and_kind_facets_count_from_an_index_alone(
 
 @pytest.mark.parametrize("facet", facets.FACETS)
 def test_facets_of_one_actor_read_that_actors_links(seeded_url: str, facet: facets.Facet) -> None:
-    """With an actor filter every facet starts from the actor's range of event_actor, as
-    its pages do, and reads each of its events by key: never a walk over all events probing
-    each for the actor (seconds for a frequent actor at a million). PostgreSQL's planner
-    chooses by its statistics (the seeds' few summits first): there the check is that no
-    plan scans all events or links."""
+    """With an actor filter (and a kind) every facet reads the actor's range of
+    event_actor, as its pages do, whose index holds the event's dates, kind and place: on
+    SQLite no event is read at all (reading each of a frequent actor's events took 1.9 s
+    for its kinds at a million), and never is there a walk over all events probing each
+    for the actor. PostgreSQL's planner chooses by its statistics (the seeds' few summits
+    first): there the check is that no plan scans all events or links."""
     engine = get_engine(seeded_url)
     filters = EventFilters(actors=("kim-jong-un",), kinds=("summit",))
     with Session(engine) as session:
@@ -125,8 +126,7 @@ def test_facets_of_one_actor_read_that_actors_links(seeded_url: str, facet: face
     if engine.dialect.name == "sqlite":
         first = next(s for s in steps if " drive " in s)
         assert first.startswith("SEARCH drive USING COVERING INDEX ix_event_actor_timeline"), steps
-        reads = [s for s in steps if re.match(r"(SCAN|SEARCH) event\b(?!_)", s)]
-        assert all("(id=?)" in s for s in reads), steps
+        assert not [s for s in steps if re.match(r"(SCAN|SEARCH) event\b(?!_)", s)], steps
 
 
 @pytest.mark.parametrize("sort", ["date", "-date"])
