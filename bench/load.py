@@ -40,6 +40,7 @@ from sqlalchemy import text
 
 from app import schema, seeds
 from app.actors import ACTORS, resolve
+from app.cli import EVENT_LOOP
 from app.config import PROJECT_ROOT
 from app.db import get_engine, session_scope
 from app.queries import EventFilters, fetch_page
@@ -208,10 +209,11 @@ def serve(
 
 
 def uvicorn_command(target: str, factory: bool) -> list[str]:
-    """The same uvicorn settings for our app and for the ceiling."""
+    """The same uvicorn settings for our app and for the ceiling, with the event loop that
+    `timeline serve` runs."""
     python = sys.executable
     command = [python, "-m", "uvicorn", target, "--host", "127.0.0.1", "--port", "{port}"]
-    command += ["--workers", "1", "--no-access-log", "--log-level", "warning"]
+    command += ["--workers", "1", "--loop", EVENT_LOOP, "--no-access-log", "--log-level", "warning"]
     return command + (["--factory"] if factory else [])
 
 

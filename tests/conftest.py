@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
 from app import schema, seeds
+from app.cli import EVENT_LOOP
 from app.config import PROJECT_ROOT, Settings
 from app.db import dispose_engines, get_engine, session_scope
 from app.main import create_app
@@ -170,12 +171,17 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """uvicorn serving the app on a free port in a thread of this process."""
+    """uvicorn serving the app on a free port in a thread of this process, on the event
+    loop `timeline serve` runs."""
 
     def __init__(self, settings: Settings) -> None:
         port = free_port()
         config = uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=port, log_level="warning"
+            create_app(settings),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            loop=EVENT_LOOP,
         )
         self.server = uvicorn.Server(config)
         self.url = f"http://127.0.0.1:{port}"
