@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     request_timeout: float = Field(
         default=30.0, ge=0, validation_alias=_env("TIMELINE_REQUEST_TIMEOUT")
     )
+    # FastAPI's OpenTelemetry spans, metrics and logs, sent to the providers the process has
+    # configured. Off, FastAPI no longer looks for providers on every request.
+    opentelemetry: bool = Field(default=False, validation_alias=_env("TIMELINE_OPENTELEMETRY"))
 
     @field_validator("api_tokens", "cors_origins", mode="before")
     @classmethod

@@ -1,6 +1,7 @@
 """The ASGI application: create_app() wires settings, database, errors and routes."""
 
 from fastapi import FastAPI
+from fastapi.telemetry import TelemetryConfig
 
 from app.api import caching, cors, errors, head, headers, limits, openapi, reads
 from app.api.routes import (
@@ -18,6 +19,8 @@ from app.api.routes import (
 from app.config import Settings, get_settings
 from app.db import settings_engine
 
+NO_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False}
+
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
@@ -27,6 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         docs_url=None,
         redoc_url=None,
+        telemetry=None if settings.opentelemetry else NO_TELEMETRY,
     )
     app.state.settings = settings
     app.state.engine = settings_engine(settings)
