@@ -41,7 +41,6 @@ from sqlalchemy import Engine
 from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import PoolProxiedConnection
-from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api import cors
@@ -120,6 +119,7 @@ class VersionReader:
 class _Cached:
     headers: list[tuple[bytes, bytes]]
     body: bytes
+    etag: str  # the answer's own: ours, or the one its route set
 
 
 @dataclass
@@ -127,6 +127,7 @@ class _Capture:
     """An answer being sent, copied for the cache while it fits."""
 
     cacheable: bool
+    etag: str = ""
     headers: list[tuple[bytes, bytes]] = field(default_factory=list)
     chunks: list[bytes] = field(default_factory=list)
     size: int = 0
@@ -155,21 +156,23 @@ class HTTPCache:
         self.newest_version = -1
         self.digests: dict[tuple[str | bytes, ...], str] = {}
 
-    def etag(self, version: int, scope: Scope, request: Headers) -> str:
+    def etag(self, version: int, scope: Scope, request: dict[bytes, bytes]) -> str:
         asked = (
             scope.get("scheme", "http"),
-            request.get("host", ""),
             scope.get("root_path", "") + scope["path"],
             scope["query_string"],
-            request.get("accept", ""),
-            request.get("accept-encoding", ""),
-            request.get("origin", ""),
+            request.get(b"host", b""),
+            request.get(b"accept", b""),
+            request.get(b"accept-encoding", b""),
+            request.get(b"origin", b""),
         )
         digest = self.digests.get(asked)
         if digest is None:  # normalising and hashing cost more than the rest of a hit
-            pairs = parse_qsl(asked[3].decode("latin-1"), keep_blank_values=True)
+            scheme, path, query_string, *headers = asked
+            pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
             query = urlencode(sorted(pairs, key=lambda pair: pair[0]))
-            parts = (self.build, *asked[:3], query, *asked[4:])
+            values = (value.decode("latin-1") for value in headers)
+            parts = (self.build, scheme, path, query, *values)
             digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
             if len(self.digests) >= MAX_DIGESTS:
                 self.digests.clear()
@@ -195,9 +198,9 @@ class HTTPCache:
             self.store.clear()
             self.stored_bytes = 0
             self.newest_version = version
-        request = Headers(scope=scope)
+        request = dict(reversed(scope["headers"]))  # a name sent twice: the first, as Headers
         etag = self.etag(version, scope, request)
-        if_none_match = request.get("if-none-match", "")
+        if_none_match = request.get(b"if-none-match", b"").decode("latin-1")
         if _matches(if_none_match, etag):
             await self.not_modified({**scope, NOT_MODIFIED: self._headers(etag)}, receive, send)
             return
@@ -209,9 +212,8 @@ class HTTPCache:
             cached = self.store.get(etag)
         if cached is not None:
             self.store.move_to_end(etag)
-            own_etag = dict(cached.headers).get(b"etag", b"").decode()
-            if own_etag != etag and _matches(if_none_match, own_etag):
-                headers = self._headers(own_etag)
+            if cached.etag != etag and _matches(if_none_match, cached.etag):
+                headers = self._headers(cached.etag)
                 await self.not_modified({**scope, NOT_MODIFIED: headers}, receive, send)
                 return
             await send({"type": "http.response.start", "status": 200, "headers": cached.headers})
@@ -245,7 +247,8 @@ class HTTPCache:
                 )
                 if message["status"] == 200:
                     own_etag = sent.get(b"etag")
-                    ours = self._headers(own_etag.decode() if own_etag else etag)
+                    capture.etag = own_etag.decode() if own_etag else etag
+                    ours = self._headers(capture.etag)
                     replaced = {name for name, _ in ours}
                     kept = [pair for pair in message["headers"] if pair[0] not in replaced]
                     message = {**message, "headers": kept + ours}
@@ -256,7 +259,8 @@ class HTTPCache:
                 capture.size += len(chunk)
                 capture.cacheable = capture.size <= MAX_CACHED_BYTES
                 if capture.cacheable and not message.get("more_body", False):
-                    self._keep(etag, _Cached(capture.headers, b"".join(capture.chunks)))
+                    answer = _Cached(capture.headers, b"".join(capture.chunks), capture.etag)
+                    self._keep(etag, answer)
             last = message["type"] == "http.response.body" and not message.get("more_body", False)
             if built is not None and (last or not capture.cacheable):
                 built.set()
