@@ -90,11 +90,11 @@ def export(
             raise _fail(f"--{error.param.replace('_', '-')}: {error.message}{hint}") from error
     chunks = exports.write(fmt.value, engine, resolved, cap=settings.timeline_max_events)
     if output is None:
-        with open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
+        with open(sys.stdout.fileno(), "wb", closefd=False) as out:
             out.writelines(chunks)
         return
     temporary = output.with_name(output.name + ".tmp")
-    with temporary.open("w", encoding="utf-8", newline="") as out:
+    with temporary.open("wb") as out:
         out.writelines(chunks)
     temporary.replace(output)
 

@@ -65,17 +65,18 @@ def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
 
 def write(
     fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date", cap: int = 0
-) -> Iterator[str]:
-    """The export of every matching event as text chunks. NDJSON, the bulk format, is each
-    batch's stored documents joined, as one chunk. `timelinejs` is one
-    document of the first `cap` events in date order, held in memory (app.timelines)."""
+) -> Iterator[bytes]:
+    """The export of every matching event as UTF-8 chunks. NDJSON, the bulk format, is each
+    batch's stored documents joined as read, one chunk a batch, never decoded and encoded
+    again (a fifth of an export's time). `timelinejs` is one document of the first `cap`
+    events in date order, held in memory (app.timelines)."""
     if fmt == "timelinejs":
         with Session(engine) as session:
             document = timelines.document(session, filters, cap, "timelinejs")
-        return iter([ndjson.dumps(document) + "\n"])
+        return iter([(ndjson.dumps(document) + "\n").encode()])
     if fmt == "ndjson":
         return (ndjson.documents(batch) for batch in event_batches(engine, filters, sort))
-    return render(fmt, events(engine, filters, sort))
+    return (chunk.encode() for chunk in render(fmt, events(engine, filters, sort)))
 
 
 def places(engine: Engine) -> Iterator[Json]:

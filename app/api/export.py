@@ -31,7 +31,7 @@ def chosen_format(request: Request, asked: str | None) -> str:
     return "json"
 
 
-def stream(chunks: Iterator[str], fmt: str, filename: str) -> StreamingResponse:
+def stream(chunks: Iterator[str] | Iterator[bytes], fmt: str, filename: str) -> StreamingResponse:
     headers = {"Content-Disposition": f'attachment; filename="{filename}.{fmt}"'}
     return StreamingResponse(chunks, media_type=exports.MEDIA_TYPES[fmt], headers=headers)
 

@@ -12,9 +12,9 @@ def dumps(value: Any) -> str:
     return orjson.dumps(value, option=OPTIONS).decode()
 
 
-def documents(serialised: list[bytes]) -> str:
-    """Lines for items already serialised, in one chunk."""
-    return (b"\n".join(serialised) + b"\n").decode() if serialised else ""
+def documents(serialised: list[bytes]) -> bytes:
+    """Lines for items already serialised, in one chunk, as they are sent."""
+    return b"\n".join(serialised) + b"\n" if serialised else b""
 
 
 def lines(items: Iterable[Any]) -> Iterator[str]:
