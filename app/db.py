@@ -148,7 +148,7 @@ def driver_rows(
     While anything listens to SQLAlchemy's cursor events (statement counters, tracing),
     the statement goes through SQLAlchemy, so that they fire.
     """
-    sql, order, processors = _driver_form(statement, conn.dialect)
+    sql, order, processors = driver_form(statement, conn.dialect)
     values = {
         name: processors[name](value) if name in processors else value
         for name, value in params.items()
@@ -183,7 +183,7 @@ Processor = Callable[[Any], Any]
 
 
 @lru_cache(maxsize=2048)
-def _driver_form(
+def driver_form(
     statement: Executable, dialect: Dialect
 ) -> tuple[str, tuple[str, ...] | None, dict[str, Processor]]:
     """The SQL the driver runs, the parameters' order if it takes them by position, and the
