@@ -7,9 +7,10 @@ Run from the repo root (needs Debian's `wrk` and the `bench` extra):
     python -m bench.load --db data/bench-1m.db    # a database from bench.generate
 
 Each server is one uvicorn process with the same settings; wrk drives it with one thread
-and 16 connections for `--duration` seconds per query, after an uncounted warm-up run on
-our server and the ceiling (warm_wrk). A query whose first answer on our
-server is not 200 (a route not merged yet answers 404) gets a "not available" row.
+and 16 connections for `--duration` seconds per query, `--runs` times, after an uncounted
+warm-up run on our server and the ceiling, and the run of median throughput is reported
+(measure). A query whose first answer on our server is not 200 (a route not merged yet
+answers 404) gets a "not available" row.
 
 The cached rows run on a server whose response cache was filled by one GET of each of
 their URLs right after it started, so that wrk times cache hits on the process that holds
@@ -269,15 +270,29 @@ def wrk(base: str, paths: Sequence[str], duration: float, connections: int) -> R
     )
 
 
-def warm_wrk(base: str, paths: Sequence[str], duration: float, connections: int) -> Result:
-    """wrk after a warm-up run of a fifth of the duration (at most WARM_UP s), not counted:
-    the first seconds of a server fill SQLite's page cache, one query's URLs at a time.
+@dataclass(frozen=True)
+class Drive:
+    """How wrk drives a server for each row."""
 
-    Datasette gets no warm-up run: its slow queries would still be running when the
-    measured run starts (its answer to the check request warms it instead).
+    duration: float  # seconds a run
+    connections: int
+    runs: int  # runs a row and server; the one of median throughput is reported
+
+
+def measure(base: str, paths: Sequence[str], drive: Drive, warm: bool = True) -> Result:
+    """`drive.runs` runs of wrk and the one of median throughput, with its latencies: a run
+    of a few seconds on a shared machine may fall in another tenant's burst.
+
+    Before them, when `warm`, an uncounted warm-up run of a fifth of the duration (at most
+    WARM_UP s): the first seconds of a server fill SQLite's page cache, one query's URLs at
+    a time. Datasette gets no warm-up run: its slow queries would still be running when
+    the measured run starts (its answer to the check request warms it instead).
     """
-    wrk(base, paths, min(WARM_UP, duration / 5), connections)
-    return wrk(base, paths, duration, connections)
+    if warm:
+        warm_up = max(1, min(WARM_UP, drive.duration // 5))  # wrk takes whole seconds
+        wrk(base, paths, warm_up, drive.connections)
+    runs = [wrk(base, paths, drive.duration, drive.connections) for _ in range(drive.runs)]
+    return sorted(runs, key=lambda result: result.rps)[len(runs) // 2]
 
 
 def datasette_paths(db_name: str, query: Query) -> list[str]:
@@ -318,7 +333,7 @@ def deep_page(
     return cursor, last
 
 
-def run(db: Path, duration: float, connections: int, out: Sequence[str] = ()) -> list[Row]:
+def run(db: Path, drive: Drive, out: Sequence[str] = ()) -> list[Row]:
     url = f"sqlite:///{db}"
     with session_scope(get_engine(url)) as session:
         actor_id = resolve(session.connection(), ACTORS, "kim")
@@ -333,18 +348,16 @@ def run(db: Path, duration: float, connections: int, out: Sequence[str] = ()) ->
             _first_answers(ours, row)
         for row in rows:
             if not row.note and row.query.cache:
-                row.ours = warm_wrk(ours, row.query.ours, duration, connections)
+                row.ours = measure(ours, row.query.ours, drive)
     uncached = [row for row in rows if not row.note and not row.query.cache]
     if uncached:
         with serve(app, "/health", {**env, "TIMELINE_RESPONSE_CACHE_ENTRIES": "0"}) as ours:
             for row in uncached:
-                row.ours = warm_wrk(ours, row.query.ours, duration, connections)
+                row.ours = measure(ours, row.query.ours, drive)
     with serve(uvicorn_command("bench.ceiling:app", factory=False), "/health", {}) as ceiling:
         for row in rows:
             if not row.note:
-                row.ceiling = warm_wrk(
-                    ceiling, [f"/bytes/{int(row.extra['bytes'])}"], duration, connections
-                )
+                row.ceiling = measure(ceiling, [f"/bytes/{int(row.extra['bytes'])}"], drive)
     datasette = [
         str(Path(sys.executable).with_name("datasette")),
         "serve",
@@ -363,8 +376,8 @@ def run(db: Path, duration: float, connections: int, out: Sequence[str] = ()) ->
                 paths = datasette_paths(db.stem, row.query)
                 check = httpx.get(other + paths[0], timeout=120)
                 check.raise_for_status()
-                row.datasette = wrk(other, paths, duration, connections)
-    _print(rows, db, events, duration, connections)
+                row.datasette = measure(other, paths, drive, warm=False)
+    _print(rows, db, events, drive)
     return rows
 
 
@@ -380,7 +393,7 @@ def _first_answers(base: str, row: Row) -> None:
         row.extra.setdefault("bytes", len(answer.content))
 
 
-def _print(rows: list[Row], db: Path, events: int, duration: float, connections: int) -> None:
+def _print(rows: list[Row], db: Path, events: int, drive: Drive) -> None:
     def ratio(a: Result | None, b: Result | None) -> str:
         return f"{a.rps / b.rps:.2f}" if a and b and a.requests and b.requests else "-"
 
@@ -390,8 +403,8 @@ def _print(rows: list[Row], db: Path, events: int, duration: float, connections:
         return format(getattr(result, name), spec) if result.requests else "no answer"
 
     lines = [
-        f"database: {db.name}, {events:,} events; wrk -t1 -c{connections} -d{duration:g}s; "
-        "one uvicorn worker per server",
+        f"database: {db.name}, {events:,} events; wrk -t1 -c{drive.connections} "
+        f"-d{drive.duration:g}s, the median of {drive.runs} runs; one uvicorn worker per server",
         "",
         "| query | ours req/s | p50 ms | p99 ms | ceiling req/s | datasette req/s | "
         "datasette p99 ms | ours/ceiling | ours/datasette |",
@@ -406,7 +419,7 @@ def _print(rows: list[Row], db: Path, events: int, duration: float, connections:
         flags += [
             f"{who}: {r.requests} answers"
             for who, r in (("ours", o), ("datasette", d))
-            if r and 0 < r.requests < connections
+            if r and 0 < r.requests < drive.connections
         ]
         flag = f" ({'; '.join(flags)})" if flags else ""
         lines.append(
@@ -484,13 +497,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per query and server")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs a row and server; the median is reported"
+    )
     parser.add_argument("--only", action="append", default=[], help="run only this row (by name)")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
     with tempfile.TemporaryDirectory() as directory:
         db = args.db or seed_database(Path(directory))
-        run(db.resolve(), args.duration, args.connections, args.only)
+        run(db.resolve(), Drive(args.duration, args.connections, args.runs), args.only)
 
 
 if __name__ == "__main__":
