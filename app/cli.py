@@ -11,12 +11,13 @@ from app.config import get_settings
 from app.db import get_engine, schema_lock, write_session
 from app.ingest import command as ingest_command
 
-app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=True)
 # asyncio's event loop, not uvloop's: both answered as many requests of a page at a
 # million events, but under uvloop about one in fifty waited a second round of the
 # other connections' answers (p99 1.8 to 4.6 times p50 at 16 connections; asyncio 1.1
 # to 1.6 times). bench.load runs our server and the ceiling with the same loop.
 EVENT_LOOP = "asyncio"
+
+app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=True)
 db = typer.Typer(help="The database: migrations and backups.", no_args_is_help=True)
 app.add_typer(db, name="db")
 app.command(name="ingest")(ingest_command.ingest)

@@ -378,7 +378,8 @@ def run(db: Path, drive: Drive, out: Sequence[str] = ()) -> list[Row]:
     with serve(datasette, "/-/versions.json", {}) as other:
         for row in rows:
             if not row.note:
-                row.datasette = measure(other, datasette_paths(db.stem, row.query), drive, True)
+                paths = datasette_paths(db.stem, row.query)
+                row.datasette = measure(other, paths, drive, slow=True)
     _print(rows, db, events, drive)
     return rows
 
