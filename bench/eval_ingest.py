@@ -33,7 +33,8 @@ overlap when they share at least one character.
 * ``duplicate_proposals``: every real event (an existing id, or a new event's ``key``,
   shared by the articles that report it) is owed at most one proposal; each further
   proposal tied to it is a duplicate. A proposal is tied to the events it matches, or when
-  it matches none, to every annotated event its sources overlap.
+  it matches none, to the annotated events its sources overlap whose dates overlap its
+  date (the same event at another precision; one with an unrelated date is only wrong).
 * ``articles_per_second``: articles / seconds spent in `ingest_once` (setup excluded).
 """
 
@@ -366,7 +367,8 @@ def _score_proposals(
                         hits.append((name, n))
         for hit in hits:
             matched[hit].append(proposal.id)
-        tied.update({by_name[name].events[n].key for name, n in hits or touched})
+        near = [(a, n) for a, n in touched if _meet(by_name[a].events[n].date, proposal.date)]
+        tied.update({by_name[name].events[n].key for name, n in hits or near})
         name, span = proposal.sources[0]
         where = f"{name}: proposal {_show(*proposal.date)} {_clip(by_name[name].text, span)!r}"
         if not touched:
@@ -427,15 +429,13 @@ def _score_links(
             else:
                 quote = _clip(article.text, passage)
                 report.notes.append(f"{article.name}: wrong link to {event_id} from {quote!r}")
-            start, end = run.intervals[event_id]
             hidden = [
                 gold
                 for n, gold in inside
                 if gold.is_new
                 and gold.propose
                 and not matched[(article.name, n)]
-                and start <= gold.date[1]
-                and gold.date[0] <= end
+                and _meet(run.intervals[event_id], gold.date)
             ]
             if hidden:
                 hiding += 1
@@ -462,6 +462,10 @@ def _score_links(
         "link_recall": _ratio(len(got), len(wanted)),
         "hiding_links": hiding,
     }
+
+
+def _meet(a: tuple[datetime.date, datetime.date], b: tuple[datetime.date, datetime.date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _ratio(part: int, whole: int) -> float:
