@@ -26,16 +26,16 @@ from bench.eval_ingest import (
 from tests.conftest import SEEDS_DIR
 
 FLOORS = {
-    "date_accuracy": 0.74,
-    "link_precision": 0.55,
-    "link_recall": 0.33,
-    "proposal_recall": 0.57,
+    "date_accuracy": 0.78,
+    "link_precision": 0.61,
+    "link_recall": 0.3,
+    "proposal_recall": 0.64,
 }
 CEILINGS = {
-    "spurious_dates": 1,
-    "hiding_links": 5,
-    "junk_proposals": 40,
-    "duplicate_proposals": 16,
+    "spurious_dates": 2,
+    "hiding_links": 7,
+    "junk_proposals": 47,
+    "duplicate_proposals": 18,
 }
 
 
