@@ -1,119 +1,96 @@
-// The timeline page: reads the API of the same origin, keeps its filters in the URL.
-"use strict";
+// The timeline page: reads the API of the same origin, keeps every view in the URL.
+import { applyLabels, chooseLang, lang, t, term } from "./i18n.js";
+import { createPicker } from "./picker.js";
+import { createStrip } from "./strip.js";
+import { $, DAY, getAll, getJson, h, isoDay, kindColor, nameKey, paint, precisionLabel, toTime } from "./util.js";
 
 const MAX_EVENTS = 2000;
-const CHIP_LIMIT = 12;
-// Related kinds share a hue family: conflict red-orange, diplomacy blue, words purple.
-const KIND_COLORS = {
-  war: "#8e1b1b", "military-action": "#c62828", threat: "#d84315", "weapons-test": "#b45309",
-  sanctions: "#7c2d12", summit: "#1d4ed8", meeting: "#0369a1", visit: "#0e7490",
-  agreement: "#047857", statement: "#7e22ce", speech: "#a21caf", publication: "#6d28d9",
-  policy: "#3f6212", election: "#15803d", inauguration: "#4d7c0f", founding: "#854d0e",
-  death: "#374151", demolition: "#57534e", other: "#475569",
-};
-const PALETTE = ["#1f5fa8", "#b3261e", "#2e7d32", "#7b3fa0", "#b85c00", "#00796b", "#ad1457"];
+const CHIPS = { actor: 8, place: 6, kind: 10, tag: 8 };
+const LISTS = ["actor", "place", "kind", "tag"];
+const TEXTS = ["from", "to", "q", "event", "span", "view", "article"];
 
-const state = { actor: [], kind: [], from: "", to: "", q: "", event: "" };
-const actorsById = new Map();
-const actorsByKey = new Map();
+const state = { actor: [], place: [], kind: [], tag: [], from: "", to: "", q: "", event: "", span: "", view: "", article: "" };
+// Every actor, place, kind and tag, for the picker and for names: {type: Map(id -> item)}.
+const known = { actor: new Map(), place: new Map(), kind: new Map(), tag: new Map() };
+const byKey = { actor: new Map(), place: new Map() };
+const noCounts = () => ({ actor: new Map(), place: new Map(), kind: new Map(), tag: new Map() });
+let counts = noCounts();
 let shown = [];
 let loading = null;
+let loadedQuery = null;
+let strip;
+let picker;
 
-const $ = (id) => document.getElementById(id);
-
-function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "class") el.className = value;
-    else if (name === "text") el.textContent = value;
-    else if (name.startsWith("on")) el.addEventListener(name.slice(2), value);
-    else el.setAttribute(name, value === true ? "" : value);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return el;
-}
-
-// Same rule as the server: case, accents, hyphens and spaces do not matter.
-function nameKey(name) {
-  return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s\-_.'’]/g, "");
-}
-
-function kindColor(kind) {
-  if (KIND_COLORS[kind]) return KIND_COLORS[kind];
-  let hash = 0;
-  for (const c of kind) hash = (hash * 31 + c.codePointAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length];
-}
+const desktop = () => window.matchMedia("(min-width: 960px)").matches;
 
 function readState() {
   const params = new URLSearchParams(location.search);
-  state.actor = params.getAll("actor");
-  state.kind = params.getAll("kind");
-  state.from = params.get("from") || "";
-  state.to = params.get("to") || "";
-  state.q = params.get("q") || "";
-  state.event = params.get("event") || "";
-  readStateInputs();
+  for (const name of LISTS) state[name] = params.getAll(name);
+  for (const name of TEXTS) state[name] = params.get(name) || "";
+  $("q").value = state.q;
+  $("from").value = state.from;
+  $("to").value = state.to;
 }
 
-function filterParams({ withKind = true } = {}) {
+/** The API's filters of the current view; `without` leaves one out (for its own counts). */
+function filterParams(without = "") {
   const params = new URLSearchParams();
-  for (const a of state.actor) params.append("actor", a);
-  if (withKind) for (const k of state.kind) params.append("kind", k);
-  if (state.from) params.set("from", state.from);
-  if (state.to) params.set("to", state.to);
-  if (state.q) params.set("q", state.q);
+  for (const name of LISTS) if (name !== without) for (const v of state[name]) params.append(name, v);
+  for (const name of ["from", "to", "q"]) if (state[name]) params.set(name, state[name]);
   return params;
 }
 
 function writeUrl(push) {
-  const params = filterParams();
-  if (state.event) params.set("event", state.event);
-  const query = params.toString();
-  const url = location.pathname + (query ? "?" + query : "");
+  const params = state.view ? new URLSearchParams() : filterParams();
+  for (const name of ["event", "span", "view", "article"]) if (state[name]) params.set(name, state[name]);
+  params.set("lang", lang);
+  const url = `${location.pathname}?${params}`;
   if (url === location.pathname + location.search) return;
-  history[push ? "pushState" : "replaceState"](null, "", url);
+  if (push) {
+    history.replaceState({ scroll: window.scrollY }, "");
+    history.pushState(null, "", url);
+  } else history.replaceState(history.state, "", url);
 }
 
-class Problem extends Error {
-  constructor(body) {
-    super(body.detail || body.title || "The request failed.");
-    this.params = (body.errors || []).map((e) => e.param);
+function nameOf(type, id) {
+  const item = known[type].get(id) || (byKey[type] && byKey[type].get(nameKey(id)));
+  return item ? item.name : type === "kind" || type === "tag" ? term(id) : id;
+}
+
+async function loadKnown() {
+  const [actors, places, vocabulary] = await Promise.all([
+    getAll("/actors?limit=500", undefined, 10000),
+    getAll("/places?limit=500", undefined, 10000),
+    getJson("/static/vocabulary.json"),
+  ]);
+  for (const [type, items] of [["actor", actors.items], ["place", places.items]]) {
+    known[type].clear();
+    byKey[type].clear();
+    for (const item of items) {
+      known[type].set(item.id, item);
+      for (const name of [item.id, item.name, ...(item.aliases || [])]) byKey[type].set(nameKey(name), item);
+    }
+  }
+  for (const type of ["kind", "tag"]) {
+    for (const id of vocabulary[type]) known[type].set(id, { id, name: term(id), aliases: [id.replace(/-/g, " ")] });
   }
 }
 
-async function getJson(url, signal) {
-  const response = await fetch(url, { signal, headers: { Accept: "application/json" } });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Problem(body);
-  return body;
-}
-
-async function getAll(url, signal, cap) {
-  const items = [];
-  let next = url;
-  while (next && items.length < cap) {
-    const page = await getJson(next, signal);
-    items.push(...page.items);
-    next = page.next;
+function pickerOptions() {
+  const options = [];
+  for (const type of LISTS) {
+    for (const item of known[type].values()) {
+      if (state[type].includes(item.id)) continue;
+      options.push({
+        type,
+        value: item.id,
+        label: item.name,
+        keys: [item.id, item.name, ...(item.aliases || [])],
+        count: counts[type].get(item.id) || 0,
+      });
+    }
   }
-  return { items: items.slice(0, cap), more: Boolean(next) || items.length > cap };
-}
-
-async function loadActors() {
-  const { items } = await getAll("/actors?limit=500", undefined, 10000);
-  for (const actor of items) {
-    actorsById.set(actor.id, actor);
-    for (const name of [actor.id, actor.name, ...actor.aliases]) actorsByKey.set(nameKey(name), actor);
-  }
-}
-
-function actorFor(value) {
-  return actorsById.get(value) || actorsByKey.get(nameKey(value)) || null;
+  return options;
 }
 
 async function load() {
@@ -121,30 +98,64 @@ async function load() {
   loading = new AbortController();
   const signal = loading.signal;
   const query = filterParams().toString();
-  $("status").textContent = "Loading events…";
+  $("status").textContent = t("loading");
   $("filters").setAttribute("aria-busy", "true");
   try {
-    const [events, facets, kinds] = await Promise.all([
+    const [events, actorFacet, kindFacet, placeFacet] = await Promise.all([
       getAll(`/events?limit=500&${query}`, signal, MAX_EVENTS),
       getJson(`/facets?facet=actor&${query}`, signal),
-      getJson(`/facets?facet=kind&${filterParams({ withKind: false })}`, signal),
+      getJson(`/facets?facet=kind&${filterParams("kind")}`, signal),
+      getJson(`/facets?facet=place&${filterParams("place")}`, signal),
     ]);
     showError(null);
     shown = events.items;
-    renderChips(facets.actor, kinds.kind);
-    renderAxis(shown);
+    loadedQuery = query;
+    const tags = new Map();
+    for (const e of shown) for (const tag of e.tags) tags.set(tag, (tags.get(tag) || 0) + 1);
+    counts = {
+      actor: new Map(actorFacet.actor.map((f) => [f.value, f.count])),
+      kind: new Map(kindFacet.kind.map((f) => [f.value, f.count])),
+      place: new Map(placeFacet.place.map((f) => [f.value, f.count])),
+      tag: tags,
+    };
+    renderChips();
+    strip.show(shown, spanOf(state.span), state.event);
     renderList(shown);
-    const count = `${shown.length}${events.more ? "+" : ""} event${shown.length === 1 ? "" : "s"}`;
     const sources = new Set(shown.flatMap((e) => e.sources.map((s) => s.article.id))).size;
-    $("status").textContent = `${count} from ${sources} article${sources === 1 ? "" : "s"}`;
+    const n = `${shown.length}${events.more ? "+" : ""}`;
+    $("status").textContent = t(shown.length === 1 ? "countOne" : "count", { n, m: sources });
     await renderDetail();
+    restoreScroll();
   } catch (error) {
     if (error.name === "AbortError") return;
+    loadedQuery = null;
+    counts = noCounts();
     showError(error);
-    $("status").textContent = "No events to show.";
+    renderChips();
+    $("status").textContent = t("noEvents");
   } finally {
     $("filters").removeAttribute("aria-busy");
   }
+}
+
+function spanOf(text) {
+  const [a, b] = (text || "").split("..").map(toTime);
+  return a < b ? [a, b] : null;
+}
+
+/** The value an error is about: the one the API names, else the one we cannot resolve. */
+function culprit(error) {
+  const values = state[error.param];
+  if (!Array.isArray(values)) return values;
+  if (error.value !== undefined) return error.value;
+  return values.find((v) => byKey[error.param] && !byKey[error.param].get(nameKey(v))) ?? values.at(-1);
+}
+
+function repair(param, bad, good) {
+  if (Array.isArray(state[param])) state[param] = state[param].map((v) => (v === bad ? good : v));
+  else state[param] = good;
+  readInputs();
+  changed(true);
 }
 
 function showError(error) {
@@ -154,154 +165,80 @@ function showError(error) {
     box.hidden = true;
     return;
   }
-  box.textContent = error.message;
-  box.hidden = false;
-  for (const param of error.params || []) {
-    if (["q", "from", "to"].includes(param)) $(param).setAttribute("aria-invalid", "true");
+  const offers = [];
+  for (const e of error.errors || []) {
+    if (["q", "from", "to"].includes(e.param)) $(e.param).setAttribute("aria-invalid", "true");
+    if (!(e.param in state)) continue;
+    const bad = culprit(e);
+    for (const s of (e.suggestions || []).slice(0, 3)) {
+      const name = LISTS.includes(e.param) ? nameOf(e.param, s) : s;
+      offers.push(
+        h("button", { type: "button", class: "button button-quiet suggestion", onclick: () => repair(e.param, bad, s) }, t("didYouMean", { name })),
+      );
+    }
   }
+  box.replaceChildren(h("span", { text: error.message }), offers.length ? h("span", { class: "suggestions" }, offers) : null);
+  box.hidden = false;
 }
 
 function chip({ label, count, pressed, color, onclick, title }) {
   return h(
     "button",
-    { type: "button", class: "chip", "aria-pressed": String(pressed), onclick, title },
+    { type: "button", class: "chip", "aria-pressed": String(pressed), onclick, title, "aria-label": title },
     color ? h("span", { class: "dot", "data-color": color }) : null,
     h("span", { class: "chip-label", text: label }),
     count !== undefined ? h("span", { class: "chip-count", text: count }) : null,
   );
 }
 
-function paint(root) {
-  for (const el of root.querySelectorAll("[data-color]")) el.style.setProperty("--kind", el.dataset.color);
-}
-
-function toggle(list, value) {
-  const at = list.indexOf(value);
-  if (at >= 0) list.splice(at, 1);
-  else list.push(value);
-}
-
-function renderChips(actorFacet, kindFacet) {
-  const counts = new Map(actorFacet.map((f) => [f.value, f]));
-  const selected = state.actor.map((raw) => ({ raw, actor: actorFor(raw) }));
-  const selectedIds = new Set(selected.map((s) => s.actor && s.actor.id));
-  const actorBox = $("actor-chips");
-  actorBox.replaceChildren(
-    ...selected.map(({ raw, actor }) =>
-      chip({
-        label: actor ? actor.name : raw,
-        count: actor && counts.get(actor.id) ? counts.get(actor.id).count : undefined,
-        pressed: true,
-        title: "Remove this actor",
-        onclick: () => {
-          state.actor = state.actor.filter((a) => a !== raw);
-          changed(true);
-        },
-      }),
-    ),
-    ...actorFacet
-      .filter((f) => !selectedIds.has(f.value))
-      .slice(0, CHIP_LIMIT)
-      .map((f) =>
+/** Chosen values first, then the most frequent under the filters; never an empty row. */
+function renderChips() {
+  for (const type of LISTS) {
+    const chosen = state[type];
+    // Without counts under the filters (the API refused them), overall counts where known.
+    const pairs = counts[type].size ? counts[type] : [...known[type].values()].map((item) => [item.id, item.event_count ?? null]);
+    const top = [...pairs]
+      .filter(([id, n]) => n !== 0 && !chosen.includes(id))
+      .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+      .slice(0, CHIPS[type]);
+    const chips = [
+      ...chosen.map((id) =>
         chip({
-          label: f.name,
-          count: f.count,
-          pressed: false,
-          title: `Only events involving ${f.name}`,
+          label: nameOf(type, id),
+          count: counts[type].get((byKey[type] && byKey[type].get(nameKey(id)) || {}).id || id),
+          pressed: true,
+          title: t("remove", { name: nameOf(type, id) }),
+          color: type === "kind" ? kindColor(id) : null,
           onclick: () => {
-            state.actor.push(f.value);
+            state[type] = state[type].filter((v) => v !== id);
             changed(true);
           },
         }),
       ),
-  );
-  const kinds = new Map(kindFacet.map((f) => [f.value, f.count]));
-  for (const k of state.kind) if (!kinds.has(k)) kinds.set(k, 0);
-  $("kind-chips").replaceChildren(
-    ...[...kinds].map(([kind, count]) =>
-      chip({
-        label: kind.replace(/-/g, " "),
-        count,
-        pressed: state.kind.includes(kind),
-        color: kindColor(kind),
-        onclick: () => {
-          toggle(state.kind, kind);
-          changed(true);
-        },
-      }),
-    ),
-  );
-  paint($("kind-chips"));
-}
-
-const DAY = 86400000;
-const toTime = (iso) => Date.parse(iso + "T00:00:00Z");
-
-function precisionLabel(date) {
-  const start = date.start;
-  const end = date.end;
-  if (date.precision === "day") return start === end ? "day" : "span";
-  return date.precision;
-}
-
-function renderAxis(events) {
-  const axis = $("axis");
-  if (!events.length) {
-    axis.replaceChildren(h("p", { class: "empty", text: "Nothing on this range." }));
-    return;
+      ...top.map(([id, n]) =>
+        chip({
+          label: nameOf(type, id),
+          count: n ?? undefined,
+          pressed: false,
+          title: t("only", { name: nameOf(type, id) }),
+          color: type === "kind" ? kindColor(id) : null,
+          onclick: () => {
+            state[type].push(id);
+            changed(true);
+          },
+        }),
+      ),
+    ];
+    $(`${type}-chips`).replaceChildren(...(chips.length ? chips : [h("span", { class: "empty-row", text: t("noneHere") })]));
+    paint($(`${type}-chips`));
   }
-  let min = Infinity;
-  let max = -Infinity;
-  for (const e of events) {
-    min = Math.min(min, toTime(e.date.start));
-    max = Math.max(max, toTime(e.date.end) + DAY);
-  }
-  const pad = Math.max((max - min) * 0.02, 30 * DAY);
-  min -= pad;
-  max += pad;
-  const x = (t) => ((t - min) / (max - min)) * 100;
-  const lanes = [];
-  const marks = events.map((e) => {
-    const start = toTime(e.date.start);
-    const end = toTime(e.date.end) + DAY;
-    const left = x(start);
-    const width = Math.max(x(end) - left, 0);
-    let lane = lanes.findIndex((free) => free <= left);
-    if (lane < 0) lane = lanes.length < 7 ? lanes.push(0) - 1 : lanes.indexOf(Math.min(...lanes));
-    lanes[lane] = left + Math.max(width, 1.2) + 0.4;
-    const selected = e.id === state.event;
-    const mark = h("div", {
-      class: `mark mark-${precisionLabel(e.date)}${selected ? " is-selected" : ""}`,
-      "data-id": e.id,
-      "data-color": kindColor(e.kind),
-      title: `${e.date.display}: ${e.title}`,
-      onclick: () => select(e.id, true),
-    });
-    mark.style.left = `${left}%`;
-    mark.style.width = `${width}%`;
-    mark.style.top = `${lane * 18 + 8}px`;
-    return mark;
-  });
-  const ticks = [];
-  const first = new Date(min).getUTCFullYear();
-  const last = new Date(max).getUTCFullYear();
-  const span = last - first;
-  const step = [1, 2, 5, 10, 20, 25, 50].find((s) => span / s <= 8) || 100;
-  for (let year = Math.ceil(first / step) * step; year <= last; year += step) {
-    if (x(Date.UTC(year, 0, 1)) > 95) break;
-    const tick = h("div", { class: "tick" }, h("span", { text: year }));
-    tick.style.left = `${x(Date.UTC(year, 0, 1))}%`;
-    ticks.push(tick);
-  }
-  const track = h("div", { class: "track", "aria-hidden": "true" }, ...ticks, ...marks);
-  track.style.height = `${lanes.length * 18 + 34}px`;
-  axis.replaceChildren(track);
-  paint(axis);
+  picker.refresh();
 }
 
 function eventCard(e) {
   const actors = e.actors.map((a) => a.name).join(", ");
   const precision = precisionLabel(e.date);
+  const n = e.sources.length;
   return h(
     "li",
     { class: "event-item" },
@@ -313,13 +250,13 @@ function eventCard(e) {
         "data-id": e.id,
         "data-color": kindColor(e.kind),
         "aria-pressed": String(e.id === state.event),
-        onclick: () => select(e.id, true),
+        onclick: () => select(e.id),
       },
       h(
         "span",
         { class: "event-date" },
         h("time", { datetime: e.date.start, text: e.date.display }),
-        h("span", { class: `precision precision-${precision}`, text: precision }),
+        h("span", { class: `precision precision-${precision}`, text: term(precision) }),
       ),
       h(
         "span",
@@ -328,10 +265,10 @@ function eventCard(e) {
         h(
           "span",
           { class: "event-meta" },
-          h("span", { class: "kind" }, h("span", { class: "dot", "data-color": kindColor(e.kind) }), e.kind.replace(/-/g, " ")),
+          h("span", { class: "kind" }, h("span", { class: "dot", "data-color": kindColor(e.kind) }), term(e.kind)),
           e.place ? h("span", { text: e.place.name }) : null,
           actors ? h("span", { class: "event-actors", text: actors }) : null,
-          h("span", { class: "event-sources", text: `${e.sources.length} source${e.sources.length === 1 ? "" : "s"}` }),
+          h("span", { class: "event-sources", text: n === 1 ? t("sourceOne") : t("sourceCount", { n }) }),
         ),
       ),
     ),
@@ -341,7 +278,7 @@ function eventCard(e) {
 function renderList(events) {
   const list = $("events");
   if (!events.length) {
-    list.replaceChildren(h("li", { class: "empty", text: "No event matches these filters." }));
+    list.replaceChildren(h("li", { class: "empty", text: t("noMatch") }));
     return;
   }
   const items = [];
@@ -356,10 +293,6 @@ function renderList(events) {
   }
   list.replaceChildren(...items);
   paint(list);
-}
-
-async function passageOf(id) {
-  return getJson(`/passages/${id}`);
 }
 
 function highlighted(passage, source) {
@@ -378,66 +311,82 @@ async function renderDetail() {
   for (const button of document.querySelectorAll(".event")) {
     button.setAttribute("aria-pressed", String(button.dataset.id === state.event));
   }
-  for (const mark of document.querySelectorAll(".mark")) {
-    mark.classList.toggle("is-selected", mark.dataset.id === state.event);
-  }
+  strip.select(state.event);
   document.body.classList.toggle("has-detail", Boolean(event));
   if (!event) {
     panel.hidden = true;
     return;
   }
-  const body = $("detail-body");
-  const passages = await Promise.all(
-    event.sources.map((s) => passageOf(s.passage_id).catch(() => null)),
-  );
+  const passages = await Promise.all(event.sources.map((s) => getJson(`/passages/${s.passage_id}`).catch(() => null)));
   const sources = event.sources.map((s, i) => {
     const article = s.article;
     const published = article.published ? article.published.display : null;
     return h(
       "li",
       { class: "source" },
-      h("p", { class: "source-article" }, h("cite", { text: article.title || "Untitled article" })),
+      h("p", { class: "source-article" }, h("cite", { text: article.title || t("untitled") })),
       h("p", { class: "source-meta", text: [article.outlet, published].filter(Boolean).join(" · ") }),
       passages[i] ? highlighted(passages[i], s) : h("p", { class: "passage" }, h("mark", { text: s.quote })),
-      s.stated_date
-        ? h("p", { class: "stated", text: `The passage dates it: ${s.stated_date.display || s.stated_date.start}` })
-        : null,
+      s.stated_date ? h("p", { class: "stated", text: t("stated", { date: s.stated_date.display || s.stated_date.start }) }) : null,
     );
   });
-  body.replaceChildren(
-    h("p", { class: "detail-kind" }, h("span", { class: "dot", "data-color": kindColor(event.kind) }), event.kind.replace(/-/g, " ")),
+  const precision = precisionLabel(event.date);
+  $("detail-body").replaceChildren(
+    h("p", { class: "detail-kind" }, h("span", { class: "dot", "data-color": kindColor(event.kind) }), term(event.kind)),
     h("h2", { id: "detail-title", tabindex: "-1", text: event.title }),
     h(
       "p",
       { class: "detail-date" },
       h("time", { datetime: event.date.start, text: event.date.display }),
-      h("span", { class: `precision precision-${precisionLabel(event.date)}`, text: precisionLabel(event.date) }),
-      event.date.qualifier ? h("span", { class: "precision", text: event.date.qualifier }) : null,
-      event.date.ongoing ? h("span", { class: "precision", text: "ongoing" }) : null,
+      h("span", { class: `precision precision-${precision}`, text: term(precision) }),
+      event.date.qualifier ? h("span", { class: "precision", text: term(event.date.qualifier) }) : null,
+      event.date.ongoing ? h("span", { class: "precision", text: term("ongoing") }) : null,
     ),
-    event.summary ? h("p", { class: "summary", text: event.summary }) : null,
     h(
       "dl",
       { class: "facts" },
-      event.place ? [h("dt", { text: "Place" }), h("dd", { text: event.place.name })] : null,
+      event.place ? [h("dt", { text: t("placeFact") }), h("dd", { text: event.place.name })] : null,
       event.actors.length
-        ? [h("dt", { text: "Actors" }), h("dd", { text: event.actors.map((a) => `${a.name} (${a.role})`).join(", ") })]
+        ? [h("dt", { text: t("actorsFact") }), h("dd", { text: event.actors.map((a) => `${a.name} (${term(a.role)})`).join(", ") })]
         : null,
-      event.date_note ? [h("dt", { text: "About the date" }), h("dd", { text: event.date_note })] : null,
+      event.date_note ? [h("dt", { text: t("dateNote") }), h("dd", { text: event.date_note })] : null,
     ),
-    h("h3", { text: `Sources (${event.sources.length})` }),
+    h("h3", { text: t("sources", { n: event.sources.length }) }),
     h("ol", { class: "sources" }, ...sources),
+    event.summary ? h("p", { class: "summary", text: event.summary }) : null,
   );
-  paint(body);
+  paint($("detail-body"));
   panel.hidden = false;
 }
 
-async function select(id, focusPanel) {
-  state.event = state.event === id && !window.matchMedia("(max-width: 959px)").matches ? "" : id;
+/** The opened event's card in view, and on a desktop its panel (sticky) at the top. */
+function reveal() {
+  const button = document.querySelector(`.event[data-id="${CSS.escape(state.event)}"]`);
+  if (!button) return;
+  strip.reveal(state.event);
+  const box = button.getBoundingClientRect();
+  if (!desktop()) return button.scrollIntoView({ block: "nearest" });
+  const layoutTop = $("layout").getBoundingClientRect().top + window.scrollY;
+  const panelTop = $("detail").getBoundingClientRect().top;
+  if (box.top >= 0 && box.bottom <= window.innerHeight && panelTop >= 0 && panelTop <= 24) return;
+  const centred = box.top + window.scrollY - (window.innerHeight - box.height) / 2;
+  window.scrollTo({ top: Math.max(layoutTop - 8, centred), behavior: "instant" });
+}
+
+let pendingScroll = null;
+function restoreScroll() {
+  if (state.event) reveal();
+  else if (pendingScroll !== null) window.scrollTo({ top: pendingScroll, behavior: "instant" });
+  pendingScroll = null;
+}
+
+async function select(id) {
+  state.event = state.event === id && desktop() ? "" : id;
   writeUrl(true);
   await renderDetail();
-  if (focusPanel && state.event && window.matchMedia("(max-width: 959px)").matches) {
-    $("detail-title").focus();
+  if (state.event) {
+    reveal();
+    if (!desktop()) $("detail-title").focus();
   }
 }
 
@@ -451,6 +400,7 @@ function closeDetail() {
 }
 
 function changed(push) {
+  state.span = "";
   writeUrl(push);
   load();
 }
@@ -462,12 +412,81 @@ function moveFocus(event) {
   if (at < 0) return;
   event.preventDefault();
   const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
-  const target = buttons[Math.max(0, Math.min(buttons.length - 1, to))];
-  target.focus();
+  buttons[Math.max(0, Math.min(buttons.length - 1, to))].focus();
+}
+
+function readInputs() {
+  $("q").value = state.q;
+  $("from").value = state.from;
+  $("to").value = state.to;
+}
+
+let review = null;
+async function route() {
+  const reviewing = state.view === "review";
+  $("timeline-view").hidden = reviewing;
+  $("review-view").hidden = !reviewing;
+  $("view-link").dataset.i18n = reviewing ? "timeline" : "review";
+  $("view-link").textContent = t($("view-link").dataset.i18n);
+  $("view-link").href = reviewing ? `?lang=${lang}` : `?view=review&lang=${lang}`;
+  if (reviewing) {
+    review = review || (await import("./review.js"));
+    await review.show($("review-view"), { state, writeUrl, known, highlighted, go });
+  } else if (loadedQuery !== filterParams().toString()) await load();
+  else {
+    strip.show(shown, spanOf(state.span), state.event);
+    await renderDetail();
+    restoreScroll();
+  }
+}
+
+/** Follow a link of the page itself without reloading it. */
+function go(href) {
+  history.replaceState({ scroll: window.scrollY }, "");
+  history.pushState(null, "", href);
+  readState();
+  route();
+}
+
+async function setLanguage(value) {
+  chooseLang(value);
+  applyLabels();
+  $("lang").value = lang;
+  writeUrl(true);
+  await loadKnown().catch(() => null);
+  loadedQuery = null;
+  route();
 }
 
 function start() {
+  const params = new URLSearchParams(location.search);
+  chooseLang(params.get("lang"));
+  applyLabels();
+  $("lang").value = lang;
   readState();
+  history.scrollRestoration = "manual";
+  strip = createStrip($("axis"), {
+    onSelect: (id) => select(id),
+    onRange: (a, b) => {
+      state.from = isoDay(a);
+      state.to = isoDay(b - DAY / 2);
+      readInputs();
+      changed(true);
+    },
+    onView: (view) => {
+      state.span = `${isoDay(view.min)}..${isoDay(view.max)}`;
+      writeUrl(false);
+    },
+  });
+  picker = createPicker($("pick"), $("pick-list"), {
+    options: pickerOptions,
+    onPick: (option) => {
+      state[option.type].push(option.value);
+      changed(true);
+    },
+  });
+  const zoomButtons = { "zoom-in": () => strip.zoom(0.5), "zoom-out": () => strip.zoom(2), earlier: () => strip.pan(-0.5), later: () => strip.pan(0.5), fit: () => strip.fit(), "use-range": () => strip.useView() };
+  for (const [id, action] of Object.entries(zoomButtons)) $(id).addEventListener("click", action);
   let typing = null;
   $("q").addEventListener("input", () => {
     clearTimeout(typing);
@@ -479,9 +498,7 @@ function start() {
   $("filters").addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(typing);
-    state.q = $("q").value.trim();
-    state.from = $("from").value.trim();
-    state.to = $("to").value.trim();
+    for (const id of ["q", "from", "to"]) state[id] = $(id).value.trim();
     changed(true);
   });
   for (const id of ["from", "to"]) {
@@ -491,28 +508,34 @@ function start() {
     });
   }
   $("reset").addEventListener("click", () => {
-    Object.assign(state, { actor: [], kind: [], from: "", to: "", q: "", event: "" });
-    readStateInputs();
+    Object.assign(state, { actor: [], place: [], kind: [], tag: [], from: "", to: "", q: "", event: "" });
+    readInputs();
     changed(true);
   });
   $("close").addEventListener("click", closeDetail);
   $("events").addEventListener("keydown", moveFocus);
+  $("lang").addEventListener("change", () => setLanguage($("lang").value));
+  $("view-link").addEventListener("click", (event) => {
+    event.preventDefault();
+    go($("view-link").href);
+  });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && state.event) closeDetail();
+    if (event.key === "Escape" && state.event && !state.view) closeDetail();
   });
-  window.addEventListener("popstate", () => {
+  window.addEventListener("popstate", (event) => {
+    pendingScroll = event.state && event.state.scroll !== undefined ? event.state.scroll : null;
+    const before = lang;
     readState();
-    load();
+    chooseLang(new URLSearchParams(location.search).get("lang"));
+    if (lang !== before) setLanguage(lang);
+    else route();
   });
-  loadActors()
+  loadKnown()
     .catch(() => null)
-    .then(load);
-}
-
-function readStateInputs() {
-  $("q").value = state.q;
-  $("from").value = state.from;
-  $("to").value = state.to;
+    .then(() => {
+      writeUrl(false);
+      route();
+    });
 }
 
 start();

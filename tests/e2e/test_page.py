@@ -1,8 +1,10 @@
 """The bundled page in Debian's headless Chromium, against a real server on the seeds."""
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -68,11 +70,11 @@ def test_kims_summits_in_order_with_their_quotes_one_click_away(
     guam = ids.index("guam-threat-2017")
     assert guam < ids.index("singapore-summit-2018") < ids.index("hanoi-summit-2019")
     marks = {
-        event_id: page.locator(f'.mark[data-id="{event_id}"]').bounding_box()
+        event_id: page.locator(f'.mark[data-ids~="{event_id}"]').bounding_box()
         for event_id in ("guam-threat-2017", "singapore-summit-2018", "hanoi-summit-2019")
     }
     xs = {key: box["x"] for key, box in marks.items() if box}
-    assert xs["guam-threat-2017"] < xs["singapore-summit-2018"] < xs["hanoi-summit-2019"]
+    assert xs["guam-threat-2017"] < xs["singapore-summit-2018"] <= xs["hanoi-summit-2019"]
     expect(page.locator(".chip[aria-pressed=true]").first).to_contain_text("Kim Jong Un")
 
     page.locator('.event[data-id="singapore-summit-2018"]').click()
@@ -146,3 +148,138 @@ def test_an_ongoing_event_says_so_and_since_when(server: LiveServer, browser: Br
     singapore.click()
     expect(page.locator(".detail-date .precision", has_text="ongoing")).to_have_count(0)
     assert problems == []
+
+
+def in_view(page: Page, selector: str) -> bool:
+    box = page.locator(selector).first.bounding_box()
+    size = page.viewport_size
+    assert box and size
+    return box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
+
+
+def span_of(page: Page) -> tuple[str, str]:
+    axis = page.locator("#axis")
+    return str(axis.get_attribute("data-from")), str(axis.get_attribute("data-to"))
+
+
+def test_the_strip_zooms_pans_names_and_a_drag_sets_the_period(
+    server: LiveServer, browser: Browser
+) -> None:
+    page, problems = open_page(browser, f"{server.url}/", 1400)
+    start, end = span_of(page)
+    assert "2010" <= start < "2018" and end >= "2025"  # where most events are, not 1939
+    boxes = page.locator("#axis .mark").evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect();"
+        " return [r.left, r.top, r.right, r.bottom]; })"
+    )
+    for i, a in enumerate(boxes):  # no two marks overlap: lanes, or clusters with counts
+        for b in boxes[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    assert page.locator(".mark-cluster").count() > 0
+    assert int(page.locator(".mark-cluster").first.inner_text()) > 1
+
+    axis = page.locator("#axis").bounding_box()
+    assert axis
+    page.mouse.move(axis["x"] + axis["width"] * 0.7, axis["y"] + 20)
+    page.mouse.wheel(0, -400)  # zoom in around the pointer
+    expect(page).to_have_url(re.compile(r"span=\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d"))
+    zoomed = span_of(page)
+    assert zoomed[0] > start and zoomed[1] < end
+    page.locator("#axis").focus()
+    page.keyboard.press("ArrowRight")  # pan later
+    assert span_of(page)[0] > zoomed[0]
+    page.keyboard.press("-")
+    page.locator("#zoom-in").click()
+    page.locator("#earlier").click()
+    assert "span=" in page.url
+
+    mark = page.locator(".mark:not(.mark-cluster)").first
+    mark.hover()
+    expect(page.locator(".tip")).to_be_visible()
+    name = str(mark.get_attribute("aria-label"))
+    expect(page.locator(".tip")).to_have_text(name)
+    page.locator("#axis").focus()
+    page.keyboard.press("Tab")  # into the marks: focus names the event too
+    expect(page.locator(".tip")).to_be_visible()
+
+    page.locator("#fit").click()
+    page.mouse.move(axis["x"] + axis["width"] * 0.55, axis["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(axis["x"] + axis["width"] * 0.75, axis["y"] + 40, steps=6)
+    page.mouse.up()
+    expect(page).to_have_url(re.compile(r"from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d"))
+    params = parse_qs(urlparse(page.url).query)
+    expect(page.locator("#from")).to_have_value(params["from"][0])
+    page.wait_for_function("!document.querySelector('#filters').hasAttribute('aria-busy')")
+    for e in page.locator(".event time").evaluate_all("els => els.map(e => e.dateTime)"):
+        assert e <= params["to"][0]
+    assert problems == []
+
+
+def test_the_picker_finds_any_actor_place_kind_or_tag_by_any_name(
+    server: LiveServer, browser: Browser
+) -> None:
+    page, problems = open_page(browser, f"{server.url}/", 1280)
+    page.fill("#pick", "Nordkorea")  # a German alias of an English-named actor
+    option = page.locator("#pick-list [role=option]").first
+    expect(option).to_contain_text("North Korea")
+    assert int(option.locator(".option-count").inner_text()) > 10
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("actor=north-korea"))
+    page.fill("#pick", "moon")
+    page.locator("#pick-list [role=option]", has_text="Moon Jae-in").click()
+    expect(page).to_have_url(re.compile("actor=north-korea&actor=moon-jae-in"))
+    expect(page.locator(".chip[aria-pressed=true]", has_text="Moon Jae-in")).to_have_count(1)
+    expect(page.locator(".event")).not_to_have_count(0)
+    page.fill("#pick", "Schweinebucht")  # a place, by its German alias
+    expect(page.locator("#pick-list [role=option]").first).to_contain_text("Bay of Pigs")
+    page.fill("#pick", "denucl")  # a tag
+    expect(page.locator("#pick-list [data-type=tag]").first).to_contain_text("denuclearization")
+    page.keyboard.press("Escape")
+    expect(page.locator("#pick-list")).to_be_hidden()
+    assert problems == []
+
+
+@pytest.mark.parametrize("size", [(1400, 1000), (1366, 768)])
+def test_an_opened_event_shows_in_view_with_its_sources_and_history_restores_views(
+    server: LiveServer, browser: Browser, size: tuple[int, int]
+) -> None:
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{server.url}/?event=singapore-summit-2018")
+    expect(page.locator("#detail-title")).to_have_text("Trump and Kim meet in Singapore")
+    page.wait_for_timeout(200)
+    assert in_view(page, '.event[data-id="singapore-summit-2018"]')
+    assert in_view(page, "#detail .source mark")
+    assert in_view(page, "#detail .source cite")
+    page.locator('.event[data-id="hanoi-summit-2019"]').click()
+    expect(page.locator("#detail-title")).to_contain_text("Hanoi")
+    page.fill("#q", "Guam")
+    page.press("#q", "Enter")
+    expect(page.locator(".event")).not_to_have_count(0)
+    page.go_back()
+    expect(page.locator("#q")).to_have_value("")
+    expect(page.locator("#detail-title")).to_contain_text("Hanoi")
+    page.go_back()
+    expect(page.locator("#detail-title")).to_have_text("Trump and Kim meet in Singapore")
+    assert in_view(page, "#detail .source mark")
+    page.go_forward()
+    expect(page.locator("#detail-title")).to_contain_text("Hanoi")
+    shared = page.url  # every view is a URL: the same one opens the same view
+    other = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    other.goto(shared)
+    expect(other.locator("#detail-title")).to_contain_text("Hanoi")
+
+
+def test_a_suggestion_repairs_a_bad_filter_and_rows_stay_full(
+    server: LiveServer, browser: Browser
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server.url}/?actor=kimm&kind=summit")
+    offer = page.locator("#error button", has_text="Did you mean Kim Jong Un?")
+    expect(offer).to_be_visible()
+    for row in ("actor", "place", "kind", "tag"):
+        expect(page.locator(f"#{row}-chips .chip").first).to_be_visible()
+    offer.click()
+    expect(page.locator("#error")).to_be_hidden()
+    expect(page).to_have_url(re.compile("actor=kim-jong-un&kind=summit"))
+    expect(page.locator('.event[data-id="singapore-summit-2018"]')).to_have_count(1)
