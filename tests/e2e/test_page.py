@@ -210,7 +210,7 @@ def test_the_strip_zooms_pans_names_and_a_drag_sets_the_period(
     expect(page).to_have_url(re.compile(r"from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d"))
     params = parse_qs(urlparse(page.url).query)
     expect(page.locator("#from")).to_have_value(params["from"][0])
-    page.wait_for_function("!document.querySelector('#filters').hasAttribute('aria-busy')")
+    expect(page.locator("#filters[aria-busy]")).to_have_count(0)
     for e in page.locator(".event time").evaluate_all("els => els.map(e => e.dateTime)"):
         assert e <= params["to"][0]
     assert problems == []
