@@ -63,6 +63,8 @@ from app.models import DateMention, Event, EventLink, Passage, Source
 
 DEFAULT_DIR = PROJECT_ROOT / "tests" / "data" / "ingest_eval"
 PRECISIONS = ("day", "month", "year", "decade")
+DATE_KEYS = frozenset({"text", "value", "optional"})
+EVENT_KEYS = frozenset({"quote", "date", "event", "key", "propose", "also"})
 
 Span = tuple[int, int]
 Value = tuple[datetime.date, datetime.date, str]
@@ -176,6 +178,12 @@ def _value(raw: Any, where: str) -> Value:
         raise AnnotationError(f"{where}: {error}") from error
 
 
+def _check_keys(entry: dict[str, Any], allowed: frozenset[str], where: str) -> None:
+    """Refuses unknown keys: an unquoted comma in a flow mapping makes one silently."""
+    if unknown := set(entry) - allowed:
+        raise AnnotationError(f"{where}: unknown keys {sorted(map(str, unknown))}")
+
+
 def read_article(txt: Path) -> GoldArticle:
     """One article and its annotations, every span located in the text (in list order)."""
     text = txt.read_text(encoding="utf-8")
@@ -185,6 +193,7 @@ def read_article(txt: Path) -> GoldArticle:
     cursor = 0
     for n, entry in enumerate(meta.get("dates") or []):
         where = f"{name}.yaml dates[{n}] {entry.get('text')!r}"
+        _check_keys(entry, DATE_KEYS, where)
         at = locate(text, entry["text"], cursor)
         if at < 0:
             raise AnnotationError(f"{where}: not in the text after offset {cursor}")
@@ -194,6 +203,7 @@ def read_article(txt: Path) -> GoldArticle:
     cursor = 0
     for n, entry in enumerate(meta.get("events") or []):
         where = f"{name}.yaml events[{n}] {entry.get('quote')!r}"
+        _check_keys(entry, EVENT_KEYS, where)
         at = locate(text, entry["quote"], cursor)
         if at < 0:
             raise AnnotationError(f"{where}: not in the text after offset {cursor}")
