@@ -16,7 +16,7 @@ from app.actors import ACTORS, PLACES
 from app.dates import DateInterval, parse_date
 from app.ingest.pipeline import ArticleInput, store_article
 from app.models import Article, Event, Passage
-from app.services import events, names, versions
+from app.services import curation, names, versions
 from app.services.events import ActorRole, EventSpec, SourceSpec
 from app.vocabulary import EVENT_KINDS, TAGS
 
@@ -85,7 +85,7 @@ def load(session: Session, seeds_dir: Path) -> LoadReport:
     events_path = seeds_dir / "events.yaml"
     for entry in _read_yaml(events_path):
         spec = _event_spec(session, entry, events_path)
-        report.events += events.put(session, spec)
+        report.events += curation.seed(session, spec)
     if report.changed:
         versions.bump(session)
     return report

@@ -161,7 +161,7 @@ class Source(SQLModel, table=True):
 
     __tablename__ = "source"
     __table_args__ = (
-        UniqueConstraint("event_id", "passage_id", "start"),
+        UniqueConstraint("event_id", "passage_id", "start", "end"),
         Index(None, "passage_id"),
         CheckConstraint('start >= 0 AND start < "end"', name="offsets"),
         CheckConstraint("stated_start <= stated_end", name="stated_interval"),

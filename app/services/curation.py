@@ -36,7 +36,7 @@ from app.services.event_input import (
     new_id,
     spec_values,
 )
-from app.services.events import ActorRole, EventSpec, SourceSpec
+from app.services.events import ActorRole, EventSpec, SourceSpec, quote_key
 
 Json = dict[str, Any]
 T = TypeVar("T")
@@ -164,12 +164,19 @@ def _store(
     """Stores the spec and its history entry; the event as shown afterwards."""
     if not events.put(session, spec):
         return before or event_json(session, spec.id)
-    after = event_json(session, spec.id)
-    stored = session.get(Event, spec.id)
+    return _record(session, spec.id, action=action, author=author, before=before)
+
+
+def _record(
+    session: Session, event_id: str, *, action: str, author: str, before: Json | None
+) -> Json:
+    """The history entry of a write just stored; the event as shown afterwards."""
+    after = event_json(session, event_id)
+    stored = session.get(Event, event_id)
     assert stored is not None
     history.record(
         session,
-        event_id=spec.id,
+        event_id=event_id,
         action=action,
         author=author,
         change_seq=stored.change_seq,
@@ -177,6 +184,21 @@ def _store(
         after=after,
     )
     return after
+
+
+def seed(session: Session, spec: EventSpec) -> bool:
+    """Stores an event of the seeds; True when anything changed. An event that curators
+    deleted or merged away stays so, and a change to an existing event is recorded in its
+    history (an update by `seeds`), so that a seed run never loses what curators cited."""
+    stored = session.get(Event, spec.id)
+    if stored is None:
+        return events.put(session, spec)
+    if stored.deleted_at is not None or not events.differs(session, stored, spec):
+        return False
+    before = event_json(session, spec.id)
+    events.put(session, spec)
+    _record(session, spec.id, action="update", author="seeds", before=before)
+    return True
 
 
 def create(session: Session, *, draft: EventCreate, author: str) -> Json:
@@ -227,7 +249,7 @@ def add_source(
     problems.check()
     assert located is not None
     spec = _stored_spec(session, event)
-    if any((s.passage_id, s.start) == (located.passage_id, located.start) for s in spec.sources):
+    if any(quote_key(s) == quote_key(located) for s in spec.sources):
         raise Conflict(
             f"the event {event_id!r} already cites this quote",
             [{"param": "quote", "message": "is already a source of this event"}],
@@ -250,8 +272,10 @@ def remove_source(
 
 
 def merge(session: Session, *, event_id: str, into: str, author: str, if_match: str | None) -> Json:
-    """Moves the event's sources to `into` (without duplicates) and tombstones the event;
-    both histories say so, and GET /events/{event_id} then answers 410 naming `into`."""
+    """Moves every source whose quote (passage, start, end) `into` does not cite yet to
+    `into` and tombstones the event; both histories say so (the event's own copies of the
+    quotes `into` had are in its last `before`), and GET /events/{event_id} then answers 410
+    naming `into`."""
     event, before = _checked(session, event_id, if_match)
     problems = Problems()
     if into == event_id:
@@ -264,11 +288,11 @@ def merge(session: Session, *, event_id: str, into: str, author: str, if_match: 
     problems.check()
     target_before = event_json(session, into)
     spec = _stored_spec(session, target)
-    cited = {(s.passage_id, s.start) for s in spec.sources}
+    cited = {quote_key(s) for s in spec.sources}
     for source in _sources(session, event_id):
-        if (source.passage_id, source.start) not in cited:
+        if quote_key(source) not in cited:
             spec.sources.append(_source_spec(source))
-            cited.add((source.passage_id, source.start))
+            cited.add(quote_key(source))
     after = _store(session, spec, action="merge", author=author, before=target_before)
     session.exec(delete(Source).where(col(Source.event_id) == event_id))
     events.delete(session, event_id)

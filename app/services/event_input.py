@@ -18,7 +18,7 @@ from app.actors import ACTORS, PLACES, Names, Unresolved, resolve
 from app.dates import PRECISIONS, QUALIFIERS, DateInterval, DateParseError, parse_date
 from app.models import ROLES, Event, Passage
 from app.services.errors import Problems
-from app.services.events import ActorRole, SourceSpec
+from app.services.events import ActorRole, SourceSpec, quote_key
 from app.vocabulary import EVENT_KINDS, TAGS
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,199}$"
@@ -211,13 +211,13 @@ def locate(
 
 
 def _sources(session: Session, entries: list[SourceInput], problems: Problems) -> list[SourceSpec]:
-    located: dict[tuple[int, int], int] = {}
+    located: dict[tuple[int, int, int], int] = {}
     sources = []
     for n, entry in enumerate(entries):
         source = locate(session, entry, f"sources.{n}", problems)
         if source is None:
             continue
-        spot = (source.passage_id, source.start)
+        spot = quote_key(source)
         if spot in located:
             problems.add(f"sources.{n}", f"cites the same quote as sources.{located[spot]}")
             continue

@@ -30,6 +30,12 @@ class SourceSpec(BaseModel):
     stated_date: DateInterval | None = None
 
 
+def quote_key(source: SourceSpec | Source) -> tuple[int, int, int]:
+    """What makes a quote the same quote: its passage and both offsets (two quotes may start
+    at one offset). An event cites each quote once."""
+    return source.passage_id, source.start, source.end
+
+
 class EventSpec(BaseModel):
     """An event as it should be stored, links included."""
 
@@ -133,7 +139,7 @@ def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
     stored = {
         event.id: event for event in session.exec(select(Event).where(col(Event.id).in_(ids))).all()
     }
-    changed = [spec for spec in specs if _differs(session, stored.get(spec.id), spec)]
+    changed = [spec for spec in specs if differs(session, stored.get(spec.id), spec)]
     if not changed:
         return [False] * len(specs)
     version = versions.bump(session)
@@ -162,7 +168,7 @@ def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
     return [spec.id in written for spec in specs]
 
 
-def _differs(session: Session, event: Event | None, spec: EventSpec) -> bool:
+def differs(session: Session, event: Event | None, spec: EventSpec) -> bool:
     if event is None or event.deleted_at is not None:
         return True
     wanted = (

@@ -38,7 +38,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """DROP COLUMN, which drops the column's CHECK too (SQLite 3.35 and later): batch mode
-    would copy each CHECK into the new table, the dropped column's included."""
-    op.drop_column("source", "stated_end_precision")
+    would copy each CHECK into the new table, the dropped column's included. The source
+    table is the exception: 2026_12_06_1300 recreated it on SQLite, which made its CHECK a
+    table constraint that SQLite's DROP COLUMN refuses, so batch mode drops both."""
+    with op.batch_alter_table("source") as batch:
+        batch.drop_constraint(op.f("ck_source_stated_end_precision"), type_="check")
+        batch.drop_column("stated_end_precision")
     op.drop_column("event", "date_ongoing")
     op.drop_column("event", "date_end_precision")

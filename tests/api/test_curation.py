@@ -361,8 +361,8 @@ def test_review_accept_reject_and_merge_proposed_events(http: httpx.Client) -> N
         f"/events/{proposals[2]}/merge", json={"into": "singapore-summit-2018"}, headers=AUTH
     )
     assert merged.status_code == 200, merged.text
-    quotes = Counter((s["passage_id"], s["start"]) for s in merged.json()["sources"])
-    assert quotes[(cited["passage_id"], cited["start"])] == 1  # not twice
+    quotes = Counter((s["passage_id"], s["start"], s["end"]) for s in merged.json()["sources"])
+    assert quotes[(cited["passage_id"], cited["start"], cited["end"])] == 1  # not twice
     assert len(merged.json()["sources"]) == len(target["sources"]) + 1
     assert merged.headers["etag"] == http.get("/events/singapore-summit-2018").headers["etag"]
     gone = http.get(f"/events/{proposals[2]}")
