@@ -430,6 +430,7 @@ async function route() {
   $("view-link").textContent = t($("view-link").dataset.i18n);
   $("view-link").href = reviewing ? `?lang=${lang}` : `?view=review&lang=${lang}`;
   if (reviewing) {
+    $("status").textContent = "";
     review = review || (await import("./review.js"));
     await review.show($("review-view"), { state, writeUrl, known, highlighted, go });
   } else if (loadedQuery !== filterParams().toString()) await load();

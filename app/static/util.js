@@ -70,11 +70,12 @@ export function apiUrl(url) {
   return u.pathname + u.search;
 }
 
-export async function request(url, { signal, method = "GET", body, headers = {}, fresh = false } = {}) {
+/** GETs revalidate (a 304 is cheap): a write must show at once, not after max-age. */
+export async function request(url, { signal, method = "GET", body, headers = {} } = {}) {
   const response = await fetch(apiUrl(url), {
     method,
     signal,
-    cache: fresh || method !== "GET" ? "no-store" : "default",
+    cache: method === "GET" ? "no-cache" : "no-store",
     headers: { Accept: "application/json", ...(body ? { "Content-Type": "application/json" } : {}), ...headers },
     body: body ? JSON.stringify(body) : undefined,
   });
