@@ -381,3 +381,143 @@ def test_a_review_session_publishes_edits_merges_rejects_and_the_timeline_shows_
     expect(page.locator("#review-status")).to_have_text("Link rejected.")
     accepted = api.get(f"/events/{pending[0]['event_id']}").json()
     assert any(s["article"]["id"] == article for s in accepted["sources"])
+
+
+def test_the_page_in_german_and_english_follows_the_browser_and_the_switch(
+    server: LiveServer, browser: Browser
+) -> None:
+    german = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    page = german.new_page()
+    api_calls: list[str] = []
+    page.on("request", lambda r: api_calls.append(r.url) if "/static/" not in r.url else None)
+    page.goto(f"{server.url}/?event=singapore-summit-2018")  # no lang: the browser's
+    expect(page.locator("#status")).to_contain_text("Ereignisse aus")
+    expect(page).to_have_url(re.compile("lang=de"))
+    assert page.locator("html").get_attribute("lang") == "de"
+    expect(page.locator("label[for=q]")).to_have_text("Suche")
+    assert page.locator("#pick").get_attribute("placeholder") == (
+        "Akteur, Ort, Art oder Schlagwort: Moon, Nordkorea, Gipfel…"
+    )
+    expect(page.locator("#detail h3")).to_contain_text("Quellen")
+    expect(page.locator("#zoom-in")).to_have_attribute("aria-label", "Vergrößern")
+    fetched = [u for u in api_calls if not u.rstrip("/").endswith(server.url.split("//")[1])]
+    assert all("lang=de" in u for u in fetched[1:]), fetched  # every API call says lang
+    if (
+        page.evaluate(
+            "fetch('/events/singapore-summit-2018?lang=de')"
+            ".then(r => r.headers.get('Content-Language'))"
+        )
+        == "de"
+    ):
+        expect(page.locator("#detail-title")).to_have_text("Trump und Kim treffen sich in Singapur")
+        expect(page.locator(".detail-date time")).to_have_text("12. Juni 2018")
+    page.fill("#from", "Quatsch")
+    page.press("#from", "Enter")
+    expect(page.locator("#error")).to_be_visible()
+    expect(page.locator("#status")).to_have_text("Keine Ereignisse.")
+
+    page.select_option("#lang", "en")
+    expect(page).to_have_url(re.compile("lang=en"))
+    expect(page.locator("label[for=q]")).to_have_text("Search")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.go_back()
+    expect(page.locator("label[for=q]")).to_have_text("Suche")
+    english = browser.new_page()
+    english.goto(f"{server.url}/?lang=en&actor=kim")
+    expect(english.locator("#status")).to_contain_text("events from")
+    expect(english.locator(".event .precision").first).to_have_text(
+        re.compile("day|span|year|month|decade")
+    )
+    german.close()
+
+
+def focused(page: Page) -> dict[str, str]:
+    return dict(
+        page.evaluate(
+            "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            " return {id: e.id, cls: e.className, outline: s.outlineStyle,"
+            " width: s.outlineWidth, text: (e.textContent || '').trim().slice(0, 40)}; })()"
+        )
+    )
+
+
+def tab_to(page: Page, match: str, limit: int = 80) -> dict[str, str]:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if match in (now["id"], now["cls"]) or match in now["cls"].split():
+            assert now["outline"] != "none" and now["width"] != "0px", now  # visible focus
+            return now
+    raise AssertionError(f"Tab never reached {match}")
+
+
+def test_keyboard_only(server: LiveServer, browser: Browser) -> None:
+    page, problems = open_page(browser, f"{server.url}/?lang=en", 1280)
+    page.keyboard.press("Tab")
+    assert focused(page)["cls"] == "skip-link"
+    tab_to(page, "pick")
+    page.keyboard.type("Moon")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    expect(page.locator("#pick")).to_have_attribute("aria-activedescendant", re.compile("pick-"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("actor=moon-jae-in"))
+    expect(page.locator(".chip[aria-pressed=true]")).to_contain_text("Moon Jae-in")
+    chip = tab_to(page, "chip")
+    assert "Moon" in chip["text"]
+    page.keyboard.press("Enter")  # the chosen chip first: Enter removes it
+    expect(page).not_to_have_url(re.compile("actor=moon"))
+    tab_to(page, "axis")
+    before = page.locator("#axis").get_attribute("data-from")
+    page.keyboard.press("+")
+    expect(page).to_have_url(re.compile("span="))
+    assert page.locator("#axis").get_attribute("data-from") != before
+    page.keyboard.press("ArrowLeft")
+    tab_to(page, "mark")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".tip")).to_be_visible()
+    tab_to(page, "event")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("event="))
+    expect(page.locator("#detail")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator("#detail")).to_be_hidden()
+    assert problems == []
+
+
+def test_no_serious_accessibility_violation(writable_server: LiveServer, browser: Browser) -> None:
+    axe = pytest.importorskip("axe_playwright_python", reason="pip install '.[test]'")
+    script = (Path(axe.__file__).parent / "axe.min.js").read_text()
+    article = httpx.post(
+        f"{writable_server.url}/articles",
+        json={"text": ARTICLE.read_text(), "language": "de", "published": "28. April 2018"},
+        headers={"Authorization": f"Bearer {conftest.TEST_TOKEN}"},
+        timeout=60,
+    ).json()["article"]["id"]
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    views = [
+        "/?lang=en&actor=kim&event=singapore-summit-2018",
+        "/?lang=de&actor=kimm",
+        "/?lang=en&view=review",
+        f"/?lang=de&view=review&article={article}",
+    ]
+    found = {}
+    for view in views:
+        if view.endswith("review"):
+            page.goto(f"{writable_server.url}{view}")
+            page.fill("#token", conftest.TEST_TOKEN)  # the next view is reviewed with it
+            page.press("#token", "Enter")
+        page.goto(f"{writable_server.url}{view}")
+        page.wait_for_selector(".event, .error:not([hidden]), #review-title")
+        page.wait_for_timeout(300)
+        page.evaluate(script)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        found[view] = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+    assert found == {view: [] for view in views}
+    context.close()
