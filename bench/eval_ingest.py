@@ -19,7 +19,8 @@ overlap when they share at least one character.
   names it under ``also``. ``link_precision`` = right / links; ``link_recall`` = annotated
   (passage, existing event) pairs that got their link / all such pairs.
 * a proposal (an event of status ``proposed``) matches an annotated event when one of its
-  sources' spans overlaps the annotated quote and the proposal's date has the annotated
+  sources' spans (or, when it cites no source in these articles, the passages linked to
+  it) overlaps the annotated quote and the proposal's date has the annotated
   start and end. ``proposal_recall`` = annotated new events marked ``propose: true`` that
   some proposal matches / all of them (an event reported by two articles counts twice).
 * ``hiding_links``: links from a passage holding an annotated new event (``propose:
@@ -288,16 +289,21 @@ def _stored(session: Session, names: dict[str, str]) -> Run:
         value = (mention.date_start, mention.date_end, mention.precision)
         found[owner[mention.passage_id]].dates.append(((mention.start, mention.end), value))
     intervals = {}
+    dates: dict[str, tuple[datetime.date, datetime.date]] = {}
+    linked_from: dict[str, list[tuple[str, Span]]] = defaultdict(list)
     for link, event in session.exec(
         select(EventLink, Event)
         .join(Event, col(Event.id) == col(EventLink.event_id))
         .where(col(EventLink.passage_id).in_(list(owner)))
     ).all():
+        name = owner[link.passage_id]
         if event.status == "published":
-            found[owner[link.passage_id]].links.append((link.passage_id, link.event_id))
+            found[name].links.append((link.passage_id, link.event_id))
             intervals[event.id] = (event.date_start, event.date_end)
+        elif event.status == "proposed":
+            dates[event.id] = (event.date_start, event.date_end)
+            linked_from[event.id].append((name, found[name].passages[link.passage_id]))
     sources: dict[str, list[tuple[str, Span]]] = defaultdict(list)
-    dates: dict[str, tuple[datetime.date, datetime.date]] = {}
     for source, event in session.exec(
         select(Source, Event)
         .join(Event, col(Event.id) == col(Source.event_id))
@@ -306,6 +312,8 @@ def _stored(session: Session, names: dict[str, str]) -> Run:
         dates[event.id] = (event.date_start, event.date_end)
         if source.passage_id in owner:
             sources[event.id].append((owner[source.passage_id], (source.start, source.end)))
+    for event_id, passages in linked_from.items():  # a proposal citing no source of ours
+        sources.setdefault(event_id, passages)
     proposals = [Proposal(i, dates[i], tuple(sorted(s))) for i, s in sorted(sources.items())]
     return Run(found, proposals, intervals)
 
