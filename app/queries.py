@@ -118,7 +118,10 @@ def conditions(
         where.append(
             (
                 f"{linked_to} IN (SELECT source.event_id FROM source JOIN passage "
-                "ON passage.id = source.passage_id WHERE passage.article_id = :article)",
+                "ON passage.id = source.passage_id WHERE passage.article_id = :article "
+                "UNION SELECT event_link.event_id FROM event_link JOIN passage "
+                "ON passage.id = event_link.passage_id WHERE passage.article_id = :article "
+                "AND event_link.status IN ('pending', 'accepted'))",
                 {"article": filters.article},
             )
         )

@@ -310,6 +310,69 @@ def assemble(ids: Sequence[str], rows: EventRows) -> list[Json]:
     return [by_id[event_id] for event_id in ids if event_id in by_id]
 
 
+LINK_ORDER = {"pending": 0, "accepted": 1, "rejected": 2}
+LINK_COLUMNS = (
+    EventLink.id,
+    EventLink.event_id,
+    EventLink.passage_id,
+    EventLink.quote,
+    EventLink.start,
+    EventLink.end,
+    EventLink.stated_start,
+    EventLink.stated_end,
+    EventLink.stated_precision,
+    EventLink.stated_qualifier,
+    EventLink.score,
+    EventLink.status,
+    Event.title,
+    Event.status,
+    Passage.ordinal,
+)
+
+
+def event_detail(conn: sa.Connection, event_id: str) -> Json | None:
+    """GET /events/{id}: the event as lists show it, with the links ingestion suggested."""
+    found = events(conn, [event_id])
+    if not found:
+        return None
+    return {**found[0], "links": [link for link, _ in _links(conn, EventLink.event_id, event_id)]}
+
+
+def article_links(conn: sa.Connection, article_id: str) -> list[Json]:
+    """GET /articles/{id}/links: every link and proposal of the article, in passage order,
+    each naming its event."""
+    found = _links(conn, Passage.article_id, article_id)
+    found.sort(key=lambda pair: (pair[1][14], pair[0]["start"], -pair[0]["score"], pair[0]["id"]))
+    return [
+        {**link, "event_id": row[1], "event_title": row[12], "event_status": row[13]}
+        for link, row in found
+    ]
+
+
+def _links(conn: sa.Connection, column: Any, value: str) -> list[tuple[Json, Sequence[Any]]]:
+    """Links of live events where `column` is `value`, as the contract shows them (with the
+    row they came from): pending first, then by their article's publication and offset."""
+    rows: Rows = conn.execute(
+        sa.select(*map(col, LINK_COLUMNS), *map(col, ARTICLE_COLUMNS))
+        .join(Passage, col(Passage.id) == col(EventLink.passage_id))
+        .join(Article, col(Article.id) == col(Passage.article_id))
+        .join(Event, col(Event.id) == col(EventLink.event_id))
+        .where(column == value, col(Event.deleted_at).is_(None))
+    ).all()
+    found = []
+    for row in rows:
+        link_id, _, passage_id, quote, start, end, *stated = row[:10]
+        order, article = _article_ref(*row[len(LINK_COLUMNS) :])
+        link = {
+            **source_dict(link_id, article, passage_id, quote, start, end, stated),
+            "score": row[10],
+            "status": row[11],
+        }
+        found.append(((LINK_ORDER[row[11]], order, article["id"], start, link_id), link, row))
+    found.sort(key=lambda item: item[0])
+    return [(link, row) for _, link, row in found]
+
+
 def _article_ref(
     article_id: str,
     title: str | None,
@@ -444,7 +507,7 @@ def passages(session: Session, ids: Sequence[int]) -> list[Json]:
             "actor_mentions": [_mention(m, "actor_id") for m in actors[p.id]],
             "place_mentions": [_mention(m, "place_id") for m in places[p.id]],
             "event_links": [
-                {"event_id": link.event_id, "status": link.status, "score": link.score}
+                {"event_id": link.event_id, "status": link.found_as, "score": link.score}
                 for link in links[p.id]
             ],
         }

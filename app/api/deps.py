@@ -61,7 +61,11 @@ class EventParams(BaseModel):
     q: str | None = Field(
         None, max_length=500, description="Full-text search: every word must match."
     )
-    article: str | None = Field(None, description="Only events citing this article.")
+    article: str | None = Field(
+        None,
+        description="Only events citing this article, or linked from it by ingestion "
+        "(links pending or accepted; `status=proposed` lists its proposals).",
+    )
     updated_since: str | None = Field(
         None,
         max_length=100,

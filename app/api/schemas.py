@@ -82,6 +82,29 @@ class EventPublic(BaseModel):
     updated_at: datetime
 
 
+class LinkPublic(SourcePublic):
+    """A link ingestion suggested: the sentence of an article that mentions the event."""
+
+    score: float = Field(description="How sure ingestion was, from 0 to 1.")
+    status: Literal["pending", "accepted", "rejected"] = Field(
+        description="The review: an accepted link's quote is a source of the event."
+    )
+
+
+class EventDetail(EventPublic):
+    """One event: as lists show it, with its links, pending first."""
+
+    links: list[LinkPublic]
+
+
+class ArticleLink(LinkPublic):
+    """A link or proposal found in an article, naming its event."""
+
+    event_id: str
+    event_title: str
+    event_status: str
+
+
 class EventChange(EventPublic):
     """A change feed item for an event in the view: the event as it is now."""
 

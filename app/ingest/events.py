@@ -229,6 +229,32 @@ def _sentence(article: Article, passage: Passage, mention: DateMention) -> tuple
     return start, end
 
 
+def _link(
+    article: Article,
+    passage: Passage,
+    mention: DateMention,
+    event_id: str,
+    found_as: str,
+    value: float,
+) -> EventLink:
+    """A pending link quoting the sentence of the mention, with the date it states."""
+    assert passage.id is not None
+    start, end = _sentence(article, passage, mention)
+    return EventLink(
+        passage_id=passage.id,
+        event_id=event_id,
+        found_as=found_as,
+        score=value,
+        quote=article.text[start:end],
+        start=start,
+        end=end,
+        stated_start=mention.date_start,
+        stated_end=mention.date_end,
+        stated_precision=mention.precision,
+        stated_qualifier=mention.qualifier,
+    )
+
+
 def proposed_id(article: Article, passage: Passage, mention: DateMention) -> str:
     key = f"{article.text_sha256}:{passage.start}:{passage.end}:{mention.start}:{mention.end}"
     return "proposed-" + hashlib.sha256(key.encode()).hexdigest()[:12]
@@ -256,7 +282,7 @@ def link_article(session: Session, article: Article) -> None:
         actor_ids = {a.actor_id for a in actors[passage.id]}
         place_ids = {p.place_id for p in places[passage.id]}
         words = terms(passage.text)
-        links: dict[str, tuple[str, float]] = {}
+        links: dict[str, EventLink] = {}
         for mention in mentions[passage.id]:
             interval = DateInterval(
                 mention.date_start,
@@ -267,8 +293,8 @@ def link_article(session: Session, article: Article) -> None:
             scored = [(score(c, interval, actor_ids, place_ids, words), c.id) for c in candidates]
             best = max(scored, default=(0.0, ""))
             if best[0] >= LINK_THRESHOLD:
-                if best[0] > links.get(best[1], ("", 0.0))[1]:
-                    links[best[1]] = ("linked", best[0])
+                if best[0] > getattr(links.get(best[1]), "score", 0.0):
+                    links[best[1]] = _link(article, passage, mention, best[1], "linked", best[0])
             elif mention.precision != "decade":
                 proposal, evidence = _proposal(
                     article,
@@ -279,11 +305,10 @@ def link_article(session: Session, article: Article) -> None:
                     places[passage.id],
                 )
                 proposals[proposal.id] = proposal
-                links[proposal.id] = ("proposed", evidence)
-        link_rows += (
-            EventLink(passage_id=passage.id, event_id=event_id, status=status, score=value)
-            for event_id, (status, value) in links.items()
-        )
+                links[proposal.id] = _link(
+                    article, passage, mention, proposal.id, "proposed", evidence
+                )
+        link_rows += links.values()
     events.put_many(session, list(proposals.values()))  # before the links that name them
     session.add_all(link_rows)
     session.flush()

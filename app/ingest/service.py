@@ -157,7 +157,7 @@ def result(session: Session, article: Article) -> Json:
         "events": [
             {
                 "event_id": link.event_id,
-                "status": link.status,
+                "status": link.found_as,
                 "score": link.score,
                 "passage_id": link.passage_id,
             }

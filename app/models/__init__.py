@@ -5,13 +5,14 @@ from app.models.articles import Article, DateMention, Passage
 from app.models.base import PRECISIONS, QUALIFIERS, utcnow
 from app.models.events import EVENT_STATUSES, ROLES, Event, EventActor, EventTag, Source
 from app.models.history import HISTORY_ACTIONS, EventHistory
-from app.models.mentions import LINK_STATUSES, ActorMention, EventLink, PlaceMention
+from app.models.mentions import LINK_FINDINGS, LINK_STATUSES, ActorMention, EventLink, PlaceMention
 from app.models.meta import DataState
 from app.models.places import Place, PlaceAlias
 
 __all__ = [
     "ACTOR_KINDS",
     "EVENT_STATUSES",
+    "LINK_FINDINGS",
     "LINK_STATUSES",
     "HISTORY_ACTIONS",
     "PRECISIONS",

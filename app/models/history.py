@@ -6,7 +6,16 @@ from sqlmodel import Column, Field, SQLModel
 
 from app.models.base import in_list, utcnow
 
-HISTORY_ACTIONS = ("create", "update", "delete", "add_source", "remove_source", "merge")
+HISTORY_ACTIONS = (
+    "create",
+    "update",
+    "delete",
+    "add_source",
+    "remove_source",
+    "merge",
+    "accept_link",
+    "reject_link",
+)
 
 
 class EventHistory(SQLModel, table=True):

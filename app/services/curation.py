@@ -1,4 +1,5 @@
-"""Curators' writes to events: create, update, delete, add and remove sources, merge.
+"""Curators' writes to events: create, update, delete, add and remove sources, merge,
+review the links ingestion suggested.
 
 Each function validates everything before it stores anything, checks the caller's
 precondition (the ETag it last saw, from If-Match), writes through app.services.events
@@ -26,7 +27,7 @@ from app import views
 from app.dates import DateInterval
 from app.db import lock_for_write
 from app.models import Event, EventActor, EventTag, Source
-from app.services import events, history
+from app.services import events, history, links, versions
 from app.services.errors import Conflict, Gone, NotFound, PreconditionFailed, Problems
 from app.services.event_input import (
     EventCreate,
@@ -82,7 +83,8 @@ def commit(session: Session, write: Callable[[], T], *, retry: bool) -> T:
 
 def event_json(session: Session, event_id: str) -> Json:
     """The event as GET /events/{id} shows it, as plain JSON types (for the history)."""
-    rendered = views.events(session.connection(), [event_id])[0]
+    rendered = views.event_detail(session.connection(), event_id)
+    assert rendered is not None
     loaded: Json = orjson.loads(orjson.dumps(rendered, option=orjson.OPT_UTC_Z))
     return loaded
 
@@ -223,6 +225,7 @@ def update(
     values = spec_values(session, patch, problems)
     problems.check()
     spec = _stored_spec(session, event).model_copy(update=values)
+    links.follow(session, event_id=event_id, event_status=spec.status)
     return _store(session, spec, action="update", author=author, before=before)
 
 
@@ -293,6 +296,7 @@ def merge(session: Session, *, event_id: str, into: str, author: str, if_match: 
         if quote_key(source) not in cited:
             spec.sources.append(_source_spec(source))
             cited.add(quote_key(source))
+    links.move(session, event_id=event_id, into=into)
     after = _store(session, spec, action="merge", author=author, before=target_before)
     session.exec(delete(Source).where(col(Source.event_id) == event_id))
     events.delete(session, event_id)
@@ -306,3 +310,27 @@ def merge(session: Session, *, event_id: str, into: str, author: str, if_match: 
         after={"merged_into": into},
     )
     return after
+
+
+def review_link(
+    session: Session, *, event_id: str, link_id: int, status: str, author: str, if_match: str | None
+) -> Json:
+    """Accepts or rejects a link: accepting cites its quote (unless the event does already),
+    in the same transaction. Rejecting keeps what was cited: sources are removed with
+    remove_source. Recorded as accept_link or reject_link; the same status again changes
+    nothing."""
+    event, before = _checked(session, event_id, if_match)
+    link = links.get(session, event_id=event_id, link_id=link_id)
+    if link.status == status:
+        return before
+    link.status = status
+    session.flush()
+    spec = _stored_spec(session, event)
+    source = links.source(link)
+    if status == "accepted" and quote_key(source) not in {quote_key(s) for s in spec.sources}:
+        spec.sources.append(source)
+        events.put(session, spec)
+    else:
+        versions.bump(session)  # the event is unchanged, what GET /events/{id} shows is not
+    action = "accept_link" if status == "accepted" else "reject_link"
+    return _record(session, event_id, action=action, author=author, before=before)

@@ -117,7 +117,7 @@ def test_create_update_refuse_stale_delete_and_history(http: httpx.Client) -> No
     listed = http.get("/events", params={"updated_since": since, "limit": 500}).json()
     assert [item["id"] for item in listed["items"]] == [event_id]
     [change] = changes_since(http, position)
-    assert change == {**event, "deleted": False, "change_seq": change["change_seq"]}
+    assert change == {**as_listed(event), "deleted": False, "change_seq": change["change_seq"]}
 
     updated = http.patch(
         f"/events/{event_id}",
@@ -132,7 +132,11 @@ def test_create_update_refuse_stale_delete_and_history(http: httpx.Client) -> No
     assert new_etag != etag
     assert http.get(f"/events/{event_id}").headers["etag"] == new_etag
     [changed] = changes_since(http, position)
-    assert changed == {**updated.json(), "deleted": False, "change_seq": changed["change_seq"]}
+    assert changed == {
+        **as_listed(updated.json()),
+        "deleted": False,
+        "change_seq": changed["change_seq"],
+    }
     assert changed["change_seq"] > change["change_seq"]
 
     stale = http.patch(
@@ -168,6 +172,11 @@ def test_create_update_refuse_stale_delete_and_history(http: httpx.Client) -> No
     assert [e["action"] for e in page["items"]] == ["create", "update"]
     assert [e["action"] for e in http.get(page["next"]).json()["items"]] == ["delete"]
     assert_problem_status(http.get("/events/never-was-2000/history"), 404)
+
+
+def as_listed(event: dict[str, Any]) -> dict[str, Any]:
+    """An event as lists and the change feed show it: one event adds its links."""
+    return {key: value for key, value in event.items() if key != "links"}
 
 
 def changes_since(http: httpx.Client, position: int) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from sqlmodel import SQLModel, col
 from app import schema, search, seeds
 from app.config import PROJECT_ROOT
 from app.db import get_engine, session_scope
+from app.ingest.service import ArticleCreate, ingest
 from app.models import Event
 from app.schema import include_object
 
@@ -103,3 +104,46 @@ def test_migrations_keep_every_row_both_ways(empty_url: str) -> None:
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+
+
+def test_links_become_reviewable_and_back(empty_url: str) -> None:
+    """Links stored before the review quote their whole passage; a proposal's link is
+    accepted when its event was published; a downgrade keeps every link as it was found."""
+    engine = get_engine(empty_url)
+    schema.upgrade(empty_url)
+    with session_scope(engine) as session:
+        seeds.load(session, PROJECT_ROOT / "seeds")
+        article = PROJECT_ROOT / "tests" / "data" / "articles" / "en_hanoi_summit_2019.txt"
+        body = ArticleCreate(text=article.read_text(encoding="utf-8"), published="2019-02-28")
+        ingest(session, body, max_chars=10**6)
+
+    def links() -> list[tuple[object, ...]]:
+        with engine.connect() as conn:
+            return [
+                tuple(row)
+                for row in conn.execute(
+                    text("SELECT passage_id, event_id, score FROM event_link ORDER BY 1, 2")
+                )
+            ]
+
+    found = links()
+    with engine.begin() as conn:
+        proposal = conn.execute(
+            text("SELECT min(event_id) FROM event_link WHERE found_as = 'proposed'")
+        ).scalar_one()
+        conn.execute(text("UPDATE event SET status = 'published' WHERE id = :id"), {"id": proposal})
+    schema.downgrade(empty_url, "7a9c1e3b5d8f")
+    assert links() == found
+    schema.upgrade(empty_url)
+    assert links() == found
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT event_link.event_id, found_as, event_link.status, quote, passage.text "
+                "FROM event_link JOIN passage ON passage.id = event_link.passage_id"
+            )
+        ).all()
+    assert all(quote == passage for *_, quote, passage in rows)
+    assert {(r[1], r[2]) for r in rows if r[0] == proposal} == {("proposed", "accepted")}
+    assert {r[2] for r in rows if r[0] != proposal} == {"pending"}
+    assert "linked" in {r[1] for r in rows}

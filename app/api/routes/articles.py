@@ -11,7 +11,14 @@ from app.api.deps import PageDep, SessionDep, SettingsDep
 from app.api.errors import ProblemError, invalid
 from app.api.listing import one, table_listing
 from app.api.responses import JSONResponse, list_response
-from app.api.schemas import ArticlePublic, IngestResult, PassagePublic, listing, responses
+from app.api.schemas import (
+    ArticleLink,
+    ArticlePublic,
+    IngestResult,
+    PassagePublic,
+    listing,
+    responses,
+)
 from app.ingest.service import ArticleCreate, IngestRejected, ingest_once
 from app.models import Article, Passage
 
@@ -58,6 +65,18 @@ def list_passages(
     ).all()
     passages = views.passages(session, [i for i in ids if i is not None])
     return list_response(request, passages, None, len(passages) if count else None)
+
+
+@router.get(
+    "/articles/{article_id}/links",
+    response_model=listing(ArticleLink),
+    responses=responses(404),
+    summary="Every link and proposal ingestion found in the article, in passage order",
+)
+def list_links(request: Request, session: SessionDep, article_id: ArticleId) -> Response:
+    if session.get(Article, article_id) is None:
+        raise ProblemError(404, f"no article has the id {article_id!r}")
+    return list_response(request, views.article_links(session.connection(), article_id), None)
 
 
 @router.get(

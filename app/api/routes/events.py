@@ -1,5 +1,5 @@
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, Header, Path, Request
@@ -21,7 +21,14 @@ from app.api.deps import (
 )
 from app.api.export import chosen_format, events_export
 from app.api.responses import list_response
-from app.api.schemas import EventPublic, HistoryEntry, also_as, listing, responses
+from app.api.schemas import (
+    EventDetail,
+    EventPublic,
+    HistoryEntry,
+    also_as,
+    listing,
+    responses,
+)
 from app.models import Event
 from app.pagination import BadCursor
 from app.queries import EventFilters
@@ -76,19 +83,20 @@ router.add_api_route(
 
 @router.get(
     "/events/{event_id}",
-    response_model=EventPublic,
+    response_model=EventDetail,
     responses=responses(404, 410),
-    summary="One event with all its sources; its ETag is the one If-Match takes",
+    summary="One event with all its sources and the links ingestion suggested for it; "
+    "its ETag is the one If-Match takes",
 )
 def get_event(
     session: SessionDep,
     event_id: EventId,
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
 ) -> Response:
-    found = views.events(session.connection(), [event_id])
-    if not found:
+    found = views.event_detail(session.connection(), event_id)
+    if found is None:
         raise writes.absent(session, event_id)
-    response = writes.event_response(found[0])
+    response = writes.event_response(found)
     current = response.headers["ETag"]
     if if_none_match is not None and curation.matches(if_none_match, current, weak=True):
         return Response(status_code=304, headers={"ETag": current})
@@ -101,6 +109,17 @@ def get_event(
 WRITE_REFUSALS = (401, 403, 404, 410, 412, 422)
 
 
+class LinkReview(BaseModel):
+    """The body of PATCH /events/{id}/links/{link_id}."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["accepted", "rejected"] = Field(
+        description="`accepted` cites the link's quote as a source of the event; `rejected` "
+        "keeps it listed as rejected."
+    )
+
+
 class MergeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -110,7 +129,7 @@ class MergeRequest(BaseModel):
 @router.post(
     "/events",
     status_code=201,
-    response_model=EventPublic,
+    response_model=EventDetail,
     responses=responses(401, 403, 409, 422),
     summary="Create an event (token); 409 when the id is taken",
 )
@@ -121,7 +140,7 @@ def create_event(session: SessionDep, author: WriterDep, draft: EventCreate) -> 
 
 @router.patch(
     "/events/{event_id}",
-    response_model=EventPublic,
+    response_model=EventDetail,
     responses=responses(*WRITE_REFUSALS),
     summary="Change the fields given (JSON merge semantics) (token)",
 )
@@ -163,7 +182,7 @@ def delete_event(
 @router.post(
     "/events/{event_id}/sources",
     status_code=201,
-    response_model=EventPublic,
+    response_model=EventDetail,
     responses=responses(409, *WRITE_REFUSALS),
     summary="Cite a passage: the quote must be in it (token)",
 )
@@ -186,7 +205,7 @@ def add_source(
 
 @router.delete(
     "/events/{event_id}/sources/{source_id}",
-    response_model=EventPublic,
+    response_model=EventDetail,
     responses=responses(*WRITE_REFUSALS),
     dependencies=[Depends(writes.no_body)],
     summary="Remove one of the event's sources (token)",
@@ -210,7 +229,7 @@ def remove_source(
 
 @router.post(
     "/events/{event_id}/merge",
-    response_model=EventPublic,
+    response_model=EventDetail,
     responses=responses(*WRITE_REFUSALS),
     summary="Merge the event into another: its sources move there, it is deleted (token)",
 )
@@ -225,6 +244,47 @@ def merge_event(
         session,
         lambda: curation.merge(
             session, event_id=event_id, into=merge.into, author=author, if_match=if_match
+        ),
+        if_match,
+    )
+    return writes.event_response(view)
+
+
+@router.patch(
+    "/events/{event_id}/links/{link_id}",
+    response_model=EventDetail,
+    responses=responses(*WRITE_REFUSALS),
+    summary="Accept a link (its quote becomes a source of the event) or reject it (token)",
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/json": {
+                    "examples": {
+                        "accept": {"value": {"status": "accepted"}},
+                        "reject": {"value": {"status": "rejected"}},
+                    }
+                }
+            }
+        }
+    },
+)
+def review_link(
+    session: SessionDep,
+    author: WriterDep,
+    event_id: EventId,
+    link_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    review: LinkReview,
+    if_match: writes.IfMatch = None,
+) -> Response:
+    view = writes.run(
+        session,
+        lambda: curation.review_link(
+            session,
+            event_id=event_id,
+            link_id=link_id,
+            status=review.status,
+            author=author,
+            if_match=if_match,
         ),
         if_match,
     )
