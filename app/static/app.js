@@ -52,8 +52,14 @@ function writeUrl(push) {
   } else history.replaceState(history.state, "", url);
 }
 
+/** The actor or place a URL value names (an id, name or alias), else the value. */
+function idOf(type, value) {
+  const item = byKey[type] && byKey[type].get(nameKey(value));
+  return item ? item.id : value;
+}
+
 function nameOf(type, id) {
-  const item = known[type].get(id) || (byKey[type] && byKey[type].get(nameKey(id)));
+  const item = known[type].get(idOf(type, id));
   return item ? item.name : type === "kind" || type === "tag" ? term(id) : id;
 }
 
@@ -61,7 +67,7 @@ async function loadKnown() {
   const [actors, places, vocabulary] = await Promise.all([
     getAll("/actors?limit=500", undefined, 10000),
     getAll("/places?limit=500", undefined, 10000),
-    getJson("/static/vocabulary.json"),
+    fetch("/static/vocabulary.json").then((r) => r.json()), // the page's own file: no lang
   ]);
   for (const [type, items] of [["actor", actors.items], ["place", places.items]]) {
     known[type].clear();
@@ -80,7 +86,7 @@ function pickerOptions() {
   const options = [];
   for (const type of LISTS) {
     for (const item of known[type].values()) {
-      if (state[type].includes(item.id)) continue;
+      if (state[type].some((v) => idOf(type, v) === item.id)) continue;
       options.push({
         type,
         value: item.id,
@@ -195,17 +201,18 @@ function chip({ label, count, pressed, color, onclick, title }) {
 function renderChips() {
   for (const type of LISTS) {
     const chosen = state[type];
+    const chosenIds = chosen.map((v) => idOf(type, v));
     // Without counts under the filters (the API refused them), overall counts where known.
     const pairs = counts[type].size ? counts[type] : [...known[type].values()].map((item) => [item.id, item.event_count ?? null]);
     const top = [...pairs]
-      .filter(([id, n]) => n !== 0 && !chosen.includes(id))
+      .filter(([id, n]) => n !== 0 && !chosenIds.includes(id))
       .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
       .slice(0, CHIPS[type]);
     const chips = [
       ...chosen.map((id) =>
         chip({
           label: nameOf(type, id),
-          count: counts[type].get((byKey[type] && byKey[type].get(nameKey(id)) || {}).id || id),
+          count: counts[type].get(idOf(type, id)),
           pressed: true,
           title: t("remove", { name: nameOf(type, id) }),
           color: type === "kind" ? kindColor(id) : null,

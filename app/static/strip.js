@@ -93,17 +93,18 @@ export function createStrip(axis, { onSelect, onRange, onView }) {
 
   function ticks() {
     const days = (view.max - view.min) / DAY;
+    const most = Math.max(3, Math.floor(width() / 80)); // labels that fit side by side
     const out = [];
     if (days > 3 * 365) {
       const years = days / 365;
-      const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => years / s <= 9) || 200;
+      const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => years / s <= most) || 200;
       const first = new Date(view.min).getUTCFullYear();
       for (let y = Math.ceil(first / step) * step; Date.UTC(y, 0, 1) < view.max; y += step) {
         out.push([Date.UTC(y, 0, 1), String(y)]);
       }
     } else {
       const months = days / 30.4;
-      const step = [1, 2, 3, 6, 12].find((s) => months / s <= 8) || 12;
+      const step = [1, 2, 3, 6, 12].find((s) => months / s <= most) || 12;
       const d = new Date(view.min);
       let m = d.getUTCFullYear() * 12 + d.getUTCMonth() + 1;
       m = Math.ceil(m / step) * step;

@@ -77,6 +77,7 @@ def test_kims_summits_in_order_with_their_quotes_one_click_away(
     xs = {key: box["x"] for key, box in marks.items() if box}
     assert xs["guam-threat-2017"] < xs["singapore-summit-2018"] <= xs["hanoi-summit-2019"]
     expect(page.locator(".chip[aria-pressed=true]").first).to_contain_text("Kim Jong Un")
+    expect(page.locator("#actor-chips .chip", has_text="Kim Jong Un")).to_have_count(1)
 
     page.locator('.event[data-id="singapore-summit-2018"]').click()
     quote = page.locator("#detail mark").first
