@@ -31,6 +31,9 @@ overlap when they share at least one character.
   as events, so whatever is proposed from them alone is junk).
   ``wrong_date_proposals``: proposals that overlap annotated events but match none.
   ``existing_proposals``: proposals matching an event annotated as an existing one.
+  ``kind_accuracy``: of the proposals matching a new event annotated with its possible
+  kinds (app/vocabulary.py; ``unclassified`` is right only where ``other`` is), those
+  whose kind is one of them.
 * ``duplicate_proposals``: every real event (an existing id, or a new event's ``key``,
   shared by the articles that report it) is owed at most one proposal; each further
   proposal tied to it is a duplicate. A proposal is tied to the events it matches, or when
@@ -61,11 +64,12 @@ from app.dates import find_dates
 from app.db import dispose_engines, get_engine, session_scope
 from app.ingest.service import ArticleCreate, ingest_once
 from app.models import DateMention, Event, EventLink, Passage, Source
+from app.vocabulary import EVENT_KINDS
 
 DEFAULT_DIR = PROJECT_ROOT / "tests" / "data" / "ingest_eval"
 PRECISIONS = ("day", "month", "year", "decade")
 DATE_KEYS = frozenset({"text", "value", "optional"})
-EVENT_KEYS = frozenset({"quote", "date", "event", "key", "propose", "also"})
+EVENT_KEYS = frozenset({"quote", "date", "event", "key", "kind", "propose", "also"})
 
 Span = tuple[int, int]
 Value = tuple[datetime.date, datetime.date, str]
@@ -88,6 +92,7 @@ class GoldEvent:
     key: str  # the real event: the existing id, or the new event's key
     propose: bool
     also: frozenset[str]
+    kinds: frozenset[str]  # of a new event: the kinds a proposal may rightly carry
 
     @property
     def is_new(self) -> bool:
@@ -115,6 +120,7 @@ class Stored:
 @dataclass(frozen=True)
 class Proposal:
     id: str
+    kind: str
     date: tuple[datetime.date, datetime.date]
     sources: tuple[tuple[str, Span], ...]  # (article name, span)
 
@@ -213,6 +219,10 @@ def read_article(txt: Path) -> GoldArticle:
         event = str(entry["event"])
         if event == "new" and "propose" not in entry:
             raise AnnotationError(f"{where}: a new event says whether to propose it")
+        kinds = entry.get("kind") or []
+        kinds = frozenset([kinds] if isinstance(kinds, str) else kinds)
+        if unknown := kinds - set(EVENT_KINDS):
+            raise AnnotationError(f"{where}: kinds {sorted(unknown)} are not in app/vocabulary.py")
         events.append(
             GoldEvent(
                 quote=entry["quote"],
@@ -222,6 +232,7 @@ def read_article(txt: Path) -> GoldArticle:
                 key=event if event != "new" else str(entry.get("key") or f"{name}#{n}"),
                 propose=bool(entry.get("propose")),
                 also=frozenset(entry.get("also") or []),
+                kinds=kinds | ({"unclassified"} if "other" in kinds else set()),
             )
         )
     return GoldArticle(name, text, meta, dates, events)
@@ -290,6 +301,7 @@ def _stored(session: Session, names: dict[str, str]) -> Run:
         found[owner[mention.passage_id]].dates.append(((mention.start, mention.end), value))
     intervals = {}
     dates: dict[str, tuple[datetime.date, datetime.date]] = {}
+    kinds: dict[str, str] = {}
     linked_from: dict[str, list[tuple[str, Span]]] = defaultdict(list)
     for link, event in session.exec(
         select(EventLink, Event)
@@ -302,6 +314,7 @@ def _stored(session: Session, names: dict[str, str]) -> Run:
             intervals[event.id] = (event.date_start, event.date_end)
         elif event.status == "proposed":
             dates[event.id] = (event.date_start, event.date_end)
+            kinds[event.id] = event.kind
             linked_from[event.id].append((name, found[name].passages[link.passage_id]))
     sources: dict[str, list[tuple[str, Span]]] = defaultdict(list)
     for source, event in session.exec(
@@ -310,11 +323,14 @@ def _stored(session: Session, names: dict[str, str]) -> Run:
         .where(col(Event.status) == "proposed", col(Event.deleted_at).is_(None))
     ).all():
         dates[event.id] = (event.date_start, event.date_end)
+        kinds[event.id] = event.kind
         if source.passage_id in owner:
             sources[event.id].append((owner[source.passage_id], (source.start, source.end)))
     for event_id, passages in linked_from.items():  # a proposal citing no source of ours
         sources.setdefault(event_id, passages)
-    proposals = [Proposal(i, dates[i], tuple(sorted(s))) for i, s in sorted(sources.items())]
+    proposals = [
+        Proposal(i, kinds[i], dates[i], tuple(sorted(s))) for i, s in sorted(sources.items())
+    ]
     return Run(found, proposals, intervals)
 
 
@@ -373,7 +389,7 @@ def _score_proposals(
     by_name = {a.name: a for a in articles}
     matched: dict[tuple[str, int], list[str]] = defaultdict(list)
     tied: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
     for proposal in run.proposals:
         hits: list[tuple[str, int]] = []
         touched: list[tuple[str, int]] = []
@@ -390,15 +406,22 @@ def _score_proposals(
         name, span = proposal.sources[0]
         where = f"{name}: proposal {_show(*proposal.date)} {_clip(by_name[name].text, span)!r}"
         if not touched:
-            kinds["junk"] += 1
+            counts["junk"] += 1
             report.notes.append(f"{where} is junk")
         elif not hits:
-            kinds["wrong_date"] += 1
+            counts["wrong_date"] += 1
             want = sorted({_show(*by_name[a].events[n].date) for a, n in touched})
             report.notes.append(f"{where} has the wrong date (annotated: {', '.join(want)})")
         elif any(not by_name[a].events[n].is_new for a, n in hits):
-            kinds["existing"] += 1
+            counts["existing"] += 1
             report.notes.append(f"{where} repeats an existing event")
+        kinds = [e.kinds for e in (by_name[a].events[n] for a, n in hits) if e.is_new and e.kinds]
+        if kinds:
+            counts["kinded"] += 1
+            if any(proposal.kind in k for k in kinds):
+                counts["right_kind"] += 1
+            else:
+                report.notes.append(f"{where} has kind {proposal.kind}, not {sorted(kinds[0])}")
     for key, count in sorted(tied.items()):
         if count > 1:
             report.notes.append(f"{count} proposals for one event: {key}")
@@ -417,10 +440,11 @@ def _score_proposals(
         "proposals": len(run.proposals),
         "new_events": len(wanted),
         "proposal_recall": _ratio(sum(bool(matched[(a, n)]) for a, n, _ in wanted), len(wanted)),
-        "junk_proposals": kinds["junk"],
+        "junk_proposals": counts["junk"],
         "duplicate_proposals": sum(count - 1 for count in tied.values() if count > 1),
-        "wrong_date_proposals": kinds["wrong_date"],
-        "existing_proposals": kinds["existing"],
+        "wrong_date_proposals": counts["wrong_date"],
+        "existing_proposals": counts["existing"],
+        "kind_accuracy": _ratio(counts["right_kind"], counts["kinded"]),
     }
     return matched
 
@@ -533,6 +557,7 @@ def main(argv: list[str]) -> int:
         f", duplicates {int(f['duplicate_proposals'])}"
         f", wrong date {int(f['wrong_date_proposals'])}"
         f", repeating an existing event {int(f['existing_proposals'])}"
+        f"; kinds right {f['kind_accuracy']:.3f}"
     )
     return 0
 

@@ -2,10 +2,11 @@
 
 The issue's targets (issue 21): date values right >= 95%, links >= 90% right with no link
 that hides a new event, >= 80% of the new dated events proposed with the right date, no
-junk proposal, no duplicate. The floors and ceilings below are what main measured when
-they were set, rounded a little in the safe direction; they only ever move towards the
-targets: whoever improves a figure raises its floor. Speed (articles per second) is
-printed by the module but, being a timing, asserted only by benchmarks, never here.
+junk proposal, no duplicate, a kind guessed ("unclassified" only when nothing fits). The
+floors and ceilings below are what main measured when they were set, rounded a little in
+the safe direction; they only ever move towards the targets: whoever improves a figure
+raises its floor. Speed (articles per second) is printed by the module but, being a
+timing, asserted only by benchmarks, never here.
 """
 
 import datetime
@@ -30,6 +31,7 @@ FLOORS = {
     "link_precision": 0.66,
     "link_recall": 0.28,
     "proposal_recall": 0.63,
+    "kind_accuracy": 0.2,
 }
 CEILINGS = {
     "spurious_dates": 2,
