@@ -232,15 +232,17 @@ export function createStrip(axis, { onSelect, onRange, onView }) {
   let pinch = null;
   const xOf = (e) => e.clientX - axis.getBoundingClientRect().left;
   axis.addEventListener("pointerdown", (e) => {
-    if (!view || e.button > 0 || e.target.closest(".mark")) return;
+    // A finger on a mark may start a pinch, but keeps its tap (no capture, no brush).
+    const onMark = Boolean(e.target.closest(".mark"));
+    if (!view || e.button > 0 || (onMark && e.pointerType !== "touch")) return;
     pointers.set(e.pointerId, xOf(e));
-    axis.setPointerCapture(e.pointerId);
+    if (!onMark) axis.setPointerCapture(e.pointerId);
     if (pointers.size === 2) {
       const [a, b] = [...pointers.values()];
       pinch = { distance: Math.abs(a - b) || 1, view: { ...view }, at: (a + b) / 2 };
       if (brush) brush.el.remove();
       brush = null;
-    } else {
+    } else if (!onMark) {
       brush = { x0: xOf(e), el: h("div", { class: "brush", "aria-hidden": "true" }) };
     }
   });
@@ -304,10 +306,10 @@ export function createStrip(axis, { onSelect, onRange, onView }) {
       active = 0;
       setView(min, max, false);
     },
-    /** Bring an event's mark into view without changing the zoom, when it is outside. */
+    /** Bring an event's mark into view without changing the zoom, when none of it shows. */
     reveal(id) {
       const e = events.find((x) => x.id === id);
-      if (!e || !view || (e.t0 >= view.min && e.t1 <= view.max)) return;
+      if (!e || !view || (e.t1 >= view.min && e.t0 <= view.max)) return;
       const span = view.max - view.min;
       const mid = (e.t0 + e.t1) / 2;
       setView(mid - span / 2, mid + span / 2);

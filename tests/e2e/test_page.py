@@ -522,3 +522,29 @@ def test_no_serious_accessibility_violation(writable_server: LiveServer, browser
         ]
     assert found == {view: [] for view in views}
     context.close()
+
+
+def test_a_pinch_zooms_the_strip(server: LiveServer, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 800, "height": 900}, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server.url}/")
+    page.wait_for_selector(".event")
+    page.locator("#axis").scroll_into_view_if_needed()
+    box = page.locator("#axis").bounding_box()
+    assert box
+    before = span_of(page)
+    cdp = context.new_cdp_session(page)
+    middle, y = box["x"] + box["width"] / 2, box["y"] + 50  # fingers may land on marks
+
+    def touch(kind: str, *xs: float) -> None:
+        points = [{"x": x, "y": y, "id": i} for i, x in enumerate(xs)]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch("touchStart", middle - 40, middle + 40)
+    for step in range(1, 8):  # fingers apart: zoom in
+        touch("touchMove", middle - 40 - step * 20, middle + 40 + step * 20)
+    touch("touchEnd")
+    expect(page).to_have_url(re.compile("span="))
+    after = span_of(page)
+    assert after[0] > before[0] and after[1] < before[1]
+    context.close()
