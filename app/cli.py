@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from app import backups, commands, documents, schema, seeds, transfer
+from app import backups, commands, documents, progress, schema, seeds, transfer
 from app.config import get_settings
 from app.db import get_engine, schema_lock, write_session
 from app.ingest import command as ingest_command
@@ -17,39 +17,63 @@ from app.ingest import command as ingest_command
 # to 1.6 times). bench.load runs our server and the ceiling with the same loop.
 EVENT_LOOP = "asyncio"
 
-app = typer.Typer(help="A provenance-first timeline service.", no_args_is_help=True)
-db = typer.Typer(help="The database: migrations and backups.", no_args_is_help=True)
+# Plain help, as the README writes the commands: rich's panels name every flag's type.
+app = typer.Typer(
+    help="A provenance-first timeline service.", no_args_is_help=True, rich_markup_mode=None
+)
+db = typer.Typer(
+    help="The database: migrations and backups.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(db, name="db")
 app.command(name="ingest")(ingest_command.ingest)
 app.command("export")(commands.export)
 app.command("pull")(commands.pull_command)
 
 
-def prepare_database() -> None:
-    """Upgrades to the newest migration and seeds a database that has no events yet.
+def prepare_database() -> list[str]:
+    """Upgrades to the newest migration and seeds a database that has no events yet; what
+    it found and did, for the log.
 
     Under the schema lock, so that servers starting together against one database do
     this one after another: the first upgrades and seeds, the others find it done.
     """
     settings = get_settings()
-    engine = get_engine(settings.database_url)
-    with schema_lock(settings.database_url):
-        if not schema.at_head(engine):
-            schema.upgrade(settings.database_url)
+    url = settings.database_url
+    engine = get_engine(url)
+    with schema_lock(url):
+        found = schema.stored_revisions(engine)
+        upgraded = found != schema.head_revisions()
+        if upgraded:
+            schema.upgrade(url)
+        older = ", ".join(sorted(found)) or "no tables"
+        migrated = f"upgraded from {older}" if upgraded else "the newest"
         with write_session(engine) as session:
-            if not seeds.has_events(session):
-                seeds.load(session, settings.seeds_dir)
+            if seeds.has_events(session):
+                seeded = "already seeded: it has events"
+            else:
+                report = seeds.load(session, settings.seeds_dir)
+                seeded = (
+                    f"seeded {report.events} events, {report.actors} actors, "
+                    f"{report.places} places, {report.articles} articles "
+                    f"from {settings.seeds_dir}"
+                )
             documents.ensure_current(session)
+    return [
+        f"database {schema.shown_url(url)}",
+        f"migration {', '.join(sorted(schema.head_revisions()))} ({migrated})",
+        seeded,
+    ]
 
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    host: Annotated[str, typer.Option(metavar="HOST", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")] = 1,
 ) -> None:
     """Upgrade the database, seed it when it has no events, and serve HTTP."""
-    prepare_database()
+    for line in prepare_database():
+        typer.echo(f"timeline: {line}", err=True)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -66,8 +90,11 @@ def seed() -> None:
     """Load seeds/ idempotently: running it twice changes nothing."""
     settings = get_settings()
     schema.upgrade(settings.database_url)
-    with write_session(get_engine(settings.database_url)) as session:
-        report = seeds.load(session, settings.seeds_dir)
+    with (
+        write_session(get_engine(settings.database_url)) as session,
+        progress.bar("seeding") as shown,
+    ):
+        report = seeds.load(session, settings.seeds_dir, shown)
         documents.ensure_current(session)
     typer.echo(
         f"seeded: {report.articles} articles, {report.actors} actors, "
@@ -76,29 +103,38 @@ def seed() -> None:
 
 
 @db.command()
-def upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
-    """Upgrade the database to a revision (default: the newest)."""
+def upgrade(revision: Annotated[str, typer.Argument(metavar="REV", hidden=True)] = "head") -> None:
+    """Upgrade the database to revision REV (default: the newest)."""
     schema.upgrade(get_settings().database_url, revision)
 
 
 @db.command()
-def downgrade(revision: Annotated[str, typer.Argument(help="A revision, or 'base'.")]) -> None:
-    """Downgrade the database to a revision."""
-    schema.downgrade(get_settings().database_url, revision)
+def downgrade(
+    revision: Annotated[str, typer.Argument(metavar="REV", hidden=True)],
+) -> None:
+    """Downgrade the database to revision REV (a revision, or 'base')."""
+    url = get_settings().database_url
+    commands.require_database(url, newest=False)
+    schema.downgrade(url, revision)
 
 
 @db.command()
 def current() -> None:
     """Print the database's revision."""
-    revision = schema.current_revision(get_engine(get_settings().database_url))
-    typer.echo(revision or "(empty database)")
+    url = get_settings().database_url
+    commands.require_database(url, newest=False)
+    typer.echo(", ".join(sorted(schema.stored_revisions(get_engine(url)))))
 
 
 @db.command()
-def backup(path: Annotated[Path, typer.Argument(help="Where to write the copy.")]) -> None:
-    """Write a consistent copy of the database while it is in use."""
+def backup(
+    path: Annotated[Path, typer.Argument(metavar="PATH", hidden=True)],
+) -> None:
+    """Write a consistent copy of the database to PATH while it is in use."""
+    url = get_settings().database_url
+    commands.require_database(url, newest=False)
     try:
-        backups.backup(get_settings().database_url, path)
+        backups.backup(url, path)
     except backups.BackupError as error:
         typer.echo(f"backup failed: {error}", err=True)
         raise typer.Exit(1) from error
@@ -107,12 +143,18 @@ def backup(path: Annotated[Path, typer.Argument(help="Where to write the copy.")
 
 @db.command("copy")
 def copy_database(
-    source: Annotated[str, typer.Option("--from", help="URL of the database to copy.")],
-    target: Annotated[str, typer.Option("--to", help="URL of an empty database to fill.")],
+    source: Annotated[
+        str, typer.Option("--from", metavar="URL", help="URL of the database to copy.")
+    ],
+    target: Annotated[
+        str, typer.Option("--to", metavar="URL", help="URL of an empty database to fill.")
+    ],
 ) -> None:
     """Copy a whole timeline to another database, e.g. SQLite to PostgreSQL, and check it."""
+    commands.require_database(source, newest=False)
     try:
-        checks = transfer.copy(source, target)
+        with progress.bar("copying rows") as shown:
+            checks = transfer.copy(source, target, shown)
     except transfer.CopyError as error:
         typer.echo(f"copy refused: {error}", err=True)
         raise typer.Exit(1) from error
@@ -129,8 +171,11 @@ def copy_database(
 
 
 @db.command()
-def restore(path: Annotated[Path, typer.Argument(help="A file written by `db backup`.")]) -> None:
-    """Replace the database's contents with a backup (stop writers first)."""
+def restore(
+    path: Annotated[Path, typer.Argument(metavar="PATH", hidden=True)],
+) -> None:
+    """Replace the database's contents with the backup at PATH, a file written by
+    `db backup` (stop writers first)."""
     try:
         backups.restore(get_settings().database_url, path)
     except backups.BackupError as error:

@@ -2,22 +2,16 @@
 server, with the filters of GET /events."""
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
-import click
 import typer
 from sqlmodel import Session
 
-from app import exports, filters
+from app import exports, filters, progress, queries, schema
 from app.config import get_settings
 from app.db import get_engine
-
-if TYPE_CHECKING:  # app.pull imports httpx, which every `timeline` start need not pay for
-    from app.pull import Progress
 
 
 class ExportFormat(StrEnum):
@@ -34,17 +28,31 @@ class PullFormat(StrEnum):
     csv = "csv"
 
 
+# Value names as the README writes them (typer would show Python types: <list[str]>).
 Actor = Annotated[
-    list[str] | None, typer.Option(help="Actor id, name or alias; repeat for all of them.")
+    list[str] | None,
+    typer.Option(metavar="NAME", help="Actor id, name or alias; repeat for all of them."),
 ]
-Place = Annotated[list[str] | None, typer.Option(help="Place id, name or alias; repeat for any.")]
-Kind = Annotated[list[str] | None, typer.Option(help="Event kind; repeat for any.")]
-Tag = Annotated[list[str] | None, typer.Option(help="Tag; repeat for all of them.")]
-From = Annotated[str | None, typer.Option("--from", help="A date expression (English or German).")]
-To = Annotated[str | None, typer.Option("--to", help="A date expression; its end counts.")]
-Q = Annotated[str | None, typer.Option("--q", help="Full-text search.")]
-ArticleId = Annotated[str | None, typer.Option(help="Only events citing this article.")]
-UpdatedSince = Annotated[str | None, typer.Option(help="Only events changed since (ISO 8601).")]
+Place = Annotated[
+    list[str] | None,
+    typer.Option(metavar="NAME", help="Place id, name or alias; repeat for any."),
+]
+Kind = Annotated[list[str] | None, typer.Option(metavar="KIND", help="Event kind; repeat for any.")]
+Tag = Annotated[list[str] | None, typer.Option(metavar="TAG", help="Tag; repeat for all of them.")]
+From = Annotated[
+    str | None,
+    typer.Option("--from", metavar="DATE", help="A date expression (English or German)."),
+]
+To = Annotated[
+    str | None, typer.Option("--to", metavar="DATE", help="A date expression; its end counts.")
+]
+Q = Annotated[str | None, typer.Option("--q", metavar="TEXT", help="Full-text search.")]
+ArticleId = Annotated[
+    str | None, typer.Option(metavar="ID", help="Only events citing this article.")
+]
+UpdatedSince = Annotated[
+    str | None, typer.Option(metavar="TIME", help="Only events changed since (ISO 8601).")
+]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -52,9 +60,17 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def require_database(url: str, *, newest: bool = True) -> None:
+    """A command that reads refuses a missing or unmigrated database in one line (exit 2),
+    creating nothing; `newest`: one at an older revision too."""
+    if reason := schema.unready(url, newest=newest):
+        raise _fail(reason)
+
+
 def export(
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", help="The output format.")
+        ExportFormat,
+        typer.Option("--format", metavar="|".join(ExportFormat), help="The output format."),
     ] = ExportFormat.json,
     actor: Actor = None,
     place: Place = None,
@@ -65,11 +81,17 @@ def export(
     q: Q = None,
     article: ArticleId = None,
     updated_since: UpdatedSince = None,
-    output: Annotated[Path | None, typer.Option(help="A file instead of standard output.")] = None,
+    output: Annotated[
+        Path | None, typer.Option(metavar="FILE", help="A file instead of standard output.")
+    ] = None,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="csv: start with a byte order mark, for Excel.")
+    ] = False,
 ) -> None:
     """Write every matching event from the local database, streamed; timelinejs writes
     GET /timeline's document: the first TIMELINE_TIMELINE_MAX_EVENTS events, in memory."""
     settings = get_settings()
+    require_database(settings.database_url)
     engine = get_engine(settings.database_url)
     with Session(engine) as session:
         try:
@@ -88,42 +110,49 @@ def export(
         except filters.FilterError as error:
             hint = f" (did you mean {', '.join(error.suggestions)}?)" if error.suggestions else ""
             raise _fail(f"--{error.param.replace('_', '-')}: {error.message}{hint}") from error
-    chunks = exports.write(fmt.value, engine, resolved, cap=settings.timeline_max_events)
+        # the bar's total, counted only for a file on a terminal
+        total = (
+            queries.count(session.connection(), resolved)
+            if output and progress.on_terminal()
+            else 0
+        )
+    cap = settings.timeline_max_events
     if output is None:
+        chunks = exports.write(fmt.value, engine, resolved, cap=cap, bom=bom)
         with open(sys.stdout.fileno(), "wb", closefd=False) as out:
             out.writelines(chunks)
         return
     temporary = output.with_name(output.name + ".tmp")
-    with temporary.open("wb") as out:
-        out.writelines(chunks)
+    with progress.bar("exporting") as shown, temporary.open("wb") as out:
+        shown(0, total)
+        out.writelines(
+            exports.write(
+                fmt.value,
+                engine,
+                resolved,
+                cap=cap,
+                bom=bom,
+                progress=lambda done, _total: shown(done, total),
+            )
+        )
     temporary.replace(output)
 
 
-@contextmanager
-def _progress_bar() -> Iterator["Progress"]:
-    """A progress bar on standard error when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        yield lambda _done, _total: None
-        return
-    bar: Any
-    with click.progressbar(length=1, label="pulling", file=sys.stderr, show_pos=True) as bar:
-
-        def update(done: int, total: int | None) -> None:
-            bar.length = total or done
-            bar.update(done - bar.pos)
-
-        yield update
-
-
 def pull_command(
-    server: Annotated[str, typer.Option(help="The server's base URL, e.g. http://127.0.0.1:8000.")],
-    output: Annotated[Path, typer.Option(help="The file to write.")],
+    server: Annotated[
+        str, typer.Option(metavar="URL", help="The server's base URL, e.g. http://127.0.0.1:8000.")
+    ],
+    output: Annotated[Path, typer.Option(metavar="FILE", help="The file to write.")],
     fmt: Annotated[
-        PullFormat, typer.Option("--format", help="The output format.")
+        PullFormat,
+        typer.Option("--format", metavar="|".join(PullFormat), help="The output format."),
     ] = PullFormat.json,
     since: Annotated[
         Path | None,
-        typer.Option(help="A state file: pull only what changed since the last pull, and keep it."),
+        typer.Option(
+            metavar="STATE",
+            help="A state file: pull only what changed since the last pull, and keep it.",
+        ),
     ] = None,
     actor: Actor = None,
     place: Place = None,
@@ -151,8 +180,8 @@ def pull_command(
     }
     params = {name: values for name, values in given.items() if values}
     try:
-        with _progress_bar() as progress:
-            journal = pull.pull(server, params, fmt.value, output, since, progress)
+        with progress.bar("pulling") as shown:
+            journal = pull.pull(server, params, fmt.value, output, since, shown)
     except pull.PullError as error:
         raise _fail(str(error)) from error
     what = "changes" if journal.mode == "changes" else "events"

@@ -17,6 +17,7 @@ from app import documents, pagination, queries, timelines, views
 from app.formats import csv, ics, ndjson
 from app.models import Article, Event, Passage, Place, Source
 from app.pagination import BadCursor
+from app.progress import Progress, ignore
 from app.queries import EventFilters, Sort
 from app.views import Json
 
@@ -36,23 +37,28 @@ STREAMED: dict[str, Callable[[Iterable[Json]], Iterator[str]]] = {
 
 
 def event_batches(
-    engine: Engine, filters: EventFilters, sort: Sort = "date"
+    engine: Engine, filters: EventFilters, sort: Sort = "date", progress: Progress = ignore
 ) -> Iterator[list[bytes]]:
     """Every matching event's stored document (app.documents), in the contract's order,
-    BATCH at a time."""
+    BATCH at a time; `progress` hears how many were read."""
     cursor: str | None = None
+    done = 0
     while True:
         with engine.connect() as conn:
             batch, cursor = documents.page(conn, filters, sort, BATCH, cursor)
         yield batch
+        done += len(batch)
+        progress(done, None)
         if cursor is None:
             return
 
 
-def events(engine: Engine, filters: EventFilters, sort: Sort = "date") -> Iterator[Json]:
+def events(
+    engine: Engine, filters: EventFilters, sort: Sort = "date", progress: Progress = ignore
+) -> Iterator[Json]:
     """Every matching event as the JSON the API serves (so that every writer sees what a
     client of the API would see)."""
-    for batch in event_batches(engine, filters, sort):
+    for batch in event_batches(engine, filters, sort, progress):
         yield from map(orjson.loads, batch)
 
 
@@ -64,19 +70,27 @@ def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
 
 
 def write(
-    fmt: str, engine: Engine, filters: EventFilters, sort: Sort = "date", cap: int = 0
+    fmt: str,
+    engine: Engine,
+    filters: EventFilters,
+    sort: Sort = "date",
+    cap: int = 0,
+    bom: bool = False,
+    progress: Progress = ignore,
 ) -> Iterator[bytes]:
     """The export of every matching event as UTF-8 chunks. NDJSON, the bulk format, is each
     batch's stored documents joined as read, one chunk a batch, never decoded and encoded
     again (a fifth of an export's time). `timelinejs` is one document of the first `cap`
-    events in date order, held in memory (app.timelines)."""
+    events in date order, held in memory (app.timelines). `bom`: CSV for Excel."""
     if fmt == "timelinejs":
         with Session(engine) as session:
             document = timelines.document(session, filters, cap, "timelinejs")
         return iter([(ndjson.dumps(document) + "\n").encode()])
     if fmt == "ndjson":
-        return (ndjson.documents(batch) for batch in event_batches(engine, filters, sort))
-    return (chunk.encode() for chunk in render(fmt, events(engine, filters, sort)))
+        batches = event_batches(engine, filters, sort, progress)
+        return (ndjson.documents(batch) for batch in batches)
+    chunks = (chunk.encode() for chunk in render(fmt, events(engine, filters, sort, progress)))
+    return csv.with_bom(chunks) if fmt == "csv" and bom else chunks
 
 
 def places(engine: Engine) -> Iterator[Json]:

@@ -15,7 +15,7 @@ retried with exponential backoff, a bounded number of times.
 import heapq
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -28,12 +28,12 @@ import orjson
 from app import exports
 from app.dates import PRECISIONS
 from app.formats.ndjson import dumps
+from app.progress import Progress, ignore
 
 PAGE = 500  # events per request
 RETRIES = 6
 MAX_BACKOFF = 30.0
 Json = dict[str, Any]
-Progress = Callable[[int, int | None], None]
 
 
 class PullError(RuntimeError):
@@ -161,7 +161,6 @@ def _fetch(
             os.fsync(out.fileno())
             journal.size = out.tell()
             journal.done += len(page["items"])
-            journal.total = page.get("total", journal.total)
             journal.extra["since"] = page.get("since", journal.extra.get("since"))
             journal.next = _path_and_query(page["next"]) if page["next"] else None
             _save_json(journal_path, asdict(journal))
@@ -179,7 +178,7 @@ def pull(
     fmt: str,
     output: Path,
     state_file: Path | None = None,
-    progress: Progress = lambda _done, _total: None,
+    progress: Progress = ignore,
     backoff: float = 0.5,
     retries: int = RETRIES,
     page_size: int = PAGE,
@@ -206,14 +205,18 @@ def pull(
             journal = Journal(**saved)
         else:
             part.unlink(missing_ok=True)
-            page_params = {"limit": str(page_size), "count": "true"}
+            path, where = "/events", {}
             if mode == "changes":
-                journal.next = _first_page("/changes", params, {**page_params, "since": str(since)})
-            else:
-                if state_file is not None:
-                    journal.extra["since"] = remote.get("/changes")["since"]
-                journal.next = _first_page("/events", params, page_params)
+                path, where = "/changes", {"since": str(since)}
+            elif state_file is not None:
+                journal.extra["since"] = remote.get("/changes")["since"]
+            counted = remote.get(
+                _first_page(path, params, {**where, "limit": "1", "count": "true"})
+            )
+            journal.total = counted["total"]
+            journal.next = _first_page(path, params, {**where, "limit": str(page_size)})
             _save_json(journal_path, asdict(journal))
+        progress(journal.done, journal.total)
         _fetch(remote, journal, part, journal_path, progress)
     finally:
         remote.close()

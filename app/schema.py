@@ -5,9 +5,14 @@ database is already at the newest revision, so that a server starts without load
 """
 
 import re
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from app.config import PROJECT_ROOT
 from app.search import SEARCH_TABLE_PREFIX
@@ -62,10 +67,55 @@ def head_revisions() -> set[str]:
     return revisions - parents
 
 
-def at_head(engine: Engine) -> bool:
-    """Whether the database is at the newest revision, read with one plain query."""
+def stored_revisions(engine: Engine) -> set[str]:
+    """The database's revisions (none when it has no tables), read with one plain query."""
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
-            return False
-        stored = set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
-    return stored == head_revisions()
+            return set()
+        return set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+
+
+def at_head(engine: Engine) -> bool:
+    """Whether the database is at the newest revision."""
+    return stored_revisions(engine) == head_revisions()
+
+
+def shown_url(url: str) -> str:
+    """The URL as logs and messages may show it: without its password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def unready(url: str, *, newest: bool) -> str | None:
+    """Why a command that reads cannot use the database at `url` (None when it can): it is
+    missing, has no tables, or (`newest`) is not at the newest revision. Found without
+    changing anything: SQLite would create a missing file, and our engine's first
+    connection turns an empty one into a WAL database; so SQLite files are read read-only."""
+    from app.db import get_engine
+
+    where = f"DATABASE_URL={shown_url(url)}"
+    parsed = make_url(url)
+    path = parsed.database or ""
+    sqlite_file = parsed.get_backend_name() == "sqlite" and path not in ("", ":memory:")
+    if sqlite_file and not Path(path).is_file():
+        return f"no database at {where}: set DATABASE_URL, or create one with `timeline seed`"
+    try:
+        stored = (
+            _read_only_revisions(Path(path)) if sqlite_file else stored_revisions(get_engine(url))
+        )
+    except (DBAPIError, sqlite3.Error) as error:
+        cause = getattr(error, "orig", None) or error
+        return f"cannot read the database at {where}: {str(cause).strip().splitlines()[0]}"
+    if not stored:
+        return f"the database at {where} has no tables: create them with `timeline seed`"
+    if newest and stored != head_revisions():
+        revision = ", ".join(sorted(stored))
+        return f"the database at {where} is at revision {revision}: run `timeline db upgrade`"
+    return None
+
+
+def _read_only_revisions(path: Path) -> set[str]:
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        if conn.execute(query).fetchone() is None:
+            return set()
+        return {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}

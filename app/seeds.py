@@ -16,6 +16,7 @@ from app.actors import ACTORS, PLACES
 from app.dates import DateInterval, parse_date
 from app.ingest.pipeline import ArticleInput, store_article
 from app.models import Article, Event, Passage
+from app.progress import Progress, ignore
 from app.services import curation, names, versions
 from app.services.events import ActorRole, EventSpec, SourceSpec
 from app.vocabulary import EVENT_KINDS, TAGS
@@ -50,7 +51,8 @@ def _interval(value: Any) -> DateInterval | None:
     return parse_date(str(value))
 
 
-def load(session: Session, seeds_dir: Path) -> LoadReport:
+def load(session: Session, seeds_dir: Path, progress: Progress = ignore) -> LoadReport:
+    """`progress` hears of each event stored."""
     report = LoadReport()
     for table, kind, fields in (
         (ACTORS, "actors", ("name", "kind", "description")),
@@ -83,9 +85,11 @@ def load(session: Session, seeds_dir: Path) -> LoadReport:
         )
         report.articles += created
     events_path = seeds_dir / "events.yaml"
-    for entry in _read_yaml(events_path):
+    entries = _read_yaml(events_path)
+    for done, entry in enumerate(entries, 1):
         spec = _event_spec(session, entry, events_path)
         report.events += curation.seed(session, spec)
+        progress(done, len(entries))
     if report.changed:
         versions.bump(session)
     return report

@@ -22,6 +22,7 @@ from sqlmodel import SQLModel
 
 from app import schema, search  # search imports app.models: the metadata is whole
 from app.db import get_engine, session_scope
+from app.progress import Progress, ignore
 
 BATCH_ROWS = 1000
 # The single row every migrated database has; its version is carried over, not inserted.
@@ -105,8 +106,9 @@ def _reset_sequences(conn: Connection) -> None:
             )
 
 
-def copy(source_url: str, target_url: str) -> list[TableCheck]:
-    """Copies every row from source to an empty target and checks both sides per table.
+def copy(source_url: str, target_url: str, progress: Progress = ignore) -> list[TableCheck]:
+    """Copies every row from source to an empty target and checks both sides per table;
+    `progress` hears the rows copied of all (counted first, when anyone watches).
 
     Raises CopyError when the target holds data or the source is not at the newest
     revision; nothing is written to the target then, beyond migrating it.
@@ -124,10 +126,17 @@ def copy(source_url: str, target_url: str) -> list[TableCheck]:
         target_conn = writing.connection()
         if full := _nonempty_tables(target_conn):
             raise CopyError(f"the target is not empty: {', '.join(full)} hold data")
+        total = None
+        if progress is not ignore:
+            counts = (select(func.count()).select_from(table) for table in tables())
+            total = sum(reading.execute(count).scalar_one() for count in counts)
+        done = 0
         for table in tables():
             result = reading.execution_options(yield_per=BATCH_ROWS).execute(select(table))
             for rows in result.partitions():
                 batch = [dict(row._mapping) for row in rows]
+                done += len(batch)
+                progress(done, total)
                 if table.name == DATA_STATE:
                     state = {key: value for key, value in batch[0].items() if key != "id"}
                     target_conn.execute(table.update().values(state))

@@ -208,6 +208,9 @@ class EventListParams(EventParams, PageParams):
         "event: ndjson, csv or ics (limit and cursor do not apply). Overrides Accept.",
     )
     sort: Sort = Field("date", description="`date` (oldest first) or `-date`.")
+    bom: bool = Field(
+        False, description="`true`: CSV starts with a byte order mark, for Excel (csv only)."
+    )
 
 
 def bad_cursor(error: BadCursor) -> ProblemError:

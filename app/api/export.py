@@ -37,9 +37,10 @@ def stream(chunks: Iterator[str] | Iterator[bytes], fmt: str, filename: str) -> 
 
 
 def events_export(
-    request: Request, fmt: str, filters: EventFilters, sort: Sort
+    request: Request, fmt: str, filters: EventFilters, sort: Sort, bom: bool = False
 ) -> StreamingResponse:
-    return stream(exports.write(fmt, request.app.state.engine, filters, sort), fmt, "events")
+    chunks = exports.write(fmt, request.app.state.engine, filters, sort, bom=bom)
+    return stream(chunks, fmt, "events")
 
 
 def places_geojson(request: Request) -> StreamingResponse:

@@ -1,7 +1,8 @@
 """CSV for spreadsheets and data frames: one row per event (or per source), with a header.
 
-UTF-8 with a byte order mark, so that Excel reads the accents; Python reads the header
-cleanly with `encoding="utf-8-sig"`, pandas by default. Lists (actors, tags) are joined
+Plain UTF-8, so that Python's csv, pandas and R read the first column as `id`; with_bom
+puts the byte order mark first for Excel, which reads the accents only then (`bom=true`,
+`--bom`). Lists (actors, tags) are joined
 with ";" in the JSON's order. A text cell that starts with = + - @ (or a tab or carriage
 return) gets a leading apostrophe, so that no spreadsheet runs it as a formula. Numbers
 (lat, lon, offsets, counts) are written as numbers.
@@ -12,7 +13,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-BOM = "\ufeff"
+BOM = "\ufeff".encode()
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = ";"
 
@@ -111,11 +112,11 @@ def source_row(source: dict[str, Any]) -> dict[str, Any]:
 
 
 def table(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """The BOM and header, then one CSV line per row (RFC 4180: CRLF, quotes doubled)."""
+    """The header, then one CSV line per row (RFC 4180: CRLF, quotes doubled)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(columns)
-    yield BOM + buffer.getvalue()
+    yield buffer.getvalue()
     for row in rows:
         buffer.seek(0)
         buffer.truncate()
@@ -129,3 +130,9 @@ def event_rows(events: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 def source_rows(sources: Iterable[dict[str, Any]]) -> Iterator[str]:
     return table(SOURCE_COLUMNS, (source_row(source) for source in sources))
+
+
+def with_bom(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The UTF-8 chunks after a byte order mark, for Excel."""
+    yield BOM
+    yield from chunks

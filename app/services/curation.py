@@ -15,7 +15,7 @@ at flush with StaleDataError and stores nothing, and `commit` runs it again on f
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import orjson
@@ -203,9 +203,17 @@ def seed(session: Session, spec: EventSpec) -> bool:
     return True
 
 
+def _require_sources(status: str, sources: Sequence[object] | None, problems: Problems) -> None:
+    """Provenance first: a published event cites at least one quote; one without any can
+    be proposed, and published once sourced."""
+    if status == "published" and not sources:
+        problems.add("sources", "a published event needs at least one source (or status proposed)")
+
+
 def create(session: Session, *, draft: EventCreate, author: str) -> Json:
     problems = Problems()
     values = {"status": draft.status, **spec_values(session, draft, problems)}
+    _require_sources(draft.status, draft.sources, problems)
     problems.check()
     if draft.id is not None and session.get(Event, draft.id) is not None:
         raise Conflict(
@@ -223,6 +231,12 @@ def update(
     event, before = _checked(session, event_id, if_match)
     problems = Problems()
     values = spec_values(session, patch, problems)
+    given = patch.model_fields_set
+    _require_sources(
+        patch.status if "status" in given and patch.status else event.status,
+        patch.sources if "sources" in given else _sources(session, event_id),
+        problems,
+    )
     problems.check()
     spec = _stored_spec(session, event).model_copy(update=values)
     links.follow(session, event_id=event_id, event_status=spec.status)
@@ -269,6 +283,9 @@ def remove_source(
     kept = [s for s in sources if s.id != source_id]
     if len(kept) == len(sources):
         raise NotFound(f"the event {event_id!r} has no source {source_id}")
+    problems = Problems()
+    _require_sources(event.status, kept, problems)
+    problems.check()
     spec = _stored_spec(session, event)
     spec.sources = [_source_spec(s) for s in kept]
     return _store(session, spec, action="remove_source", author=author, before=before)

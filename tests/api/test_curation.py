@@ -249,7 +249,7 @@ def test_an_ongoing_date_with_its_end_precision_is_stored_shown_and_exported(
     }
     assert shown["sources"][0]["stated_date"]["end_precision"] == "month"
     exported = http.get("/events", params={"format": "csv", "q": "curated"}).text
-    [row] = csv.DictReader(io.StringIO(exported.lstrip("\ufeff")))
+    [row] = csv.DictReader(io.StringIO(exported))
     assert (row["id"], row["date_end_precision"], row["date_ongoing"]) == (
         "talks-go-on-2019",
         "month",
@@ -296,6 +296,35 @@ def test_bad_fields_are_named_and_nothing_is_stored(
     if param != "id":  # PATCH takes no id at all
         assert_problem(patched, 422, param)
     assert history(http, "hanoi-summit-2019") == []
+
+
+def test_a_published_event_needs_a_source_and_a_proposed_one_may_wait_for_it(
+    http: httpx.Client,
+) -> None:
+    passage = passage_of(http, "hanoi-summit-2019")
+    sourced = new_event(passage, id="sourced-later-2018")
+    unsourced = {k: v for k, v in sourced.items() if k != "sources"}
+    for body in (unsourced, {**unsourced, "sources": []}, {**unsourced, "status": "published"}):
+        assert_problem(http.post("/events", json=body, headers=AUTH), 422, "sources")
+    assert http.get("/events/sourced-later-2018").status_code == 404
+    created = http.post("/events", json={**unsourced, "status": "proposed"}, headers=AUTH)
+    assert created.status_code == 201, created.text
+    assert created.json()["sources"] == []
+    url = "/events/sourced-later-2018"
+    assert_problem(http.patch(url, json={"status": "published"}, headers=AUTH), 422, "sources")
+    assert http.get(url).json()["status"] == "proposed"
+    published = http.patch(
+        url, json={"status": "published", "sources": sourced["sources"]}, headers=AUTH
+    )
+    assert published.status_code == 200, published.text
+    [source] = published.json()["sources"]
+    assert_problem(http.patch(url, json={"sources": []}, headers=AUTH), 422, "sources")
+    last = http.delete(f"{url}/sources/{source['id']}", headers=AUTH)
+    assert_problem(last, 422, "sources")
+    assert http.get(url).json()["sources"] == [source]
+    assert [e["action"] for e in history(http, "sourced-later-2018")] == ["create", "update"]
+    withdrawn = http.patch(url, json={"status": "proposed", "sources": []}, headers=AUTH)
+    assert withdrawn.status_code == 200, withdrawn.text
 
 
 def test_sources_are_added_and_removed(http: httpx.Client) -> None:

@@ -3,6 +3,10 @@
 import csv
 import datetime
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,9 +24,54 @@ def ndjson(response: httpx.Response) -> list[dict[str, Any]]:
 
 
 def csv_rows(response: httpx.Response) -> list[dict[str, str]]:
+    """Read as a script reads it: plain UTF-8, no byte order mark before the header."""
     assert response.status_code == 200, response.text
-    assert response.content.startswith(b"\xef\xbb\xbf")
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+    assert not response.content.startswith(csv_format.BOM)
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"), newline="")))
+
+
+def first_column(content: bytes, encoding: str) -> str:
+    """The header's first name as Python's csv reads the text in that encoding."""
+    return next(csv.reader(io.StringIO(content.decode(encoding), newline="")))[0]
+
+
+@pytest.mark.parametrize(("path", "first"), [("/events", "id"), ("/sources", "event_id")])
+def test_csv_is_plain_utf8_and_bom_true_starts_it_with_the_mark_for_excel(
+    client: httpx.Client, path: str, first: str
+) -> None:
+    plain = client.get(path, params={"format": "csv"})
+    assert plain.content.startswith(first.encode() + b",")
+    assert first_column(plain.content, "utf-8") == first
+    for bom in ("true", "1"):
+        marked = client.get(path, params={"format": "csv", "bom": bom})
+        assert marked.content == csv_format.BOM + plain.content
+        assert first_column(marked.content, "utf-8-sig") == first
+        assert first_column(marked.content, "utf-8") == "\ufeff" + first  # why scripts want none
+    assert client.get(path, params={"format": "csv", "bom": "false"}).content == plain.content
+    assert_problem(client.get(path, params={"format": "csv", "bom": "maybe"}), 422, "bom")
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_timeline_export_writes_plain_csv_and_with_bom_the_mark(
+    seeded_url: str, client: httpx.Client, tmp_path: Path, bom: bool
+) -> None:
+    output = tmp_path / "events.csv"
+    answer = subprocess.run(
+        [sys.executable, "-c", "from app.cli import app; app()", "export", "--format", "csv"]
+        + ["--output", str(output)]
+        + (["--bom"] if bom else []),
+        env={**os.environ, "DATABASE_URL": seeded_url},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert answer.returncode == 0, answer.stderr
+    served = client.get("/events", params={"format": "csv", "bom": str(bom).lower()}).content
+    assert output.read_bytes() == served
+    assert output.read_bytes().startswith(csv_format.BOM) is bom
+    with output.open(encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        assert next(csv.reader(handle))[0] == "id"
 
 
 @pytest.mark.parametrize(

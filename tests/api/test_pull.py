@@ -208,7 +208,7 @@ def test_a_pull_that_gives_up_is_resumed_where_it_stopped(
     proxy: FlakyProxy, seeded_url: str, tmp_path: Path
 ) -> None:
     output = tmp_path / "events.json"
-    proxy.fail_after = 2
+    proxy.fail_after = 3  # the count, then two pages
     with pytest.raises(pull.PullError, match="503"):
         pull.pull(proxy.url, {}, "json", output, backoff=0.01, retries=2, page_size=10)
     assert not output.exists()
@@ -219,7 +219,7 @@ def test_a_pull_that_gives_up_is_resumed_where_it_stopped(
     assert output.read_bytes() == export(seeded_url, "json")
     resumed = proxy.seen[stopped_at:]
     assert "cursor=" in resumed[0]
-    assert resumed[0] == proxy.seen[2]
+    assert resumed[0] == proxy.seen[3]
 
 
 def test_a_server_that_stays_down_is_a_clear_error(tmp_path: Path) -> None:
@@ -231,3 +231,22 @@ def test_a_server_that_stays_down_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_refused_filter_is_a_clear_error(server: LiveServer, tmp_path: Path) -> None:
     with pytest.raises(pull.PullError, match="actor"):
         pull.pull(server.url, {"actor": ["kimm"]}, "json", tmp_path / "out.json")
+
+
+def test_a_pull_counts_its_total_first_and_reports_every_page(
+    proxy: FlakyProxy, seeded_url: str, tmp_path: Path
+) -> None:
+    reports: list[tuple[int, int | None]] = []
+    journal = pull.pull(
+        proxy.url,
+        {},
+        "ndjson",
+        tmp_path / "events.ndjson",
+        progress=lambda done, total: reports.append((done, total)),
+        page_size=10,
+    )
+    total = export(seeded_url, "ndjson").count(b"\n")
+    assert journal.done == total
+    assert "count=true" in proxy.seen[0] and "limit=1" in proxy.seen[0]
+    assert not any("count=true" in asked for asked in proxy.seen[1:])
+    assert reports == [(min(done, total), total) for done in range(0, total + 10, 10)]

@@ -57,11 +57,11 @@ def inconsistencies(url: str) -> list[str]:
                 ]
             unsourced = conn.execute(
                 text(
-                    "SELECT id FROM event WHERE deleted_at IS NULL "
+                    "SELECT id FROM event WHERE deleted_at IS NULL AND status = 'published' "
                     "AND id NOT IN (SELECT event_id FROM source)"
                 )
             ).all()
-            problems += [f"event without sources: {row[0]}" for row in unsourced]
+            problems += [f"published event without sources: {row[0]}" for row in unsourced]
             unsplit = conn.execute(
                 text("SELECT id FROM article WHERE id NOT IN (SELECT article_id FROM passage)")
             ).all()

@@ -183,4 +183,4 @@ def test_every_quote_ever_cited_is_live_merged_or_in_history(
             if not accounted(session, event_id, quote)
         ]
         assert lost == []
-    assert [p for p in inconsistencies(fresh_seeded_url) if "without sources" not in p] == []
+    assert inconsistencies(fresh_seeded_url) == []

@@ -60,7 +60,7 @@ async def list_events(request: Request) -> Response:
     reads = request.app.state.reads
     filters, found, next_cursor = await reads.run(read)
     if chosen != "json":
-        return events_export(request, chosen, filters, params.sort)
+        return events_export(request, chosen, filters, params.sort, params.bom)
     total = await reads.count(partial(queries.count, filters=filters)) if page.count else None
     items = [orjson.Fragment(document) for document in found]
     return list_response(request, items, next_cursor, total)

@@ -28,9 +28,13 @@ def list_sources(
         Literal["json", "csv"],
         Query(alias="format", description="json (paginated) or csv (every source, streamed)."),
     ] = "json",
+    bom: Annotated[
+        bool, Query(description="`true`: CSV starts with a byte order mark, for Excel.")
+    ] = False,
 ) -> Response:
     if fmt == "csv":
-        return stream(csv.source_rows(exports.sources(request.app.state.engine)), "csv", "sources")
+        rows = (row.encode() for row in csv.source_rows(exports.sources(request.app.state.engine)))
+        return stream(csv.with_bom(rows) if bom else rows, "csv", "sources")
     try:
         items, next_cursor = exports.sources_page(session, page.limit, page.cursor)
     except BadCursor as error:
