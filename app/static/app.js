@@ -183,7 +183,14 @@ function showError(error) {
       );
     }
   }
-  box.replaceChildren(h("span", { text: error.message }), offers.length ? h("span", { class: "suggestions" }, offers) : null);
+  // The lead in the page's language, then the API's own words on what was wrong.
+  const params = (error.errors || []).map((e) => (LISTS.includes(e.param) ? t(`type_${e.param}`) : t(e.param)));
+  const lead = params.length ? t("refused", { params: params.join(", ") }) : t("failed");
+  box.replaceChildren(
+    h("strong", { text: lead }),
+    h("span", { class: "detail-text", text: error.message }),
+    offers.length ? h("span", { class: "suggestions" }, offers) : null,
+  );
   box.hidden = false;
 }
 

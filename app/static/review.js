@@ -183,7 +183,7 @@ function proposalCard(item) {
     if (first) first.focus();
   }
   card.append(
-    h("p", { class: "item-kind", text: `${t("proposal")} · ${t("status_" + e.status)}` }),
+    h("p", { class: "item-kind", text: e.status === "proposed" ? t("proposal") : `${t("proposal")} · ${t("status_" + e.status)}` }),
     h("h4", { class: "item-title", text: e.title }),
     h(
       "p",

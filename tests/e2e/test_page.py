@@ -414,7 +414,7 @@ def test_the_page_in_german_and_english_follows_the_browser_and_the_switch(
         expect(page.locator(".detail-date time")).to_have_text("12. Juni 2018")
     page.fill("#from", "Quatsch")
     page.press("#from", "Enter")
-    expect(page.locator("#error")).to_be_visible()
+    expect(page.locator("#error strong")).to_have_text("Abgelehnt: Von.")
     expect(page.locator("#status")).to_have_text("Keine Ereignisse.")
 
     page.select_option("#lang", "en")
