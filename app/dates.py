@@ -2,9 +2,9 @@
 
 This is the only module that talks to dateparser.  dateparser's ``search_dates`` is not
 usable on German news (it reads "die", "mit", "so" as weekdays), so candidate spans are
-found here with compiled regular expressions and only those spans are normalised:
-month/day names and relative phrases through a cached ``DateDataParser``, purely numeric
-forms (ISO dates, ``12.06.2018``, bare years, decades) directly.
+found here with compiled regular expressions, both languages' patterns in every text (an
+English date quoted in a German article is found), and only those spans are read: month
+names, numbers and seasons directly, relative phrases through a cached ``DateDataParser``.
 
 Rules worth knowing (the public contract):
 
@@ -12,37 +12,73 @@ Rules worth knowing (the public contract):
   but include qualifier and range words ("Anfang", "seit", "vom ... bis", "between").
 * A bare year (1900-2099) is a date unless it is glued to other digits/letters
   ("Hwasong-15", "030 2018 44", "1,5") or directly followed by a quantity noun
-  ("2000 Soldaten", "2000 troops") or a unit ("2018 Euro", "2000 %").
-* A day or month without a year takes the year stated by an earlier mention in the same
-  sentence ("am 3. März 2022 ..., im April" is April 2022), else the base year; if that
-  lands more than 61 days after ``base`` it is last year's (news looks back).  In a future
-  context it is the next occurrence on or after ``base`` instead: right after "bis", "ab",
-  "until", "by", "next", "nächsten", "kommenden", or after a future verb earlier in the
-  sentence ("will", "would", "is due/set/scheduled", "soll", "wird", "werden").
-* Weekdays: the most recent such day on or before ``base`` (so "am Dienstag" in a Tuesday
-  article is that day); "next"/"nächsten"/"kommenden" or a future context give the next
-  one.  "Weekend" is the most recent Saturday-Sunday starting on or before ``base``.
-  Compounds such as "Mittwochabend" count as the day.
+  ("2000 Soldaten", "2000 troops") or a unit ("2018 Euro", "2000 %").  Year ranges:
+  "2009-2017", "1950-53", "2018/19"; "2018-06" is June 2018 (ISO), "2011–12" with a dash
+  is two years.
+* Forms: "12. Juni 2018", "June 12, 2018", "Feb 28, 2019", "Jan. 1", "Sept.", "29th Jun,
+  2019", "Wednesday 1 Jan 2020" (one day), "am 3." / "on the 3rd" (a day of the month of the
+  previous date), seasons ("Sommer 2019", "summer of 2019", "im Frühjahr", "Winter 2018/19";
+  spring is March-May, summer June-August, autumn September-November, winter Y December Y
+  to February Y+1, all at month precision).
+* The text is read as a whole, as a reader does (a narrative strategy: Strötgen & Gertz's
+  HeidelTime resolves narratives against the previous date, news against the publication
+  date).  The *anchor* is the nearest earlier date in the text that lies within one year
+  (headings and datelines included; not decades, multi-year ranges or "seit 2015", which
+  reaches to now).  A day or month without a year (also a season) is *inferred*:
+  - no anchor, or an anchor within a week of ``base`` (a dateline, "am Dienstag"): the
+    news rule, ``base``'s year, or last year's when that lands more than 61 days after
+    ``base`` (0 days when the sentence tells the past: "war", "hatte", "sagte", "was",
+    "had", "-ed" ...);
+  - an anchor stating a year only ("2017" as a heading, "last year"): that year;
+  - an anchor with a month or day: the year that puts the date nearest the anchor (a
+    chronology passing New Year: "Dezember 2017 ... 1. Januar" is 2018), or the latest
+    one not after it when the sentence looks back ("hatte", "bereits", "had", "earlier");
+    then never more than the grace above after ``base``, unless a future cue says so.
+  In a future context it is the next occurrence on or after ``base`` (or after the anchor
+  when the sentence tells the past: "kündigte an, er werde im August"): right after "bis",
+  "ab", "until", "by", "next", "nächsten", "kommenden", or after a future verb earlier in
+  the clause: "wird", "werden", "soll", "sollen", "würde", and in an English sentence
+  "will", "would", "shall", "is due/set/scheduled/expected".  German "will"/"wollte"
+  (wants) is no future cue; a reporting clause (", sagte ...", ", said") ends the clause.
+* "fünf Tage später"/"five days later", "am Tag darauf"/"the next day", "am Vortag",
+  "im selben Monat"/"that month", "im Jahr darauf"/"the following year", "Mitte des
+  Jahres"/"the end of the year" count from the anchor (without one, "des Jahres" is
+  ``base``'s year and the others are not dates).  "Three days into 2018" is 3 January
+  2018; "N days/weeks/months into his presidency|term", "N Monate nach seinem
+  Amtsantritt" count from the latest earlier date whose sentence says someone took
+  office ("inaugurated", "sworn in", "took office", "Amtsantritt", "vereidigt"); without
+  such a date they are not dates.
+* Weekdays: the most recent such day on or before ``base`` (news: "am Dienstag" in a
+  Tuesday article is that day); "next"/"nächsten"/"kommenden" or a future context give
+  the next one.  When the narrative has clearly moved (a day-precision anchor more than
+  a week from ``base`` in the same or previous sentence), the first such day on or after
+  the anchor (on or before, when the sentence looks back).  "Weekend" is the most recent
+  Saturday-Sunday starting on or before ``base``.  "Mittwochabend" counts as the day.
 * Weeks ("letzte Woche", "two weeks ago", "in zwei Wochen") are the Monday-Sunday week,
   precision "day".  "in N Tagen/Wochen/Monaten/Jahren" counts forward from ``base``.
-* Qualifiers early/mid/late narrow a month to days 1-10/11-20/21-end, a year to
-  Jan-Apr/May-Aug/Sep-Dec and a decade to years 0-3/4-6/7-9; the precision is kept.
-  circa and before keep the interval; after extends the end to ``base`` when that is later.
-  An outer circa/before/after wins over early/mid/late: "since mid-September" is after,
-  starting on 11 September.
-* Without ``base`` relative and yearless expressions are not found by ``find_dates`` and
-  ``parse_date`` raises ``DateParseError`` for them.
+* ``DateMention.inferred`` is True when the year or month came from the text around the
+  expression (the anchor or the news rule), not from the expression and the publication
+  date: "im Juli" and "fünf Tage später" are inferred, "Juli 2017", "gestern", "letztes
+  Jahr" and a weekday counted from ``base`` are not.
+* Qualifiers early/mid/late narrow a month to days 1-10/11-20/21-end, a season to its
+  first/middle/last month, a year to Jan-Apr/May-Aug/Sep-Dec and a decade to years
+  0-3/4-6/7-9; the precision is kept.  circa and before keep the interval; after extends
+  the end to ``base`` when that is later.  An outer circa/before/after wins over
+  early/mid/late: "since mid-September" is after, starting on 11 September.
+* Without ``base`` relative expressions are not found, and yearless ones only when an
+  anchor gives their year; ``parse_date`` raises ``DateParseError`` for them.
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import contextlib
 import datetime
 import functools
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 Precision = Literal["day", "month", "year", "decade"]
@@ -81,10 +117,10 @@ class DateInterval:
     def __post_init__(self) -> None:
         if self.start > self.end:
             raise ValueError(f"start {self.start} is after end {self.end}")
-        for name in ("precision", "end_precision"):
-            value = getattr(self, name)
-            if value not in PRECISIONS and (name == "precision" or value is not None):
-                raise ValueError(f"unknown {name} {value!r}")
+        if self.precision not in PRECISIONS:
+            raise ValueError(f"unknown precision {self.precision!r}")
+        if self.end_precision is not None and self.end_precision not in PRECISIONS:
+            raise ValueError(f"unknown end_precision {self.end_precision!r}")
         if self.qualifier is not None and self.qualifier not in QUALIFIERS:
             raise ValueError(f"unknown qualifier {self.qualifier!r}")
 
@@ -135,6 +171,7 @@ class DateMention:
     start: int
     end: int
     interval: DateInterval
+    inferred: bool = False  # year or month taken from the text around it (module docstring)
 
 
 def _unit(d: datetime.date, precision: str) -> tuple[datetime.date, datetime.date]:
@@ -172,36 +209,23 @@ def _render(s: datetime.date, e: datetime.date, precision: str) -> str:
 # --------------------------------------------------------------------------- dateparser
 
 
-@functools.lru_cache(maxsize=8)
-def _parser(languages: tuple[str, ...], base: datetime.date | None) -> Any:
+@functools.lru_cache(maxsize=2)
+def _parser(base: datetime.date) -> Any:
     from dateparser.date import DateDataParser  # lazy: the import costs ~0.1 s
 
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime.datetime.combine(base, datetime.time())
-    return DateDataParser(languages=list(languages), settings=settings)
-
-
-@functools.lru_cache(maxsize=2048)
-def _dp_absolute(expr: str, languages: tuple[str, ...]) -> tuple[datetime.date, str] | None:
-    """(date, period) for a month/day-name expression; yearless ones against a leap year."""
-    return _dp(expr, languages, _LEAP_BASE)
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": False,
+        "RELATIVE_BASE": datetime.datetime.combine(base, datetime.time()),
+    }
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 @functools.lru_cache(maxsize=4096)
 def _dp_relative(expr: str, base: datetime.date) -> tuple[datetime.date, str] | None:
     """(date, period) for a canonical English relative phrase against ``base``."""
-    return _dp(expr, ("en",), base)
-
-
-_LEAP_BASE = datetime.date(2000, 7, 1)
-
-
-def _dp(
-    expr: str, languages: tuple[str, ...], base: datetime.date
-) -> tuple[datetime.date, str] | None:
     try:
-        data = _parser(languages, base).get_date_data(expr)
+        data = _parser(base).get_date_data(expr)
     except (ValueError, OverflowError, TypeError):  # dateparser on odd input
         return None
     obj = data.date_obj
@@ -216,13 +240,50 @@ def _alt(words: str) -> str:
     return "|".join(sorted(words.split(), key=len, reverse=True))
 
 
+_MONTHS_DE = [
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+]
+_MONTH_NUMBERS: dict[str, dict[str, int]] = {  # names and three-letter abbreviations
+    lang: {w: i for i, name in enumerate(names, 1) for w in (name.lower(), name[:3].lower())}
+    | extra
+    for lang, names, extra in (
+        ("de", _MONTHS_DE, {"jänner": 1, "maerz": 3, "febr": 2, "sept": 9}),
+        ("en", _MONTHS_EN, {"sept": 9}),
+    )
+}
 _MONTH_WORDS = _alt(
     "Januar Jänner Februar März Maerz April Mai Juni Juli August September "
     "Oktober November Dezember January February March May June July October "
     "December"
 )
 _MONTH_ABBR = _alt("Jan Feb Febr Mär Mar Apr Jun Jul Aug Sep Sept Okt Oct Nov Dez Dec")
-_MONTH = rf"(?:(?:{_MONTH_ABBR})\.|(?:{_MONTH_WORDS})\b)"
+# Each alternation starts with a one-character test: most words fail there, not at every name.
+_MONTH = rf"(?=[JFMASOND])(?:(?:{_MONTH_ABBR})\.|(?:{_MONTH_WORDS})\b)"
+# Next to a day or a year an abbreviation needs no dot: "Feb 28, 2019", "29th Jun, 2019".
+_MONTH_D = rf"(?=[JFMASOND])(?:(?:{_MONTH_ABBR})\.|(?:{_MONTH_WORDS}|{_MONTH_ABBR})\b)"
+_MONTH_TOKEN = re.compile(rf"(?:{_MONTH_WORDS}|{_MONTH_ABBR})(?![a-zäöü])")
+_SEASONS = {
+    "frühjahr": 3,
+    "frühling": 3,
+    "spring": 3,
+    "sommer": 6,
+    "summer": 6,
+    "herbst": 9,
+    "autumn": 9,
+    "fall": 9,
+    "winter": 12,
+}
 _WEEKDAYS = {
     w: i % 7
     for i, w in enumerate(
@@ -238,7 +299,7 @@ _WEEKDAYS = {
         )
     )
 } | {"Sonnabend": 5}
-_WEEKDAY = _alt(" ".join(_WEEKDAYS))
+_WEEKDAY = rf"(?=[MDFSTW])(?:{_alt(' '.join(_WEEKDAYS))})"
 _NUMBERS = {
     w: i
     for i, ws in enumerate(
@@ -260,7 +321,7 @@ _NUMBERS = {
     )
     for w in ws.split()
 }
-_NUM = rf"(?:\d{{1,2}}|{_alt(' '.join(_NUMBERS))})"
+_NUM = rf"(?:\d{{1,3}}(?!\d)|(?:{_alt(' '.join([*_NUMBERS, *map(str.title, _NUMBERS)]))})\b)"
 _DECADE_WORDS = {
     "zwanziger": 1920,
     "dreißiger": 1930,
@@ -284,6 +345,11 @@ _LAST = r"(?i:letzte[nsm]?|vergangene[nsm]?|vorige[nsm]?|last|past)"
 _THIS = r"(?i:diese[nsm]?|laufende[nsm]?|this)"
 _NEXT = r"(?i:nächste[nsm]?|kommende[nsm]?|next|coming)"
 _WDAY_PREFIX = rf"(?:(?:{_WEEKDAY}),?\s+(?:(?:den|the)\s+)?)?"  # "Dienstag, 12. Juni 2018"
+_UNITS = (
+    r"Tagen|Tage|Tag|Wochen|Woche|Monaten|Monate|Monat|Jahren|Jahre|Jahr|days?|weeks?|"
+    r"months?|years?"
+)
+_OFFICE = r"(?:presidency|term|tenure|administration|premiership|time\s+in\s+office)"
 
 # Atoms, leftmost-first: longer forms before the forms they contain.
 _ATOM = re.compile(
@@ -291,35 +357,60 @@ _ATOM = re.compile(
     rf"(?P<yr>{_YEAR}\s*[-–/]\s*{_YEAR}|(?:1\d|20)\d\d/\d\d)(?![\w/-])"
     rf"|(?P<iso>\d{{4}}-\d\d-\d\d)(?![\w-])"
     rf"|(?P<isom>\d{{4}}-(?:0[1-9]|1[0-2]))(?![\w-])"
+    rf"|(?P<yrs>{_YEAR}\s*[-–]\s*\d\d)(?![\w/.,-]|[.,]\d)"
     rf"|(?P<num>{_DAY}\.(?:1[0-2]|0?[1-9])\.\d{{4}})(?!\d)"
-    rf"|(?P<ddr>{_DAY}\.?\s*(?:-|–|bis|und|and|to)\s*{_DAY}\.?\s+(?:of\s+)?{_MONTH}"
+    rf"|(?P<ddr>{_DAY}\.?\s*(?:-|–|bis|und|and|to)\s*{_DAY}\.?\s+(?:of\s+)?{_MONTH_D}"
     rf"(?:,?\s+{_YEAR})?)"
-    rf"|(?P<mdr>{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*{_DAY}(?:st|nd|rd|th)?"
+    rf"|(?P<mdr>{_MONTH_D}\s+{_DAY}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*{_DAY}(?:st|nd|rd|th)?"
     rf"(?:,?\s+{_YEAR})?)"
-    rf"|(?P<dmy>{_WDAY_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"
-    rf"|(?P<mdy>{_WDAY_PREFIX}{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?)"
-    rf"|(?P<my>{_MONTH}\s+{_YEAR})"
+    rf"|(?P<dmy>{_WDAY_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_D}"
+    rf"(?:,?\s+{_YEAR})?)"
+    rf"|(?P<mdy>{_WDAY_PREFIX}{_MONTH_D}\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?)"
+    rf"|(?P<my>{_MONTH_D},?\s+{_YEAR})"
     rf"|(?P<mon>{_MONTH})"
+    rf"|(?P<dalone>(?<=[Aa]m\s){_DAY}\.(?=\s*(?:[,;:)]|$|\s+[a-zäöüß]))"
+    rf"|(?<=[Oo]n\sthe\s){_DAY}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z]))"
+    r"|(?P<hol>(?=[NCHSW])(?P<hn>New\s+Year's\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Neujahr(?:stag)?|"
+    r"Heiligabend|Heiligen\s+Abend|Silvester|Weihnachten)(?:\s+(?P<hy>"
+    rf"{_YEAR}))?)(?![\w-])"
+    r"|(?P<seas>(?=[FSHWsafwA])(?P<sn>Frühjahr|Frühling|Sommer|Herbst|Winter|[Ss]pring|[Ss]ummer|[Aa]utumn|"
+    rf"[Ff]all|[Ww]inter)(?:e?s)?(?:\s+(?:of\s+)?(?P<sy>{_YEAR})(?:/(?P<sy2>\d\d))?)?)(?![\w-])"
+    # "two years ago", "Three days into 2018", "fünf Tage später": one number, read once
+    rf"|(?P<cnt>(?=[\deoaztdvfsnEOAZTDVFSN])(?P<n2>{_NUM})\s+(?P<u2>{_UNITS})\s+(?:(?P<agow>ago)\b"
+    rf"(?:[ \t]+(?P<agod>today|yesterday|{_WEEKDAY})\b)?"
+    rf"|(?P<into>into\s+(?:(?P<iy>{_YEAR})|(?:the\s+)?(?:new\s+)?(?P<iyr>year)|"
+    rf"(?P<io>(?:his|her|their|the)\s+{_OFFICE}))|nach\s+(?:(?P<io2>(?:seinem|ihrem|dem)\s+"
+    r"Amtsantritt|(?:dem\s+)?Beginn\s+(?:seiner|ihrer)\s+(?:Amtszeit|Präsidentschaft))|"
+    r"(?P<iyr2>Jahresbeginn)))\b"
+    r"|(?P<later>später|danach|darauf|zuvor|davor|früher|later|earlier|afterwards|"
+    r"(?:before|after)(?=\s*[,.;:)]|\s*$))\b))"
+    r"|(?P<nday>(?=[tTnfVFsgd])(?i:the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+"
+    r"(?:after|before)(?!\s+\w)|tags?\s+(?:darauf|zuvor|danach))|(?:nächsten|folgenden)\s+Tag\b"
+    r"|Tag\s+(?:darauf|danach|zuvor|davor)\b|Vortag(?:es)?\b|Folgetag(?:es)?\b"
+    r"|(?:selben|gleichen|demselben)\s+Tag\b|(?i:the\s+same\s+day))"
+    r"|(?P<same>(?=[letsgdfmjLETSGDFMJ])(?i:(?:(?:later|earlier)\s+)?that\s+(?:month|year)|(?:the\s+)?same\s+(?:month|"
+    r"year)|the\s+(?:following|next|previous)\s+(?:month|year)|the\s+(?:month|year)\s+"
+    r"(?:after|before)(?!\s+\w))|(?:selben|gleichen|demselben|folgenden)\s+(?:Monat|Jahr)\b"
+    r"|(?:Monat|Jahr)\s+(?:darauf|danach|zuvor)\b|Folge(?:jahr|monat)(?:e?s)?\b)"
     rf"|(?P<dec>(?:the\s+)?(?:(?:1\d|20)\d0s|'\d0s|(?:1\d|20)\d0(?:er(?:n\b|-?\s?Jahren?)?)))"
-    rf"|(?P<decw>(?:the\s+)?(?:{'|'.join(_DECADE_WORDS)})\b|"
+    rf"|(?P<decw>(?=[tzdvfsanTZDVFSAN])(?:the\s+)?(?:{'|'.join(_DECADE_WORDS)})\b|"
     rf"(?:{'|'.join(w.title() for w in _DECADE_WORDS)})(?:jahren?|n)?\b)(?:\s+Jahren?)?"
     rf"|(?P<year>{_YEAR})"
-    rf"|(?P<ago>(?:(?i:vor)\s+(?P<n1>{_NUM})\s+(?P<u1>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)\b)"
-    rf"|(?:(?P<n2>{_NUM})\s+(?P<u2>years?|months?|weeks?|days?)\s+(?i:ago)\b)"
+    rf"|(?P<ago>(?=[viVI])(?:(?i:vor)\s+(?P<n1>{_NUM})\s+(?P<u1>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)\b)"
     rf"|(?:(?P<in>(?i:in))\s+(?P<n3>{_NUM})\s+(?P<u3>Jahren|Monaten|Wochen|Tagen|years?|months?|"
     rf"weeks?|days?)\b))"
-    rf"|(?P<rel>(?P<rm>{_LAST}|{_THIS}|{_NEXT})\s+(?P<ru>Jahr(?:es)?|Monat(?:s)?|Woche|"
+    rf"|(?P<rel>(?=[lvpdtnkcLVPDTNKC])(?P<rm>{_LAST}|{_THIS}|{_NEXT})\s+(?P<ru>Jahr(?:es)?|Monat(?:s)?|Woche|"
     rf"year|month|week)\b)"
     rf"|(?P<vorj>Vorjahr(?:es)?|Vormonat(?:s)?|Vorwoche)\b"
-    rf"|(?P<qrel>(?:des|the)\s+(?:Jahres|Monats|year|month)\b)(?!\s+\d)"
-    rf"|(?P<day>(?i:vorgestern|gestern|heute|yesterday|today|tomorrow)|morgen)\b"
-    rf"|(?P<wend>(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b)"
-    rf"|(?P<wd>(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?P<wdn>{_WEEKDAY})"
+    rf"|(?P<qrel>(?=[dt])(?:des|the)\s+(?:Jahres|Monats|year|month)\b)(?!\s+\d)"
+    rf"|(?P<day>(?=[vghytmVGHYTM])(?i:vorgestern|gestern|heute|yesterday|today|tomorrow)|morgen)\b"
+    rf"|(?P<wend>(?=[lvpdtnkcLVPDTNKCWw])(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b)"
+    rf"|(?P<wd>(?=[lvpdtnkcLVPDTNKCMFSW])(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?P<wdn>{_WEEKDAY})"
     r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b)"
     r")"
 )
 _QUAL = re.compile(
-    r"(?<![\w-])(?P<q>Anfang|Mitte|Ende|[Ee]arly|[Mm]id|[Ll]ate|(?:the\s+)?(?:end|beginning|"
+    r"(?<![\w-])(?=[amelbtsreucvn])(?P<q>Anfang|Mitte|Ende|[Ee]arly|[Mm]id|[Ll]ate|(?:the\s+)?(?:end|beginning|"
     r"middle|start)\s+of|rund|etwa|ungefähr|um|circa|ca\.|around|about|vor|before|seit|nach|"
     r"since|after)(?:\s+|-)(?:(?:dem|den|der|des|the)\s+)??(?:(?:Jahr|Jahre|Jahres|year)\s+)?$",
     re.IGNORECASE,
@@ -350,13 +441,65 @@ _QMAP: dict[str, Qualifier] = {
     "since": "after",
     "after": "after",
 }
-_RANGE_START = re.compile(r"(?<!\w)(?:von|vom|zwischen|between|from)\s+$", re.IGNORECASE)
-_JOIN = re.compile(r"\s*(?:-|–|—|bis(?:\s+zum)?|und|and|to|through|or|oder)\s*")
+_RANGE_START = re.compile(r"(?<!\w)(?=[vzbf])(?:von|vom|zwischen|between|from)\s+$", re.IGNORECASE)
+_JOIN = re.compile(r"[ \t]*(?:-|–|—|bis(?:\s+zum)?|und|and|to|through|or|oder)[ \t]*")
 _FUTURE = re.compile(  # right before the mention (a qualifier may sit in between)
     r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden)\s+(?:(?:zum|zur|dem|den|the|"
     r"spätestens)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|late|(?:the\s+)?end\s+of)[\s-]+)?$",
     re.IGNORECASE,
 )
+_FUTURE_VERB = re.compile(  # earlier in the clause: "wird im Januar", "will take office in"
+    r"(?<!\w)(?:wird|werden|werde|würden?|soll|sollen|sollte|könnten?|will|wollen|plant|planen|"
+    r"möchten?|would|shall|could|might|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|"
+    r"planned|supposed|to\s+(?!be\b)\w+)|going\s+to|(?:wants|plans|intends|hopes)\s+to)(?!\w)"
+)
+_CLAUSE_END = re.compile(  # a reporting clause after the future one: ", sagte ein Sprecher"
+    r",\s*(?:[\"“”„«»']\s*)?(?:so|sagte|sagten|sagt|erklärte|teilte|hieß|berichtete|meldete|said|"
+    r"says|told|according|reported|added|wie|as|der|die|das|dem|den|welche\w*|which|who|that)\b"
+    r"|[\"“”„«»]\s*(?:sagte|said)\b",
+    re.IGNORECASE,
+)
+_PAST = {  # the sentence tells the past (verbs of saying tell when it was reported)
+    "de": re.compile(
+        r"(?<!\w)(?:war|waren|wurde|wurden|hatte|hatten|hat|haben|gab|kam|kamen|traf|trafen|"
+        r"fand|begann|ging|kündigte|testete|"
+        r"feuerte|startete|unterzeichnete|verkündete|drohte|bestätigte|forderte|reiste|"
+        r"besuchte|einigte|scheiterte|folgte|verhängte|beschloss|verurteilte|ließ|zog)(?!\w)"
+    ),
+    "en": re.compile(
+        r"(?<!\w)(?:was|were|had|did|met|held|took|came|went|began|made|gave|left|saw|fought|"
+        r"won|lost|shot|sent|(?!(?:report|add|announc|stat|warn|claim|insist)ed)[a-z]{2,}[^e\W]ed)"
+        r"(?!\w)"
+    ),
+}
+_LOOKS_BACK = re.compile(  # pluperfect and "already": the date lies before the anchor
+    r"(?<!\w)(?:hatte|hatten|bereits|zuvor|had|already|earlier|previously|(?:war|waren)\s"
+    r"[^.;!?]{0,80}?\b(?:worden|gewesen))(?!\w)",
+    re.IGNORECASE,
+)
+_TOOK_OFFICE = re.compile(
+    r"(?i:inaugurat|sworn\s+in|took\s+office|taking\s+office|assumed\s+office|oath\s+of\s+"
+    r"office|Amtseid|Amtsantritt|"
+    r"vereidigt|Amtseinführung|Amt\s+angetreten|ins\s+Amt)|\bAmt\s+an\b"
+)
+_OPENS = re.compile(  # what may stand before a date that opens its sentence
+    r"[\s\-–•*]*(?:(?:Bereits|Schon|Noch|Erst|Already|Then|Als|As|When)\s+)?(?:(?:am|im|on|in|"
+    r"at|bis|until|seit|since)\s+)?(?:(?:the|den|dem)\s+)?",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(  # "seit 2015", "since the start of 2022": a state that reaches to now
+    r"(?<!\w)(?=s)(?:seit|since)\s+(?:(?:dem|den|der|the)\s+)?(?:(?:Anfang|Mitte|Ende|Beginn|start|"
+    r"beginning|end|middle|early|mid|late)(?:\s+of)?[\s-]+(?:(?:des|der|the)\s+)?)?$",
+    re.IGNORECASE,
+)
+_SUBCLAUSE = re.compile(  # "Yoon, who won the presidency in March 2022, has": background
+    r",\s*(?:[\w-]+\s+){0,3}?(?:who|which|whose|whom|where|der|die|das|dem|den|deren|dessen|"
+    r"welche[rsnm]?|wo)\b[^;]*"
+)
+_NAMING = re.compile(  # a date naming a thing: "the armistice of 27 July 1953", "vom 19. Januar"
+    r"(?<!\w)(?:of|vom|von|des)\s+(?:the\s+)?$"
+)
+_DEICTIC = frozenset(("ago", "rel", "vorj", "day", "wend", "wd", "qrel"))
 _QUANTITY = re.compile(
     r"\s*(?:%|Prozent|percent|Euro|Dollar|€|\$|Franken|Pfund|Kilometer|km|Meter|Tonnen|"
     r"Soldaten|Menschen|Personen|Leute|Einwohner|Mitarbeiter|Beschäftigte|Stimmen|Fälle|"
@@ -365,21 +508,55 @@ _QUANTITY = re.compile(
     r"dead|deaths|victims|refugees|migrants|police|children|women|men|homes|times|miles|"
     r"euros?|dollars?|pounds?|tons?|tonnes)\b"
 )
+_YEAR_GLUED = re.compile(r"[.,/]\d|[ \t]+\d|-\w")
 _YEAR_BAD_BEFORE = re.compile(
-    r"(?:\d[\s.]?|Nr\.|No\.|Seite|page|Artikel|article|§|Paragraf|"
-    r"Paragraph|Nummer|number|Kapitel|chapter|Flug|flight)\s*$"
+    r"(?=[\dNSPAaFfKkpn§])(?:\d[ \t.]?|Nr\.|No\.|Seite|page|Artikel|article|§|Paragraf|"
+    r"Paragraph|Nummer|number|Kapitel|chapter|Flug|flight)[ \t]*$"
 )
-_MONTH_CONTEXT = re.compile(  # a bare month name needs one of these ("May" is also a name)
+_MONTH_CONTEXT = re.compile(  # a bare month needs one of these ("May" is also a name)
     r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|Anfang|Mitte|Ende|early|"
     r"mid|late|of|von|vom|from|last|letzten|vergangenen)[\s-]+$",
     re.IGNORECASE,
 )
-_FUTURE_CLAUSE = re.compile(  # a future verb earlier in the same sentence: "will take office in"
-    r"(?<!\w)(?:will|would|is\s+due|are\s+due|is\s+set|are\s+set|is\s+scheduled|soll|sollen|"
-    r"wird|werden)(?!\w)[^.!?]*$"
+_SEASON_CONTEXT = re.compile(  # "im Herbst", "in the summer", "diesen Sommer", "Ende des Winters"
+    r"(?<!\w)(?:im|seit|bis|ab|vor|nach|since|until|by|before|after|Anfang|Mitte|Ende|early|"
+    r"mid|late|of|from|last|letzten|vergangenen|this|next|diesen|diesem|kommenden|nächsten|des|"
+    r"dem|"
+    r"the)[\s-]+$",
+    re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ„\"]")
+_MONTH_LIST = re.compile(  # "in January and September": the second month of a list
+    rf"(?:{_MONTH_WORDS})(?:\s*,\s*|\s+(?:und|and|oder|or|bis|to)\s+|\s*[-–]\s*)$"
+)
+_MONTH_THE = re.compile(  # "the September launch", "his Jan. 1 address", "seine Juni-Rede"
+    r"(?<!\w)(?:the|his|her|its|their|seine[mnrs]?|ihre[mnrs]?)\s+$", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")  # a month alone on its line is a heading
+_LINE_END = re.compile(r"[ \t]*:?[ \t]*(?:\n|$)")
+_DURATION = re.compile(  # "the first visit in 12 years", "zum ersten Mal seit": no date
+    r"(?i)(?<!\w)(?:first|only|highest|lowest|largest|biggest|worst|best|most|erste[nmrs]?|"
+    r"höchste[nmrs]?|niedrigste[nmrs]?|größte[nmrs]?|schwerste[nmrs]?)(?!\w)[^.,;:]*$"
+)
+_DEICTIC_NAME = re.compile(  # "last September", "diesen Sommer", "next spring"
+    r"(?i)(?<!\w)(?:(?P<this>this|diese[nm])|(?P<last>last|letzte[nm]|vergangene[nm])|"
+    r"(?P<next>next|nächste[nm]|kommende[nm]))\s+$"
+)
+_FALL = re.compile(r"(?<!\w)(?:the|this|last|next|early|late|mid)[\s-]+$")  # not German "Fall"
+_SENTENCE_BREAK = re.compile(  # "am 3. Juli" is no sentence end, "im Jahr 2017. Dann" is
+    r"[\n.!?](?:(?<=\n)|(?<!\b\d.)(?<!\b\d\d.)[\"'“”»)]*\s+(?=[\"„“«(]?[A-ZÄÖÜ]))"
+)
+_DAY_IN = re.compile(rf"(?<![\d.]){_DAY}")
+_YEAR_AT_END = re.compile(rf"{_YEAR}$")
+_WDAY_LEAD = re.compile(rf"^{_WDAY_PREFIX}")
+_WRAPPED = 50  # a line this long that ends without punctuation runs on
+_LINE_STOP = re.compile(r"[.!?:;\"“”»)]")
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
+_NEWS_WINDOW = datetime.timedelta(days=7)  # an anchor this close to base is the report's now
+_GRACE = datetime.timedelta(days=61)  # how far a present-tense report looks ahead
+_HALF_YEAR = datetime.timedelta(days=183)
+
+_Make = Callable[[int], "DateInterval"]  # raises ValueError for a day the year lacks
 
 
 @dataclass(slots=True)
@@ -387,70 +564,340 @@ class _Atom:
     start: int
     end: int
     interval: DateInterval
+    inferred: bool
     qualifiable: bool = True  # False for day ranges, which carry their own structure
 
 
-def _month_day(expr: str, languages: tuple[str, ...]) -> tuple[int, int, str] | None:
-    got = _dp_absolute(expr, languages)
-    return None if got is None else (got[0].month, got[0].day, got[1])
+@dataclass(slots=True)
+class _Anchor:
+    """A date read earlier, that later yearless dates take their year from."""
+
+    interval: DateInterval
+    sentence: int
+    end: int  # offset of its end
+    stated: bool  # its year was in the expression
+    opens: bool  # it opens its sentence ("Am 4. Juli 2017 testete ...", a heading)
+    local: bool  # deictic ("letztes Jahr") or in a relative clause: for its sentence only
 
 
-def _pick_year(month: int, day: int, base: datetime.date, future: bool) -> int:
-    """The tense rule for a day/month without a year (see the module docstring)."""
-    y = base.year
-    first = datetime.date(y, month, min(max(day, 1), 28))
-    if future:
-        last = datetime.date(y, month, calendar.monthrange(y, month)[1]) if day == 0 else first
-        return y + 1 if last < base else y
-    return y - 1 if (first - base).days > 61 else y
+@dataclass(slots=True)
+class _Doc:
+    """What a reader knows at a point of the text: the publication date (``base``), the
+    sentence ends, and the dates read so far."""
+
+    text: str
+    base: datetime.date | None
+    langs: tuple[str, ...]
+    language: str | None  # of the article, for a sentence whose own words do not tell
+    standalone: bool
+    ends: list[int]
+    latest: _Anchor | None = None  # the nearest earlier date within one year
+    carried: _Anchor | None = None  # the nearest that is not local to its sentence
+    seen: list[_Anchor] = field(default_factory=list)  # every anchor so far
+    languages: dict[int, str] = field(default_factory=dict)  # by sentence
+
+    def ref(self, pos: int) -> _Anchor | None:
+        """The anchor for a date at ``pos``."""
+        a = self.latest
+        return a if a is not None and a.sentence == self.sentence(pos) else self.carried
+
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.ends, pos)
+
+    def sentence_text(self, i: int) -> str:
+        return self.text[
+            self.ends[i - 1] if i else 0 : self.ends[i] if i < len(self.ends) else None
+        ]
+
+    def language_at(self, pos: int) -> str:
+        """The language of the sentence at ``pos`` ("will" is a future verb in English)."""
+        i = self.sentence(pos)
+        if i not in self.languages:
+            if self.language is None:
+                self.language = detect_language(self.text)
+            self.languages[i] = _vote(self.sentence_text(i)) or self.language
+        return self.languages[i]
+
+    def past(self, pos: int) -> bool:
+        """The sentence at ``pos`` tells the past."""
+        return (
+            _PAST[self.language_at(pos)].search(self.sentence_text(self.sentence(pos))) is not None
+        )
+
+    def office(self) -> DateInterval | None:
+        """The latest date read in a sentence that says someone took office."""
+        return next(
+            (
+                a.interval
+                for a in reversed(self.seen)
+                if _TOOK_OFFICE.search(self.sentence_text(a.sentence))
+            ),
+            None,
+        )
+
+    def looks_back(self, pos: int) -> bool:
+        """The sentence at ``pos`` looks back, between the anchor (when that is in it) and
+        a few words after ``pos``: "Im April hatte er", "In May, he had already"."""
+        i, a = self.sentence(pos), self.ref(pos)
+        start = a.end if a is not None and a.sentence == i else (self.ends[i - 1] if i else 0)
+        end = min(self.ends[i] if i < len(self.ends) else len(self.text), pos + 80)
+        return bool(_LOOKS_BACK.search(self.text, start, end))
+
+    def clause(self, start: int) -> str:
+        """The text from the start of the sentence (at most 100 characters) to ``start``."""
+        i = self.sentence(start)
+        return self.text[max(self.ends[i - 1] if i else 0, start - 100) : start]
+
+    def anchor(self, pos: int) -> DateInterval | None:
+        """The anchor's interval, None when the text is at the report's own time (no
+        anchor, or one within a week of ``base``): then dates go by ``base``."""
+        a, b = self.ref(pos), self.base
+        if a is None:
+            return None
+        s, e = a.interval.start, a.interval.end
+        return None if b is not None and s - _NEWS_WINDOW <= b <= e + _NEWS_WINDOW else a.interval
+
+    def future(self, start: int) -> bool:
+        if _FUTURE.search(self.text, max(0, start - 30), start):
+            return True
+        clause = self.clause(start)
+        verb = None
+        for verb in _FUTURE_VERB.finditer(clause):  # noqa: B007 (the last one counts)
+            pass
+        return verb is not None and not _CLAUSE_END.search(clause, verb.end())
 
 
-def _named(
-    expr: str,
-    base: datetime.date | None,
-    langs: tuple[str, ...],
-    future: bool,
-    has_year: bool,
-    anchor: int | None,
-) -> DateInterval | None:
-    """A month-name expression ("12. Juni 2018", "Aug. 9", "Juli") via dateparser."""
-    got = _month_day(expr, langs)
-    if got is None:
+def _vote(text: str) -> Literal["de", "en"] | None:
+    de, en = len(_DE_WORDS.findall(text)), len(_EN_WORDS.findall(text))
+    return "en" if en > de else "de" if de > en else None
+
+
+def _place(make: _Make, doc: _Doc, pos: int) -> DateInterval | None:
+    """A date without a year, ``make(year)`` its interval in a given year: the year a
+    careful reader gives it (see the module docstring)."""
+    base, anchor = doc.base, doc.anchor(pos)
+
+    def at(year: int) -> DateInterval | None:
+        try:
+            return make(year)
+        except ValueError:  # 29 February, or out of range
+            return None
+
+    if doc.future(pos):  # after base, or after a narrative's point when it tells the past
+        narrated = anchor is not None and anchor.precision != "year"
+        point = (
+            anchor.start
+            if anchor is not None and (base is None or narrated and doc.past(pos))
+            else base
+        )
+        if point is None:
+            return None
+        got = at(point.year)
+        return got if got is not None and got.end >= point else at(point.year + 1)
+    if anchor is None:  # the news rule
+        if base is None:
+            return None
+        got = at(base.year)
+        if got is None or got.start > base + _GRACE:
+            got = at(base.year - 1)
+        return got
+    grace = datetime.timedelta(0) if doc.past(pos) else _GRACE
+    if anchor.precision == "year":
+        return at(anchor.start.year)
+    year = anchor.start.year
+    if doc.looks_back(pos):
+        found = [iv for y in (year, year - 1) if (iv := at(y)) is not None]
+        got = next((iv for iv in found if iv.start <= anchor.end), None)
+    else:  # the anchor's year, or the next when that would be half a year back
+        got = at(year)
+        if got is None or got.end < anchor.start - _HALF_YEAR:
+            got = at(year + 1)
+    while got is not None and base is not None and got.start > base + grace:
+        got = at(got.start.year - 1)
+    return got
+
+
+def _month_of(token: str, langs: tuple[str, ...]) -> int | None:
+    word = token.rstrip(".").lower()
+    return next((n for lang in langs if (n := _MONTH_NUMBERS[lang].get(word))), None)
+
+
+def _named(expr: str, doc: _Doc, pos: int) -> tuple[DateInterval, bool] | None:
+    """A month-name expression ("12. Juni 2018", "Aug. 9", "Juli"): (interval, inferred)."""
+    token = _MONTH_TOKEN.search(expr)
+    month = None if token is None else _month_of(token.group(), doc.langs)
+    if token is None or month is None:
         return None
-    month, day, period = got
-    if has_year:
-        full = _dp_absolute(expr, langs)
-        assert full is not None
-        year = full[0].year
-    elif anchor is not None and not future:
-        year = anchor
-    elif base is None:
-        return None
-    else:
-        year = _pick_year(month, day if period == "day" else 0, base, future)
-    if period != "day":
-        s, e = _unit(datetime.date(year, month, 1), "month")
-        return DateInterval(s, e, "month")
-    try:
+    day_match = _DAY_IN.search(expr)
+    year_match = _YEAR_AT_END.search(expr)
+    day = int(day_match.group()) if day_match else None
+
+    def make(year: int) -> DateInterval:
+        if day is None:
+            return DateInterval(*_unit(datetime.date(year, month, 1), "month"), "month")
         d = datetime.date(year, month, day)
-    except ValueError:
+        return DateInterval(d, d, "day")
+
+    if year_match:
+        try:
+            return make(int(year_match.group())), False
+        except ValueError:
+            return None
+    return _yearless(make, doc, pos)
+
+
+def _yearless(make: _Make, doc: _Doc, pos: int) -> tuple[DateInterval, bool] | None:
+    """A month, day, season or holiday without a year: "last September" and "this summer"
+    count from ``base`` (not inferred); the others are placed by ``_place`` (inferred)."""
+    deictic = _DEICTIC_NAME.search(doc.text, max(0, pos - 12), pos)
+    if deictic is None:
+        got = _place(make, doc, pos)
+        return None if got is None else (got, True)
+    if doc.base is None:
         return None
-    return DateInterval(d, d, "day")
-
-
-def _atom_interval(
-    m: re.Match[str],
-    text: str,
-    base: datetime.date | None,
-    langs: tuple[str, ...],
-    standalone: bool,
-    anchor: int | None = None,
-) -> DateInterval | None:
-    kind, s = m.lastgroup or "", m.group()
-    future = bool(
-        _FUTURE.search(text, max(0, m.start() - 30), m.start())
-        or _FUTURE_CLAUSE.search(text, max(0, m.start() - 80), m.start())
+    b, near = doc.base, list[DateInterval]()
+    for y in (b.year - 1, b.year, b.year + 1):
+        with contextlib.suppress(ValueError):  # 29 February
+            near.append(make(y))
+    got = (
+        next((iv for iv in near if iv.start > b), None)
+        if deictic.group("next")
+        else next((iv for iv in reversed(near) if iv.end < b), None)
+        if deictic.group("last")
+        else next((iv for iv in near if iv.start <= b <= iv.end), near[1] if near else None)
     )
+    return None if got is None else (got, False)
+
+
+def _season(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
+    word, year, year2 = m.group("sn").lower(), m.group("sy"), m.group("sy2")
+    first = _SEASONS[word]
+    if year is None and not doc.standalone:
+        before = doc.text[max(0, m.start() - 12) : m.start()]
+        if not (_FALL if word == "fall" else _SEASON_CONTEXT).search(before):
+            return None
+    if year2 is not None and int(year2) != (int(year) + 1) % 100:
+        return None
+
+    def make(y: int) -> DateInterval:
+        end = datetime.date(y + (first == 12), (first + 2) % 12, 1)
+        return DateInterval(datetime.date(y, first, 1), _unit(end, "month")[1], "month")
+
+    if year is not None:
+        return make(int(year)), False
+    return _yearless(make, doc, m.start())
+
+
+def _holiday(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
+    """New Year's Day, Christmas Eve and Day, New Year's Eve (Neujahr, Heiligabend,
+    Weihnachten, Silvester): fixed days."""
+    name = m.group("hn").lower()
+    month, day = (
+        (1, 1)
+        if "neujahr" in name or "day" in name and "new" in name
+        else (12, 24)
+        if "eve" in name and "christmas" in name or "heilig" in name
+        else (12, 31)
+        if "eve" in name or "silvester" in name
+        else (12, 25)
+    )
+
+    def make(year: int) -> DateInterval:
+        d = datetime.date(year, month, day)
+        return DateInterval(d, d, "day")
+
+    if m.group("hy"):
+        return make(int(m.group("hy"))), False
+    return _yearless(make, doc, m.start())
+
+
+def _count(n: str, unit: str) -> tuple[int, str]:
+    """(number, 'day'|'week'|'month'|'year') of "fünf Tage", "three weeks"."""
+    num = int(n) if n.isdigit() else _NUMBERS[n.lower()]
+    return num, {"t": "day", "d": "day", "w": "week", "m": "month", "j": "year", "y": "year"}[
+        unit[0].lower()
+    ]
+
+
+def _shift(iv: DateInterval, num: int, unit: str) -> DateInterval | None:
+    """``iv`` moved by ``num`` units (negative: back), at the precision the unit allows."""
+    if unit in ("day", "week"):
+        if iv.precision != "day" or iv.start != iv.end:
+            return None
+        d = iv.start + datetime.timedelta(days=num * (7 if unit == "week" else 1))
+        return DateInterval(d, d, "day")
+    if unit == "month":
+        if iv.precision not in ("day", "month"):
+            return None
+        months = iv.start.year * 12 + iv.start.month - 1 + num
+        return DateInterval(
+            *_unit(datetime.date(months // 12, months % 12 + 1, 1), "month"), "month"
+        )
+    d = datetime.date(iv.start.year + num, 1, 1)
+    return DateInterval(*_unit(d, "year"), "year")
+
+
+def _narrative(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
+    """Expressions counted from an earlier date in the text ("fünf Tage später", "am Tag
+    darauf", "that month", "am 3.", "Three days into 2018", "six months into his term")."""
+    kind, g = m.lastgroup, m.group
+    anchor = doc.latest.interval if doc.latest is not None else None  # the previous date
+    if g("into"):
+        num, unit = _count(g("n2"), g("u2"))
+        if g("iy"):
+            start: DateInterval | None = parse_date(g("iy"))
+        elif g("iyr") or g("iyr2"):
+            start = _shift(anchor, 0, "year") if anchor else None
+            if start is None and doc.base is not None:
+                start = DateInterval(*_unit(doc.base, "year"), "year")
+        else:
+            start = doc.office()
+        if start is None:
+            return None
+        exact = start.precision == "day" or not (g("io") or g("io2"))  # a year starts on 1 Jan
+        first = DateInterval(start.start, start.start, "day") if exact else start
+        days_in = num - 1 if unit == "day" and "into" in g() else num  # day 3 of 2018 is 3 Jan
+        got = _shift(first, days_in, unit)
+        return None if got is None else (got, not g("iy"))
+    if anchor is None:
+        return None
+    if g("later"):
+        num, unit = _count(g("n2"), g("u2"))
+        back = re.search(r"(?i)(?:zuvor|davor|früher|earlier|before)$", g()) is not None
+        got = _shift(anchor, -num if back else num, unit)
+    elif kind == "nday":
+        before = re.search(r"(?i)zuvor|davor|Vortag|previous|preceding|before", g())
+        same = re.search(r"(?i)selben|gleichen|same", g())
+        got = _shift(anchor, 0 if same else -1 if before else 1, "day")
+    elif kind == "same":
+        word = g().lower()
+        unit = "month" if "monat" in word or "month" in word else "year"
+        step = (
+            1
+            if re.search(r"folge|following|next|darauf|danach|after", word)
+            else -1
+            if re.search(r"previous|zuvor|before", word)
+            else 0
+        )
+        got = _shift(anchor, step, unit)
+    else:  # a day alone: in the month of the anchor, or the next when it would go back
+        if anchor.precision not in ("day", "month") or anchor.start.month != anchor.end.month:
+            return None
+        day = int(re.match(r"\d+", g()).group())  # type: ignore[union-attr]
+        month = anchor.start
+        if anchor.precision == "day" and day < anchor.start.day and not doc.looks_back(m.start()):
+            month = (month.replace(day=1) + datetime.timedelta(days=31)).replace(day=1)
+        try:
+            d = month.replace(day=day)
+        except ValueError:
+            return None
+        got = DateInterval(d, d, "day")
+    return None if got is None else (got, True)
+
+
+def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
+    """The value of one atom and whether it was inferred from the text around it."""
+    kind, s, text = m.lastgroup or "", m.group(), doc.text
     if kind in ("iso", "num"):
         parts = [int(p) for p in re.split(r"[-.]", s)]
         y, mo, d = parts if kind == "iso" else parts[::-1]
@@ -458,26 +905,27 @@ def _atom_interval(
             day = datetime.date(y, mo, d)
         except ValueError:
             return None
-        return DateInterval(day, day, "day")
-    if kind == "yr":
+        return DateInterval(day, day, "day"), False
+    if kind in ("yr", "yrs"):
         y1 = int(s[:4])
-        y2 = y1 // 100 * 100 + int(s[-2:]) if s[-3] == "/" else int(s[-4:])  # "2019/20"
+        y2 = y1 // 100 * 100 + int(s[-2:]) if kind == "yrs" or s[-3] == "/" else int(s[-4:])
         if not (1900 <= y1 < y2 <= 2099) or (s[-3] == "/" and y2 != y1 + 1):
             return None
-        return DateInterval(datetime.date(y1, 1, 1), datetime.date(y2, 12, 31), "year")
+        return DateInterval(datetime.date(y1, 1, 1), datetime.date(y2, 12, 31), "year"), False
     if kind == "isom":
         a, b = _unit(datetime.date(int(s[:4]), int(s[5:7]), 1), "month")
-        return DateInterval(a, b, "month")
+        return DateInterval(a, b, "month"), False
     if kind in ("dmy", "mdy", "my", "mon"):
-        if kind == "mon" and not standalone:
-            before = text[max(0, m.start() - 12) : m.start()]
-            if not _MONTH_CONTEXT.search(before):
+        if kind == "mon" and not doc.standalone:
+            before = text[max(0, m.start() - 25) : m.start()]
+            heading = _LINE_START.search(before) and _LINE_END.match(text, m.end())
+            the = s not in ("May", "March") and _MONTH_THE.search(before)  # "the May government"
+            if not (heading or the or _MONTH_CONTEXT.search(before) or _MONTH_LIST.search(before)):
                 return None
-        expr = re.sub(rf"^{_WDAY_PREFIX}", "", s)
-        return _named(expr, base, langs, future, re.search(_YEAR + "$", s) is not None, anchor)
+        return _named(_WDAY_LEAD.sub("", s), doc, m.start())
     if kind in ("ddr", "mdr"):
         d1, d2 = (int(x) for x in re.findall(r"(?<!\d)\d{1,2}(?!\d)", s)[:2])
-        rest = re.search(_MONTH + r".*", s)
+        rest = re.search(_MONTH_D + r".*", s)
         assert rest is not None
         tail = (
             rest.group()
@@ -486,10 +934,16 @@ def _atom_interval(
         )
         if kind == "ddr":
             tail = f"{d2}. {tail}" if "." in s[: s.find(rest.group())] else f"{d2} {tail}"
-        right = _named(tail, base, langs, future, re.search(_YEAR + "$", s) is not None, anchor)
+        right = _named(tail, doc, m.start())
         if right is None or d1 >= d2:
             return None
-        return DateInterval(right.start.replace(day=d1), right.end, "day")
+        return DateInterval(right[0].start.replace(day=d1), right[0].end, "day"), right[1]
+    if kind == "seas":
+        return _season(m, doc)
+    if kind == "hol":
+        return _holiday(m, doc)
+    if kind in ("dalone", "nday", "same") or kind == "cnt" and not m.group("agow"):
+        return _narrative(m, doc)
     if kind in ("dec", "decw"):
         digits = re.search(r"\d+", s)
         if digits is None:
@@ -501,31 +955,75 @@ def _atom_interval(
         else:
             y = int(digits.group())
             y = 1900 + y if y < 100 else y
-        return DateInterval(datetime.date(y, 1, 1), datetime.date(y + 9, 12, 31), "decade")
+        return DateInterval(datetime.date(y, 1, 1), datetime.date(y + 9, 12, 31), "decade"), False
     if kind == "year":
-        if not standalone and (
+        if not doc.standalone and (
             _QUANTITY.match(text, m.end())
-            or re.match(r"[.,/]\d|\s+\d|-\w", text[m.end() :])
+            or _YEAR_GLUED.match(text, m.end())
             or _YEAR_BAD_BEFORE.search(text, max(0, m.start() - 12), m.start())
         ):
             return None
         y = int(s)
         if not 1900 <= y <= 2099:
             return None
-        return DateInterval(datetime.date(y, 1, 1), datetime.date(y, 12, 31), "year")
-    return None if base is None else _relative(m, base, future)
+        return DateInterval(datetime.date(y, 1, 1), datetime.date(y, 12, 31), "year"), False
+    anchor = doc.anchor(m.start())
+    if kind == "qrel" and anchor is not None and not doc.future(m.start()):
+        unit = "month" if re.search("(?i)monat|month", s) else "year"  # "Mitte des Jahres"
+        got = _shift(anchor, 0, unit)
+        return None if got is None else (got, True)
+    if kind == "wd" and not m.group("dm"):
+        moved = _moved_weekday(m, doc)
+        if moved is not None:
+            return moved, True
+        if doc.base is not None and _POSSESSIVE.match(text, m.end()):  # "Sunday's election"
+            back = _days_back(doc.base, m.group("wdn"))
+            ahead = (7 - back) % 7
+            near = doc.base + datetime.timedelta(days=ahead if ahead < back else -back)
+            return DateInterval(near, near, "day"), False
+    if doc.base is None or (m.group("in") and _DURATION.search(doc.clause(m.start()))):
+        return None
+    got = _relative(m, doc.base, doc.future(m.start()))
+    return None if got is None else (got, False)
+
+
+def _moved_weekday(m: re.Match[str], doc: _Doc) -> DateInterval | None:
+    """A weekday next to a narrative day far from ``base``: the first such day on or after
+    that day (on or before it when the sentence looks back)."""
+    ref, base = doc.ref(m.start()), doc.base
+    if (
+        ref is None
+        or ref.interval.precision != "day"
+        or ref.interval.start != ref.interval.end
+        or not (ref.stated and ref.opens)
+        or (base is not None and ref.interval.start >= base - _NEWS_WINDOW)
+        or ref.sentence < doc.sentence(m.start()) - 1
+    ):
+        return None
+    a = ref.interval
+    offset = (_WEEKDAYS[m.group("wdn")] - a.start.weekday()) % 7
+    if doc.looks_back(m.start()) and offset:
+        offset -= 7
+    d = a.start + datetime.timedelta(days=offset)
+    return DateInterval(d, d, "day")
 
 
 def _relative(m: re.Match[str], base: datetime.date, future: bool) -> DateInterval | None:
     kind, g = m.lastgroup, m.group
     unit, phrase = "day", ""
-    if kind == "ago":
+    if kind in ("ago", "cnt"):
         n = g("n1") or g("n2") or g("n3")
         num = int(n) if n.isdigit() else _NUMBERS[n.lower()]
         unit = {"j": "year", "m": "month", "w": "week", "t": "day", "y": "year", "d": "day"}[
             (g("u1") or g("u2") or g("u3"))[0].lower()
         ]
         phrase = f"in {num} {unit}s" if g("in") else f"{num} {unit}s ago"
+        if kind == "cnt" and g("agod"):  # "a year ago Saturday": that day, a year back
+            day = g("agod").lower()
+            d = base - datetime.timedelta(
+                days=1 if day == "yesterday" else 0 if day == "today" else _days_back(base, day)
+            )
+            return _back(d, num, unit)
     elif kind in ("rel", "vorj", "qrel"):
         word = (g("ru") or g("vorj") or g("qrel")).lower()
         unit = "year" if "j" in word or "year" in word else "month" if "mo" in word else "week"
@@ -547,13 +1045,10 @@ def _relative(m: re.Match[str], base: datetime.date, future: bool) -> DateInterv
     else:  # weekday or weekend: the most recent one on or before base, or the next one
         mod = (g("wm") or g("dm") or "").lower()[:3]
         wd = _WEEKDAYS[g("wdn")] if kind == "wd" else 5
-        got = _dp_relative(calendar.day_name[wd], base)
-        if got is None:
-            return None
-        d = got[0]  # dateparser: the last such day strictly before base
+        d = base - datetime.timedelta(days=(base.weekday() - wd) % 7)
         past, nxt = mod in ("let", "ver", "vor", "las", "pas"), mod in ("näc", "kom", "nex", "com")
-        if (base - d).days == 7 and not past:
-            d = base
+        if past and d == base:
+            d -= datetime.timedelta(days=7)
         if kind == "wend" and base.weekday() == 6 and not nxt:
             d = base - datetime.timedelta(days=1)
         e = d + datetime.timedelta(days=1 if kind == "wend" else 0)
@@ -571,6 +1066,22 @@ def _relative(m: re.Match[str], base: datetime.date, future: bool) -> DateInterv
     return DateInterval(*_unit(d, prec), prec)
 
 
+def _days_back(base: datetime.date, weekday: str) -> int:
+    """Days from the most recent such weekday on or before ``base`` to ``base``."""
+    return (base.weekday() - _WEEKDAYS[weekday.title()]) % 7
+
+
+def _back(d: datetime.date, num: int, unit: str) -> DateInterval:
+    """The day ``num`` units before ``d`` (29 February a year back is the 28th)."""
+    if unit in ("day", "week"):
+        d -= datetime.timedelta(days=num * (7 if unit == "week" else 1))
+    else:
+        months = d.year * 12 + d.month - 1 - num * (12 if unit == "year" else 1)
+        y, mo = divmod(months, 12)
+        d = datetime.date(y, mo + 1, min(d.day, calendar.monthrange(y, mo + 1)[1]))
+    return DateInterval(d, d, "day")
+
+
 def _qword(m: re.Match[str]) -> Qualifier:
     words = m.group("q").lower().split()
     return _QMAP[words[-2 if "of" in words else -1]]
@@ -580,7 +1091,10 @@ def _qualify(iv: DateInterval, q: Qualifier, base: datetime.date | None) -> Date
     s, e, p = iv.start, iv.end, iv.precision
     if q in ("early", "mid", "late") and p != "day":
         idx = ("early", "mid", "late").index(q)
-        if p == "month":
+        months = (e.year - s.year) * 12 + e.month - s.month + 1
+        if p == "month" and months == 3:  # a season: its first, middle or last month
+            s, e = _unit(_shift(iv, idx, "month").start, "month")  # type: ignore[union-attr]
+        elif p == "month":
             s = s.replace(day=(1, 11, 21)[idx])
             e = s.replace(day=(10, 20, calendar.monthrange(s.year, s.month)[1])[idx])
         elif p == "year":
@@ -594,29 +1108,110 @@ def _qualify(iv: DateInterval, q: Qualifier, base: datetime.date | None) -> Date
     return DateInterval(s, e, p, q)  # an outer after/before/circa replaces early/mid/late
 
 
-def _scan(
-    text: str, base: datetime.date | None, langs: tuple[str, ...], standalone: bool
-) -> list[DateMention]:
+def _adjacent(a: DateInterval, b: DateInterval) -> bool:
+    return b.start <= a.end + datetime.timedelta(days=1)
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where sentences end: at sentence punctuation, and at a line break, unless the line
+    is long and runs on (a hard-wrapped paragraph, not a heading or a list item)."""
+    ends = []
+    for m in _SENTENCE_BREAK.finditer(text):
+        at = m.start()
+        if (
+            text[at] == "\n"
+            and at - text.rfind("\n", 0, at) > _WRAPPED
+            and not _LINE_STOP.match(text, at - 1)
+            and text[at + 1 : at + 2] not in ("\n", "")
+        ):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+def _take_year(atom: _Atom, stated: DateInterval) -> None:
+    """A yearless start of a range takes the year its end states (the year before, when
+    it would fall after the end: "28. Dezember bis 3. Januar 2018")."""
+    iv = atom.interval
+    for year in (stated.start.year, stated.start.year - 1):
+        try:
+            moved = DateInterval(
+                iv.start.replace(year=year),
+                iv.end.replace(year=year + iv.end.year - iv.start.year),
+                iv.precision,
+            )
+        except ValueError:
+            continue
+        if moved.start <= stated.start:
+            atom.interval, atom.inferred = moved, False
+            return
+
+
+def _read_atoms(doc: _Doc) -> list[_Atom]:
+    """Every atom in reading order, each resolved with what the text said before it."""
+    text = doc.text
     atoms: list[_Atom] = []
-    anchor: int | None = None  # the year of the last mention in the same sentence
     for m in _ATOM.finditer(text):
         if m.lastgroup == "qrel" and not _QUAL.search(text, max(0, m.start() - 30), m.start()):
             continue
-        if anchor is not None and _SENTENCE_END.search(text, atoms[-1].end, m.start()):
-            anchor = None
         try:
-            iv = _atom_interval(m, text, base, langs, standalone, anchor)
+            got = _atom_interval(m, doc)
         except (ValueError, OverflowError):  # e.g. "nächste Woche" with base 9999-12-31
-            iv = None
-        if iv is not None:
-            atoms.append(_Atom(m.start(), m.end(), iv, m.lastgroup not in ("ddr", "mdr")))
-            stated = iv.precision == "year" or re.search(r"\d{4}", m.group()) is not None
-            anchor = iv.start.year if stated and iv.start.year == iv.end.year else None
+            got = None
+        if got is None:
+            continue
+        iv, inferred = got
+        one_year = iv.start.year == iv.end.year
+        prev = atoms[-1] if atoms else None
+        if prev is not None and _JOIN.fullmatch(text, prev.end, m.start()):
+            if prev.inferred and not inferred:  # "28. Juli bis 3. August 2017"
+                _take_year(prev, iv)
+            if prev.interval.start.year != iv.end.year:  # "2018 und 2019": no one year
+                doc.latest = doc.carried = None
+                one_year = False
+        atoms.append(_Atom(m.start(), m.end(), iv, inferred, m.lastgroup not in ("ddr", "mdr")))
+        if (
+            one_year
+            and iv.precision != "decade"
+            and not _SINCE.search(text, max(0, m.start() - 40), m.start())
+        ):
+            i = doc.sentence(m.start())
+            first = doc.ends[i - 1] if i else 0
+            comma = text.rfind(",", first, m.start())
+            deictic = not inferred and (m.lastgroup in _DEICTIC or bool(m.group("agow")))
+            doc.latest = _Anchor(
+                iv,
+                i,
+                m.end(),
+                stated=not inferred and not deictic,
+                opens=_OPENS.fullmatch(text, first, m.start()) is not None,
+                local=deictic
+                or (comma >= 0 and _SUBCLAUSE.match(text, comma, m.start()) is not None)
+                or _LOOKS_BACK.search(doc.sentence_text(i)) is not None  # a flashback
+                or _NAMING.search(text, max(first, m.start() - 12), m.start()) is not None,
+            )
+            doc.seen.append(doc.latest)
+            if deictic:  # the text is back at the report's own time
+                doc.carried = None
+            elif not doc.latest.local:
+                doc.carried = doc.latest
+    return atoms
+
+
+def _scan(
+    text: str,
+    base: datetime.date | None,
+    langs: tuple[str, ...],
+    language: str | None,
+    standalone: bool,
+) -> list[DateMention]:
+    doc = _Doc(text, base, langs, language, standalone, _sentence_ends(text))
+    atoms = _read_atoms(doc)
     out: list[DateMention] = []
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        start, end, iv = a.start, a.end, a.interval
+        start, end, iv, inferred = a.start, a.end, a.interval, a.inferred
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
         qm = _QUAL.search(text, max(0, a.start - 30), a.start) if a.qualifiable else None
         if qm:
@@ -629,33 +1224,38 @@ def _scan(
             ):  # "since mid-September", "seit Anfang 2018"
                 start, iv = outer.start(), _qualify(iv, _qword(outer), base)
         rs = _RANGE_START.search(text, max(0, start - 12), start)
+        join = _JOIN.fullmatch(text, a.end, nxt.start) if nxt else None
+        word = join.group().strip().lower() if join else ""
         if (
             nxt
-            and _JOIN.fullmatch(text, a.end, nxt.start)
+            and join
             and nxt.interval.start >= iv.start
             and (a.interval.precision == nxt.interval.precision or rs)
+            and word not in ("or", "oder")  # alternatives are two dates
+            and (rs or word not in ("und", "and") or _adjacent(iv, nxt.interval))
         ):
-            # Spans and lists: "2009 bis 2017", "zwischen 2017 und 2019", "2018 und 2019".
+            # Spans and lists: "2009 bis 2017", "zwischen 2017 und 2019", "2018 und 2019";
+            # "im Januar und September" are two dates.
             prec = max(iv.precision, nxt.interval.precision, key=_RANK.__getitem__)
             iv = DateInterval(iv.start, max(iv.end, nxt.interval.end), prec)
             start, end = (rs.start() if rs and qm is None else start), nxt.end
+            inferred = inferred or nxt.inferred
             i += 1
         elif rs and not a.qualifiable:
             start = rs.start()  # "vom 27. bis 28. Februar 2019"
-        out.append(DateMention(text[start:end], start, end, iv))
+        out.append(DateMention(text[start:end], start, end, iv, inferred))
         i += 1
     return out
-
-
-def _langs(language: str | None) -> tuple[str, ...]:
-    return ("en", "de") if language is None else (language,)
 
 
 def find_dates(
     text: str, *, base: datetime.date | None = None, language: str | None = None
 ) -> list[DateMention]:
-    """All date expressions in text, in order, non-overlapping, with exact offsets."""
-    return _scan(text, base, _langs(language), standalone=False)
+    """All date expressions in text, in order, non-overlapping, with exact offsets; the
+    text is read as one document (an article, not a passage of it).  ``language`` is the
+    article's, for sentences too short to tell; both languages' forms are found."""
+    lang = language if language in _PAST else None  # detected when a sentence needs it
+    return _scan(text, base, ("en", "de"), lang, standalone=False)
 
 
 _PREP = re.compile(
@@ -668,12 +1268,13 @@ def parse_date(
     text: str, *, base: datetime.date | None = None, languages: Sequence[str] = ("en", "de")
 ) -> DateInterval:
     """Parse ONE date expression at any precision. Raises DateParseError (never anything else)
-    for unreadable input."""
+    for unreadable input.  ``languages`` restricts the month names read."""
     stripped = " ".join(str(text).split())
     lead = _PREP.match(stripped)
     offset = lead.end() if lead else 0
+    langs = tuple(lang for lang in languages if lang in _MONTH_NUMBERS)
     try:
-        found = _scan(stripped, base, tuple(languages), standalone=True)
+        found = _scan(stripped, base, langs, langs[0] if langs else "en", standalone=True)
     except (ValueError, KeyError, OverflowError) as exc:  # defensive: keep the contract
         raise DateParseError(f"could not read a date in {text!r}: {exc}") from None
     if len(found) == 1 and found[0].end == len(stripped) and found[0].start <= offset:
@@ -686,22 +1287,16 @@ def parse_date(
     raise DateParseError(f"could not read {text!r} as a date ({reason})")
 
 
-_DE_WORDS = frozenset(
-    _alt(
-        "der die das und ist nicht mit sich des den dem ein eine auch auf für "
-        "von zu im sie er wurde hat sagte nach bei"
-    ).split("|")
-)
-_EN_WORDS = frozenset(
-    _alt(
-        "the and is not with of to in a an on for was were has have said by that it from at"
-    ).split("|")
+_STOPWORDS = {
+    "de": "der die das und ist nicht mit sich des den dem ein eine auch auf für von zu im sie er "
+    "wurde hat sagte nach bei am",
+    "en": "the and is not with of to in a an on for was were has have said by that it from at",
+}
+_DE_WORDS, _EN_WORDS = (
+    re.compile(rf"(?i)\b(?:{_alt(_STOPWORDS[lang])})\b") for lang in ("de", "en")
 )
 
 
 def detect_language(text: str) -> Literal["de", "en"]:
     """Cheap stopword vote over the first ~2000 characters; ties go to German."""
-    words = re.findall(r"[a-zäöüß]+", text[:2000].lower())
-    de = sum(w in _DE_WORDS for w in words)
-    en = sum(w in _EN_WORDS for w in words)
-    return "en" if en > de else "de"
+    return _vote(text[:2000]) or "de"

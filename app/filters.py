@@ -47,10 +47,12 @@ _parse_date = lru_cache(maxsize=4096)(parse_date)
 
 
 def _date_bound(param: str, value: str | None, end: bool) -> datetime.date | None:
+    """A bound from a date expression; relative ones ("last year", "vor fünf Jahren",
+    "seit 2018") count from today."""
     if value is None:
         return None
     try:
-        interval = _parse_date(value)
+        interval = _parse_date(value, base=datetime.date.today())
     except DateParseError as error:
         raise FilterError(param, f"cannot read {value!r} as a date: {error}") from error
     return interval.end if end else interval.start

@@ -501,6 +501,7 @@ def passages(session: Session, ids: Sequence[int]) -> list[Json]:
                     "start": m.start,
                     "end": m.end,
                     "date": date_object(m.date_start, m.date_end, m.precision, m.qualifier),
+                    "inferred": m.inferred,
                 }
                 for m in dates[p.id]
             ],

@@ -157,6 +157,10 @@ class DateMentionPublic(BaseModel):
     start: int
     end: int
     date: DateObject
+    inferred: bool = Field(
+        description="the year or month came from the text around the expression (an earlier "
+        "date, the publication date), not from the expression itself"
+    )
 
 
 class PassageActorMention(BaseModel):

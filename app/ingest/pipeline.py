@@ -1,6 +1,7 @@
 """An article's way into the database: stored whole, split into passages, with the date
 expressions, actors and places each passage names."""
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -75,22 +76,29 @@ def store_article(
     ]
     session.add_all(passages)
     session.flush()
-    for passage in passages:
-        assert passage.id is not None
-        start, end = passage.start, passage.end
-        for mention in find_dates(passage.text, base=base, language=article.language):
+    starts = [p.start for p in passages]
+    # One reading of the whole article: a date takes its year from the dates before it,
+    # headings and earlier paragraphs included (app.dates).
+    for mention in find_dates(data.text, base=base, language=article.language):
+        passage = passages[max(0, bisect.bisect_right(starts, mention.start) - 1)]
+        if passage.start <= mention.start and mention.end <= passage.end:
+            assert passage.id is not None
             session.add(
                 DateMention(
                     passage_id=passage.id,
-                    start=start + mention.start,
-                    end=start + mention.end,
+                    start=mention.start,
+                    end=mention.end,
                     text=mention.text,
                     date_start=mention.interval.start,
                     date_end=mention.interval.end,
                     precision=mention.interval.precision,
                     qualifier=mention.interval.qualifier,
+                    inferred=mention.inferred,
                 )
             )
+    for passage in passages:
+        assert passage.id is not None
+        start, end = passage.start, passage.end
         session.add_all(
             ActorMention(
                 passage_id=passage.id,

@@ -149,6 +149,7 @@ def result(session: Session, article: Article) -> Json:
                 "start": m.start,
                 "end": m.end,
                 "date": views.date_object(m.date_start, m.date_end, m.precision, m.qualifier),
+                "inferred": m.inferred,
             }
             for m in rows(DateMention)
         ],

@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Index, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, Text, UniqueConstraint, false
 from sqlmodel import Column, Field, SQLModel
 
 from app.models.base import PRECISIONS, QUALIFIERS, in_list, utcnow
@@ -84,3 +84,5 @@ class DateMention(SQLModel, table=True):
     date_end: date
     precision: str = Field(max_length=10)
     qualifier: str | None = Field(default=None, max_length=10)
+    # The year or month came from the text around the expression, not from it (app.dates).
+    inferred: bool = Field(default=False, sa_column_kwargs={"server_default": false()})

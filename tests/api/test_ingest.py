@@ -114,6 +114,53 @@ def test_panmunjom_2018_report_never_links_the_2019_meeting(
     assert source["stated_date"]["start"] == one["date"]["start"]
 
 
+CHRONIK = """Chronik: Raketen und Drohungen
+
+Von Anna Berger
+
+4. Juli 2017
+Nordkorea testet erstmals eine Interkontinentalrakete vom Typ Hwasong-14.
+
+28. Juli
+Ein zweiter Test folgt, die Rakete fliegt höher als je zuvor. Fünf Tage später verhängt der
+UN-Sicherheitsrat neue Sanktionen.
+
+3. September
+Der sechste Atomtest erschüttert die Region.
+
+2018
+
+Im Januar kündigt Kim in seiner Neujahrsansprache Gespräche an. Am 9. Februar beginnen die
+Winterspiele in Pyeongchang.
+"""
+
+
+def test_a_chronology_is_read_as_one_document_and_says_which_years_it_inferred(
+    writable_server: LiveServer,
+) -> None:
+    answer = post(writable_server, {"text": CHRONIK, "published": "1. Juni 2018"})
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    found = {
+        m["text"]: (m["date"]["start"], m["date"]["end"], m["inferred"])
+        for m in body["date_mentions"]
+    }
+    assert found == {
+        "4. Juli 2017": ("2017-07-04", "2017-07-04", False),
+        "28. Juli": ("2017-07-28", "2017-07-28", True),  # the heading's year, not 2018
+        "Fünf Tage später": ("2017-08-02", "2017-08-02", True),
+        "3. September": ("2017-09-03", "2017-09-03", True),
+        "2018": ("2018-01-01", "2018-12-31", False),
+        "Januar": ("2018-01-01", "2018-01-31", True),
+        "9. Februar": ("2018-02-09", "2018-02-09", True),
+    }
+    passages = httpx.get(f"{writable_server.url}/articles/{body['article']['id']}/passages").json()[
+        "items"
+    ]
+    served = {m["text"]: m["inferred"] for p in passages for m in p["date_mentions"]}
+    assert served == {text: value[2] for text, value in found.items()}
+
+
 @pytest.mark.parametrize(
     ("body", "param"),
     [

@@ -135,6 +135,11 @@ def test_events_come_in_contract_order_and_minus_date_reverses_it(client: httpx.
             {"hanoi-summit-2019"},
         ),
         ({"to": "2017"}, {"guam-threat-2017"}, {"singapore-summit-2018"}),
+        (  # relative expressions count from today
+            {"from": "seit 2018", "to": "letztes Jahr"},
+            {"singapore-summit-2018", "hanoi-summit-2019"},
+            {"guam-threat-2017"},
+        ),
     ],
 )
 def test_from_and_to_match_by_interval_overlap(

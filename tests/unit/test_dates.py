@@ -552,3 +552,232 @@ def test_an_ongoing_date_is_since_its_start_and_keeps_its_end_precision(
 def test_an_unknown_end_precision_is_refused() -> None:
     with pytest.raises(ValueError, match="end_precision"):
         DateInterval(D(2018, 1, 1), D(2019, 1, 1), "day", None, "week")  # type: ignore[arg-type]
+
+
+# A text read as a whole: (text, base, language, [(span, start, end, precision, inferred)]),
+# every mention the text holds, in order; a span is found by its text (each occurs once).
+Read = tuple[str, str, str, str, bool]
+DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
+    (  # a chronology under headings: the heading's year, never the publication's
+        "Chronik\n\n4. Juli 2017\nNordkorea testet eine Interkontinentalrakete. Am 28. Juli "
+        "folgt der zweite Test.\n\n3. September\nDer sechste Atomtest. Fünf Tage später "
+        "verschärft der UN-Sicherheitsrat die Sanktionen.\n\n2018\n\nIm Januar bietet Kim "
+        "Gespräche an, am 9. Februar beginnen die Winterspiele.",
+        D(2018, 6, 1),
+        "de",
+        [
+            ("4. Juli 2017", "2017-07-04", "2017-07-04", "day", False),
+            ("28. Juli", "2017-07-28", "2017-07-28", "day", True),
+            ("3. September", "2017-09-03", "2017-09-03", "day", True),
+            ("Fünf Tage später", "2017-09-08", "2017-09-08", "day", True),
+            ("2018", "2018-01-01", "2018-12-31", "year", False),
+            ("Januar", "2018-01-01", "2018-01-31", "month", True),
+            ("9. Februar", "2018-02-09", "2018-02-09", "day", True),
+        ],
+    ),
+    (  # a chronology passing New Year without a heading
+        'Sept. 19, 2017: Trump calls Kim "Rocket Man" at the United Nations.\nNov. 29: North '
+        "Korea tests its largest missile yet.\nJan. 1: Kim offers talks. The next day, Seoul "
+        "proposes a meeting at the border.",
+        D(2018, 3, 10),
+        "en",
+        [
+            ("Sept. 19, 2017", "2017-09-19", "2017-09-19", "day", False),
+            ("Nov. 29", "2017-11-29", "2017-11-29", "day", True),
+            ("Jan. 1", "2018-01-01", "2018-01-01", "day", True),
+            ("The next day", "2018-01-02", "2018-01-02", "day", True),
+        ],
+    ),
+    (  # a wire story: dateline and weekdays count from the publication date
+        "SEOUL, 5. Juli (Reuters) - Nordkorea hat am Dienstag eine Interkontinentalrakete "
+        "getestet. Die Führung will ihr Programm fortsetzen, sagte ein Sprecher am Mittwoch. "
+        "Die USA wollen am Freitag im Sicherheitsrat beraten.",
+        D(2017, 7, 5),
+        "de",
+        [
+            ("5. Juli", "2017-07-05", "2017-07-05", "day", True),
+            ("Dienstag", "2017-07-04", "2017-07-04", "day", False),
+            ("Mittwoch", "2017-07-05", "2017-07-05", "day", False),  # "will" is in a clause before
+            ("Freitag", "2017-07-07", "2017-07-07", "day", False),  # wollen ... am Freitag: ahead
+        ],
+    ),
+    (  # English quoted in a German article
+        'In der Erklärung heißt es: "The meeting on June 12, 2018 was historic." Trump will '
+        "den Gipfel am 14. Juni bewerten.",
+        D(2018, 6, 13),
+        "de",
+        [
+            ("June 12, 2018", "2018-06-12", "2018-06-12", "day", False),
+            ("14. Juni", "2018-06-14", "2018-06-14", "day", True),
+        ],
+    ),
+    (  # the narrative has moved: a weekday after a day that opens the sentence before
+        "Am 4. Juli 2017 feuerte Nordkorea eine Rakete ab. Am Freitag folgte eine Drohung aus "
+        "Pjöngjang.",
+        D(2019, 12, 10),
+        "de",
+        [
+            ("4. Juli 2017", "2017-07-04", "2017-07-04", "day", False),
+            ("Freitag", "2017-07-07", "2017-07-07", "day", True),
+        ],
+    ),
+    (  # it has not: a date naming what the attacks were, the weekday is the report's
+        "Survivors of the Sept. 11, 2001, attacks met the president on Friday.",
+        D(2021, 9, 13),
+        "en",
+        [
+            ("Sept. 11, 2001", "2001-09-11", "2001-09-11", "day", False),
+            ("Friday", "2021-09-10", "2021-09-10", "day", False),
+        ],
+    ),
+    (
+        "Der Krieg von 1950-53 prägt die Region bis heute. Im Sommer 2019 testete Nordkorea "
+        "Kurzstreckenraketen, in der Saison 2018/19 ruhte der Sport.",
+        D(2020, 1, 2),
+        "de",
+        [
+            ("1950-53", "1950-01-01", "1953-12-31", "year", False),
+            ("heute", "2020-01-02", "2020-01-02", "day", False),
+            ("Sommer 2019", "2019-06-01", "2019-08-31", "month", False),
+            ("2018/19", "2018-01-01", "2019-12-31", "year", False),
+        ],
+    ),
+    (  # a season without a year, looking back from the one before it
+        "Over the summer of 2019 North Korea fired a dozen missiles; in the spring it had kept "
+        "quiet.",
+        D(2020, 1, 2),
+        "en",
+        [
+            ("summer of 2019", "2019-06-01", "2019-08-31", "month", False),
+            ("spring", "2019-03-01", "2019-05-31", "month", True),
+        ],
+    ),
+    (
+        "The handshake on 29th Jun, 2019 ended a feud; talks on Feb 28, 2019 had failed. State "
+        "media said on Wednesday 1 Jan 2020 that Kim would show a new weapon.",
+        D(2020, 1, 10),
+        "en",
+        [
+            ("29th Jun, 2019", "2019-06-29", "2019-06-29", "day", False),
+            ("Feb 28, 2019", "2019-02-28", "2019-02-28", "day", False),
+            ("Wednesday 1 Jan 2020", "2020-01-01", "2020-01-01", "day", False),
+        ],
+    ),
+    (  # a day alone takes the month of the date before it
+        "Im Oktober 2019 scheiterten die Gespräche in Stockholm; am 5. hatten sie begonnen.",
+        D(2019, 12, 20),
+        "de",
+        [
+            ("Oktober 2019", "2019-10-01", "2019-10-31", "month", False),
+            ("5.", "2019-10-05", "2019-10-05", "day", True),
+        ],
+    ),
+    (  # counted into a year, and into a term whose start the text gave
+        "Trump was sworn in on Jan. 20, 2017. Three days into 2018, Pyongyang reopened the "
+        "hotline. Six months into his presidency, Trump faced a missile able to reach Alaska.",
+        D(2018, 2, 1),
+        "en",
+        [
+            ("Jan. 20, 2017", "2017-01-20", "2017-01-20", "day", False),
+            ("Three days into 2018", "2018-01-03", "2018-01-03", "day", False),
+            ("Six months into his presidency", "2017-07-01", "2017-07-31", "month", True),
+        ],
+    ),
+    (
+        "Am 12. Juni 2018 trafen sich Trump und Kim in Singapur. Am Tag darauf erklärte Trump "
+        "die Gefahr für beendet. Im selben Monat setzten die USA ein Manöver aus.",
+        D(2018, 7, 1),
+        "de",
+        [
+            ("12. Juni 2018", "2018-06-12", "2018-06-12", "day", False),
+            ("Tag darauf", "2018-06-13", "2018-06-13", "day", True),
+            ("selben Monat", "2018-06-01", "2018-06-30", "month", True),
+        ],
+    ),
+    (  # told in the past, a yearless date is never after the publication date ...
+        "Nordkorea testete am 4. Juli 2017 eine Rakete. Am 28. August folgte ein weiterer Test.",
+        D(2017, 8, 10),
+        "de",
+        [
+            ("4. Juli 2017", "2017-07-04", "2017-07-04", "day", False),
+            ("28. August", "2016-08-28", "2016-08-28", "day", True),
+        ],
+    ),
+    (  # ... unless a future cue says so
+        "Nordkorea testete am 4. Juli 2017 eine Rakete. Am 28. August soll ein Manöver beginnen.",
+        D(2017, 8, 10),
+        "de",
+        [
+            ("4. Juli 2017", "2017-07-04", "2017-07-04", "day", False),
+            ("28. August", "2017-08-28", "2017-08-28", "day", True),
+        ],
+    ),
+    (  # "seit 2015" reaches to now: no anchor for what follows
+        "Seit 2015 gelten Sanktionen. Im März testete Nordkorea eine Rakete.",
+        D(2019, 6, 1),
+        "de",
+        [
+            ("Seit 2015", "2015-01-01", "2019-06-01", "year", False),
+            ("März", "2019-03-01", "2019-03-31", "month", True),
+        ],
+    ),
+    (  # a date in a relative clause is background, not where the text is
+        "Yoon, who won the presidency in March 2022, has taken a hard line. In January, Kim "
+        "scrapped the goal of reunification.",
+        D(2024, 12, 4),
+        "en",
+        [
+            ("March 2022", "2022-03-01", "2022-03-31", "month", False),
+            ("January", "2024-01-01", "2024-01-31", "month", True),
+        ],
+    ),
+    (
+        "Kishida said the campaign for Sunday's upper house election would go on. It was the "
+        "first such visit in 12 years.",
+        D(2022, 7, 8),
+        "en",
+        [("Sunday", "2022-07-10", "2022-07-10", "day", False)],
+    ),
+    (
+        "When Trump took the oath of office a year ago Saturday, aides named North Korea. "
+        "Kim's New Year's Day speech opened a door.",
+        D(2018, 1, 20),
+        "en",
+        [
+            ("a year ago Saturday", "2017-01-20", "2017-01-20", "day", False),
+            ("New Year's Day", "2018-01-01", "2018-01-01", "day", True),
+        ],
+    ),
+    (  # a list is two dates; alternatives are two dates
+        "North Korea carried out two nuclear tests last year, in January and September. A vote "
+        "could come as early as Friday or Saturday.",
+        D(2017, 9, 4),
+        "en",
+        [
+            ("last year", "2016-01-01", "2016-12-31", "year", False),
+            ("January", "2016-01-01", "2016-01-31", "month", True),
+            ("September", "2016-09-01", "2016-09-30", "month", True),
+            ("Friday", "2017-09-08", "2017-09-08", "day", False),
+            ("Saturday", "2017-09-09", "2017-09-09", "day", False),
+        ],
+    ),
+    (  # German words that English patterns must not take, and the reverse
+        "Die Regierung will im Fall einer Eskalation handeln. Die Sommerpause endet, sagte "
+        "Theresa May.",
+        D(2019, 6, 1),
+        "de",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "base", "language", "expected"), DOCUMENT_CASES)
+def test_a_text_is_read_as_a_whole(text: str, base: D, language: str, expected: list[Read]) -> None:
+    got = [
+        (m.text, m.interval.start.isoformat(), m.interval.end.isoformat())
+        + (m.interval.precision, m.inferred)
+        for m in find_dates(text, base=base, language=language)
+    ]
+    assert got == expected
+    for m in find_dates(text, base=base, language=language):
+        assert text[m.start : m.end] == m.text

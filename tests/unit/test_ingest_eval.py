@@ -27,17 +27,17 @@ from bench.eval_ingest import (
 from tests.conftest import SEEDS_DIR
 
 FLOORS = {
-    "date_accuracy": 0.77,
-    "link_precision": 0.68,
-    "link_recall": 0.29,
-    "proposal_recall": 0.65,
+    "date_accuracy": 0.98,
+    "link_precision": 0.74,
+    "link_recall": 0.40,
+    "proposal_recall": 0.79,
     "kind_accuracy": 0.19,
 }
 CEILINGS = {
-    "spurious_dates": 2,
-    "hiding_links": 8,
-    "junk_proposals": 55,
-    "duplicate_proposals": 30,
+    "spurious_dates": 0,
+    "hiding_links": 9,
+    "junk_proposals": 59,
+    "duplicate_proposals": 43,
 }
 
 
