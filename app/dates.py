@@ -262,6 +262,21 @@ _MONTH_NUMBERS: dict[str, dict[str, int]] = {  # names and three-letter abbrevia
         ("en", _MONTHS_EN, {"sept": 9}),
     )
 }
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for ``words`` that branches on one character at a time (fast to refuse)."""
+    heads: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        heads.setdefault(w[:1], []).append(w[1:])
+    branches = [
+        re.escape(h)
+        + (_trie([t for t in tails if t]) + ("?" if "" in tails else "") if any(tails) else "")
+        for h, tails in sorted(heads.items())
+    ]
+    return f"(?:{'|'.join(branches)})"
+
+
 _MONTH_WORDS = _alt(
     "Januar Jänner Februar März Maerz April Mai Juni Juli August September "
     "Oktober November Dezember January February March May June July October "
@@ -269,9 +284,12 @@ _MONTH_WORDS = _alt(
 )
 _MONTH_ABBR = _alt("Jan Feb Febr Mär Mar Apr Jun Jul Aug Sep Sept Okt Oct Nov Dez Dec")
 # Each alternation starts with a one-character test: most words fail there, not at every name.
-_MONTH = rf"(?=[JFMASOND])(?:(?:{_MONTH_ABBR})\.|(?:{_MONTH_WORDS})\b)"
+_MONTH = rf"(?=[JFMASOND])(?:{_trie(_MONTH_ABBR.split('|'))}\.|{_trie(_MONTH_WORDS.split('|'))}\b)"
 # Next to a day or a year an abbreviation needs no dot: "Feb 28, 2019", "29th Jun, 2019".
-_MONTH_D = rf"(?=[JFMASOND])(?:(?:{_MONTH_ABBR})\.|(?:{_MONTH_WORDS}|{_MONTH_ABBR})\b)"
+_MONTH_D = (
+    rf"(?=[JFMASOND])(?:{_trie(_MONTH_ABBR.split('|'))}\."
+    rf"|{_trie(_MONTH_WORDS.split('|') + _MONTH_ABBR.split('|'))}\b)"
+)
 _MONTH_TOKEN = re.compile(rf"(?:{_MONTH_WORDS}|{_MONTH_ABBR})(?![a-zäöü])")
 _SEASONS = {
     "frühjahr": 3,
@@ -299,7 +317,7 @@ _WEEKDAYS = {
         )
     )
 } | {"Sonnabend": 5}
-_WEEKDAY = rf"(?=[MDFSTW])(?:{_alt(' '.join(_WEEKDAYS))})"
+_WEEKDAY = rf"(?=[MDFSTW]){_trie(list(_WEEKDAYS))}"
 _NUMBERS = {
     w: i
     for i, ws in enumerate(
@@ -321,7 +339,10 @@ _NUMBERS = {
     )
     for w in ws.split()
 }
-_NUM = rf"(?:\d{{1,3}}(?!\d)|(?:{_alt(' '.join([*_NUMBERS, *map(str.title, _NUMBERS)]))})\b)"
+
+
+_NUMBER_WORD = _trie([*_NUMBERS, *map(str.title, _NUMBERS)]) + r"\b"
+_NUM = rf"(?:\d{{1,3}}(?!\d)|{_NUMBER_WORD})"
 _DECADE_WORDS = {
     "zwanziger": 1920,
     "dreißiger": 1930,
@@ -341,13 +362,20 @@ _DECADE_WORDS = {
 }
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _YEAR = r"(?:1\d|20)\d\d(?!\d)"
-_LAST = r"(?i:letzte[nsm]?|vergangene[nsm]?|vorige[nsm]?|last|past)"
-_THIS = r"(?i:diese[nsm]?|laufende[nsm]?|this)"
-_NEXT = r"(?i:nächste[nsm]?|kommende[nsm]?|next|coming)"
-_WDAY_PREFIX = rf"(?:(?:{_WEEKDAY}),?\s+(?:(?:den|the)\s+)?)?"  # "Dienstag, 12. Juni 2018"
-_UNITS = (
-    r"Tagen|Tage|Tag|Wochen|Woche|Monaten|Monate|Monat|Jahren|Jahre|Jahr|days?|weeks?|"
-    r"months?|years?"
+_LAST = r"(?i:letzte[nsmr]?|vergangene[nsmr]?|vorige[nsmr]?|last|past)"
+_THIS = r"(?i:diese[nsmr]?|laufende[nsmr]?|this)"
+_NEXT = r"(?i:nächste[nsmr]?|kommende[nsmr]?|next|coming)"
+# "Dienstag, 12. Juni 2018", "Wed June 17, 2020"
+_WEEKDAY_ABBR = _alt("Mon Tue Tues Wed Thu Thurs Fri Sat Sun").split("|")
+_WDAY_PREFIX = (
+    rf"(?:(?=[MDFSTW]){_trie([*_WEEKDAYS, *_WEEKDAY_ABBR])}"
+    r"\.?,?\s+(?:(?:den|the)\s+)?)?"
+)
+_UNITS = _trie(
+    _alt(
+        "Tagen Tage Tag Wochen Woche Monaten Monate Monat Jahren Jahre Jahr day days week weeks "
+        "month months year years"
+    ).split("|")
 )
 _OFFICE = r"(?:presidency|term|tenure|administration|premiership|time\s+in\s+office)"
 
@@ -375,8 +403,9 @@ _ATOM = re.compile(
     rf"{_YEAR}))?)(?![\w-])"
     r"|(?P<seas>(?=[FSHWsafwA])(?P<sn>Frühjahr|Frühling|Sommer|Herbst|Winter|[Ss]pring|[Ss]ummer|[Aa]utumn|"
     rf"[Ff]all|[Ww]inter)(?:e?s)?(?:\s+(?:of\s+)?(?P<sy>{_YEAR})(?:/(?P<sy2>\d\d))?)?)(?![\w-])"
+    r"(?!\s+(?:Olympi\w*|Games|Spiele|Paralympi\w*)\b)"  # the Winter Olympics
     # "two years ago", "Three days into 2018", "fünf Tage später": one number, read once
-    rf"|(?P<cnt>(?=[\deoaztdvfsnEOAZTDVFSN])(?P<n2>{_NUM})\s+(?P<u2>{_UNITS})\s+(?:(?P<agow>ago)\b"
+    rf"|(?P<cnt>(?=[\deoaztdvfsnEOAZTDVFSN])(?P<n2>\d{{1,3}}(?!\d)|{_NUMBER_WORD})\s+(?P<u2>{_UNITS})\s+(?:(?P<agow>ago)\b"
     rf"(?:[ \t]+(?P<agod>today|yesterday|{_WEEKDAY})\b)?"
     rf"|(?P<into>into\s+(?:(?P<iy>{_YEAR})|(?:the\s+)?(?:new\s+)?(?P<iyr>year)|"
     rf"(?P<io>(?:his|her|their|the)\s+{_OFFICE}))|nach\s+(?:(?P<io2>(?:seinem|ihrem|dem)\s+"
@@ -405,8 +434,9 @@ _ATOM = re.compile(
     rf"|(?P<qrel>(?=[dt])(?:des|the)\s+(?:Jahres|Monats|year|month)\b)(?!\s+\d)"
     rf"|(?P<day>(?=[vghytmVGHYTM])(?i:vorgestern|gestern|heute|yesterday|today|tomorrow)|morgen)\b"
     rf"|(?P<wend>(?=[lvpdtnkcLVPDTNKCWw])(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b)"
-    rf"|(?P<wd>(?=[lvpdtnkcLVPDTNKCMFSW])(?:(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+)?(?P<wdn>{_WEEKDAY})"
-    r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b)"
+    rf"|(?P<wd>(?=[lvpdtnkcfLVPDTNKCMFSW])(?:(?=[lvpdtnkcLVPDTNKC])(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+|"
+    rf"(?=[tfdTF])(?P<dfol>(?:the\s+)?following|(?:darauf)?folgenden)\s+)?(?P<wdn>{_WEEKDAY})"
+    r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b(?:\s+(?P<dafter>darauf|danach)\b)?)"
     r")"
 )
 _QUAL = re.compile(
@@ -473,7 +503,7 @@ _PAST = {  # the sentence tells the past (verbs of saying tell when it was repor
     ),
 }
 _LOOKS_BACK = re.compile(  # pluperfect and "already": the date lies before the anchor
-    r"(?<!\w)(?:hatte|hatten|bereits|zuvor|had|already|earlier|previously|(?:war|waren)\s"
+    r"(?<!\w)(?:hatte|hatten|bereits|had|already|earlier|previously|(?:war|waren)\s"
     r"[^.;!?]{0,80}?\b(?:worden|gewesen))(?!\w)",
     re.IGNORECASE,
 )
@@ -484,7 +514,8 @@ _TOOK_OFFICE = re.compile(
 )
 _OPENS = re.compile(  # what may stand before a date that opens its sentence
     r"[\s\-–•*]*(?:(?:Bereits|Schon|Noch|Erst|Already|Then|Als|As|When)\s+)?(?:(?:am|im|on|in|"
-    r"at|bis|until|seit|since)\s+)?(?:(?:the|den|dem)\s+)?",
+    r"at|bis|until|seit|since)\s+)?(?:(?:the|den|dem)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|"
+    r"late)[\s-]+)?",
     re.IGNORECASE,
 )
 _SINCE = re.compile(  # "seit 2015", "since the start of 2022": a state that reaches to now
@@ -495,6 +526,10 @@ _SINCE = re.compile(  # "seit 2015", "since the start of 2022": a state that rea
 _SUBCLAUSE = re.compile(  # "Yoon, who won the presidency in March 2022, has": background
     r",\s*(?:[\w-]+\s+){0,3}?(?:who|which|whose|whom|where|der|die|das|dem|den|deren|dessen|"
     r"welche[rsnm]?|wo)\b[^;]*"
+)
+_DATELINE = re.compile(  # an agency's dateline: "SEOUL, 5. Juli (Reuters) -", "Seoul (dpa) –"
+    r"(?m)^[^\n]{0,60}\((?:AP|AFP|dpa|Reuters|Yonhap|Kyodo|Xinhua|KCNA|SDA|APA|epd|KNA|dts|"
+    r"Bloomberg)\)\s*[-–—:]"
 )
 _NAMING = re.compile(  # a date naming a thing: "the armistice of 27 July 1953", "vom 19. Januar"
     r"(?<!\w)(?:of|vom|von|des)\s+(?:the\s+)?$"
@@ -561,23 +596,22 @@ _Make = Callable[[int], "DateInterval"]  # raises ValueError for a day the year 
 
 @dataclass(slots=True)
 class _Atom:
+    """A date expression as read, and, when it lies within one year, an anchor that later
+    yearless dates may take their year from.  Whether it opens its sentence, is
+    background or reaches to now is read when first asked (most are never asked)."""
+
     start: int
     end: int
     interval: DateInterval
     inferred: bool
     qualifiable: bool = True  # False for day ranges, which carry their own structure
-
-
-@dataclass(slots=True)
-class _Anchor:
-    """A date read earlier, that later yearless dates take their year from."""
-
-    interval: DateInterval
-    sentence: int
-    end: int  # offset of its end
-    stated: bool  # its year was in the expression
-    opens: bool  # it opens its sentence ("Am 4. Juli 2017 testete ...", a heading)
-    local: bool  # deictic ("letztes Jahr") or in a relative clause: for its sentence only
+    sentence: int = -1
+    stated: bool = False  # its year was in the expression
+    deictic: bool = False  # counted from base ("letztes Jahr", "am Dienstag"): the report's time
+    barrier: bool = False  # "2018 und 2019": no one year, nothing before it counts
+    opening: bool | None = None  # it opens its sentence ("Am 4. Juli 2017 testete ...")
+    background: bool | None = None  # relative clause, flashback, a name: its sentence only
+    reaches_now: bool | None = None  # "seit 2015"
 
 
 @dataclass(slots=True)
@@ -591,15 +625,56 @@ class _Doc:
     language: str | None  # of the article, for a sentence whose own words do not tell
     standalone: bool
     ends: list[int]
-    latest: _Anchor | None = None  # the nearest earlier date within one year
-    carried: _Anchor | None = None  # the nearest that is not local to its sentence
-    seen: list[_Anchor] = field(default_factory=list)  # every anchor so far
+    seen: list[_Atom] = field(default_factory=list)  # every anchor so far
+    wire: bool = False  # a wire story ("SEOUL, 5. Juli (Reuters) -"): background stays local
     languages: dict[int, str] = field(default_factory=dict)  # by sentence
 
-    def ref(self, pos: int) -> _Anchor | None:
-        """The anchor for a date at ``pos``."""
-        a = self.latest
-        return a if a is not None and a.sentence == self.sentence(pos) else self.carried
+    @property
+    def latest(self) -> _Atom | None:
+        """The previous date within one year (for "fünf Tage später")."""
+        a = self.seen[-1] if self.seen else None
+        return a if a is not None and not a.barrier else None
+
+    def ref(self, pos: int) -> _Atom | None:
+        """The anchor for a date at ``pos``: the latest date of its own sentence, else the
+        latest before it that is neither background nor behind a return to the report's
+        own time (a deictic date)."""
+        i = self.sentence(pos)
+        for a in reversed(self.seen):
+            if a.barrier or (a.deictic and a.sentence != i):
+                return None
+            if (a.sentence == i or not self.background(a)) and not self.since(a):
+                return a
+        return None
+
+    def opens(self, a: _Atom) -> bool:
+        if a.opening is None:
+            a.opening = _OPENS.fullmatch(self.text, self.first(a.sentence), a.start) is not None
+        return a.opening
+
+    def background(self, a: _Atom) -> bool:
+        """A date in a relative clause or a flashback, naming a thing ("the armistice of 27
+        July 1953"), or in a wire story not opening its sentence: it does not move the text."""
+        if a.background is None:
+            first, text = self.first(a.sentence), self.text
+            comma = text.rfind(",", first, a.start)
+            a.background = (
+                (comma >= 0 and _SUBCLAUSE.match(text, comma, a.start) is not None)
+                or _LOOKS_BACK.search(self.sentence_text(a.sentence)) is not None
+                or _NAMING.search(text, max(first, a.start - 12), a.start) is not None
+                or (self.wire and not self.opens(a))
+            )
+        return a.background
+
+    def since(self, a: _Atom) -> bool:
+        """ "seit 2015", "since the start of 2022": a state reaching to now, no anchor."""
+        if a.reaches_now is None:
+            a.reaches_now = _SINCE.search(self.text, max(0, a.start - 40), a.start) is not None
+        return a.reaches_now
+
+    def first(self, i: int) -> int:
+        """Where sentence ``i`` starts."""
+        return self.ends[i - 1] if i else 0
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.ends, pos)
@@ -722,15 +797,24 @@ def _month_of(token: str, langs: tuple[str, ...]) -> int | None:
     return next((n for lang in langs if (n := _MONTH_NUMBERS[lang].get(word))), None)
 
 
+@functools.lru_cache(maxsize=4096)
+def _parts(expr: str, langs: tuple[str, ...]) -> tuple[int, int | None, int | None] | None:
+    """(month, day, year) of a month-name expression; the same ones come again and again."""
+    expr = _WDAY_LEAD.sub("", expr)
+    token = _MONTH_TOKEN.search(expr)
+    month = None if token is None else _month_of(token.group(), langs)
+    if month is None:
+        return None
+    day, year = _DAY_IN.search(expr), _YEAR_AT_END.search(expr)
+    return month, int(day.group()) if day else None, int(year.group()) if year else None
+
+
 def _named(expr: str, doc: _Doc, pos: int) -> tuple[DateInterval, bool] | None:
     """A month-name expression ("12. Juni 2018", "Aug. 9", "Juli"): (interval, inferred)."""
-    token = _MONTH_TOKEN.search(expr)
-    month = None if token is None else _month_of(token.group(), doc.langs)
-    if token is None or month is None:
+    parts = _parts(expr, doc.langs)
+    if parts is None:
         return None
-    day_match = _DAY_IN.search(expr)
-    year_match = _YEAR_AT_END.search(expr)
-    day = int(day_match.group()) if day_match else None
+    month, day, year = parts
 
     def make(year: int) -> DateInterval:
         if day is None:
@@ -738,9 +822,9 @@ def _named(expr: str, doc: _Doc, pos: int) -> tuple[DateInterval, bool] | None:
         d = datetime.date(year, month, day)
         return DateInterval(d, d, "day")
 
-    if year_match:
+    if year is not None:
         try:
-            return make(int(year_match.group())), False
+            return make(year), False
         except ValueError:
             return None
     return _yearless(make, doc, pos)
@@ -922,7 +1006,7 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
             the = s not in ("May", "March") and _MONTH_THE.search(before)  # "the May government"
             if not (heading or the or _MONTH_CONTEXT.search(before) or _MONTH_LIST.search(before)):
                 return None
-        return _named(_WDAY_LEAD.sub("", s), doc, m.start())
+        return _named(s, doc, m.start())
     if kind in ("ddr", "mdr"):
         d1, d2 = (int(x) for x in re.findall(r"(?<!\d)\d{1,2}(?!\d)", s)[:2])
         rest = re.search(_MONTH_D + r".*", s)
@@ -972,6 +1056,13 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
         unit = "month" if re.search("(?i)monat|month", s) else "year"  # "Mitte des Jahres"
         got = _shift(anchor, 0, unit)
         return None if got is None else (got, True)
+    if kind == "wd" and (m.group("dfol") or m.group("dafter")):  # "am Dienstag darauf"
+        if doc.latest is None or doc.latest.interval.precision != "day":
+            return None
+        last = doc.latest.interval.end
+        gap = (_WEEKDAYS[m.group("wdn")] - last.weekday() - 1) % 7 + 1
+        after = last + datetime.timedelta(days=gap)
+        return DateInterval(after, after, "day"), True
     if kind == "wd" and not m.group("dm"):
         moved = _moved_weekday(m, doc)
         if moved is not None:
@@ -995,7 +1086,7 @@ def _moved_weekday(m: re.Match[str], doc: _Doc) -> DateInterval | None:
         ref is None
         or ref.interval.precision != "day"
         or ref.interval.start != ref.interval.end
-        or not (ref.stated and ref.opens)
+        or not (ref.stated and doc.opens(ref))
         or (base is not None and ref.interval.start >= base - _NEWS_WINDOW)
         or ref.sentence < doc.sentence(m.start()) - 1
     ):
@@ -1163,38 +1254,21 @@ def _read_atoms(doc: _Doc) -> list[_Atom]:
         iv, inferred = got
         one_year = iv.start.year == iv.end.year
         prev = atoms[-1] if atoms else None
-        if prev is not None and _JOIN.fullmatch(text, prev.end, m.start()):
+        start = m.start()
+        if prev is not None and _JOIN.fullmatch(text, prev.end, start):
             if prev.inferred and not inferred:  # "28. Juli bis 3. August 2017"
                 _take_year(prev, iv)
             if prev.interval.start.year != iv.end.year:  # "2018 und 2019": no one year
-                doc.latest = doc.carried = None
+                doc.seen.append(_Atom(start, m.end(), iv, False, barrier=True))
                 one_year = False
-        atoms.append(_Atom(m.start(), m.end(), iv, inferred, m.lastgroup not in ("ddr", "mdr")))
-        if (
-            one_year
-            and iv.precision != "decade"
-            and not _SINCE.search(text, max(0, m.start() - 40), m.start())
-        ):
-            i = doc.sentence(m.start())
-            first = doc.ends[i - 1] if i else 0
-            comma = text.rfind(",", first, m.start())
-            deictic = not inferred and (m.lastgroup in _DEICTIC or bool(m.group("agow")))
-            doc.latest = _Anchor(
-                iv,
-                i,
-                m.end(),
-                stated=not inferred and not deictic,
-                opens=_OPENS.fullmatch(text, first, m.start()) is not None,
-                local=deictic
-                or (comma >= 0 and _SUBCLAUSE.match(text, comma, m.start()) is not None)
-                or _LOOKS_BACK.search(doc.sentence_text(i)) is not None  # a flashback
-                or _NAMING.search(text, max(first, m.start() - 12), m.start()) is not None,
-            )
-            doc.seen.append(doc.latest)
-            if deictic:  # the text is back at the report's own time
-                doc.carried = None
-            elif not doc.latest.local:
-                doc.carried = doc.latest
+        kind = m.lastgroup
+        atom = _Atom(start, m.end(), iv, inferred, kind not in ("ddr", "mdr"))
+        atoms.append(atom)
+        if one_year and iv.precision != "decade":
+            atom.deictic = not inferred and (kind in _DEICTIC or bool(m.group("agow")))
+            atom.stated = not inferred and not atom.deictic
+            atom.sentence = doc.sentence(start)
+            doc.seen.append(atom)
     return atoms
 
 
@@ -1206,6 +1280,7 @@ def _scan(
     standalone: bool,
 ) -> list[DateMention]:
     doc = _Doc(text, base, langs, language, standalone, _sentence_ends(text))
+    doc.wire = _DATELINE.search(text, 0, 1500) is not None
     atoms = _read_atoms(doc)
     out: list[DateMention] = []
     i = 0
