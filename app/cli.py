@@ -1,5 +1,7 @@
 """The `timeline` command."""
 
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -153,7 +155,7 @@ def copy_database(
     """Copy a whole timeline to another database, e.g. SQLite to PostgreSQL, and check it."""
     commands.require_database(source, newest=False)
     try:
-        with progress.bar("copying rows") as shown:
+        with _bar_per_stage() as shown:
             checks = transfer.copy(source, target, shown)
     except transfer.CopyError as error:
         typer.echo(f"copy refused: {error}", err=True)
@@ -168,6 +170,25 @@ def copy_database(
         typer.echo("copy failed: the target differs from the source", err=True)
         raise typer.Exit(1)
     typer.echo(f"copied {sum(check.target_rows for check in checks)} rows, every table checked")
+
+
+@contextmanager
+def _bar_per_stage() -> Iterator[transfer.Progress]:
+    """A bar (app.progress.bar) for each table the copy fills, then each later stage."""
+    tables = {table.name for table in transfer.tables()}
+    open_bar = ExitStack()
+    shown: dict[str, progress.Progress] = {}
+
+    def update(stage: str, done: int, of: int) -> None:
+        if stage not in shown:
+            open_bar.close()
+            shown.clear()
+            label = f"copying rows of {stage}" if stage in tables else stage
+            shown[stage] = open_bar.enter_context(progress.bar(f"{label:<28}"))
+        shown[stage](done, of)
+
+    with open_bar:
+        yield update
 
 
 @db.command()

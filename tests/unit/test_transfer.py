@@ -9,7 +9,7 @@ from sqlalchemy import select, text
 from sqlmodel import Session, col
 from typer.testing import CliRunner
 
-from app import search, transfer
+from app import schema, search, transfer
 from app.actors import ACTORS
 from app.cli import app
 from app.dates import DateInterval
@@ -111,3 +111,56 @@ def test_the_command_prints_every_table_and_fails_on_a_full_target(
     refused = runner.invoke(app, ["db", "copy", "--from", seeded_url, "--to", fresh_seeded_url])
     assert refused.exit_code == 1
     assert "not empty" in refused.output
+
+
+def index_names(url: str) -> set[str]:
+    engine = get_engine(url)
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            found = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))
+        else:
+            found = conn.execute(
+                text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+            )
+        return set(found.scalars())
+
+
+class Interrupted(Exception):
+    pass
+
+
+def test_a_copy_stopped_half_way_leaves_the_target_as_it_was(
+    databases: Databases, seeded_url: str
+) -> None:
+    target = databases.new()
+    schema.upgrade(target)
+    indexes, rows = index_names(target), transfer.compare(target, target)
+    assert "ix_event_live_order" in indexes
+
+    def stop_after_events(stage: str, done: int, _of: int) -> None:
+        if stage == "event_actor" and done:
+            raise Interrupted
+
+    with pytest.raises(Interrupted):
+        transfer.copy(seeded_url, target, stop_after_events)
+    assert index_names(target) == indexes
+    assert transfer.compare(target, target) == rows
+    assert_all_equal(transfer.copy(seeded_url, target))  # and it can be copied into after
+
+
+def test_progress_is_told_every_table_to_its_last_row(
+    databases: Databases, seeded_url: str
+) -> None:
+    seen: dict[str, tuple[int, int]] = {}
+    transfer.copy(
+        seeded_url, databases.new(), lambda stage, done, of: seen.update({stage: (done, of)})
+    )
+    for table in transfer.tables():
+        done, of = seen[table.name]
+        assert done == of
+    assert seen["event"][1] > 50
+    assert [stage for stage in seen if stage not in {t.name for t in transfer.tables()}] == [
+        "search index",
+        "indexes",
+        "checking",
+    ]
