@@ -3,14 +3,16 @@
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import uvicorn
+from sqlalchemy.exc import OperationalError
+from typer.core import TyperGroup
 
 from app import backups, commands, documents, progress, schema, seeds, transfer
 from app.config import get_settings
-from app.db import get_engine, schema_lock, write_session
+from app.db import get_engine, schema_lock, unavailable, write_session
 from app.ingest import command as ingest_command
 
 # asyncio's event loop, not uvloop's: both answered as many requests of a page at a
@@ -19,9 +21,25 @@ from app.ingest import command as ingest_command
 # to 1.6 times). bench.load runs our server and the ceiling with the same loop.
 EVENT_LOOP = "asyncio"
 
+
+class Commands(TyperGroup):
+    """Every command: a database that cannot be used is one line and exit 2, never a
+    traceback."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's own click Context
+        try:
+            return super().invoke(ctx)
+        except OperationalError as error:
+            typer.echo(f"error: {unavailable(error)}", err=True)
+            raise typer.Exit(2) from error
+
+
 # Plain help, as the README writes the commands: rich's panels name every flag's type.
 app = typer.Typer(
-    help="A provenance-first timeline service.", no_args_is_help=True, rich_markup_mode=None
+    help="A provenance-first timeline service.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    cls=Commands,
 )
 db = typer.Typer(
     help="The database: migrations and backups.", no_args_is_help=True, rich_markup_mode=None

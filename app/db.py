@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Dialect, Engine, Executable, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlmodel import Session
@@ -40,6 +40,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
+
+
+def unavailable(error: OperationalError) -> str:
+    """One line saying why the database could not be used (the driver's first line: for a
+    server that cannot be reached, its address and the reason)."""
+    reason = str(error.orig).strip().splitlines()
+    return f"database unavailable: {reason[0] if reason else type(error.orig).__name__}"
 
 
 def is_sqlite(engine: Engine) -> bool:
