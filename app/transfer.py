@@ -17,7 +17,6 @@ normalised (datetimes to UTC, dates to ISO, floats exactly, booleans as such), e
 hashed, and the hashes summed.
 """
 
-import datetime
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,18 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, Connection, Insert, Integer, Table, bindparam, func, select, text
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Insert,
+    Integer,
+    Table,
+    bindparam,
+    func,
+    select,
+    text,
+)
 from sqlmodel import SQLModel
 
 from app import schema, search  # search imports app.models: the metadata is whole
@@ -61,22 +71,25 @@ def tables() -> list[Table]:
     return list(SQLModel.metadata.sorted_tables)
 
 
-def _normal(value: Any) -> Any:
-    if isinstance(value, datetime.datetime):
-        aware = value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
-        return aware.astimezone(datetime.UTC).isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return value.hex()
-    return value
+# Rows are hashed as JSON, which gives every value one form on either engine: dates and
+# datetimes in ISO 8601 (both engines' datetimes are read as aware, in UTC; naive ones are
+# taken as UTC), floats exactly (the shortest text that reads back as the same float).
+HASHED_FORM = orjson.OPT_NAIVE_UTC | orjson.OPT_SORT_KEYS
+
+
+def _row_hash(row: Sequence[Any]) -> int:
+    return int.from_bytes(hashlib.sha256(orjson.dumps(tuple(row), option=HASHED_FORM)).digest())
+
+
+def _by_name(table: Table) -> list[Column[Any]]:
+    """The table's columns in the order the checksum hashes them."""
+    return sorted(table.columns, key=lambda column: column.name)
 
 
 def table_check(conn: Connection, table: Table) -> tuple[int, str]:
     """The number of rows of a table and their order-independent checksum."""
     total, rows = 0, 0
-    columns = sorted(table.columns, key=lambda column: column.name)
-    result = conn.execute(select(*columns), execution_options={"yield_per": BATCH_ROWS})
+    result = conn.execute(select(*_by_name(table)), execution_options={"yield_per": BATCH_ROWS})
     for batch in result.partitions():
         total += sum(map(_row_hash, batch))
         rows += len(batch)
@@ -141,16 +154,12 @@ def _drop_for_load(conn: Connection) -> list[str]:
     return [make for _, make in dropped]
 
 
-def _row_hash(values: Sequence[Any]) -> int:
-    return int.from_bytes(hashlib.sha256(orjson.dumps([_normal(v) for v in values])).digest())
-
-
 def _insert_rows(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
-    """Rows of all of the table's columns, in their order, as SQLAlchemy typed them."""
+    """Rows of all of the table's columns, in _by_name's order, as SQLAlchemy typed them."""
     if conn.dialect.name == "postgresql":
         quote = conn.dialect.identifier_preparer.quote
-        columns = ", ".join(quote(column.name) for column in table.columns)
-        json_at = [at for at, column in enumerate(table.columns) if isinstance(column.type, JSON)]
+        columns = ", ".join(quote(column.name) for column in _by_name(table))
+        json_at = [at for at, column in enumerate(_by_name(table)) if isinstance(column.type, JSON)]
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         with cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy:
             for row in rows:
@@ -161,7 +170,7 @@ def _insert_rows(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) 
                 copy.write_row(row)
         return
     sql, order, processors = driver_form(_insert_all(table), conn.dialect)
-    names = [column.name for column in table.columns]
+    names = [column.name for column in _by_name(table)]
     assert order is not None, "SQLite takes parameters by position"
     position = [names.index(name) for name in order]
     convert = [processors.get(name) for name in order]
@@ -195,13 +204,13 @@ def _copy_table(
 ) -> tuple[int, str]:
     """Copies a table's rows; their number and checksum as read from the source."""
     total = reading.execute(select(func.count()).select_from(table)).scalar_one()
-    by_name = sorted(range(len(table.columns)), key=lambda at: table.columns[at].name)
     checksum, done = 0, 0
     progress(table.name, 0, total)
-    result = reading.execute(select(table), execution_options={"yield_per": BATCH_ROWS})
+    columns = select(*_by_name(table))
+    result = reading.execute(columns, execution_options={"yield_per": BATCH_ROWS})
     for rows in result.partitions():
         batch = [tuple(row) for row in rows]
-        checksum += sum(_row_hash([row[at] for at in by_name]) for row in batch)
+        checksum += sum(map(_row_hash, batch))
         if table.name == DATA_STATE:
             state = {key: value for key, value in rows[0]._mapping.items() if key != "id"}
             writing.execute(table.update().values(state))

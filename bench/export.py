@@ -19,27 +19,37 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
+import psycopg
+from sqlalchemy.engine import make_url
 
-from bench.load import serve, uvicorn_command
+from bench import database_errors
+from bench.load import database_url, serve, uvicorn_command
 
 NDJSON = "application/x-ndjson"
 TARGET_RATE, TARGET_MB = 50_000, 300
 
 
-def bare_rate(db: Path) -> float:
-    """Rows per second of `SELECT * FROM event` with the standard library alone."""
-    connection = sqlite3.connect(db)
+def bare_rate(url: str) -> float:
+    """Rows per second of `SELECT * FROM event` with the driver alone."""
+    parsed = make_url(url)
     began = time.perf_counter()
-    rows = sum(1 for _ in connection.execute("SELECT * FROM event"))
-    connection.close()
+    if parsed.get_backend_name() == "sqlite":
+        connection = sqlite3.connect(parsed.database or "")
+        rows = sum(1 for _ in connection.execute("SELECT * FROM event"))
+        connection.close()
+    else:
+        plain = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(plain) as pg, pg.cursor("bare") as cursor:
+            cursor.itersize = 2000
+            rows = sum(1 for _ in cursor.execute("SELECT * FROM event"))
     return rows / (time.perf_counter() - began)
 
 
-def cli_export(db: Path) -> tuple[int, float, float] | str:
+def cli_export(url: str) -> tuple[int, float, float] | str:
     """(events, seconds, peak MB) of the command, or why it cannot run."""
     command = [sys.executable, "-c", "from app.cli import app; app()", "export"]
     command += ["--format", "ndjson"]
-    env = {"DATABASE_URL": f"sqlite:///{db}", "PATH": "/usr/bin:/bin"}
+    env = {"DATABASE_URL": url, "PATH": "/usr/bin:/bin"}
     began = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     assert process.stdout is not None
@@ -53,8 +63,8 @@ def cli_export(db: Path) -> tuple[int, float, float] | str:
     return events, took, peak_mb
 
 
-def http_export(db: Path) -> tuple[int, float, float] | str:
-    env = {"DATABASE_URL": f"sqlite:///{db}"}
+def http_export(url: str) -> tuple[int, float, float] | str:
+    env = {"DATABASE_URL": url}
     with serve(uvicorn_command("app.main:create_app", True), "/health", env) as base:
         began = time.perf_counter()
         with httpx.stream("GET", base + "/events?format=ndjson", timeout=600) as answer:
@@ -78,13 +88,17 @@ def _peak_mb(pid: int) -> float:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="NDJSON export speed and memory.")
-    parser.add_argument("--db", type=Path, required=True, help="e.g. from bench.generate")
+    parser.add_argument(
+        "--db", required=True, help="a SQLite file or a database URL, e.g. from bench.generate"
+    )
     args = parser.parse_args(argv)
-    db = args.db.resolve()
-    baseline = bare_rate(db)
-    lines = [f"bare sqlite3 read of the event table: {baseline:,.0f} rows/s", ""]
+    url = database_url(args.db)
+    driver = "sqlite3" if url.startswith("sqlite") else "psycopg"
+    with database_errors():
+        baseline = bare_rate(url)
+    lines = [f"bare {driver} read of the event table: {baseline:,.0f} rows/s", ""]
     for name, run in (("timeline export", cli_export), ("GET /events?format=ndjson", http_export)):
-        result = run(db)
+        result = run(url)
         if isinstance(result, str):
             lines.append(f"- {name}: skipped, {result}")
             continue
@@ -93,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ok = rate >= TARGET_RATE and peak < TARGET_MB
         lines.append(
             f"- [{'x' if ok else ' '}] {name}: {events:,} events in {took:.1f} s = {rate:,.0f}/s "
-            f"({rate / baseline:.2f} x bare sqlite3), peak {peak:.0f} MB"
+            f"({rate / baseline:.2f} x bare {driver}), peak {peak:.0f} MB"
         )
     sys.stdout.write("\n".join(lines) + "\n")
 

@@ -1,7 +1,11 @@
 """A synthetic database of N events for the benchmarks, built through the project's own
 migrations and model tables.
 
-Run from the repo root: ``python -m bench.generate --events 1000000 --output PATH``.
+Run from the repo root: ``python -m bench.generate --events 1000000 --output PATH``, or
+``--db postgresql+psycopg://...`` for an empty PostgreSQL database: the same data is made
+in the SQLite file --output first (an existing one is reused), then moved by `timeline db
+copy` (app.transfer) and analysed (VACUUM ANALYZE), as a user moving to PostgreSQL would;
+the time of each step is printed.
 
 The seed corpus is loaded first (so `actor=kim` resolves as it does in production), then
 synthetic actors, places, articles with passages, and N events with two to four actors,
@@ -48,7 +52,7 @@ from sqlalchemy import (
 )
 from sqlmodel import col
 
-from app import documents, schema, search, seeds, views
+from app import documents, schema, search, seeds, transfer, views
 from app.actors import normalize
 from app.config import PROJECT_ROOT
 from app.dates import PRECISIONS, DateInterval, Qualifier
@@ -68,6 +72,7 @@ from app.models import (
 )
 from app.queries import span_level
 from app.services.events import ACTOR_COPIES, stated_columns
+from bench import database_errors
 
 BATCH = 50_000
 FIRST_YEAR, LAST_YEAR = 1945, 2025
@@ -695,18 +700,41 @@ def generate(events: int, output: Path, seed: int = 1) -> None:
     engine.dispose()
 
 
+def to_postgresql(sqlite_file: Path, url: str) -> None:
+    """Copies a generated SQLite database into an empty PostgreSQL one and analyses it."""
+    checks = transfer.copy(f"sqlite:///{sqlite_file}", url)
+    if not all(check.ok for check in checks):
+        raise SystemExit(f"the copy differs: {[c.table for c in checks if not c.ok]}")
+    with get_engine(url).connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--output", type=Path, default=Path("data/bench.db"))
+    parser.add_argument(
+        "--db", help="an empty PostgreSQL database to fill (postgresql+psycopg://...)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     args = parser.parse_args(argv)
+    if args.db and not args.db.startswith("postgresql"):
+        parser.error("--db takes a postgresql+psycopg:// URL (a SQLite file is --output)")
     began = time.perf_counter()
-    generate(args.events, args.output, args.seed)
+    steps = []
+    with database_errors():
+        if not (args.db and args.output.exists()):  # a copy into PostgreSQL reuses the file
+            generate(args.events, args.output, args.seed)
+        steps.append(f"generated {args.output} in {time.perf_counter() - began:.1f} s")
+        if args.db:
+            copying = time.perf_counter()
+            to_postgresql(args.output, args.db)
+            steps.append(f"copied and analysed in {time.perf_counter() - copying:.1f} s")
     took = time.perf_counter() - began
+    where = args.db or args.output
     sys.stdout.write(
-        f"{args.events:,} events in {args.output} in {took:.1f} s "
-        f"({args.events / took:,.0f} events/s)\n"
+        f"{args.events:,} events in {where} in {took:.1f} s "
+        f"({args.events / took:,.0f} events/s; {', '.join(steps)})\n"
     )
 
 

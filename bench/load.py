@@ -5,6 +5,8 @@ Run from the repo root (needs Debian's `wrk` and the `bench` extra):
 
     python -m bench.load                          # the seed database (built in a temp dir)
     python -m bench.load --db data/bench-1m.db    # a database from bench.generate
+    python -m bench.load --db data/bench-1m.db --db postgresql+psycopg://.../bench
+        # the same data on both engines, side by side (Datasette reads SQLite only)
 
 Each server is one uvicorn process with the same settings; wrk drives it with one thread
 and 16 connections for `--duration` seconds per query, `--runs` times, after an uncounted
@@ -38,6 +40,7 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from app import schema, seeds
 from app.actors import ACTORS, resolve
@@ -45,6 +48,7 @@ from app.cli import EVENT_LOOP
 from app.config import PROJECT_ROOT
 from app.db import get_engine, session_scope
 from app.queries import EventFilters, fetch_page
+from bench import database_errors
 
 LIVE = "status = 'published' AND deleted_at IS NULL"
 ORDER = "ORDER BY date_start, date_rank, id LIMIT 50"
@@ -338,8 +342,9 @@ def deep_page(
     return cursor, last
 
 
-def run(db: Path, drive: Drive, out: Sequence[str] = ()) -> list[Row]:
-    url = f"sqlite:///{db}"
+def run(url: str, drive: Drive, out: Sequence[str] = (), without: Sequence[str] = ()) -> Table:
+    """Every row on our server, and on the baselines not left out: the ceiling, and
+    Datasette (on a SQLite file only)."""
     with session_scope(get_engine(url)) as session:
         actor_id = resolve(session.connection(), ACTORS, "kim")
         events = int(session.execute(text(f"SELECT count(*) FROM event WHERE {LIVE}")).scalar_one())
@@ -355,33 +360,64 @@ def run(db: Path, drive: Drive, out: Sequence[str] = ()) -> list[Row]:
             if not row.note and row.query.cache:
                 row.ours = measure(ours, row.query.ours, drive)
     uncached = [row for row in rows if not row.note and not row.query.cache]
-    if uncached:
-        with serve(app, "/health", {**env, "TIMELINE_RESPONSE_CACHE_ENTRIES": "0"}) as ours:
-            for row in uncached:
-                row.ours = measure(ours, row.query.ours, drive)
-    with serve(uvicorn_command("bench.ceiling:app", factory=False), "/health", {}) as ceiling:
-        for row in rows:
-            if not row.note:
-                row.ceiling = measure(ceiling, [f"/bytes/{int(row.extra['bytes'])}"], drive)
-    datasette = [
-        str(Path(sys.executable).with_name("datasette")),
-        "serve",
-        str(db),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "{port}",
-        "--setting",
-        "sql_time_limit_ms",
-        "600000",
-    ]
-    with serve(datasette, "/-/versions.json", {}) as other:
-        for row in rows:
-            if not row.note:
-                paths = datasette_paths(db.stem, row.query)
-                row.datasette = measure(other, paths, drive, slow=True)
-    _print(rows, db, events, drive)
-    return rows
+    facets: dict[str, float] = {}
+    with serve(app, "/health", {**env, "TIMELINE_RESPONSE_CACHE_ENTRIES": "0"}) as ours:
+        for row in uncached:
+            row.ours = measure(ours, row.query.ours, drive)
+        if not out:
+            facets = facet_seconds(ours)
+    if "ceiling" not in without:
+        with serve(uvicorn_command("bench.ceiling:app", factory=False), "/health", {}) as ceiling:
+            for row in rows:
+                if not row.note:
+                    row.ceiling = measure(ceiling, [f"/bytes/{int(row.extra['bytes'])}"], drive)
+    sqlite_file = make_url(url).database if url.startswith("sqlite") else None
+    if sqlite_file and "datasette" not in without:
+        db = Path(sqlite_file)
+        datasette = [
+            str(Path(sys.executable).with_name("datasette")),
+            "serve",
+            str(db),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "{port}",
+            "--setting",
+            "sql_time_limit_ms",
+            "600000",
+        ]
+        with serve(datasette, "/-/versions.json", {}) as other:
+            for row in rows:
+                if not row.note:
+                    paths = datasette_paths(db.stem, row.query)
+                    row.datasette = measure(other, paths, drive, slow=True)
+    table = Table(_label(url), events, rows, facets)
+    _print(table, drive)
+    return table
+
+
+FACETS = ("year", "kind", "place")
+FACET_RUNS = 3
+
+
+def facet_seconds(base: str) -> dict[str, float]:
+    """The median time of one uncached GET /facets?facet=F&actor=kim, for each facet."""
+    seconds = {}
+    for facet in FACETS:
+        times = []
+        for _ in range(FACET_RUNS):
+            began = time.perf_counter()
+            httpx.get(f"{base}/facets?facet={facet}&actor=kim", timeout=120).raise_for_status()
+            times.append(time.perf_counter() - began)
+        seconds[facet] = sorted(times)[len(times) // 2]
+    return seconds
+
+
+def _label(url: str) -> str:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite {Path(parsed.database or '').name}"
+    return f"PostgreSQL {parsed.database}"
 
 
 def _first_answers(base: str, row: Row) -> None:
@@ -396,24 +432,29 @@ def _first_answers(base: str, row: Row) -> None:
         row.extra.setdefault("bytes", len(answer.content))
 
 
-def _print(rows: list[Row], db: Path, events: int, drive: Drive) -> None:
+@dataclass
+class Table:
+    """One database's rows."""
+
+    label: str
+    events: int
+    rows: list[Row]
+    facets: dict[str, float]  # seconds of one uncached request of an actor's facet
+
+
+def _print(table: Table, drive: Drive) -> None:
     def ratio(a: Result | None, b: Result | None) -> str:
         return f"{a.rps / b.rps:.2f}" if a and b and a.requests and b.requests else "-"
 
-    def cell(result: Result | None, name: str, spec: str) -> str:
-        if result is None:
-            return ""
-        return format(getattr(result, name), spec) if result.requests else "no answer"
-
     lines = [
-        f"database: {db.name}, {events:,} events; wrk -t1 -c{drive.connections} "
+        f"database: {table.label}, {table.events:,} events; wrk -t1 -c{drive.connections} "
         f"-d{drive.duration:g}s, the median of {drive.runs} runs; one uvicorn worker per server",
         "",
         "| query | ours req/s | p50 ms | p99 ms | ceiling req/s | datasette req/s | "
         "datasette p99 ms | ours/ceiling | ours/datasette |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for row in rows:
+    for row in table.rows:
         if row.note or row.ours is None:
             lines.append(f"| {row.query.name} | {row.note} | | | | | | | |")
             continue
@@ -426,12 +467,64 @@ def _print(rows: list[Row], db: Path, events: int, drive: Drive) -> None:
         ]
         flag = f" ({'; '.join(flags)})" if flags else ""
         lines.append(
-            f"| {row.query.name}{flag} | {cell(o, 'rps', ',.0f')} | {cell(o, 'p50_ms', '.1f')} | "
-            f"{cell(o, 'p99_ms', '.1f')} | {cell(c, 'rps', ',.0f')} | {cell(d, 'rps', ',.0f')} | "
-            f"{cell(d, 'p99_ms', '.1f')} | {ratio(o, c)} | {ratio(o, d)} |"
+            f"| {row.query.name}{flag} | {_cell(o, 'rps', ',.0f')} | {_cell(o, 'p50_ms', '.1f')} | "
+            f"{_cell(o, 'p99_ms', '.1f')} | {_cell(c, 'rps', ',.0f')} | "
+            f"{_cell(d, 'rps', ',.0f')} | {_cell(d, 'p99_ms', '.1f')} | {ratio(o, c)} | "
+            f"{ratio(o, d)} |"
         )
-    lines += ["", *targets(rows, events, drive.duration)]
+    if table.facets:
+        lines += ["", _facet_line(table)]
+    lines += ["", *targets(table.rows, table.events, drive.duration)]
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _cell(result: Result | None, name: str, spec: str) -> str:
+    if result is None:
+        return ""
+    return format(getattr(result, name), spec) if result.requests else "no answer"
+
+
+def _facet_line(table: Table) -> str:
+    timed = ", ".join(f"{facet} {seconds * 1000:.0f} ms" for facet, seconds in table.facets.items())
+    return f"/facets?facet=F&actor=kim, one uncached request (median of {FACET_RUNS}): {timed}"
+
+
+def side_by_side(first: Table, second: Table) -> None:
+    """Our rows on two databases of the same data, and the second's targets against the
+    first (PostgreSQL against SQLite)."""
+    lines = [
+        "",
+        f"{second.label} against {first.label}, our server on each:",
+        "",
+        f"| query | {first.label} req/s, p99 ms | {second.label} req/s, p99 ms | ratio |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    theirs = {row.query.name: row.ours for row in first.rows}
+    checks: list[tuple[str, bool]] = []
+    for row in second.rows:
+        a, b = theirs.get(row.query.name), row.ours
+        if not (a and b and a.requests and b.requests):
+            continue
+        share = b.rps / a.rps
+        lines.append(
+            f"| {row.query.name} | {a.rps:,.0f}, {a.p99_ms:.1f} | {b.rps:,.0f}, {b.p99_ms:.1f} "
+            f"| {share:.2f} |"
+        )
+        if row.query.name.split(" (")[0] in SIDE_BY_SIDE_ROWS:
+            checks.append((f"{row.query.name}: {share:.2f} x >= 0.6", share >= 0.6))
+            checks.append((f"{row.query.name}: p99 {b.p99_ms:.1f} ms < 40 ms", b.p99_ms < 40))
+    for facet, seconds in second.facets.items():
+        checks.append((f"{facet} facet of actor=kim: {seconds * 1000:.0f} ms < 100", seconds < 0.1))
+    lines += ["", *(f"- [{'x' if ok else ' '}] {label}" for label, ok in checks)]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+# The rows whose throughput the second database must keep (0.6 x, p99 under 40 ms).
+SIDE_BY_SIDE_ROWS = (
+    "/events?actor=kim&from=2018&to=2019",
+    "/events?q=summit",
+    "/events?actor=kim page 1",
+)
 
 
 def targets(rows: list[Row], events: int, duration: float) -> list[str]:
@@ -456,13 +549,14 @@ def targets(rows: list[Row], events: int, duration: float) -> list[str]:
 
     if events < MILLION:
         name = "/events?actor=kim"
-        if name in by_name:
+        if name in by_name and by_name[name].ceiling:
             checks.append(
                 (
                     f"{name}: ours/ceiling {ratio(name, 'ceiling'):.2f} >= 0.3",
                     ratio(name, "ceiling") >= 0.3,
                 )
             )
+        if name in by_name and by_name[name].datasette:
             checks.append(
                 (
                     f"{name}: ours/datasette {ratio(name, 'datasette'):.1f} >= 15",
@@ -472,7 +566,7 @@ def targets(rows: list[Row], events: int, duration: float) -> list[str]:
     else:
         name = "/events?actor=kim&from=2018&to=2019"
         p99_under(name, 25)
-        if name in by_name:
+        if name in by_name and by_name[name].datasette:
             checks.append(
                 (
                     f"{name}: ours/datasette {ratio(name, 'datasette'):.1f} >= 50",
@@ -498,7 +592,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         description="Load benchmark against Datasette and a bare ASGI app."
     )
     parser.add_argument(
-        "--db", type=Path, help="a SQLite file (default: the seed corpus, built anew)"
+        "--db",
+        action="append",
+        default=[],
+        help="a SQLite file or a database URL (default: the seed corpus, built anew); "
+        "given twice, e.g. a SQLite file and the PostgreSQL copy of it, both run and the "
+        "second is compared with the first",
     )
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per query and server")
     parser.add_argument("--connections", type=int, default=16)
@@ -506,12 +605,41 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--runs", type=int, default=3, help="runs a row and server; the median is reported"
     )
     parser.add_argument("--only", action="append", default=[], help="run only this row (by name)")
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        choices=("ceiling", "datasette"),
+        help="leave a baseline out",
+    )
+    parser.add_argument(
+        "--servers",
+        action="store_true",
+        help="on the last --db (PostgreSQL): two servers under reads and writes, every "
+        "answer checked against the data version (bench.servers)",
+    )
+    parser.add_argument(
+        "--writes", type=float, default=5.0, help="writes a second during --servers"
+    )
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
-    with tempfile.TemporaryDirectory() as directory:
-        db = args.db or seed_database(Path(directory))
-        run(db.resolve(), Drive(args.duration, args.connections, args.runs), args.only)
+    drive = Drive(args.duration, args.connections, args.runs)
+    with tempfile.TemporaryDirectory() as directory, database_errors():
+        urls = [database_url(given) for given in args.db]
+        urls = urls or [f"sqlite:///{seed_database(Path(directory))}"]
+        tables = [run(url, drive, args.only, args.without) for url in urls]
+        if len(tables) == 2:
+            side_by_side(*tables)
+        if args.servers:
+            from bench import servers  # it imports this module
+
+            servers.run(urls[-1], drive, args.writes)
+
+
+def database_url(given: str) -> str:
+    """A database URL, or a SQLite file's path as one."""
+    return given if "://" in given else f"sqlite:///{Path(given).resolve()}"
 
 
 if __name__ == "__main__":
