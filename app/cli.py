@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from app import backups, commands, documents, progress, schema, seeds, transfer
 from app.config import get_settings
-from app.db import get_engine, schema_lock, unavailable, write_session
+from app.db import get_engine, schema_lock, settings_engine, unavailable, write_session
 from app.ingest import command as ingest_command
 
 # asyncio's event loop, not uvloop's: both answered as many requests of a page at a
@@ -59,7 +59,7 @@ def prepare_database() -> list[str]:
     """
     settings = get_settings()
     url = settings.database_url
-    engine = get_engine(url)
+    engine = settings_engine(settings)
     with schema_lock(url):
         found = schema.stored_revisions(engine)
         upgraded = found != schema.head_revisions()
@@ -111,7 +111,7 @@ def seed() -> None:
     settings = get_settings()
     schema.upgrade(settings.database_url)
     with (
-        write_session(get_engine(settings.database_url)) as session,
+        write_session(settings_engine(settings)) as session,
         progress.bar("seeding") as shown,
     ):
         report = seeds.load(session, settings.seeds_dir, shown)

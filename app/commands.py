@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from app import exports, filters, progress, queries, schema
 from app.config import get_settings
-from app.db import get_engine
+from app.db import settings_engine
 
 
 class ExportFormat(StrEnum):
@@ -92,7 +92,7 @@ def export(
     GET /timeline's document: the first TIMELINE_TIMELINE_MAX_EVENTS events, in memory."""
     settings = get_settings()
     require_database(settings.database_url)
-    engine = get_engine(settings.database_url)
+    engine = settings_engine(settings)
     with Session(engine) as session:
         try:
             resolved = filters.event_filters(

@@ -61,6 +61,11 @@ class Settings(BaseSettings):
     db_pool_recycle: int = Field(
         default=1800, ge=-1, validation_alias=_env("TIMELINE_DB_POOL_RECYCLE")
     )
+    # PostgreSQL: statements prepared on the server, once per connection (off behind a proxy
+    # that pools connections by transaction, e.g. PgBouncer's transaction mode).
+    db_prepared_statements: bool = Field(
+        default=True, validation_alias=_env("TIMELINE_DB_PREPARED_STATEMENTS")
+    )
     max_page_size: int = Field(
         default=500, ge=1, le=10_000, validation_alias=_env("TIMELINE_MAX_PAGE_SIZE")
     )

@@ -55,12 +55,15 @@ def is_sqlite(engine: Engine) -> bool:
 
 @dataclass(frozen=True)
 class Pool:
-    """Connection pool sizes of one process, for PostgreSQL (see Settings.db_pool_*)."""
+    """The connections of one process to PostgreSQL (see Settings.db_*): the pool's sizes,
+    and whether statements are prepared on the server (off behind a proxy that pools
+    connections by transaction, where the next transaction may run on another one)."""
 
     size: int = 5
     max_overflow: int = 10
     timeout: float = 30
     recycle: int = 1800
+    prepare: bool = True
 
 
 _engines: dict[tuple[str, Pool], Engine] = {}
@@ -90,6 +93,8 @@ def _create_engine(url: str, pool: Pool) -> Engine:
         return engine
     return create_engine(
         url,
+        # Off, psycopg prepares nothing (by default it prepares a statement on its 5th run).
+        connect_args={} if pool.prepare else {"prepare_threshold": None},
         pool_pre_ping=True,
         pool_size=pool.size,
         max_overflow=pool.max_overflow,
@@ -105,6 +110,7 @@ def settings_engine(settings: Settings) -> Engine:
         settings.db_max_overflow,
         settings.db_pool_timeout,
         settings.db_pool_recycle,
+        settings.db_prepared_statements,
     )
     return get_engine(settings.database_url, pool)
 
@@ -166,7 +172,13 @@ def driver_rows(
         return conn.exec_driver_sql(sql, driver_params).all()
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(sql, driver_params)
+        if conn.dialect.name == "postgresql":
+            # Prepared on the connection at its first run, not its fifth (psycopg's
+            # threshold): the server parses and plans it once per connection.
+            prepare = conn.connection.driver_connection.prepare_threshold is not None  # type: ignore[union-attr]
+            cursor.execute(sql, driver_params, prepare=prepare)  # type: ignore[call-arg]
+        else:
+            cursor.execute(sql, driver_params)
         return cursor.fetchall()
     except conn.dialect.loaded_dbapi.Error as error:
         # As SQLAlchemy would: its error classes (OperationalError answers 503), and a

@@ -9,7 +9,7 @@ import typer
 from app import progress, schema
 from app.commands import require_database
 from app.config import get_settings
-from app.db import get_engine, write_session
+from app.db import settings_engine, write_session
 from app.ingest.service import ArticleCreate, IngestRejected, ingest_once
 
 
@@ -66,7 +66,7 @@ def ingest(
                     outlet=outlet,
                     language=language,
                 )
-                with write_session(get_engine(settings.database_url)) as session:
+                with write_session(settings_engine(settings)) as session:
                     found, created = ingest_once(session, settings, data)
             except IngestRejected as error:
                 typer.echo(f"{path}: not ingested: {error}", err=True)
