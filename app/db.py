@@ -173,10 +173,7 @@ def driver_rows(
     cursor = conn.connection.cursor()
     try:
         if conn.dialect.name == "postgresql":
-            # Prepared on the connection at its first run, not its fifth (psycopg's
-            # threshold): the server parses and plans it once per connection.
-            prepare = conn.connection.driver_connection.prepare_threshold is not None  # type: ignore[union-attr]
-            cursor.execute(sql, driver_params, prepare=prepare)  # type: ignore[call-arg]
+            cursor.execute(sql, driver_params, prepare=_prepare(conn))  # type: ignore[call-arg]
         else:
             cursor.execute(sql, driver_params)
         return cursor.fetchall()
@@ -196,6 +193,21 @@ def driver_rows(
         ) from error
     finally:
         cursor.close()
+
+
+def _prepare(conn: Connection) -> bool | None:
+    """Whether psycopg prepares the statement on the server now (True), or as its threshold
+    says (None: at its fifth run on the connection; never when the setting is off).
+
+    Outside a transaction (the connections app.api.reads and exports hold, in autocommit)
+    at its first run: the server then parses and plans it once per connection. In one, as
+    the threshold says: the rollback that ends it (the pool's, at every return) makes
+    psycopg deallocate every prepared statement of the connection.
+    """
+    driver = conn.connection.driver_connection
+    if driver.autocommit and driver.prepare_threshold is not None:  # type: ignore[union-attr]
+        return True
+    return None
 
 
 Processor = Callable[[Any], Any]

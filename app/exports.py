@@ -40,17 +40,22 @@ def event_batches(
     engine: Engine, filters: EventFilters, sort: Sort = "date", progress: Progress = ignore
 ) -> Iterator[list[bytes]]:
     """Every matching event's stored document (app.documents), in the contract's order,
-    BATCH at a time; `progress` hears how many were read."""
+    BATCH at a time; `progress` hears how many were read. Each batch is one statement in
+    autocommit, so that no snapshot outlives it, over one connection held for the export
+    (on PostgreSQL prepared once, not taken from the pool, pinged, begun and rolled back
+    for every batch)."""
     cursor: str | None = None
     done = 0
-    while True:
-        with engine.connect() as conn:
+    with engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        while True:
             batch, cursor = documents.page(conn, filters, sort, BATCH, cursor)
-        yield batch
-        done += len(batch)
-        progress(done, None)
-        if cursor is None:
-            return
+            conn.rollback()  # SQLAlchemy's own transaction: none is open on the database
+            yield batch
+            done += len(batch)
+            progress(done, None)
+            if cursor is None:
+                return
 
 
 def events(

@@ -3,12 +3,16 @@ connection, so that the server parses it once per connection instead of once per
 with TIMELINE_DB_PREPARED_STATEMENTS off (behind a proxy that pools connections by
 transaction) nothing is prepared at all."""
 
+import asyncio
 import datetime
 from collections.abc import Iterator
+from functools import partial
+from typing import Any
 
 import pytest
 from sqlalchemy import Connection, text
 
+from app.api.reads import Reads
 from app.db import Pool, dispose_engines, get_engine
 from app.queries import EventFilters, fetch_page
 from tests.conftest import Databases
@@ -32,7 +36,9 @@ def pages(conn: Connection, count: int) -> None:
 
 
 def test_a_page_is_prepared_at_its_first_run(postgres_url: str) -> None:
+    """On a connection outside transactions, as app.api.reads holds them."""
     with get_engine(postgres_url).connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT")
         pages(conn, 1)
         prepared = conn.execute(text(PREPARED)).all()
         assert [runs for statement, runs in prepared if "drive.date_start" in statement] == [1]
@@ -47,3 +53,21 @@ def test_nothing_is_prepared_when_it_is_off(postgres_url: str) -> None:
         for _ in range(8):
             conn.execute(text("SELECT count(*) FROM event WHERE kind = :kind"), {"kind": "summit"})
         assert conn.execute(text(PREPARED)).all() == []
+
+
+def test_the_reads_of_a_server_keep_their_statements_prepared(postgres_url: str) -> None:
+    """app.api.reads: each read thread's connection is held, so the page prepared by the
+    first read is the one the next reads run (a connection returned to the pool is rolled
+    back, which deallocates every statement prepared on it)."""
+    reads = Reads(get_engine(postgres_url), 1, None)
+
+    async def read_pages() -> list[Any]:
+        for _ in range(3):
+            await reads.run(partial(pages, count=1))
+        return await reads.run(lambda conn: conn.execute(text(PREPARED)).all())
+
+    try:
+        prepared = asyncio.run(read_pages())
+    finally:
+        reads.close()
+    assert [runs for statement, runs in prepared if "drive.date_start" in statement] == [3]
