@@ -150,7 +150,7 @@ def schema_lock(url: str) -> Iterator[None]:
 
 
 def driver_rows(
-    conn: Connection, statement: Executable, params: Mapping[str, Any]
+    conn: Connection, statement: Executable, params: Mapping[str, Any], prepare: bool = True
 ) -> Sequence[Sequence[Any]]:
     """The rows of a statement that runs on every read (a page, a name), every parameter
     given: run by the driver as compiled once for the dialect, the values in their driver
@@ -159,7 +159,8 @@ def driver_rows(
     Session.execute compiles (through its cache), processes every value and types every
     result column on each call: at a page of events that cost a third as much as the SQL.
     While anything listens to SQLAlchemy's cursor events (statement counters, tracing),
-    the statement goes through SQLAlchemy, so that they fire.
+    the statement goes through SQLAlchemy, so that they fire. `prepare=False`: never
+    prepared on the server, so that each run is planned for its values (see _prepare).
     """
     sql, order, processors = driver_form(statement, conn.dialect)
     values = {
@@ -173,7 +174,8 @@ def driver_rows(
     cursor = conn.connection.cursor()
     try:
         if conn.dialect.name == "postgresql":
-            cursor.execute(sql, driver_params, prepare=_prepare(conn))  # type: ignore[call-arg]
+            chosen = _prepare(conn) if prepare else False
+            cursor.execute(sql, driver_params, prepare=chosen)  # type: ignore[call-arg]
         else:
             cursor.execute(sql, driver_params)
         return cursor.fetchall()

@@ -214,8 +214,8 @@ def page_query(
     app.models.EventActor); with `from` too, or with an actor, as one ordered range per
     interval-length level, merged (see the module's docstring).
     """
-    if dialect == "sqlite" and filters.q:
-        return _search_page(filters, sort, limit, after, with_documents=with_documents)
+    if filters.q:
+        return _search_page(filters, sort, limit, after, dialect, with_documents=with_documents)
     if with_documents and filters.date_from is None and not filters.actors:
         # One range of the event table itself: each row's document is beside its key.
         return prepared(*_page_keys(filters, sort, limit, after, dialect, with_documents=True))
@@ -302,59 +302,62 @@ def _search_page(
     sort: Sort,
     limit: int,
     after: tuple[Any, ...] | None,
+    dialect: str,
     group: tuple[datetime.date, int] | None = None,
     with_documents: bool = False,
 ) -> Statement:
-    """A search's matches on SQLite in the order of the full-text index; all those of one
+    """A search's matches in the order of the search index's key; all those of one
     (date_start, date_rank) group when `group` is given.
 
     Sorting the matches by the event's columns reads every match's event row first (20,000
-    for "summit" in a million events). But the index's key sorts as (date_start, date_rank)
-    do (app.search.ordered_key) and FTS5 yields matches in key order, so a page can stop
-    after limit + 1 of them (and LOOKAHEAD more). Inside one group the key follows
-    insertion, not the id: so the rows are sorted by the full key, and the whole group of
-    the page's last row is read when it may go on past them (_in_contract_order). Cursor and
-    `to` bound the key range FTS5 reads.
+    for "summit" in a million events), or, on PostgreSQL, walks the events in date order
+    and looks each one up in the search index (2,200 of both, events with their documents,
+    for a page of "summit"). But the index's key sorts as (date_start, date_rank) do
+    (app.search.ordered_key): FTS5 yields matches in key order, and PostgreSQL walks
+    event_search by its primary key, testing each row's tsvector, so a page can stop after
+    limit + 1 matches (and LOOKAHEAD more) and reads the event rows of those alone. Inside
+    one group the key follows insertion, not the id: so the rows are sorted by the full
+    key, and the whole group of the page's last row is read when it may go on past them
+    (_in_contract_order). Cursor and `to` bound the key range read.
     """
     assert filters.q
-    where = conditions(replace(filters, q=None), "sqlite")
-    where.append(
-        ("event_search MATCH :fts_query", {"fts_query": search.fts5_expression(filters.q)})
-    )
+    key = search.key_column(dialect)
+    where = conditions(replace(filters, q=None), dialect)
+    where.append(search.document_matches(filters.q, dialect))
     if after is not None:
         comparison = ">" if sort == "date" else "<"
         first, last = search.group_keys(after[0], after[1])
         where.append(
             (
-                f"(event.date_start, event.date_rank, event.id) {comparison} "
-                "(:after_start, :after_rank, :after_id)",
+                f"(event.date_start, event.date_rank, {byte_order('event.id', dialect)}) "
+                f"{comparison} (:after_start, :after_rank, :after_id)",
                 dict(zip(("after_start", "after_rank", "after_id"), after, strict=True)),
             )
         )
         where.append(
-            ("event_search.rowid >= :after_first", {"after_first": first})
+            (f"{key} >= :after_first", {"after_first": first})
             if sort == "date"
-            else ("event_search.rowid <= :after_last", {"after_last": last})
+            else (f"{key} <= :after_last", {"after_last": last})
         )
     if filters.date_to is not None:
         last_key = search.group_keys(filters.date_to, len(PRECISIONS) - 1)[1]
-        where.append(("event_search.rowid <= :to_last", {"to_last": last_key}))
+        where.append((f"{key} <= :to_last", {"to_last": last_key}))
     if group is not None:
         first, last = search.group_keys(*group)
         where.append(
             (
-                "event_search.rowid BETWEEN :group_first AND :group_last",
+                f"{key} BETWEEN :group_first AND :group_last",
                 {"group_first": first, "group_last": last},
             )
         )
     sql, params = joined(where)
     direction = "" if sort == "date" else " DESC"
     last_row = "" if group is not None else f" LIMIT {limit + 1 + LOOKAHEAD}"
-    document = f", {document_column('sqlite')}" if with_documents else ""
+    document = f", {document_column(dialect)}" if with_documents else ""
     return prepared(
         f"SELECT event.date_start, event.date_rank, event.id{document} FROM event_search "
-        f"JOIN event ON event.search_key = event_search.rowid WHERE {sql} "
-        f"ORDER BY event_search.rowid{direction}{last_row}",
+        f"JOIN event ON event.search_key = {key} WHERE {sql} "
+        f"ORDER BY {key}{direction}{last_row}",
         params,
     )
 
@@ -376,9 +379,14 @@ def _in_contract_order(
     """
     wanted = limit + 1
     if len(rows) == wanted + LOOKAHEAD and tuple(rows[-1][:2]) == tuple(rows[wanted - 1][:2]):
-        start, rank = rows[-1][:2]
-        group = (datetime.date.fromisoformat(start), rank)
-        statement, params = _search_page(filters, sort, limit, after, group, with_documents)
+        start, rank = rows[-1][:2]  # SQLite gives the date as text
+        group = (
+            start if isinstance(start, datetime.date) else datetime.date.fromisoformat(start),
+            rank,
+        )
+        statement, params = _search_page(
+            filters, sort, limit, after, conn.dialect.name, group, with_documents
+        )
         rows = [row for row in rows if (row[0], row[1]) != (start, rank)]
         rows += driver_rows(conn, statement, params)
     return sorted(rows, key=lambda row: tuple(row[:3]), reverse=sort == "-date")[:wanted]
@@ -447,8 +455,12 @@ def page_rows(
     query_fingerprint = filters.fingerprint(sort)
     after = decode_event_key(pagination.decode(cursor, query_fingerprint)) if cursor else None
     statement, params = page_query(filters, sort, limit, after, dialect, with_documents)
-    rows = list(driver_rows(conn, statement, params))
-    if dialect == "sqlite" and filters.q:
+    # A search is planned for its words: PostgreSQL reads a rare word's few matches from
+    # the GIN index and sorts them, and walks a frequent word's in key order. A prepared
+    # statement's generic plan would walk for every word, and a rare one's walk reads the
+    # whole index.
+    rows = list(driver_rows(conn, statement, params, prepare=not filters.q))
+    if filters.q:
         rows = _in_contract_order(conn, rows, filters, sort, limit, after, with_documents)
     more = len(rows) > limit
     rows = rows[:limit]

@@ -147,8 +147,8 @@ def reindex(session: Session, event_ids: Iterable[str]) -> None:
 
 
 def _delete_documents(session: Session, keys: list[int]) -> None:
-    key_column = "rowid" if session.get_bind().dialect.name == "sqlite" else "search_key"
-    delete = text(f"DELETE FROM event_search WHERE {key_column} IN :keys").bindparams(
+    column = key_column(session.get_bind().dialect.name)
+    delete = text(f"DELETE FROM event_search WHERE {column} IN :keys").bindparams(
         bindparam("keys", expanding=True)
     )
     session.execute(delete, {"keys": keys})
@@ -170,7 +170,9 @@ def reindex_all(conn: Connection) -> None:
     """Rebuilds the whole index in bulk, for a database whose rows were written around it:
     every event's text read in one statement; on SQLite inserted in large batches, on
     PostgreSQL folded, copied into a temporary table (COPY) and turned into tsvectors by
-    one INSERT ... SELECT (each in the caller's transaction)."""
+    one INSERT ... SELECT (each in the caller's transaction), in key order: a search page
+    walks event_search in key order (app.queries._search_page), and a page's rows then lie
+    on a few pages of the table instead of one each."""
     conn.exec_driver_sql("DELETE FROM event_search")
     sqlite = conn.dialect.name == "sqlite"
     aggregate = "group_concat({}, char(10))" if sqlite else "string_agg({}, E'\\n')"
@@ -197,7 +199,7 @@ def reindex_all(conn: Connection) -> None:
         conn.exec_driver_sql(
             "INSERT INTO event_search (search_key, document) SELECT search_key, "
             "to_tsvector('english', document) || to_tsvector('german', document) "
-            "FROM search_text"
+            "FROM search_text ORDER BY search_key"  # stored in key order: see queries
         )
         conn.exec_driver_sql("DROP TABLE search_text")
 
@@ -209,18 +211,25 @@ def fts5_expression(q: str) -> str:
 
 def matching(q: str, dialect: str) -> tuple[str, dict[str, str]]:
     """SQL for "the event's document contains every word of `q`", and its parameters."""
+    sql, params = document_matches(q, dialect)
+    return (
+        f"event.search_key IN (SELECT {key_column(dialect)} FROM event_search WHERE {sql})",
+        params,
+    )
+
+
+def document_matches(q: str, dialect: str) -> tuple[str, dict[str, str]]:
+    """SQL for "this row of event_search contains every word of `q`", and its parameters."""
     if dialect == "sqlite":
-        return (
-            "event.search_key IN "
-            "(SELECT rowid FROM event_search WHERE event_search MATCH :fts_query)",
-            {"fts_query": fts5_expression(q)},
-        )
+        return "event_search MATCH :fts_query", {"fts_query": fts5_expression(q)}
     # Each word is a quoted prefix lexeme: a \w+ word holds no quote, so no syntax.
     prefixes = {f"fts_term_{i}": f"'{fold(term)}':*" for i, term in enumerate(search_terms(q))}
     query = " && ".join(
         f"(to_tsquery('english', :{name}) || to_tsquery('german', :{name}))" for name in prefixes
     )
-    return (
-        f"event.search_key IN (SELECT search_key FROM event_search WHERE document @@ ({query}))",
-        prefixes,
-    )
+    return f"event_search.document @@ ({query})", prefixes
+
+
+def key_column(dialect: str) -> str:
+    """event_search's column of the event's search key."""
+    return "event_search.rowid" if dialect == "sqlite" else "event_search.search_key"
