@@ -474,7 +474,8 @@ def _print(table: Table, drive: Drive) -> None:
         )
     if table.facets:
         lines += ["", _facet_line(table)]
-    lines += ["", *targets(table.rows, table.events, drive.duration)]
+    if table.label.startswith("SQLite"):  # PostgreSQL's are against SQLite (side_by_side)
+        lines += ["", *targets(table.rows, table.events, drive.duration)]
     sys.stdout.write("\n".join(lines) + "\n")
 
 
