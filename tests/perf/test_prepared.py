@@ -64,7 +64,7 @@ def test_the_reads_of_a_server_keep_their_statements_prepared(postgres_url: str)
     async def read_pages() -> list[Any]:
         for _ in range(3):
             await reads.run(partial(pages, count=1))
-        return await reads.run(lambda conn: conn.execute(text(PREPARED)).all())
+        return await reads.run(lambda conn: list(conn.execute(text(PREPARED)).all()))
 
     try:
         prepared = asyncio.run(read_pages())
