@@ -27,9 +27,7 @@ function readState() {
   const params = new URLSearchParams(location.search);
   for (const name of LISTS) state[name] = params.getAll(name);
   for (const name of TEXTS) state[name] = params.get(name) || "";
-  $("q").value = state.q;
-  $("from").value = state.from;
-  $("to").value = state.to;
+  readInputs();
 }
 
 /** The API's filters of the current view; `without` leaves one out (for its own counts). */

@@ -1,5 +1,5 @@
 // The page's words in English and German; the API answers in the same language (lang=).
-export const LANGS = ["en", "de"];
+const LANGS = ["en", "de"];
 
 const EN = {
   title: "Timeline · events and their sources",
@@ -75,8 +75,6 @@ const EN = {
   noToken: "Reviewing needs a write token: enter it above. Without one this view offers nothing.",
   articles: "Articles",
   chooseArticle: "Choose an article to review its passages, proposed events and links.",
-  proposals: "{n} proposed",
-  pendingLinks: "{n} links pending",
   proposal: "Proposed event",
   link: "Suggested link to “{title}”",
   score: "score {s}",
@@ -191,8 +189,6 @@ const DE = {
   noToken: "Zum Prüfen braucht es ein Schreib-Token: oben eingeben. Ohne Token bietet diese Ansicht nichts an.",
   articles: "Artikel",
   chooseArticle: "Einen Artikel wählen, um seine Textstellen, vorgeschlagenen Ereignisse und Verknüpfungen zu prüfen.",
-  proposals: "{n} vorgeschlagen",
-  pendingLinks: "{n} Verknüpfungen offen",
   proposal: "Vorgeschlagenes Ereignis",
   link: "Vorgeschlagene Verknüpfung mit „{title}“",
   score: "Wert {s}",
@@ -271,13 +267,8 @@ export function term(value) {
   return (lang === "de" && TERMS_DE[value]) || value.replace(/-/g, " ");
 }
 
-export function locale() {
+function locale() {
   return lang === "de" ? "de-DE" : "en-GB";
-}
-
-/** A day as the API's display writes it ("12 June 2018", "12. Juni 2018"). */
-export function formatDay(ms) {
-  return new Intl.DateTimeFormat(locale(), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(ms);
 }
 
 export function formatMonth(ms) {

@@ -55,7 +55,7 @@ export function precisionLabel(date) {
   return date.precision;
 }
 
-export class Problem extends Error {
+class Problem extends Error {
   constructor(body, status) {
     super(body.detail || body.title || t("failed"));
     this.status = status;
@@ -64,7 +64,7 @@ export class Problem extends Error {
 }
 
 /** The path and query of an API URL, in the page's language (`next` links come absolute). */
-export function apiUrl(url) {
+function apiUrl(url) {
   const u = new URL(url, location.origin);
   u.searchParams.set("lang", lang);
   return u.pathname + u.search;
