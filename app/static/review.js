@@ -11,8 +11,8 @@ let root;
 const token = () => sessionStorage.getItem(TOKEN) || "";
 
 /** One write with the token and the ETag the reviewer saw; the answer or a message. */
-async function write(url, method, etag, body) {
-  const headers = { Authorization: `Bearer ${token()}`, "If-Match": etag };
+async function write(url, method, etag, body, language) {
+  const headers = { Authorization: `Bearer ${token()}`, "If-Match": etag, ...(language ? { "Content-Language": language } : {}) };
   try {
     await request(url, { method, body, headers });
     return null;
@@ -29,8 +29,8 @@ function say(text, reload = false) {
   if (reload) box.append(h("button", { type: "button", class: "button button-quiet", onclick: () => render(), text: t("reload") }));
 }
 
-async function act(url, method, etag, body, done) {
-  const failed = await write(url, method, etag, body);
+async function act(url, method, etag, body, done, language) {
+  const failed = await write(url, method, etag, body, language);
   if (failed) return say(failed.text, failed.reload);
   await render();
   say(done);
@@ -114,7 +114,8 @@ function editForm(item, onCancel) {
           else if (name === "place") patch.place = value || null;
           else patch[name] = value;
         }
-        act(`/events/${encodeURIComponent(e.id)}`, "PATCH", item.etag, patch, t("published"));
+        // A title is written in the language it is shown in (a proposal's: its article's).
+        act(`/events/${encodeURIComponent(e.id)}`, "PATCH", item.etag, patch, t("published"), e.title_lang || lang);
       },
     },
     Object.entries(fields).map(([name, el]) => h("div", { class: "field" }, h("label", { for: el.id, text: t(labels[name]) }), el)),

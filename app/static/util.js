@@ -63,7 +63,7 @@ class Problem extends Error {
   }
 }
 
-/** The path and query of an API URL, in the page's language (`next` links come absolute). */
+/** The path and query of a GET, in the page's language (`next` links come absolute). */
 function apiUrl(url) {
   const u = new URL(url, location.origin);
   u.searchParams.set("lang", lang);
@@ -72,7 +72,7 @@ function apiUrl(url) {
 
 /** GETs revalidate (a 304 is cheap): a write must show at once, not after max-age. */
 export async function request(url, { signal, method = "GET", body, headers = {} } = {}) {
-  const response = await fetch(apiUrl(url), {
+  const response = await fetch(method === "GET" ? apiUrl(url) : url, {
     method,
     signal,
     cache: method === "GET" ? "no-cache" : "no-store",
