@@ -17,7 +17,8 @@ overlap when they share at least one character.
 * links (event_link rows to published events): a link from a passage is right when an
   event annotated in that passage (its quote overlaps the passage) is that event, or
   names it under ``also``. ``link_precision`` = right / links; ``link_recall`` = annotated
-  (passage, existing event) pairs that got their link / all such pairs.
+  (passage, existing event) pairs that got their link / all such pairs, leaving out events
+  marked ``optional`` (references with no date of their own: right when linked, not owed).
 * a proposal (an event of status ``proposed``) matches an annotated event when one of its
   sources' spans (or, when it cites no source in these articles, the passages linked to
   it) overlaps the annotated quote and the proposal's date has the annotated
@@ -69,7 +70,7 @@ from app.vocabulary import EVENT_KINDS
 DEFAULT_DIR = PROJECT_ROOT / "tests" / "data" / "ingest_eval"
 PRECISIONS = ("day", "month", "year", "decade")
 DATE_KEYS = frozenset({"text", "value", "optional"})
-EVENT_KEYS = frozenset({"quote", "date", "event", "key", "kind", "propose", "also"})
+EVENT_KEYS = frozenset({"quote", "date", "event", "key", "kind", "propose", "also", "optional"})
 
 Span = tuple[int, int]
 Value = tuple[datetime.date, datetime.date, str]
@@ -93,6 +94,7 @@ class GoldEvent:
     propose: bool
     also: frozenset[str]
     kinds: frozenset[str]  # of a new event: the kinds a proposal may rightly carry
+    optional: bool  # of an existing event: a link to it is right but not required
 
     @property
     def is_new(self) -> bool:
@@ -201,38 +203,41 @@ def read_article(txt: Path) -> GoldArticle:
     for n, entry in enumerate(meta.get("dates") or []):
         where = f"{name}.yaml dates[{n}] {entry.get('text')!r}"
         _check_keys(entry, DATE_KEYS, where)
-        at = locate(text, entry["text"], cursor)
+        needle = str(entry["text"])  # YAML reads an unquoted 2018-06-12 as a date
+        at = locate(text, needle, cursor)
         if at < 0:
             raise AnnotationError(f"{where}: not in the text after offset {cursor}")
-        cursor = at + len(entry["text"])
+        cursor = at + len(needle)
         value = _value(entry["value"], where)
-        dates.append(GoldDate(entry["text"], (at, cursor), value, bool(entry.get("optional"))))
+        dates.append(GoldDate(needle, (at, cursor), value, bool(entry.get("optional"))))
     cursor = 0
     for n, entry in enumerate(meta.get("events") or []):
         where = f"{name}.yaml events[{n}] {entry.get('quote')!r}"
         _check_keys(entry, EVENT_KEYS, where)
-        at = locate(text, entry["quote"], cursor)
+        quote = str(entry["quote"])
+        at = locate(text, quote, cursor)
         if at < 0:
             raise AnnotationError(f"{where}: not in the text after offset {cursor}")
         cursor = at
         start, end, _ = _value(entry["date"], where)
         event = str(entry["event"])
-        if event == "new" and "propose" not in entry:
-            raise AnnotationError(f"{where}: a new event says whether to propose it")
+        if event == "new" and ("propose" not in entry or "optional" in entry):
+            raise AnnotationError(f"{where}: a new event says `propose`, never `optional`")
         kinds = entry.get("kind") or []
         kinds = frozenset([kinds] if isinstance(kinds, str) else kinds)
         if unknown := kinds - set(EVENT_KINDS):
             raise AnnotationError(f"{where}: kinds {sorted(unknown)} are not in app/vocabulary.py")
         events.append(
             GoldEvent(
-                quote=entry["quote"],
-                span=(at, at + len(entry["quote"])),
+                quote=quote,
+                span=(at, at + len(quote)),
                 date=(start, end),
                 event=event,
                 key=event if event != "new" else str(entry.get("key") or f"{name}#{n}"),
                 propose=bool(entry.get("propose")),
                 also=frozenset(entry.get("also") or []),
                 kinds=kinds | ({"unclassified"} if "other" in kinds else set()),
+                optional=bool(entry.get("optional")),
             )
         )
     return GoldArticle(name, text, meta, dates, events)
@@ -485,7 +490,7 @@ def _score_links(
                     f"{article.name}: the link to {event_id} hides {hidden[0].quote!r}"
                 )
         for gold in article.events:
-            if gold.is_new:
+            if gold.is_new or gold.optional:
                 continue
             passages = frozenset(
                 p for p, span in found.passages.items() if overlaps(span, gold.span)

@@ -5,8 +5,9 @@ that hides a new event, >= 80% of the new dated events proposed with the right d
 junk proposal, no duplicate, a kind guessed ("unclassified" only when nothing fits). The
 floors and ceilings below are what main measured when they were set, rounded a little in
 the safe direction; they only ever move towards the targets: whoever improves a figure
-raises its floor. Speed (articles per second) is printed by the module but, being a
-timing, asserted only by benchmarks, never here.
+raises its floor. Only new texts in the set (harder ones, say) re-measure them. Speed
+(articles per second) is printed by the module but, being a timing, asserted only by
+benchmarks, never here.
 """
 
 import datetime
@@ -28,16 +29,16 @@ from tests.conftest import SEEDS_DIR
 
 FLOORS = {
     "date_accuracy": 0.98,
-    "link_precision": 0.74,
-    "link_recall": 0.40,
+    "link_precision": 0.72,
+    "link_recall": 0.47,
     "proposal_recall": 0.79,
-    "kind_accuracy": 0.19,
+    "kind_accuracy": 0.18,
 }
 CEILINGS = {
     "spurious_dates": 0,
-    "hiding_links": 9,
-    "junk_proposals": 59,
-    "duplicate_proposals": 43,
+    "hiding_links": 12,
+    "junk_proposals": 56,
+    "duplicate_proposals": 45,
 }
 
 
@@ -122,4 +123,15 @@ def test_an_unknown_key_is_refused(tmp_path: Path) -> None:
         "language: en\npublished: 2018-01-05\ndates: [{text: Jan 5, 2018, value: 2018-01-05}]\n"
     )
     with pytest.raises(AnnotationError, match="unknown keys"):
+        read_article(tmp_path / "a.txt")
+
+
+def test_a_new_event_cannot_be_optional(tmp_path: Path) -> None:
+    """Whether a new event is owed is `propose`; `optional` is for existing events."""
+    (tmp_path / "a.txt").write_text("Am 3. September 2017 zündete Nordkorea eine Bombe.\n")
+    (tmp_path / "a.yaml").write_text(
+        "language: de\npublished: 2017-09-04\nevents:\n"
+        "- {quote: zündete Nordkorea eine Bombe, date: 2017-09-03, event: new, optional: true}\n"
+    )
+    with pytest.raises(AnnotationError, match="never `optional`"):
         read_article(tmp_path / "a.txt")
