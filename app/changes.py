@@ -21,6 +21,7 @@ from sqlalchemy import func, select, tuple_
 from sqlmodel import Session, col
 
 from app import pagination, queries, views
+from app.languages import DEFAULT, Lang
 from app.models import Event
 from app.pagination import BadCursor
 from app.queries import EventFilters
@@ -62,9 +63,15 @@ def _changed_after(since: Since) -> Any:
 
 
 def page(
-    session: Session, filters: EventFilters, since: Since | None, limit: int, cursor: str | None
+    session: Session,
+    filters: EventFilters,
+    since: Since | None,
+    limit: int,
+    cursor: str | None,
+    lang: Lang = DEFAULT,
 ) -> ChangesPage:
-    """One page of changes; without `since`, no changes and the position to start from now.
+    """One page of changes (events shown in `lang`); without `since`, no changes and the
+    position to start from now.
 
     Raises BadCursor for a cursor that is malformed or belongs to another query.
     """
@@ -96,7 +103,7 @@ def page(
     )
     live = {
         event["id"]: event
-        for event in views.events(session.connection(), [i for i in ids if i in in_view])
+        for event in views.events(session.connection(), [i for i in ids if i in in_view], lang)
     }
     items = [
         {**live[event_id], "deleted": False, "change_seq": seq}

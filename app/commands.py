@@ -12,6 +12,7 @@ from sqlmodel import Session
 from app import exports, filters, progress, queries, schema
 from app.config import get_settings
 from app.db import settings_engine
+from app.languages import DEFAULT, Lang
 
 
 class ExportFormat(StrEnum):
@@ -87,6 +88,9 @@ def export(
     bom: Annotated[
         bool, typer.Option("--bom", help="csv: start with a byte order mark, for Excel.")
     ] = False,
+    lang: Annotated[
+        Lang, typer.Option(help="The language of titles, summaries, names and dates.")
+    ] = DEFAULT,
 ) -> None:
     """Write every matching event from the local database, streamed; timelinejs writes
     GET /timeline's document: the first TIMELINE_TIMELINE_MAX_EVENTS events, in memory."""
@@ -118,7 +122,7 @@ def export(
         )
     cap = settings.timeline_max_events
     if output is None:
-        chunks = exports.write(fmt.value, engine, resolved, cap=cap, bom=bom)
+        chunks = exports.write(fmt.value, engine, resolved, cap=cap, bom=bom, lang=lang)
         with open(sys.stdout.fileno(), "wb", closefd=False) as out:
             out.writelines(chunks)
         return
@@ -133,6 +137,7 @@ def export(
                 cap=cap,
                 bom=bom,
                 progress=lambda done, _total: shown(done, total),
+                lang=lang,
             )
         )
     temporary.replace(output)

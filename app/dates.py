@@ -138,6 +138,24 @@ class DateInterval:
             )
         return _PREFIX[q] + text if q else text
 
+    def display_de(self) -> str:
+        """German rendering, as display() renders English: "12. Juni 2018", "Anfang 2019",
+        "seit Januar 2024", "Ende der 1990er-Jahre"."""
+        q, s, e = self.qualifier, self.start, self.end
+        if self.ongoing or q in ("early", "mid", "late", "after"):
+            s, e = _unit(s, self.precision)
+        text = _render_de(s, e, self.precision)
+        decade = self.precision == "decade"
+        if q in ("early", "mid", "late") and decade:
+            text = f"{_PREFIX_DE[q]}der {text}"
+        elif q in ("early", "mid", "late", "circa"):
+            text = _PREFIX_DE[q] + ("die " if decade and q == "circa" else "") + text
+        if self.ongoing:
+            return f"seit {'den ' if decade and not q else ''}{text}{'n' if decade else ''}"
+        if q in ("before", "after"):
+            return f"{_PREFIX_DE[q]}{'den ' if decade else ''}{text}{'n' if decade else ''}"
+        return text
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "start": self.start.isoformat(),
@@ -203,6 +221,54 @@ def _render(s: datetime.date, e: datetime.date, precision: str) -> str:
     if precision == "decade":
         a, b = s.year - s.year % 10, e.year - e.year % 10
         return f"{a}s" if a == b else f"{a}s–{b}s"
+    return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+
+
+_MONTH_NAMES_DE = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+_PREFIX_DE = {
+    "early": "Anfang ",
+    "mid": "Mitte ",
+    "late": "Ende ",
+    "circa": "um ",
+    "before": "vor ",
+    "after": "ab ",
+}
+
+
+def _render_de(s: datetime.date, e: datetime.date, precision: str) -> str:
+    """_render in German: "12.–14. Juni 2018", "April 2017 – März 2018", "1990er-Jahre"."""
+
+    def day(d: datetime.date, year: bool = True) -> str:
+        return f"{d.day}. {_MONTH_NAMES_DE[d.month - 1]}" + (f" {d.year}" if year else "")
+
+    if precision == "day":
+        if s == e:
+            return day(s)
+        if (s.year, s.month) == (e.year, e.month):
+            return f"{s.day}.–{day(e)}"
+        return f"{day(s, s.year != e.year)} – {day(e)}"
+    if precision == "month":
+        if (s.year, s.month) == (e.year, e.month):
+            return f"{_MONTH_NAMES_DE[s.month - 1]} {s.year}"
+        left = _MONTH_NAMES_DE[s.month - 1] + (f" {s.year}" if s.year != e.year else "")
+        sep = " – " if s.year != e.year else "–"
+        return f"{left}{sep}{_MONTH_NAMES_DE[e.month - 1]} {e.year}"
+    if precision == "decade":
+        a, b = s.year - s.year % 10, e.year - e.year % 10
+        return f"{a}er-Jahre" if a == b else f"{a}er- bis {b}er-Jahre"
     return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
 
 

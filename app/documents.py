@@ -1,5 +1,6 @@
-"""Each event's public JSON, stored beside it (`event.document`), so that a page of events
-is one indexed read of ready bytes instead of five queries and a rendering per answer.
+"""Each event's public JSON, stored beside it in each language (`event.document` in
+English, `event.document_de` in German), so that a page of events is one indexed read of
+ready bytes in the reader's language instead of five queries and a rendering per answer.
 
 The shape is defined once, by app.views.events; a document is its output, serialised.
 Documents are kept current by the writes that change what an event shows: the event
@@ -22,6 +23,7 @@ from sqlmodel import Session, col, select
 
 from app import queries, views
 from app.formats.ndjson import OPTIONS
+from app.languages import DEFAULT, LANGUAGES, Lang
 from app.models import Actor, DataState, Event, EventActor, Place
 from app.queries import EventFilters, Sort
 
@@ -32,6 +34,7 @@ FORMAT_ID = hashlib.sha256(
 ).hexdigest()[:16]
 BATCH = 500
 EVENT: Table = Event.__table__  # type: ignore[attr-defined]
+COLUMNS: dict[Lang, str] = {"en": "document", "de": "document_de"}  # each language's
 
 
 def dumps(value: object) -> bytes:
@@ -40,19 +43,28 @@ def dumps(value: object) -> bytes:
 
 
 def refresh(session: Session, event_ids: Iterable[str]) -> int:
-    """Renders and stores the documents of these events (the live ones) from their current
-    rows, which must be flushed; how many it stored."""
+    """Renders and stores the documents of these events (the live ones), in every language,
+    from their current rows, which must be flushed; how many events it stored."""
     ids = sorted(set(event_ids))
     stored = 0
+    conn = session.connection()
     for start in range(0, len(ids), BATCH):
-        rendered = views.events(session.connection(), ids[start : start + BATCH])
-        stored += len(rendered)
-        if rendered:
-            session.connection().execute(  # Core: the ORM would compare-and-set change_seq
+        batch = ids[start : start + BATCH]
+        rows = views.fetch(conn, batch)
+        rendered = {lang: views.assemble(batch, rows, lang) for lang in LANGUAGES}
+        stored += len(rendered[DEFAULT])
+        if rendered[DEFAULT]:
+            conn.execute(  # Core: the ORM would compare-and-set change_seq
                 EVENT.update()
                 .where(EVENT.c.id == bindparam("event_id"))
-                .values(document=bindparam("doc")),
-                [{"event_id": view["id"], "doc": dumps(view).decode()} for view in rendered],
+                .values({column: bindparam(lang) for lang, column in COLUMNS.items()}),
+                [
+                    {
+                        "event_id": view["id"],
+                        **{lang: dumps(rendered[lang][n]).decode() for lang in LANGUAGES},
+                    }
+                    for n, view in enumerate(rendered[DEFAULT])
+                ],
             )
     return stored
 
@@ -68,13 +80,18 @@ def refresh_showing(session: Session, entity: type[Actor] | type[Place], entity_
 
 
 def page(
-    conn: Connection, filters: EventFilters, sort: Sort, limit: int, cursor: str | None
+    conn: Connection,
+    filters: EventFilters,
+    sort: Sort,
+    limit: int,
+    cursor: str | None,
+    lang: Lang = DEFAULT,
 ) -> tuple[list[bytes], str | None]:
-    """The documents of a page of events (app.queries.fetch_page), read with their keys in
-    one statement, and the next page's cursor."""
-    rows, next_cursor = queries.page_rows(conn, filters, sort, limit, cursor, True)
+    """The documents in `lang` of a page of events (app.queries.fetch_page), read with their
+    keys in one statement, and the next page's cursor."""
+    rows, next_cursor = queries.page_rows(conn, filters, sort, limit, cursor, lang)
     missing = [event_id for _, _, event_id, document in rows if document is None]
-    rendered = {view["id"]: dumps(view) for view in views.events(conn, missing)}
+    rendered = {view["id"]: dumps(view) for view in views.events(conn, missing, lang)}
     return [
         rendered[event_id] if document is None else _as_bytes(document)
         for _, _, event_id, document in rows

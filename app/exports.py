@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from app import documents, pagination, queries, timelines, views
 from app.formats import csv, ics, ndjson
+from app.languages import DEFAULT, Lang
 from app.models import Article, Event, Passage, Place, Source
 from app.pagination import BadCursor
 from app.progress import Progress, ignore
@@ -37,10 +38,14 @@ STREAMED: dict[str, Callable[[Iterable[Json]], Iterator[str]]] = {
 
 
 def event_batches(
-    engine: Engine, filters: EventFilters, sort: Sort = "date", progress: Progress = ignore
+    engine: Engine,
+    filters: EventFilters,
+    sort: Sort = "date",
+    progress: Progress = ignore,
+    lang: Lang = DEFAULT,
 ) -> Iterator[list[bytes]]:
-    """Every matching event's stored document (app.documents), in the contract's order,
-    BATCH at a time; `progress` hears how many were read. Each batch is one statement in
+    """Every matching event's stored document (app.documents) in `lang`, in the contract's
+    order, BATCH at a time; `progress` hears how many were read. Each batch is one statement in
     autocommit, so that no snapshot outlives it, over one connection held for the export
     (on PostgreSQL prepared once, not taken from the pool, pinged, begun and rolled back
     for every batch)."""
@@ -49,7 +54,7 @@ def event_batches(
     with engine.connect() as conn:
         conn.execution_options(isolation_level="AUTOCOMMIT")
         while True:
-            batch, cursor = documents.page(conn, filters, sort, BATCH, cursor)
+            batch, cursor = documents.page(conn, filters, sort, BATCH, cursor, lang)
             conn.rollback()  # SQLAlchemy's own transaction: none is open on the database
             yield batch
             done += len(batch)
@@ -59,18 +64,25 @@ def event_batches(
 
 
 def events(
-    engine: Engine, filters: EventFilters, sort: Sort = "date", progress: Progress = ignore
+    engine: Engine,
+    filters: EventFilters,
+    sort: Sort = "date",
+    progress: Progress = ignore,
+    lang: Lang = DEFAULT,
 ) -> Iterator[Json]:
-    """Every matching event as the JSON the API serves (so that every writer sees what a
-    client of the API would see)."""
-    for batch in event_batches(engine, filters, sort, progress):
+    """Every matching event as the JSON the API serves in `lang` (so that every writer sees
+    what a client of the API would see)."""
+    for batch in event_batches(engine, filters, sort, progress, lang):
         yield from map(orjson.loads, batch)
 
 
-def render(fmt: str, found: Iterable[Json]) -> Iterator[str]:
-    """Events in a format, as text chunks; `json` is one `{"items", "next": null}` answer."""
+def render(fmt: str, found: Iterable[Json], lang: Lang = DEFAULT) -> Iterator[str]:
+    """Events in a format, as text chunks; `json` is one `{"items", "next": null}` answer.
+    The events are in `lang` already; a calendar's own words are put in it too."""
     if fmt == "json":
         return ndjson.envelope(found)
+    if fmt == "ics":
+        return ics.calendar(found, lang)
     return STREAMED[fmt](found)
 
 
@@ -82,35 +94,40 @@ def write(
     cap: int = 0,
     bom: bool = False,
     progress: Progress = ignore,
+    lang: Lang = DEFAULT,
 ) -> Iterator[bytes]:
     """The export of every matching event as UTF-8 chunks. NDJSON, the bulk format, is each
     batch's stored documents joined as read, one chunk a batch, never decoded and encoded
     again (a fifth of an export's time). `timelinejs` is one document of the first `cap`
-    events in date order, held in memory (app.timelines). `bom`: CSV for Excel."""
+    events in date order, held in memory (app.timelines). `bom`: CSV for Excel. Texts and
+    dates in `lang`."""
     if fmt == "timelinejs":
         with Session(engine) as session:
-            document = timelines.document(session, filters, cap, "timelinejs")
+            document = timelines.document(session, filters, cap, "timelinejs", lang)
         return iter([(ndjson.dumps(document) + "\n").encode()])
     if fmt == "ndjson":
-        batches = event_batches(engine, filters, sort, progress)
+        batches = event_batches(engine, filters, sort, progress, lang)
         return (ndjson.documents(batch) for batch in batches)
-    chunks = (chunk.encode() for chunk in render(fmt, events(engine, filters, sort, progress)))
+    found = events(engine, filters, sort, progress, lang)
+    chunks = (chunk.encode() for chunk in render(fmt, found, lang))
     return csv.with_bom(chunks) if fmt == "csv" and bom else chunks
 
 
-def places(engine: Engine) -> Iterator[Json]:
-    """Every place, by id, as GET /places serves them, read BATCH at a time."""
+def places(engine: Engine, lang: Lang = DEFAULT) -> Iterator[Json]:
+    """Every place, by id, as GET /places serves them in `lang`, read BATCH at a time."""
     cursor: str | None = None
     while True:
         with Session(engine) as session:
             ids, cursor = queries.id_page(session, Place, BATCH, cursor)
-            batch = ndjson.dumps(views.places(session, ids))
+            batch = ndjson.dumps(views.places(session, ids, lang))
         yield from orjson.loads(batch)
         if cursor is None:
             return
 
 
-def sources_page(session: Session, limit: int, cursor: str | None) -> tuple[list[Json], str | None]:
+def sources_page(
+    session: Session, limit: int, cursor: str | None, lang: Lang = DEFAULT
+) -> tuple[list[Json], str | None]:
     """A page of the sources of published events, by source id, and the next cursor.
 
     Raises BadCursor.
@@ -130,7 +147,7 @@ def sources_page(session: Session, limit: int, cursor: str | None) -> tuple[list
         .limit(limit + 1)
     ).all()
     more, rows = len(rows) > limit, rows[:limit]
-    items = [{"event_id": s.event_id, **views.source_json(s, a)} for s, a in rows]
+    items = [{"event_id": s.event_id, **views.source_json(s, a, lang)} for s, a in rows]
     next_cursor = pagination.encode([rows[-1][0].id], query_fingerprint) if more else None
     return orjson.loads(ndjson.dumps(items)), next_cursor
 
@@ -146,12 +163,12 @@ def sources_count(session: Session) -> int:
     )
 
 
-def sources(engine: Engine) -> Iterator[Json]:
-    """Every source of a published event, read BATCH at a time."""
+def sources(engine: Engine, lang: Lang = DEFAULT) -> Iterator[Json]:
+    """Every source of a published event, read BATCH at a time (dates displayed in `lang`)."""
     cursor: str | None = None
     while True:
         with Session(engine) as session:
-            batch, cursor = sources_page(session, BATCH, cursor)
+            batch, cursor = sources_page(session, BATCH, cursor, lang)
         yield from batch
         if cursor is None:
             return

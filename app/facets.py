@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args
 from sqlalchemy import Connection
 
 from app.db import driver_rows
+from app.languages import DEFAULT, Lang
 from app.queries import EventFilters, Statement, byte_order, joined, prepared, rows_of
 
 Facet = Literal["year", "month", "actor", "kind", "place"]
@@ -35,7 +36,7 @@ def _start(facet: Facet, column: str, dialect: str) -> str:
     return f"to_char({column}, '{'YYYY' if facet == 'year' else 'YYYY-MM'}')"
 
 
-def query(facet: Facet, filters: EventFilters, dialect: str) -> Statement:
+def query(facet: Facet, filters: EventFilters, dialect: str, lang: Lang = DEFAULT) -> Statement:
     source, (table, id_column), where = rows_of(filters, dialect)
     sql, params = joined(where)
     if facet in ("year", "month"):
@@ -53,10 +54,13 @@ def query(facet: Facet, filters: EventFilters, dialect: str) -> Statement:
         named, counted_id = "actor", "linked.actor_id"
     else:
         named, counted_id = "place", f"{table}.place_id"
+    # the name in `lang`, else in the other language (an English name '' is none)
+    first, second = ("name_de", "name") if lang == "de" else ("name", "name_de")
+    shown = f"COALESCE(NULLIF({named}.{first}, ''), {named}.{second})"
     return prepared(
         # Counted by id and named afterwards: a few hundred names looked up rather than
         # one for every matching link (a third faster at a million).
-        f"SELECT {named}.id, {named}.name, counted.n FROM {named} JOIN "
+        f"SELECT {named}.id, {shown}, counted.n FROM {named} JOIN "
         f"(SELECT {counted_id} AS id, count(*) AS n FROM {source} WHERE {sql} "
         f"GROUP BY {counted_id}) AS counted ON counted.id = {named}.id "
         f"ORDER BY counted.n DESC, {byte_order(f'{named}.id', dialect)}",
@@ -70,10 +74,14 @@ def _value(facet: Facet, row: Any) -> Json:
     return {"value": row[0], "name": row[1], "count": row[-1]}
 
 
-def counts(conn: Connection, filters: EventFilters, facets: tuple[Facet, ...]) -> Json:
-    """`{facet: [{"value", "count"} ...]}`, actors and places with `name` too."""
+def counts(
+    conn: Connection, filters: EventFilters, facets: tuple[Facet, ...], lang: Lang = DEFAULT
+) -> Json:
+    """`{facet: [{"value", "count"} ...]}`, actors and places with `name` (in `lang`) too."""
     dialect = conn.dialect.name
     return {
-        facet: [_value(facet, row) for row in driver_rows(conn, *query(facet, filters, dialect))]
+        facet: [
+            _value(facet, row) for row in driver_rows(conn, *query(facet, filters, dialect, lang))
+        ]
         for facet in facets
     }

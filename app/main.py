@@ -3,7 +3,7 @@
 from fastapi import FastAPI
 from fastapi.telemetry import TelemetryConfig
 
-from app.api import caching, cors, errors, head, headers, limits, openapi, reads
+from app.api import caching, cors, errors, head, headers, language, limits, openapi, reads
 from app.api.routes import (
     actors,
     articles,
@@ -45,11 +45,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(docs.router)
     docs.mount_assets(app)
     # Middleware added later wraps what was added before: HEAD runs as a GET; limits refuse
-    # before any route runs; security headers and CORS go on every answer; the response
+    # before any route runs; security headers and CORS go on every answer, Content-Language
+    # on what is answered in the reader's language; the response
     # cache is outermost, so that a cached answer, kept with those headers, is sent again
     # without passing through them (app.api.caching).
     head.install(app)
     headers.install(app)
+    language.install(app)
     limits.install(app, settings)
     cors.install(app, settings)
     caching.install(app, settings)

@@ -32,6 +32,7 @@ from sqlmodel.sql.sqltypes import UTCDateTime
 from app import pagination, search
 from app.dates import PRECISIONS
 from app.db import driver_rows
+from app.languages import DEFAULT, Lang
 from app.models import Actor, Article, Place
 from app.pagination import BadCursor
 
@@ -193,10 +194,17 @@ Statement = tuple[TextClause, dict[str, Any]]  # SQL and the values of its param
 LOOKAHEAD = 8  # matches a search page reads past its end, to see where its last group ends
 
 
-def document_column(dialect: str) -> str:
-    """event.document as a page reads it: SQLite gives it as bytes, ready to send, instead
-    of decoding it into a str that is encoded again (a tenth of a page's read)."""
-    return "CAST(event.document AS BLOB)" if dialect == "sqlite" else "event.document"
+def document_column(dialect: str, lang: Lang = DEFAULT) -> str:
+    """The event's stored document in `lang` as a page reads it: SQLite gives it as bytes,
+    ready to send, instead of decoding it into a str that is encoded again (a tenth of a
+    page's read)."""
+    column = f"event.{documents_column(lang)}"
+    return f"CAST({column} AS BLOB)" if dialect == "sqlite" else column
+
+
+def documents_column(lang: Lang) -> str:
+    """The column of the stored documents in `lang` (app.documents)."""
+    return "document_de" if lang == "de" else "document"
 
 
 def page_query(
@@ -205,10 +213,11 @@ def page_query(
     limit: int,
     after: tuple[Any, ...] | None,
     dialect: str,
-    with_documents: bool = False,
+    with_documents: Lang | None = None,
 ) -> Statement:
     """Sort keys of one page, plus one more row to tell whether a next page exists; and
-    each event's stored document (app.documents) when asked, in the same statement.
+    each event's stored document (app.documents) in the language `with_documents` asks for,
+    in the same statement.
 
     With an actor filter the page is read from that actor's rows of event_actor (see
     app.models.EventActor); with `from` too, or with an actor, as one ordered range per
@@ -218,7 +227,7 @@ def page_query(
         return _search_page(filters, sort, limit, after, dialect, with_documents=with_documents)
     if with_documents and filters.date_from is None and not filters.actors:
         # One range of the event table itself: each row's document is beside its key.
-        return prepared(*_page_keys(filters, sort, limit, after, dialect, with_documents=True))
+        return prepared(*_page_keys(filters, sort, limit, after, dialect, with_documents))
     sql, params = _page_keys(filters, sort, limit, after, dialect)
     if with_documents:
         direction = "" if sort == "date" else " DESC"
@@ -227,7 +236,8 @@ def page_query(
             for part in ("page.date_start", "page.date_rank", byte_order("page.id", dialect))
         )
         sql = (
-            f"SELECT page.date_start, page.date_rank, page.id, {document_column(dialect)} "
+            f"SELECT page.date_start, page.date_rank, page.id, "
+            f"{document_column(dialect, with_documents)} "
             f"FROM ({sql}) AS page JOIN event ON event.id = page.id ORDER BY {order}"
         )
     return prepared(sql, params)
@@ -239,7 +249,7 @@ def _page_keys(
     limit: int,
     after: tuple[Any, ...] | None,
     dialect: str,
-    with_documents: bool = False,
+    with_documents: Lang | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """page_query's SQL of the keys; with documents only on the event table itself."""
     source, subject, where = rows_of(filters, dialect)
@@ -262,7 +272,7 @@ def _page_keys(
     last = f"LIMIT {limit + 1}"
     if filters.date_from is None and subject == EVENT:
         sql, params = joined(where)
-        document = f", {document_column(dialect)}" if with_documents else ""
+        document = f", {document_column(dialect, with_documents)}" if with_documents else ""
         select = f"SELECT {columns}{document} FROM {source}"
         return f"{select} WHERE {sql} ORDER BY {order} {last}", params
     branches = []
@@ -304,7 +314,7 @@ def _search_page(
     after: tuple[Any, ...] | None,
     dialect: str,
     group: tuple[datetime.date, int] | None = None,
-    with_documents: bool = False,
+    with_documents: Lang | None = None,
 ) -> Statement:
     """A search's matches in the order of the search index's key; all those of one
     (date_start, date_rank) group when `group` is given.
@@ -353,7 +363,7 @@ def _search_page(
     sql, params = joined(where)
     direction = "" if sort == "date" else " DESC"
     last_row = "" if group is not None else f" LIMIT {limit + 1 + LOOKAHEAD}"
-    document = f", {document_column(dialect)}" if with_documents else ""
+    document = f", {document_column(dialect, with_documents)}" if with_documents else ""
     return prepared(
         f"SELECT event.date_start, event.date_rank, event.id{document} FROM event_search "
         f"JOIN event ON event.search_key = {key} WHERE {sql} "
@@ -369,7 +379,7 @@ def _in_contract_order(
     sort: Sort,
     limit: int,
     after: tuple[Any, ...] | None,
-    with_documents: bool,
+    with_documents: Lang | None,
 ) -> list[Any]:
     """The first limit + 1 rows of a search page read by _search_page, in contract order.
 
@@ -448,9 +458,10 @@ def page_rows(
     sort: Sort,
     limit: int,
     cursor: str | None,
-    with_documents: bool = False,
+    with_documents: Lang | None = None,
 ) -> tuple[list[Any], str | None]:
-    """fetch_page's rows: (date_start, date_rank, id), and the stored document when asked."""
+    """fetch_page's rows: (date_start, date_rank, id), and the stored document in the
+    language asked for by `with_documents`."""
     dialect = conn.dialect.name
     query_fingerprint = filters.fingerprint(sort)
     after = decode_event_key(pagination.decode(cursor, query_fingerprint)) if cursor else None

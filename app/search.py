@@ -7,7 +7,8 @@ German stems of the text, so "summits" and "Gipfeltreffen" each find their event
 and query are folded to unaccented letters first, and every query word is a prefix of
 its stems (`'word':*`), as on SQLite: "Sudkorea" finds "Südkoreas", "Gipfel" finds
 "Gipfeltreffen". The query is built from the words alone, never from user syntax.
-Both index an event's title, summary, kind, tags and the quotes of its sources, keyed by
+Both index an event's titles and summaries in English and German, its kind, tags and the
+quotes of its sources (so "summit" and "Gipfeltreffen" find one event), keyed by
 the event's integer `search_key` (the FTS5 rowid): reading an integer key back for every
 match is cheap where reading a text id is not. The key also orders events by date (see
 `ordered_key`), so that FTS5, which yields matches in rowid order, yields them in the
@@ -107,17 +108,19 @@ def reindex(session: Session, event_ids: Iterable[str]) -> None:
         return
     keys: dict[str, int] = {}
     documents: dict[str, list[str]] = {}
-    for event_id, key, title, summary, kind in session.execute(
+    for event_id, key, *texts in session.execute(
         select(
             col(Event.id),
             col(Event.search_key),
             col(Event.title),
+            col(Event.title_de),
             col(Event.summary),
+            col(Event.summary_de),
             col(Event.kind),
         ).where(col(Event.id).in_(ids))
     ):
         keys[event_id] = key
-        documents[event_id] = [title, summary or "", kind]
+        documents[event_id] = [text for text in texts if text]
     if not keys:
         return
     known = list(keys)

@@ -1,5 +1,10 @@
 """Loads seeds/ (articles, actors, places, events) through the same services as the API.
 
+Every event's title and summary, and every actor's and place's name, is given in English
+and German (`{en: ..., de: ...}`); the load stops at an item lacking either, naming it and
+the field. A date's curated `display` is English as a string, or `{en: ..., de: ...}`;
+without a German one the German display is rendered from the interval.
+
 Idempotent: whatever is already stored exactly as the seeds say is left untouched, so a
 second run changes nothing, not even a timestamp. Offsets are computed here from the
 quotes; a quote that is not in its article stops the load with the file and the event named.
@@ -15,6 +20,7 @@ from sqlmodel import Session, select
 from app.actors import ACTORS, PLACES
 from app.dates import DateInterval, parse_date
 from app.ingest.pipeline import ArticleInput, store_article
+from app.languages import LANGUAGES
 from app.models import Article, Event, Passage
 from app.progress import Progress, ignore
 from app.services import curation, names, versions
@@ -51,15 +57,33 @@ def _interval(value: Any) -> DateInterval | None:
     return parse_date(str(value))
 
 
+def texts(entry: dict[str, Any], field: str, where: str, required: bool = True) -> list[Any]:
+    """The English and German text of a field, which must have both (or be absent, when
+    not `required`); raises SeedError naming the item and the field."""
+    value = entry.get(field)
+    if value is None and not required:
+        return [None, None]
+    if not isinstance(value, dict):
+        raise SeedError(f"{where}: {field} must be {{en: ..., de: ...}}, not {value!r}")
+    for lang in LANGUAGES:
+        if not isinstance(value.get(lang), str) or not value[lang].strip():
+            raise SeedError(f"{where}: {field} has no {lang!r} text")
+    if unknown := set(value) - set(LANGUAGES):
+        raise SeedError(f"{where}: {field} has texts in {sorted(unknown)}, not en or de")
+    return [value[lang] for lang in LANGUAGES]
+
+
 def load(session: Session, seeds_dir: Path, progress: Progress = ignore) -> LoadReport:
     """`progress` hears of each event stored."""
     report = LoadReport()
     for table, kind, fields in (
-        (ACTORS, "actors", ("name", "kind", "description")),
-        (PLACES, "places", ("name", "kind", "lat", "lon")),
+        (ACTORS, "actors", ("kind", "description")),
+        (PLACES, "places", ("kind", "lat", "lon")),
     ):
         for entry in _read_yaml(seeds_dir / f"{kind}.yaml"):
             values = {field: entry.get(field) for field in fields}
+            where = f"{kind}.yaml, {kind[:-1]} {entry.get('id')!r}"
+            values["name"], values["name_de"] = texts(entry, "name", where)
             changed = names.put(
                 session, table, id=entry["id"], aliases=entry.get("aliases", []), **values
             )
@@ -101,16 +125,25 @@ def _event_spec(session: Session, entry: dict[str, Any], path: Path) -> EventSpe
         raise SeedError(f"{where}: kind {entry.get('kind')!r} is not in app/vocabulary.py")
     if unknown := set(entry.get("tags", [])) - set(TAGS):
         raise SeedError(f"{where}: tags {sorted(unknown)} are not in app/vocabulary.py")
+    title, title_de = texts(entry, "title", where)
+    summary, summary_de = texts(entry, "summary", where, required=False)
     try:
         date = _interval(entry["date"])
         assert date is not None
+        display = entry["date"].get("display") if isinstance(entry["date"], dict) else None
+        display, display_de = (
+            (display.get("en"), display.get("de")) if isinstance(display, dict) else (display, None)
+        )
         return EventSpec(
             id=entry["id"],
-            title=entry["title"],
-            summary=entry.get("summary"),
+            title=title,
+            title_de=title_de,
+            summary=summary,
+            summary_de=summary_de,
             kind=entry["kind"],
             date=date,
-            display=(entry["date"].get("display") if isinstance(entry["date"], dict) else None),
+            display=display,
+            display_de=display_de,
             date_note=entry.get("date_note"),
             place_id=entry.get("place"),
             actors=[

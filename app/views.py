@@ -14,6 +14,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.dates import DateInterval
+from app.languages import DEFAULT, Lang, pick
 from app.models import (
     Actor,
     ActorAlias,
@@ -42,10 +43,15 @@ def date_object(
     end_precision: str | None = None,
     ongoing: bool = False,
     display: str | None = None,
+    *,
+    lang: Lang = DEFAULT,
 ) -> Json | None:
+    """A date as the contract shows it; `display` is a curated one in `lang`."""
     if start is None or end is None or precision is None:
         return None
-    return dict(_date_object(start, end, precision, qualifier, end_precision, ongoing, display))
+    return dict(
+        _date_object(start, end, precision, qualifier, end_precision, ongoing, display, lang)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -57,13 +63,15 @@ def _date_object(
     end_precision: str | None,
     ongoing: bool,
     display: str | None,
+    lang: Lang,
 ) -> Json:
     """Rendering a date is slow next to everything else in an answer, and dates repeat."""
     interval = DateInterval(start, end, precision, qualifier, end_precision, ongoing)  # type: ignore[arg-type]
-    return {**interval.as_dict(), "display": display or interval.display()}
+    rendered = interval.display_de() if lang == "de" else interval.display()
+    return {**interval.as_dict(), "display": display or rendered}
 
 
-def article_ref(article: Article) -> Json:
+def article_ref(article: Article, lang: Lang = DEFAULT) -> Json:
     return _article_ref(
         article.id,
         article.title,
@@ -72,12 +80,13 @@ def article_ref(article: Article) -> Json:
         article.published_end,
         article.published_precision,
         article.published_qualifier,
+        lang=lang,
     )[1]
 
 
-def article_json(article: Article) -> Json:
+def article_json(article: Article, lang: Lang = DEFAULT) -> Json:
     return {
-        **article_ref(article),
+        **article_ref(article, lang),
         "author": article.author,
         "language": article.language,
         "url": article.url,
@@ -86,10 +95,17 @@ def article_json(article: Article) -> Json:
     }
 
 
-def place_json(place: Place) -> Json:
+def named(english: str | None, german: str | None, lang: Lang) -> tuple[str | None, Lang | None]:
+    """An actor's or place's name in `lang`, else in the other language ('' is none)."""
+    return pick({"en": english, "de": german}, lang)
+
+
+def place_json(place: Place, lang: Lang = DEFAULT) -> Json:
+    name, name_lang = named(place.name, place.name_de, lang)
     return {
         "id": place.id,
-        "name": place.name,
+        "name": name,
+        "name_lang": name_lang,
         "kind": place.kind,
         "lat": place.lat,
         "lon": place.lon,
@@ -104,9 +120,10 @@ def source_dict(
     start: int,
     end: int,
     stated: Sequence[Any],
+    lang: Lang = DEFAULT,
 ) -> Json:
     """A source as the contract shows it; `stated` is (start, end, precision, qualifier,
-    end_precision)."""
+    end_precision). The quote is as its article wrote it, whatever the language."""
     return {
         "id": source_id,
         "article": article,
@@ -114,11 +131,11 @@ def source_dict(
         "quote": quote,
         "start": start,
         "end": end,
-        "stated_date": date_object(*stated),
+        "stated_date": date_object(*stated, lang=lang),
     }
 
 
-def source_json(source: Source, article: Article) -> Json:
+def source_json(source: Source, article: Article, lang: Lang = DEFAULT) -> Json:
     stated = (
         source.stated_start,
         source.stated_end,
@@ -128,12 +145,13 @@ def source_json(source: Source, article: Article) -> Json:
     )
     return source_dict(
         source.id,
-        article_ref(article),
+        article_ref(article, lang),
         source.passage_id,
         source.quote,
         source.start,
         source.end,
         stated,
+        lang,
     )
 
 
@@ -141,7 +159,9 @@ def source_json(source: Source, article: Article) -> Json:
 EVENT_COLUMNS = (
     Event.id,
     Event.title,
+    Event.title_de,
     Event.summary,
+    Event.summary_de,
     Event.kind,
     Event.date_start,
     Event.date_end,
@@ -150,17 +170,26 @@ EVENT_COLUMNS = (
     Event.date_end_precision,
     Event.date_ongoing,
     Event.date_display,
+    Event.date_display_de,
     Event.date_note,
     Event.status,
     Event.created_at,
     Event.updated_at,
     Place.id,
     Place.name,
+    Place.name_de,
     Place.kind,
     Place.lat,
     Place.lon,
 )
-ACTOR_COLUMNS = (EventActor.event_id, Actor.id, Actor.name, Actor.kind, EventActor.role)
+ACTOR_COLUMNS = (
+    EventActor.event_id,
+    Actor.id,
+    Actor.name,
+    Actor.name_de,
+    Actor.kind,
+    EventActor.role,
+)
 TAG_COLUMNS = (EventTag.event_id, EventTag.tag)
 SOURCE_COLUMNS = (
     Source.id,
@@ -200,11 +229,14 @@ class EventRows:
     articles: Rows
 
 
-def events(conn: sa.Connection, ids: Sequence[str]) -> list[Json]:
-    """Full events, in the order of `ids`; deleted ones are left out."""
+def events(
+    conn: sa.Connection, ids: Sequence[str], lang: Lang = DEFAULT, detail: bool = False
+) -> list[Json]:
+    """Full events in `lang`, in the order of `ids`; deleted ones are left out. `detail`
+    adds `translations` (GET /events/{id}, the answers of writes, the history)."""
     if not ids:
         return []
-    return assemble(ids, fetch(conn, ids))
+    return assemble(ids, fetch(conn, ids), lang, detail)
 
 
 def fetch(conn: sa.Connection, ids: Sequence[str]) -> EventRows:
@@ -245,29 +277,39 @@ def fetch(conn: sa.Connection, ids: Sequence[str]) -> EventRows:
     )
 
 
-def assemble(ids: Sequence[str], rows: EventRows) -> list[Json]:
-    """The events of `rows` as the contract shows them, in the order of `ids`: actors by
-    name, tags in order, sources by their article's publication, article and offset.
-    Each cited article's reference is built once."""
+def assemble(
+    ids: Sequence[str], rows: EventRows, lang: Lang = DEFAULT, detail: bool = False
+) -> list[Json]:
+    """The events of `rows` as the contract shows them in `lang`, in the order of `ids`:
+    actors by name (as shown), tags in order, sources by their article's publication,
+    article and offset. Each cited article's reference is built once."""
     actors: dict[str, list[Json]] = defaultdict(list)
-    for event_id, actor_id, name, kind, role in sorted(rows.actors, key=lambda r: (r[2], r[1])):
+    shown_actors = [
+        (event_id, actor_id, named(english, german, lang)[0], kind, role)
+        for event_id, actor_id, english, german, kind, role in rows.actors
+    ]
+    for event_id, actor_id, name, kind, role in sorted(
+        shown_actors, key=lambda r: (r[2] or "", r[1])
+    ):
         actors[event_id].append({"id": actor_id, "name": name, "kind": kind, "role": role})
     tags: dict[str, list[str]] = defaultdict(list)
     for event_id, tag in sorted(rows.tags, key=lambda row: row[1]):
         tags[event_id].append(tag)
-    refs = {row[0]: _article_ref(*row) for row in rows.articles}
+    refs = {row[0]: _article_ref(*row, lang=lang) for row in rows.articles}
     sources: dict[str, list[Json]] = defaultdict(list)
     for source_id, event_id, article_id, passage_id, quote, start, end, *stated in sorted(
         rows.sources, key=lambda row: (refs[row[2]][0], row[2], row[5], row[0] or 0)
     ):
         sources[event_id].append(
-            source_dict(source_id, refs[article_id][1], passage_id, quote, start, end, stated)
+            source_dict(source_id, refs[article_id][1], passage_id, quote, start, end, stated, lang)
         )
     by_id = {}
     for (
         event_id,
-        title,
-        summary,
+        title_en,
+        title_de,
+        summary_en,
+        summary_de,
         kind,
         date_start,
         date_end,
@@ -275,28 +317,50 @@ def assemble(ids: Sequence[str], rows: EventRows) -> list[Json]:
         qualifier,
         end_precision,
         ongoing,
-        display,
+        display_en,
+        display_de,
         date_note,
         status,
         created_at,
         updated_at,
         place_id,
-        place_name,
+        place_en,
+        place_de,
         place_kind,
         lat,
         lon,
     ) in rows.events:
+        titles = {"en": title_en, "de": title_de}
+        summaries = {"en": summary_en, "de": summary_de}
+        title, title_lang = pick(titles, lang)
+        summary, summary_lang = pick(summaries, lang)
+        display = display_de if lang == "de" else display_en
         by_id[event_id] = {
             "id": event_id,
             "title": title,
+            "title_lang": title_lang,
             "summary": summary,
+            "summary_lang": summary_lang,
             "kind": kind,
             "date": date_object(
-                date_start, date_end, precision, qualifier, end_precision, ongoing, display
+                date_start,
+                date_end,
+                precision,
+                qualifier,
+                end_precision,
+                ongoing,
+                display,
+                lang=lang,
             ),
             "date_note": date_note,
             "place": (
-                {"id": place_id, "name": place_name, "kind": place_kind, "lat": lat, "lon": lon}
+                {
+                    "id": place_id,
+                    "name": named(place_en, place_de, lang)[0],
+                    "kind": place_kind,
+                    "lat": lat,
+                    "lon": lon,
+                }
                 if place_id is not None
                 else None
             ),
@@ -307,6 +371,12 @@ def assemble(ids: Sequence[str], rows: EventRows) -> list[Json]:
             "created_at": created_at,
             "updated_at": updated_at,
         }
+        if detail:
+            by_id[event_id]["translations"] = {
+                language: {"title": titles[language] or None, "summary": summaries[language]}
+                for language in ("en", "de")
+                if titles[language] or summaries[language]
+            }
     return [by_id[event_id] for event_id in ids if event_id in by_id]
 
 
@@ -327,29 +397,41 @@ LINK_COLUMNS = (
     Event.title,
     Event.status,
     Passage.ordinal,
+    Event.title_de,
 )
 
 
-def event_detail(conn: sa.Connection, event_id: str) -> Json | None:
-    """GET /events/{id}: the event as lists show it, with the links ingestion suggested."""
-    found = events(conn, [event_id])
+def event_detail(
+    conn: sa.Connection, event_id: str, lang: Lang = DEFAULT, translations: bool = False
+) -> Json | None:
+    """GET /events/{id}: the event as lists show it in `lang`, with the links ingestion
+    suggested; `translations` adds its texts in each language (for its history)."""
+    found = events(conn, [event_id], lang, translations)
     if not found:
         return None
-    return {**found[0], "links": [link for link, _ in _links(conn, EventLink.event_id, event_id)]}
+    links = _links(conn, EventLink.event_id, event_id, lang)
+    return {**found[0], "links": [link for link, _ in links]}
 
 
-def article_links(conn: sa.Connection, article_id: str) -> list[Json]:
+def article_links(conn: sa.Connection, article_id: str, lang: Lang = DEFAULT) -> list[Json]:
     """GET /articles/{id}/links: every link and proposal of the article, in passage order,
-    each naming its event."""
-    found = _links(conn, Passage.article_id, article_id)
+    each naming its event (its title in `lang`, else in the other language)."""
+    found = _links(conn, Passage.article_id, article_id, lang)
     found.sort(key=lambda pair: (pair[1][14], pair[0]["start"], -pair[0]["score"], pair[0]["id"]))
     return [
-        {**link, "event_id": row[1], "event_title": row[12], "event_status": row[13]}
+        {
+            **link,
+            "event_id": row[1],
+            "event_title": pick({"en": row[12], "de": row[15]}, lang)[0],
+            "event_status": row[13],
+        }
         for link, row in found
     ]
 
 
-def _links(conn: sa.Connection, column: Any, value: str) -> list[tuple[Json, Sequence[Any]]]:
+def _links(
+    conn: sa.Connection, column: Any, value: str, lang: Lang = DEFAULT
+) -> list[tuple[Json, Sequence[Any]]]:
     """Links of live events where `column` is `value`, as the contract shows them (with the
     row they came from): pending first, then by their article's publication and offset."""
     rows: Rows = conn.execute(
@@ -362,9 +444,9 @@ def _links(conn: sa.Connection, column: Any, value: str) -> list[tuple[Json, Seq
     found = []
     for row in rows:
         link_id, _, passage_id, quote, start, end, *stated = row[:10]
-        order, article = _article_ref(*row[len(LINK_COLUMNS) :])
+        order, article = _article_ref(*row[len(LINK_COLUMNS) :], lang=lang)
         link = {
-            **source_dict(link_id, article, passage_id, quote, start, end, stated),
+            **source_dict(link_id, article, passage_id, quote, start, end, stated, lang),
             "score": row[10],
             "status": row[11],
         }
@@ -381,13 +463,16 @@ def _article_ref(
     end: datetime.date | None,
     precision: str | None,
     qualifier: str | None,
+    *,
+    lang: Lang = DEFAULT,
 ) -> tuple[tuple[datetime.date, ...], Json]:
-    """An article's reference, and the sort key of its sources (published first)."""
+    """An article's reference, and the sort key of its sources (published first). Its
+    title is the article's own, in the article's language."""
     ref = {
         "id": article_id,
         "title": title,
         "outlet": outlet,
-        "published": date_object(start, end, precision, qualifier),
+        "published": date_object(start, end, precision, qualifier, lang=lang),
     }
     return (() if start is None else (start,)), ref
 
@@ -407,8 +492,9 @@ def _aliases(
     return found
 
 
-def actors(session: Session, ids: Sequence[str]) -> list[Json]:
-    """Actors with their aliases and how many published events involve them."""
+def actors(session: Session, ids: Sequence[str], lang: Lang = DEFAULT) -> list[Json]:
+    """Actors with their aliases (the name in the other language among them) and how many
+    published events involve them."""
     aliases = _aliases(session, ActorAlias, col(ActorAlias.actor_id), ids)
     counts = dict(
         session.exec(
@@ -419,20 +505,24 @@ def actors(session: Session, ids: Sequence[str]) -> list[Json]:
         ).all()
     )
     by_id = {a.id: a for a in session.exec(select(Actor).where(col(Actor.id).in_(ids)))}
-    return [
-        {
-            "id": a.id,
-            "name": a.name,
-            "kind": a.kind,
-            "description": a.description,
-            "aliases": [x for x in aliases[a.id] if x not in (a.id, a.name)],
-            "event_count": counts.get(a.id, 0),
-        }
-        for a in (by_id[i] for i in ids if i in by_id)
-    ]
+    found = []
+    for actor in (by_id[i] for i in ids if i in by_id):
+        name, name_lang = named(actor.name, actor.name_de, lang)
+        found.append(
+            {
+                "id": actor.id,
+                "name": name,
+                "name_lang": name_lang,
+                "kind": actor.kind,
+                "description": actor.description,
+                "aliases": [x for x in aliases[actor.id] if x not in (actor.id, name)],
+                "event_count": counts.get(actor.id, 0),
+            }
+        )
+    return found
 
 
-def places(session: Session, ids: Sequence[str]) -> list[Json]:
+def places(session: Session, ids: Sequence[str], lang: Lang = DEFAULT) -> list[Json]:
     """Places with their aliases and how many published events happened there."""
     aliases = _aliases(session, PlaceAlias, col(PlaceAlias.place_id), ids)
     counts = dict(
@@ -443,13 +533,14 @@ def places(session: Session, ids: Sequence[str]) -> list[Json]:
         ).all()
     )
     by_id = {p.id: p for p in session.exec(select(Place).where(col(Place.id).in_(ids)))}
+    shown = [place_json(by_id[i], lang) for i in ids if i in by_id]
     return [
         {
-            **place_json(p),
-            "aliases": [x for x in aliases[p.id] if x not in (p.id, p.name)],
-            "event_count": counts.get(p.id, 0),
+            **place,
+            "aliases": [x for x in aliases[place["id"]] if x not in (place["id"], place["name"])],
+            "event_count": counts.get(place["id"], 0),
         }
-        for p in (by_id[i] for i in ids if i in by_id)
+        for place in shown
     ]
 
 
@@ -467,7 +558,7 @@ def _mention(row: Any, owner: str) -> Json:
     return {owner: getattr(row, owner), "text": row.text, "start": row.start, "end": row.end}
 
 
-def passages(session: Session, ids: Sequence[int]) -> list[Json]:
+def passages(session: Session, ids: Sequence[int], lang: Lang = DEFAULT) -> list[Json]:
     """Passages with the events citing them, and what ingestion found in them: date
     expressions, actor and place names, and the events it linked or proposed."""
     event_ids: dict[int, list[str]] = defaultdict(list)
@@ -500,7 +591,9 @@ def passages(session: Session, ids: Sequence[int]) -> list[Json]:
                     "text": m.text,
                     "start": m.start,
                     "end": m.end,
-                    "date": date_object(m.date_start, m.date_end, m.precision, m.qualifier),
+                    "date": date_object(
+                        m.date_start, m.date_end, m.precision, m.qualifier, lang=lang
+                    ),
                     "inferred": m.inferred,
                 }
                 for m in dates[p.id]
@@ -517,6 +610,6 @@ def passages(session: Session, ids: Sequence[int]) -> list[Json]:
     ]
 
 
-def articles(session: Session, ids: Sequence[str]) -> list[Json]:
+def articles(session: Session, ids: Sequence[str], lang: Lang = DEFAULT) -> list[Json]:
     by_id = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
-    return [article_json(by_id[i]) for i in ids if i in by_id]
+    return [article_json(by_id[i], lang) for i in ids if i in by_id]

@@ -195,6 +195,22 @@ VERBS = (
     "responds to",
     "negotiates with",
 )
+VERBS_DE = dict(  # each title in German too
+    zip(
+        VERBS,
+        (
+            "trifft",
+            "warnt",
+            "unterzeichnet ein Abkommen mit",
+            "kritisiert",
+            "besucht",
+            "spricht mit",
+            "antwortet",
+            "verhandelt mit",
+        ),
+        strict=True,
+    )
+)
 SENTENCES = (
     "Die Regierung in {state} kündigte am Morgen neue Schritte an.",
     "{person} sagte, man werde die Gespräche fortsetzen.",
@@ -215,6 +231,7 @@ class Population:
 
     actors: list[str] = field(default_factory=list)
     actor_names: dict[str, str] = field(default_factory=dict)
+    actor_names_de: dict[str, str] = field(default_factory=dict)
     actor_kinds: dict[str, str] = field(default_factory=dict)
     actor_weights: list[float] = field(default_factory=list)  # cumulative
     places: list[str] = field(default_factory=list)
@@ -293,7 +310,7 @@ def _weights(count: int, top: Sequence[float]) -> list[float]:
 
 def _actors(conn: Connection, rng: random.Random) -> Population:
     population = Population()
-    seeded = conn.execute(select(Actor.id, Actor.name, Actor.kind)).all()  # type: ignore[call-overload]
+    seeded = conn.execute(select(Actor.id, Actor.name, Actor.kind, Actor.name_de)).all()  # type: ignore[call-overload]
     taken = set(conn.execute(select(ActorAlias.normalized)).scalars())  # type: ignore[call-overload]
     actor_rows: list[dict[str, Any]] = []
     alias_rows: list[dict[str, Any]] = []
@@ -307,19 +324,24 @@ def _actors(conn: Connection, rng: random.Random) -> Population:
             continue
         taken.add(actor_id)
         kind = "state" if name.startswith("Republic") else "person"
-        actor_rows.append({"id": actor_id, "name": name, "kind": kind, "created_at": NOW})
+        name_de = name.replace("Republic of", "Republik")
+        actor_rows.append(
+            {"id": actor_id, "name": name, "name_de": name_de, "kind": kind, "created_at": NOW}
+        )
         actor_rows[-1]["updated_at"] = NOW
         alias_rows.append({"actor_id": actor_id, "alias": name, "normalized": actor_id})
     _insert(conn, Actor, actor_rows)
     _insert(conn, ActorAlias, alias_rows)
-    population.actor_kinds = {str(i): str(k) for i, _, k in seeded}
+    population.actor_kinds = {str(i): str(k) for i, _, k, _ in seeded}
     population.actor_kinds.update((str(row["id"]), row["kind"]) for row in actor_rows)
-    ordered = [(str(i), str(n)) for i, n, _ in seeded]
+    ordered = [(str(i), str(n)) for i, n, _, _ in seeded]
     # the seed actors that matter most in the corpus get the heaviest weights
     ordered.sort(key=lambda pair: pair[0] not in ("kim-jong-un", "donald-trump"))
     ordered += [(str(row["id"]), str(row["name"])) for row in actor_rows]
     population.actors = [actor_id for actor_id, _ in ordered]
     population.actor_names = dict(ordered)
+    population.actor_names_de = {str(i): str(de or n) for i, n, _, de in seeded}
+    population.actor_names_de.update((str(row["id"]), row["name_de"]) for row in actor_rows)
     population.actor_weights = _weights(len(ordered), (0.06, 0.05))
     return population
 
@@ -341,6 +363,7 @@ def _places(conn: Connection, rng: random.Random, population: Population) -> Non
                 {
                     "id": place_id,
                     "name": name,
+                    "name_de": name,
                     "kind": "city",
                     "lat": round(rng.uniform(-60, 70), 4),
                     "lon": round(rng.uniform(-180, 180), 4),
@@ -520,15 +543,22 @@ def _event_batch(number: int) -> EventBatch:
             else None
         )
         first, second = (population.actor_names[a] for a in involved[:2])
+        first_de, second_de = (population.actor_names_de[a] for a in involved[:2])
         where = f" in {population.place_names[place_id]}" if place_id else ""
-        title = f"{first} {rng.choice(VERBS)} {second}{where}"
+        where_de = f" in {population.place_rows[place_id]['name_de']}" if place_id else ""
+        verb = rng.choice(VERBS)
+        title = f"{first} {verb} {second}{where}"
+        title_de = f"{first_de} {VERBS_DE[verb]} {second_de}{where_de}"
         summary = f"A {kind.replace('-', ' ')} involving {', '.join(involved)}."
+        summary_de = f"Ein Ereignis der Art {kind} mit {', '.join(involved)}."
         updated = NOW - datetime.timedelta(seconds=rng.randint(0, 86400 * 365 * 3))
         batch.events.append(
             {
                 "id": event_id,
                 "title": title,
+                "title_de": title_de,
                 "summary": summary,
+                "summary_de": summary_de,
                 "kind": kind,
                 "date_start": date.start,
                 "date_end": date.end,
@@ -539,6 +569,7 @@ def _event_batch(number: int) -> EventBatch:
                 "date_end_precision": date.end_precision,
                 "date_ongoing": date.ongoing,
                 "date_display": date.display(),
+                "date_display_de": None,
                 "date_note": None,
                 "place_id": place_id,
                 "status": "published",
@@ -572,7 +603,8 @@ def _event_batch(number: int) -> EventBatch:
                     **stated_columns(stated),
                 }
             )
-        batch.searched.append("\n".join([title, summary, kind, *tags, *quotes]))
+        texts = [title, title_de, summary, summary_de, kind, *tags, *quotes]
+        batch.searched.append("\n".join(texts))
     _render(batch, population, passages)
     return batch
 
@@ -599,7 +631,12 @@ def _render(batch: EventBatch, population: Population, passages: Passages) -> No
     reading them back from the database would give them, in a fraction of the time."""
     places = population.place_rows
     actors = {
-        actor_id: {"id": actor_id, "name": name, "kind": population.actor_kinds[actor_id]}
+        actor_id: {
+            "id": actor_id,
+            "name": name,
+            "name_de": population.actor_names_de[actor_id],
+            "kind": population.actor_kinds[actor_id],
+        }
         for actor_id, name in population.actor_names.items()
     }
     cited = {passages.article_of[source["passage_id"]] for source in batch.sources}
@@ -623,8 +660,9 @@ def _render(batch: EventBatch, population: Population, passages: Passages) -> No
         articles=[_row(ARTICLE_SHOWN, article=passages.articles[a]) for a in cited],
     )
     ids = [event["id"] for event in batch.events]
-    for event, view in zip(batch.events, views.assemble(ids, rows), strict=True):
-        event["document"] = documents.dumps(view).decode()
+    for lang, column in documents.COLUMNS.items():
+        for event, view in zip(batch.events, views.assemble(ids, rows, lang), strict=True):
+            event[column] = documents.dumps(view).decode()
 
 
 def _keyed(

@@ -4,8 +4,9 @@ The ETag is known before the route runs: a hash of the data version (read from t
 database on every request, so that every worker and every server sharing the database
 agrees at once), the build (a hash of the code, so that a new release is never answered
 304), the URL with its query normalised (parameters in name order, each name's values in
-their order), the negotiated representation (Accept, Accept-Encoding) and the Origin
-(CORS answers differ by it). A matching If-None-Match is answered 304 without building
+their order), the negotiated representation (Accept, Accept-Encoding), the language
+(`lang`, else Accept-Language, as app.languages.chosen reads them) and the Origin (CORS
+answers differ by it). A matching If-None-Match is answered 304 without building
 the body; the 304 passes through the same CORS and security headers as every answer.
 
 This middleware is the outermost of ours: a cached answer is kept as the layers inside it
@@ -43,6 +44,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import PoolProxiedConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app import languages
 from app.api import cors
 from app.api.headers import SecurityHeaders
 from app.config import Settings
@@ -165,14 +167,17 @@ class HTTPCache:
             request.get(b"accept", b""),
             request.get(b"accept-encoding", b""),
             request.get(b"origin", b""),
+            request.get(b"accept-language", b""),
         )
         digest = self.digests.get(asked)
         if digest is None:  # normalising and hashing cost more than the rest of a hit
-            scheme, path, query_string, *headers = asked
+            scheme, path, query_string, *headers, accept_language = asked
             pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
             query = urlencode(sorted(pairs, key=lambda pair: pair[0]))
             values = (value.decode("latin-1") for value in headers)
-            parts = (self.build, scheme, path, query, *values)
+            # the language chosen, not the header: every way of asking for one is one answer
+            lang = languages.chosen(dict(pairs).get("lang"), accept_language.decode("latin-1"))
+            parts = (self.build, scheme, path, query, *values, lang)
             digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
             if len(self.digests) >= MAX_DIGESTS:
                 self.digests.clear()
@@ -183,7 +188,7 @@ class HTTPCache:
         return [
             (b"etag", etag.encode()),
             (b"cache-control", self.cache_control.encode()),
-            (b"vary", b"Accept, Accept-Encoding, Origin"),
+            (b"vary", b"Accept, Accept-Encoding, Accept-Language, Origin"),
         ]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -18,7 +18,9 @@ from starlette.responses import Response
 from app import filters
 from app.api.errors import ProblemError, invalid
 from app.api.export import EventFormat
+from app.api.language import LANG_DESCRIPTION
 from app.config import Settings
+from app.languages import Lang
 from app.pagination import BadCursor
 from app.queries import EventFilters, Sort
 
@@ -211,6 +213,7 @@ class EventListParams(EventParams, PageParams):
     bom: bool = Field(
         False, description="`true`: CSV starts with a byte order mark, for Excel (csv only)."
     )
+    lang: Lang | None = Field(None, description=LANG_DESCRIPTION)
 
 
 def bad_cursor(error: BadCursor) -> ProblemError:

@@ -8,6 +8,7 @@ from starlette.responses import StreamingResponse
 
 from app import exports
 from app.formats import geojson
+from app.languages import Lang
 from app.queries import EventFilters, Sort
 
 ACCEPTED = {
@@ -37,12 +38,17 @@ def stream(chunks: Iterator[str] | Iterator[bytes], fmt: str, filename: str) -> 
 
 
 def events_export(
-    request: Request, fmt: str, filters: EventFilters, sort: Sort, bom: bool = False
+    request: Request,
+    fmt: str,
+    filters: EventFilters,
+    sort: Sort,
+    lang: Lang,
+    bom: bool = False,
 ) -> StreamingResponse:
-    chunks = exports.write(fmt, request.app.state.engine, filters, sort, bom=bom)
+    chunks = exports.write(fmt, request.app.state.engine, filters, sort, bom=bom, lang=lang)
     return stream(chunks, fmt, "events")
 
 
-def places_geojson(request: Request) -> StreamingResponse:
-    places = exports.places(request.app.state.engine)
+def places_geojson(request: Request, lang: Lang) -> StreamingResponse:
+    places = exports.places(request.app.state.engine, lang)
     return StreamingResponse(geojson.feature_collection(places), media_type="application/geo+json")

@@ -44,8 +44,16 @@ class PlacePublic(BaseModel):
     lon: float | None
 
 
+Language = Literal["en", "de"]
+SHOWN_IN = (
+    "The language the text above is shown in: the one asked for (lang, Accept-Language), "
+    "or the other when it has none in that language."
+)
+
+
 class PlaceDetail(PlacePublic):
-    aliases: list[str]
+    name_lang: Language = Field(description=SHOWN_IN)
+    aliases: list[str] = Field(description="Other names, the one in the other language too.")
     event_count: int
 
 
@@ -69,7 +77,9 @@ class SourcePublic(BaseModel):
 class EventPublic(BaseModel):
     id: str
     title: str
+    title_lang: Language = Field(description=SHOWN_IN)
     summary: str | None
+    summary_lang: Language | None = Field(description=SHOWN_IN + " Null without a summary.")
     kind: str
     date: DateObject
     date_note: str | None
@@ -146,6 +156,7 @@ class HistoryEntry(BaseModel):
 class ActorPublic(BaseModel):
     id: str
     name: str
+    name_lang: Language = Field(description=SHOWN_IN)
     kind: str
     description: str | None
     aliases: list[str]

@@ -4,12 +4,14 @@ and event answers carrying their ETag."""
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Header, Request
+from fastapi import Depends, Header, Request
 from sqlmodel import Session
 
+from app import languages, views
 from app.api.auth import WriterDep
 from app.api.errors import ProblemError, invalid
 from app.api.responses import JSONResponse
+from app.languages import DEFAULT, Lang
 from app.services import curation
 from app.services.errors import Gone, WriteRefused
 
@@ -23,6 +25,28 @@ IfMatch = Annotated[
         "Without it the write applies to the event as it is now.",
     ),
 ]
+
+
+async def written_language(
+    content_language: Annotated[
+        str | None,
+        Header(
+            alias="Content-Language",
+            description="The language of `title`, `summary` or `name` given as a string: "
+            "de or en (the default).",
+        ),
+    ] = None,
+) -> Lang:
+    """The language of the texts a write gives as plain strings."""
+    if content_language is None:
+        return DEFAULT
+    lang = languages.as_lang(content_language.split(",")[0])
+    if lang is None:
+        raise invalid("Content-Language", f"must be de or en, not {content_language!r}")
+    return lang
+
+
+WrittenIn = Annotated[Lang, Depends(written_language)]
 
 
 async def no_body(request: Request, _writer: WriterDep) -> None:
@@ -55,6 +79,14 @@ def run(session: Session, write: Callable[[], T], if_match: str | None = None) -
         return curation.commit(session, write, retry=if_match is None)
     except WriteRefused as refused:
         raise problem(refused) from refused
+
+
+def answer(session: Session, view: dict[str, Any], lang: Lang, status: int = 200) -> JSONResponse:
+    """A write's answer: the event as written, as GET /events/{id} shows it in `lang`
+    (curation answers the form its history records)."""
+    shown = views.event_detail(session.connection(), view["id"], lang)
+    assert shown is not None
+    return event_response(shown, status)
 
 
 def event_response(view: dict[str, Any], status: int = 200) -> JSONResponse:

@@ -17,8 +17,9 @@ if TYPE_CHECKING:  # imported when a calendar is written: it is slow to import
 UID_SUFFIX = "@timeline"
 HEADER = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Timeline//timeline export//EN\r\n"
-    "CALSCALE:GREGORIAN\r\nX-WR-CALNAME:Timeline\r\n"
+    "CALSCALE:GREGORIAN\r\nX-WR-CALNAME:{name}\r\n"
 )
+WORDS = {"en": ("Timeline", "Source"), "de": ("Zeitleiste", "Quelle")}  # name, source
 FOOTER = "END:VCALENDAR\r\n"
 
 
@@ -27,7 +28,7 @@ def _utc(value: str) -> datetime.datetime:
     return moment.replace(tzinfo=datetime.UTC) if moment.tzinfo is None else moment
 
 
-def description(event: dict[str, Any]) -> str:
+def description(event: dict[str, Any], lang: str = "en") -> str:
     """The summary, then the first source: its quote, article title, outlet and date."""
     parts = [event["summary"] or event["title"]]
     if event["sources"]:
@@ -35,11 +36,11 @@ def description(event: dict[str, Any]) -> str:
         article = source["article"]
         published = article["published"]["display"] if article["published"] else None
         cited = ", ".join(p for p in (article["title"], article["outlet"], published) if p)
-        parts.append(f"Source: \u201e{source['quote']}\u201c \u2014 {cited}")
+        parts.append(f"{WORDS[lang][1]}: \u201e{source['quote']}\u201c \u2014 {cited}")
     return "\n\n".join(parts)
 
 
-def vevent(event: dict[str, Any]) -> "icalendar.Event":
+def vevent(event: dict[str, Any], lang: str = "en") -> "icalendar.Event":
     import icalendar
 
     entry = icalendar.Event()
@@ -49,7 +50,7 @@ def vevent(event: dict[str, Any]) -> "icalendar.Event":
     end = datetime.date.fromisoformat(event["date"]["end"])
     entry.add("dtend", end + datetime.timedelta(days=1))
     entry.add("summary", event["title"])
-    entry.add("description", description(event))
+    entry.add("description", description(event, lang))
     entry.add("categories", [event["kind"], *event["tags"]])
     place = event["place"]
     if place:
@@ -59,8 +60,9 @@ def vevent(event: dict[str, Any]) -> "icalendar.Event":
     return entry
 
 
-def calendar(events: Iterable[dict[str, Any]]) -> Iterator[str]:
-    yield HEADER
+def calendar(events: Iterable[dict[str, Any]], lang: str = "en") -> Iterator[str]:
+    """The calendar, its name and its descriptions' words in `lang` (the events are in it)."""
+    yield HEADER.format(name=WORDS[lang][0])
     for event in events:
-        yield vevent(event).to_ical().decode()
+        yield vevent(event, lang).to_ical().decode()
     yield FOOTER

@@ -329,9 +329,10 @@ def _proposal(
     event_id = proposed_id(article, passage, mention)
     actor_ids = list(dict.fromkeys(a.actor_id for a in actors))
     place_id = places[0].place_id if places else None
+    title = "title_de" if article.language == "de" else "title"  # in the article's language
     proposal = EventSpec(
         id=event_id,
-        title=_title(quote),
+        **{title: _title(quote)},
         kind="unclassified",
         date=interval,
         place_id=place_id,

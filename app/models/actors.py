@@ -13,7 +13,8 @@ class Actor(SQLModel, table=True):
     __table_args__ = (CheckConstraint(in_list("kind", ACTOR_KINDS), name="kind"),)
 
     id: str = Field(primary_key=True, max_length=200)
-    name: str
+    name: str  # English, '' when it has none (see Event.title)
+    name_de: str | None = None
     kind: str = Field(max_length=20)
     description: str | None = None
     created_at: datetime = Field(default_factory=utcnow)

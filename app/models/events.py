@@ -76,8 +76,12 @@ class Event(SQLModel, table=True):
     )
 
     id: str = Field(primary_key=True, max_length=200)
+    # English and German (app.languages); an event may have one of them only, and `title`
+    # is '' when it has no English one (NOT NULL stays: relaxing it copies the table).
     title: str
+    title_de: str | None = None
     summary: str | None = Field(default=None, sa_column=Column(Text))
+    summary_de: str | None = Field(default=None, sa_column=Column(Text))
     kind: str = Field(max_length=40)
     date_start: date
     date_end: date
@@ -88,6 +92,7 @@ class Event(SQLModel, table=True):
     date_end_precision: str | None = Field(default=None, max_length=10)  # see DateInterval
     date_ongoing: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     date_display: str
+    date_display_de: str | None = None  # None: DateInterval.display_de()
     date_note: str | None = Field(default=None, sa_column=Column(Text))
     place_id: str | None = Field(default=None, foreign_key="place.id", ondelete="RESTRICT")
     status: str = Field(default="published", max_length=20)
@@ -99,6 +104,7 @@ class Event(SQLModel, table=True):
     # than the id, and it orders events by date.
     search_key: int = Field(sa_column=Column("search_key", BigInteger, nullable=False))
     document: str | None = Field(default=None, sa_column=Column(Text))  # app.documents
+    document_de: str | None = Field(default=None, sa_column=Column(Text))  # in German
 
 
 class EventActor(SQLModel, table=True):

@@ -14,7 +14,8 @@ class Place(SQLModel, table=True):
     )
 
     id: str = Field(primary_key=True, max_length=200)
-    name: str
+    name: str  # English, '' when it has none (see Event.title)
+    name_de: str | None = None
     kind: str | None = Field(default=None, max_length=20)
     lat: float | None = None
     lon: float | None = None

@@ -26,6 +26,7 @@ from sqlmodel import Session, col, delete, select
 from app import views
 from app.dates import DateInterval
 from app.db import lock_for_write
+from app.languages import DEFAULT, LANGUAGES, Lang
 from app.models import Event, EventActor, EventTag, Source
 from app.services import events, history, links, versions
 from app.services.errors import Conflict, Gone, NotFound, PreconditionFailed, Problems
@@ -45,8 +46,8 @@ ATTEMPTS = 5
 
 
 def etag(view: Json) -> str:
-    """A strong ETag: a hash of the event as the API shows it (so also of its actors' and
-    place's names), which changes with every write to it."""
+    """A strong ETag: a hash of the event as the API shows it in a language (so also of its
+    actors' and place's names), which changes with every write to it."""
     data = orjson.dumps(view, option=orjson.OPT_UTC_Z | orjson.OPT_SORT_KEYS)
     return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
 
@@ -81,9 +82,19 @@ def commit(session: Session, write: Callable[[], T], *, retry: bool) -> T:
     raise AssertionError("unreachable")
 
 
-def event_json(session: Session, event_id: str) -> Json:
-    """The event as GET /events/{id} shows it, as plain JSON types (for the history)."""
-    rendered = views.event_detail(session.connection(), event_id)
+def event_json(session: Session, event_id: str, lang: Lang = DEFAULT) -> Json:
+    """The event as GET /events/{id} shows it in `lang`, as plain JSON types."""
+    return _plain(views.event_detail(session.connection(), event_id, lang))
+
+
+def history_json(session: Session, event_id: str) -> Json:
+    """The event as its history records it: as shown in English, with `translations`,
+    its texts in every language it has."""
+    return _plain(views.event_detail(session.connection(), event_id, translations=True))
+
+
+def _plain(rendered: Json | None) -> Json:
+    """As plain JSON types (times as text), as the history stores it."""
     assert rendered is not None
     loaded: Json = orjson.loads(orjson.dumps(rendered, option=orjson.OPT_UTC_Z))
     return loaded
@@ -103,8 +114,10 @@ def live(session: Session, event_id: str) -> Event:
 
 def _checked(session: Session, event_id: str, if_match: str | None) -> tuple[Event, Json]:
     event = live(session, event_id)
-    before = event_json(session, event_id)
-    if if_match is not None and not matches(if_match, etag(before)):
+    before = history_json(session, event_id)
+    if if_match is not None and not any(
+        matches(if_match, etag(event_json(session, event_id, lang))) for lang in LANGUAGES
+    ):  # the ETag of the event as GET /events/{id} shows it in any language
         raise PreconditionFailed(f"the event {event_id!r} has changed since that ETag")
     return event, before
 
@@ -115,8 +128,10 @@ def _stored_spec(session: Session, event: Event) -> EventSpec:
     tags = session.exec(select(EventTag.tag).where(EventTag.event_id == event.id)).all()
     return EventSpec(
         id=event.id,
-        title=event.title,
+        title=event.title or None,
+        title_de=event.title_de,
         summary=event.summary,
+        summary_de=event.summary_de,
         kind=event.kind,
         date=DateInterval(
             event.date_start,
@@ -127,6 +142,7 @@ def _stored_spec(session: Session, event: Event) -> EventSpec:
             event.date_ongoing,
         ),
         display=event.date_display,
+        display_de=event.date_display_de,
         date_note=event.date_note,
         place_id=event.place_id,
         status=event.status,
@@ -165,7 +181,7 @@ def _store(
 ) -> Json:
     """Stores the spec and its history entry; the event as shown afterwards."""
     if not events.put(session, spec):
-        return before or event_json(session, spec.id)
+        return before or history_json(session, spec.id)
     return _record(session, spec.id, action=action, author=author, before=before)
 
 
@@ -173,7 +189,7 @@ def _record(
     session: Session, event_id: str, *, action: str, author: str, before: Json | None
 ) -> Json:
     """The history entry of a write just stored; the event as shown afterwards."""
-    after = event_json(session, event_id)
+    after = history_json(session, event_id)
     stored = session.get(Event, event_id)
     assert stored is not None
     history.record(
@@ -197,7 +213,7 @@ def seed(session: Session, spec: EventSpec) -> bool:
         return events.put(session, spec)
     if stored.deleted_at is not None or not events.differs(session, stored, spec):
         return False
-    before = event_json(session, spec.id)
+    before = history_json(session, spec.id)
     events.put(session, spec)
     _record(session, spec.id, action="update", author="seeds", before=before)
     return True
@@ -210,37 +226,54 @@ def _require_sources(status: str, sources: Sequence[object] | None, problems: Pr
         problems.add("sources", "a published event needs at least one source (or status proposed)")
 
 
-def create(session: Session, *, draft: EventCreate, author: str) -> Json:
+def create(session: Session, *, draft: EventCreate, author: str, written: Lang = DEFAULT) -> Json:
     problems = Problems()
-    values = {"status": draft.status, **spec_values(session, draft, problems)}
+    values = {"status": draft.status, **spec_values(session, draft, problems, written)}
     _require_sources(draft.status, draft.sources, problems)
+    _titled(values, problems)
     problems.check()
     if draft.id is not None and session.get(Event, draft.id) is not None:
         raise Conflict(
             f"an event with the id {draft.id!r} exists (or existed)",
             [{"param": "id", "message": "is taken"}],
         )
-    event_id = draft.id or new_id(session, draft.title, values["date"].start.year)
+    title = values.get("title") or values["title_de"]
+    event_id = draft.id or new_id(session, title, values["date"].start.year)
     spec = EventSpec(id=event_id, **values)
     return _store(session, spec, action="create", author=author, before=None)
 
 
 def update(
-    session: Session, *, event_id: str, patch: EventUpdate, author: str, if_match: str | None
+    session: Session,
+    *,
+    event_id: str,
+    patch: EventUpdate,
+    author: str,
+    if_match: str | None,
+    written: Lang = DEFAULT,
 ) -> Json:
+    """Changes the fields given; a text merges per language (app.services.event_input)."""
     event, before = _checked(session, event_id, if_match)
     problems = Problems()
-    values = spec_values(session, patch, problems)
+    values = spec_values(session, patch, problems, written)
     given = patch.model_fields_set
     _require_sources(
         patch.status if "status" in given and patch.status else event.status,
         patch.sources if "sources" in given else _sources(session, event_id),
         problems,
     )
-    problems.check()
     spec = _stored_spec(session, event).model_copy(update=values)
+    _titled(spec.model_dump(include={"title", "title_de"}), problems)
+    problems.check()
     links.follow(session, event_id=event_id, event_status=spec.status)
     return _store(session, spec, action="update", author=author, before=before)
+
+
+def _titled(values: Json, problems: Problems) -> None:
+    """An event keeps a title in at least one language."""
+    refused = any(error["param"] == "title" for error in problems.errors)
+    if not refused and not (values.get("title") or values.get("title_de")):
+        problems.add("title", "needs a text in en or de")
 
 
 def delete_event(session: Session, *, event_id: str, author: str, if_match: str | None) -> None:
@@ -306,7 +339,7 @@ def merge(session: Session, *, event_id: str, into: str, author: str, if_match: 
         except (NotFound, Gone) as error:
             problems.add("into", error.detail)
     problems.check()
-    target_before = event_json(session, into)
+    target_before = history_json(session, into)
     spec = _stored_spec(session, target)
     cited = {quote_key(s) for s in spec.sources}
     for source in _sources(session, event_id):

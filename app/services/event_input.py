@@ -11,11 +11,12 @@ import re
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 from sqlmodel import Session, col, select
 
 from app.actors import ACTORS, PLACES, Names, Unresolved, resolve
 from app.dates import PRECISIONS, QUALIFIERS, DateInterval, DateParseError, parse_date
+from app.languages import DEFAULT, LANGUAGES, Lang
 from app.models import ROLES, Event, Passage
 from app.services.errors import Problems
 from app.services.events import ActorRole, SourceSpec, quote_key
@@ -29,7 +30,8 @@ DateValue = Annotated[
         description="A date expression in English or German (`12. Juni 2018`, `2018`), or "
         "`{start, end, precision, qualifier, end_precision, ongoing, display}` with inclusive "
         "ISO dates (`end_precision` when the end is known at another precision, `ongoing` "
-        "when the event was still going on at `end`)."
+        "when the event was still going on at `end`, `display` a string in the request's "
+        "Content-Language or `{en, de}`)."
     ),
 ]
 
@@ -57,13 +59,40 @@ class SourceInput(BaseModel):
     stated_date: DateValue | None = None
 
 
+Title = Annotated[str, Field(min_length=1, max_length=500)]
+
+
+class TitleTexts(BaseModel):
+    """A title in each language; one left out is kept (PATCH) or absent (POST)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    en: Title | None = None
+    de: Title | None = None
+
+
+class SummaryTexts(BaseModel):
+    """A summary in each language; one left out is kept, one null is cleared."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    en: str | None = None
+    de: str | None = None
+
+
+TEXTS_DESCRIPTION = (
+    "A string in the language of the request's Content-Language (English by default), or "
+    '`{"en": ..., "de": ...}`; PATCH changes only the languages given.'
+)
+
+
 class EventFields(BaseModel):
     """The fields shared by creating and updating an event."""
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str | None = Field(default=None, min_length=1, max_length=500)
-    summary: str | None = None
+    title: Title | TitleTexts | None = Field(default=None, description=TEXTS_DESCRIPTION)
+    summary: str | SummaryTexts | None = Field(default=None, description=TEXTS_DESCRIPTION)
     kind: str | None = Field(default=None, description="One of app.vocabulary.EVENT_KINDS.")
     date: DateValue | None = None
     date_note: str | None = None
@@ -80,7 +109,7 @@ class EventCreate(EventFields):
         description="Given, or made from the title and the start year.",
         pattern=ID_PATTERN,
     )
-    title: str = Field(min_length=1, max_length=500)
+    title: Title | TitleTexts = Field(description=TEXTS_DESCRIPTION)
     kind: str = Field(description="One of app.vocabulary.EVENT_KINDS.")
     date: DateValue
     status: Status = "published"
@@ -104,8 +133,9 @@ def _day(value: Any) -> datetime.date:
     return datetime.date.fromisoformat(str(value))
 
 
-def interval(value: Any, param: str, problems: Problems) -> tuple[DateInterval, str | None] | None:
-    """The interval and display of a date expression or a date object."""
+def interval(value: Any, param: str, problems: Problems) -> tuple[DateInterval, Any] | None:
+    """The interval and curated display (a string, or SummaryTexts in each language) of a
+    date expression or a date object."""
     if isinstance(value, str):
         try:
             return parse_date(value), None
@@ -136,6 +166,14 @@ def interval(value: Any, param: str, problems: Problems) -> tuple[DateInterval, 
     if len(problems.errors) > bad:
         return None
     display = value.get("display")
+    if isinstance(display, dict):
+        try:
+            display = SummaryTexts.model_validate(display)
+        except ValidationError:
+            display = 0  # refused below
+    if display is not None and not isinstance(display, str | SummaryTexts):
+        problems.add(f"{param}.display", 'must be a string or {"en": ..., "de": ...}')
+        return None
     interval = DateInterval(
         days["start"], days["end"], precision, qualifier, end_precision, ongoing
     )
@@ -226,20 +264,40 @@ def _sources(session: Session, entries: list[SourceInput], problems: Problems) -
     return sources
 
 
-def spec_values(session: Session, fields: EventFields, problems: Problems) -> dict[str, Any]:
-    """The EventSpec fields for the input fields that were given (model_fields_set)."""
+def texts(field: str, value: Any, written: Lang) -> dict[str, Any]:
+    """The EventSpec fields (`title`, `title_de` ...) that a text given as a string in the
+    `written` language, or as `{"en", "de"}`, sets; null sets both."""
+    if value is None:
+        given: dict[str, Any] = dict.fromkeys(LANGUAGES)
+    elif isinstance(value, BaseModel):
+        given = {lang: getattr(value, lang) for lang in value.model_fields_set}
+    else:
+        given = {written: value}
+    return {(field if lang == "en" else f"{field}_de"): text for lang, text in given.items()}
+
+
+def spec_values(
+    session: Session, fields: EventFields, problems: Problems, written: Lang = DEFAULT
+) -> dict[str, Any]:
+    """The EventSpec fields for the input fields that were given (model_fields_set); texts
+    given as strings are in the `written` language."""
     given = {name: getattr(fields, name) for name in fields.model_fields_set if name != "id"}
     values: dict[str, Any] = {}
     for name, value in given.items():
         if value is None and name in REQUIRED:
             problems.add(name, "may not be null")
+        elif name in ("title", "summary"):
+            values.update(texts(name, value, written))
         elif name == "kind" and value not in EVENT_KINDS:
             problems.add(
                 "kind", f"{value!r} is not an event kind", suggestions=_close(value, EVENT_KINDS)
             )
         elif name == "date":
             if parsed := interval(value, "date", problems):
-                values["date"], values["display"] = parsed
+                values["date"], display = parsed
+                values.update(texts("display", display, written))
+                values.setdefault("display", None)
+                values.setdefault("display_de", None)
         elif name == "place":
             values["place_id"] = (
                 None if value is None else _name(session, PLACES, value, "place", problems)

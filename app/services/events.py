@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 from sqlmodel import delete as delete_rows
@@ -37,14 +37,18 @@ def quote_key(source: SourceSpec | Source) -> tuple[int, int, int]:
 
 
 class EventSpec(BaseModel):
-    """An event as it should be stored, links included."""
+    """An event as it should be stored, links included: its texts in English and German
+    (`title`, `title_de` ...), at least one title (app.languages)."""
 
     id: str
-    title: str
+    title: str | None = None
+    title_de: str | None = None
     summary: str | None = None
+    summary_de: str | None = None
     kind: str
     date: DateInterval
     display: str | None = None
+    display_de: str | None = None
     date_note: str | None = None
     place_id: str | None = None
     status: str = "published"
@@ -52,11 +56,19 @@ class EventSpec(BaseModel):
     tags: list[str] = Field(default_factory=list)
     sources: list[SourceSpec] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _titled(self) -> "EventSpec":
+        if not (self.title or self.title_de):
+            raise ValueError("an event needs a title in English or German")
+        return self
+
 
 def _columns(spec: EventSpec) -> dict[str, Any]:
     return {
-        "title": spec.title,
+        "title": spec.title or "",  # NOT NULL: '' says it has none (app.models.Event)
+        "title_de": spec.title_de or None,
         "summary": spec.summary,
+        "summary_de": spec.summary_de,
         "kind": spec.kind,
         "date_start": spec.date.start,
         "date_end": spec.date.end,
@@ -67,6 +79,7 @@ def _columns(spec: EventSpec) -> dict[str, Any]:
         "date_end_precision": spec.date.end_precision,
         "date_ongoing": spec.date.ongoing,
         "date_display": spec.display or spec.date.display(),
+        "date_display_de": spec.display_de,
         "date_note": spec.date_note,
         "place_id": spec.place_id,
         "status": spec.status,

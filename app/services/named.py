@@ -1,29 +1,43 @@
 """Curators' writes to actors and places, aliases included (through app.services.names).
 
 A name or alias that already belongs to another actor (or place) is refused with 409
-naming the field that holds it: `name`, `id` or `aliases.N`.
+naming the field that holds it: `name`, `id` or `aliases.N`. A name is given in English
+and German, or in one of them (app.services.event_input.texts); both are aliases.
 """
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat
 from sqlmodel import Session, select
 
 from app.actors import ACTORS, PLACES, Names, normalize
+from app.languages import DEFAULT, Lang
 from app.models import ACTOR_KINDS
 from app.services import names, versions
 from app.services.errors import Conflict, NotFound, Problems
-from app.services.event_input import ID_PATTERN, slug
+from app.services.event_input import ID_PATTERN, TEXTS_DESCRIPTION, slug, texts
 from app.vocabulary import PLACE_KINDS
 
 Latitude = Field(default=None, ge=-90, le=90, description="Decimal degrees, WGS84.")
 Longitude = Field(default=None, ge=-180, le=180, description="Decimal degrees, WGS84.")
 
 
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class NameTexts(BaseModel):
+    """A name in each language; one left out is kept (PATCH) or absent (POST)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    en: Name | None = None
+    de: Name | None = None
+
+
 class NamedFields(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: Name | NameTexts | None = Field(default=None, description=TEXTS_DESCRIPTION)
     kind: str | None = None
     aliases: list[str] | None = Field(default=None, description="Replaces all aliases.")
 
@@ -34,7 +48,7 @@ class ActorUpdate(NamedFields):
 
 class ActorCreate(ActorUpdate):
     id: str | None = Field(default=None, pattern=ID_PATTERN, description="Or made from name.")
-    name: str = Field(min_length=1, max_length=200)
+    name: Name | NameTexts = Field(description=TEXTS_DESCRIPTION)
     kind: str = Field(description="person, state, organisation or group.")
 
 
@@ -45,34 +59,49 @@ class PlaceUpdate(NamedFields):
 
 class PlaceCreate(PlaceUpdate):
     id: str | None = Field(default=None, pattern=ID_PATTERN, description="Or made from name.")
-    name: str = Field(min_length=1, max_length=200)
+    name: Name | NameTexts = Field(description=TEXTS_DESCRIPTION)
 
 
 KINDS = {ACTORS: (ACTOR_KINDS, False), PLACES: (PLACE_KINDS, True)}
-FIELDS = {ACTORS: ("name", "kind", "description"), PLACES: ("name", "kind", "lat", "lon")}
+FIELDS = {
+    ACTORS: ("name", "name_de", "kind", "description"),
+    PLACES: ("name", "name_de", "kind", "lat", "lon"),
+}
 
 
-def create(session: Session, *, table: Names, draft: NamedFields) -> str:
-    """Stores a new actor or place; its id."""
-    entity_id = getattr(draft, "id", None) or slug(str(draft.name))
+def create(session: Session, *, table: Names, draft: NamedFields, written: Lang = DEFAULT) -> str:
+    """Stores a new actor or place (a name given as a string is in `written`); its id."""
+    names_given = {"name": None, "name_de": None, **texts("name", draft.name, written)}
+    entity_id = getattr(draft, "id", None) or slug(
+        str(names_given["name"] or names_given["name_de"] or "")
+    )
     if not entity_id:
         raise Conflict("the name makes no id", [{"param": "id", "message": "is needed"}])
     if session.get(table.entity, entity_id) is not None:
         raise Conflict(
             f"{entity_id!r} exists", [{"param": "id", "message": f"{entity_id!r} is taken"}]
         )
-    fields = {name: getattr(draft, name) for name in FIELDS[table]}
+    fields = {name: getattr(draft, name, None) for name in FIELDS[table]} | names_given
     _save(session, table, entity_id, fields, draft.aliases or [], draft.model_fields_set)
     return entity_id
 
 
-def update(session: Session, *, table: Names, entity_id: str, patch: NamedFields) -> None:
-    """Changes the fields given; `aliases`, when given, replaces them all."""
+def update(
+    session: Session, *, table: Names, entity_id: str, patch: NamedFields, written: Lang = DEFAULT
+) -> None:
+    """Changes the fields given; `aliases`, when given, replaces them all; a name merges
+    per language."""
     entity = session.get(table.entity, entity_id)
     if entity is None:
         raise NotFound(f"no {table.entity.__tablename__} has the id {entity_id!r}")
     given = patch.model_fields_set
-    fields = {name: getattr(patch if name in given else entity, name) for name in FIELDS[table]}
+    fields = {
+        name: getattr(patch if name in given and name != "name" else entity, name)
+        for name in FIELDS[table]
+    }
+    fields["name"] = fields["name"] or None  # '' is no English name
+    if "name" in given:
+        fields.update(texts("name", patch.name, written))
     aliases = patch.aliases
     if aliases is None:
         aliases = list(session.exec(select(table.alias.alias).where(table.owner == entity_id)))
@@ -89,13 +118,14 @@ def _save(
 ) -> None:
     problems = Problems()
     kinds, nullable = KINDS[table]
-    if fields["name"] is None:
-        problems.add("name", "may not be null")
+    if not (fields["name"] or fields["name_de"]):
+        problems.add("name", "may not be null: it needs a text in en or de")
     if not (fields["kind"] in kinds or (nullable and fields["kind"] is None)):
         problems.add("kind", f"must be one of {', '.join(kinds)}")
     problems.check()
+    stored = {**fields, "name": fields["name"] or ""}  # '' is no English name (app.models)
     try:
-        changed = names.put(session, table, id=entity_id, aliases=aliases, **fields)
+        changed = names.put(session, table, id=entity_id, aliases=aliases, **stored)
     except names.DuplicateName as error:
         param = _holder(error.alias, entity_id, fields, aliases, given)
         raise Conflict(str(error), [{"param": param, "message": str(error)}]) from error
@@ -111,6 +141,6 @@ def _holder(
     for n, candidate in enumerate(aliases):
         if normalize(candidate) == key and "aliases" in given:
             return f"aliases.{n}"
-    if normalize(fields["name"]) == key:
+    if key in (normalize(fields["name"] or ""), normalize(fields["name_de"] or "")):
         return "name"
     return "id" if normalize(entity_id) == key else "aliases"

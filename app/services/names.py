@@ -24,10 +24,11 @@ def put(
 ) -> bool:
     """Creates or updates an actor or place to be exactly as given; True when anything changed.
 
-    The id and the name are aliases too, so that resolution is one lookup.
+    The id and the names (English `name`, German `name_de`) are aliases too, so that
+    resolution is one lookup in either language.
     """
     wanted: dict[str, str] = {}
-    for alias in (id, fields["name"], *aliases):
+    for alias in (fields["name"], fields.get("name_de") or "", id, *aliases):
         if key := normalize(alias):
             wanted.setdefault(key, alias)
     taken = session.exec(

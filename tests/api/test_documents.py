@@ -23,21 +23,28 @@ from tests.conftest import LiveServer, settings_for
 
 
 def stale_documents(url: str) -> list[str]:
-    """Ids of live events whose stored document differs from a fresh rendering."""
+    """Ids of live events whose stored document, in either language, differs from a fresh
+    rendering in that language."""
+    stale = []
     with Session(get_engine(url)) as session:
-        stored = dict(
-            session.execute(
-                select(col(Event.id), col(Event.document)).where(col(Event.deleted_at).is_(None))
-            ).all()
-        )
-        fresh = {view["id"]: view for view in views.events(session.connection(), list(stored))}
-    assert fresh, "no live events to compare"
-    return [
-        event_id
-        for event_id, document in stored.items()
-        if document is None
-        or orjson.loads(document) != orjson.loads(documents.dumps(fresh[event_id]))
-    ]
+        for lang, column in documents.COLUMNS.items():
+            stored = dict(
+                session.execute(
+                    select(col(Event.id), getattr(Event, column)).where(
+                        col(Event.deleted_at).is_(None)
+                    )
+                ).all()
+            )
+            conn = session.connection()
+            fresh = {view["id"]: view for view in views.events(conn, list(stored), lang)}
+            assert fresh, "no live events to compare"
+            stale += [
+                event_id
+                for event_id, document in stored.items()
+                if document is None
+                or orjson.loads(document) != orjson.loads(documents.dumps(fresh[event_id]))
+            ]
+    return stale
 
 
 def stale_actor_copies(url: str) -> list[tuple[str, str]]:

@@ -153,7 +153,7 @@ def test_cached_answers_and_304s_carry_cors_and_security_headers_for_their_origi
     for name, (first, cached) in answers.items():
         assert first.status_code == cached.status_code == 200
         assert {**first.headers, "date": ""} == {**cached.headers, "date": ""}, name
-        assert cached.headers["vary"] == "Accept, Accept-Encoding, Origin"
+        assert cached.headers["vary"] == "Accept, Accept-Encoding, Accept-Language, Origin"
         assert cached.headers["x-content-type-options"] == "nosniff"
     assert answers["news"][1].headers["access-control-allow-origin"] == "https://news.example"
     assert "access-control-allow-origin" not in answers["evil"][1].headers

@@ -315,7 +315,9 @@ def curated(date: dict[str, Any]) -> dict[str, Any]:
         "end_precision": date.get("end_precision"),
         "ongoing": date.get("ongoing", False),
     }
-    return served | ({"display": date["display"]} if "display" in date else {})
+    display = date.get("display")  # English: a string, or {en, de}
+    english = display if isinstance(display, str) else (display or {}).get("en")
+    return served | ({"display": english} if english else {})
 
 
 def test_every_seed_date_is_served_as_curated_ongoing_and_end_precision_included(

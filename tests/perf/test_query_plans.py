@@ -18,6 +18,7 @@ from sqlmodel import Session, col
 
 from app import facets, queries
 from app.db import get_engine
+from app.languages import Lang
 from app.models import Event
 from app.queries import EventFilters, Sort
 
@@ -77,10 +78,12 @@ FULL_SCAN = {  # of the events, or of the actor links that stand for them
 }
 
 
-@pytest.mark.parametrize("with_documents", [False, True], ids=["keys", "documents"])
+@pytest.mark.parametrize(
+    "with_documents", [None, "en", "de"], ids=["keys", "documents", "documents-de"]
+)
 @pytest.mark.parametrize("case", list(CASES))
 def test_every_filter_is_served_by_an_index(
-    seeded_url: str, case: str, with_documents: bool
+    seeded_url: str, case: str, with_documents: Lang | None
 ) -> None:
     """Keys alone (ids for timelines), and with the stored documents (pages, exports)."""
     filters, sort, after = CASES[case]

@@ -69,7 +69,9 @@ EVENTS = read("events.yaml")
 
 @pytest.mark.parametrize("event", EVENTS, ids=[event["id"] for event in EVENTS])
 def test_every_event_is_complete_and_well_dated(event: dict[str, Any]) -> None:
-    assert event["title"] and event["summary"] and event["kind"]
+    assert event["kind"]
+    for field in ("title", "summary"):  # in English and German, as the loader demands
+        assert set(event[field]) == {"en", "de"} and all(event[field].values()), field
     assert event["sources"], "an event needs at least one source"
     assert set(event.get("tags", [])) <= set(TAGS)
     assert well_formed(event["date"]), event["date"]
@@ -114,11 +116,17 @@ def test_loaded_corpus_keeps_its_provenance(seeded_url: str) -> None:
         )
 
 
+@pytest.mark.parametrize("file", ["actors.yaml", "places.yaml"])
+def test_every_actor_and_place_is_named_in_english_and_german(file: str) -> None:
+    for entry in read(file):
+        assert set(entry["name"]) == {"en", "de"} and all(entry["name"].values()), entry["id"]
+
+
 @pytest.mark.parametrize(("table", "file"), [(ACTORS, "actors.yaml"), (PLACES, "places.yaml")])
 def test_every_alias_resolves_to_exactly_its_owner(seeded_url: str, table: Any, file: str) -> None:
     with Session(get_engine(seeded_url)) as session:
         for entry in read(file):
-            for name in [entry["id"], entry["name"], *entry.get("aliases", [])]:
+            for name in [entry["id"], *entry["name"].values(), *entry.get("aliases", [])]:
                 assert resolve(session.connection(), table, name) == entry["id"], name
 
 

@@ -1,3 +1,4 @@
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -8,9 +9,11 @@ from app.actors import ACTORS
 from app.api import writes
 from app.api.auth import writer
 from app.api.deps import PageDep, SessionDep
+from app.api.language import LangDep
 from app.api.listing import one, table_listing
 from app.api.responses import JSONResponse
 from app.api.schemas import ActorPublic, listing, responses
+from app.api.writes import WrittenIn
 from app.models import Actor
 from app.services import named
 from app.services.named import ActorCreate, ActorUpdate
@@ -24,15 +27,17 @@ router = APIRouter(tags=["actors"])
     responses=responses(400, 422),
     summary="People, states and organisations, with aliases and event counts",
 )
-def list_actors(request: Request, session: SessionDep, page: PageDep) -> Response:
-    return table_listing(request, session, page, Actor, views.actors)
+def list_actors(request: Request, session: SessionDep, page: PageDep, lang: LangDep) -> Response:
+    return table_listing(request, session, page, Actor, partial(views.actors, lang=lang))
 
 
 @router.get(
     "/actors/{actor_id}", response_model=ActorPublic, responses=responses(404), summary="One actor"
 )
-def get_actor(session: SessionDep, actor_id: Annotated[str, Path(max_length=200)]) -> Response:
-    return one(session, views.actors, "actor", actor_id)
+def get_actor(
+    session: SessionDep, actor_id: Annotated[str, Path(max_length=200)], lang: LangDep
+) -> Response:
+    return one(session, partial(views.actors, lang=lang), "actor", actor_id)
 
 
 @router.post(
@@ -43,10 +48,15 @@ def get_actor(session: SessionDep, actor_id: Annotated[str, Path(max_length=200)
     dependencies=[Depends(writer)],
     summary="Create an actor with its aliases (token); 409 when the id or a name is taken",
 )
-def create_actor(session: SessionDep, draft: ActorCreate) -> Response:
-    actor_id = writes.run(session, lambda: named.create(session, table=ACTORS, draft=draft))
+def create_actor(
+    session: SessionDep, draft: ActorCreate, lang: LangDep, written: WrittenIn
+) -> Response:
+    actor_id = writes.run(
+        session,
+        lambda: named.create(session, table=ACTORS, draft=draft, written=written),
+    )
     headers = {"Location": f"/actors/{actor_id}"}
-    return JSONResponse(views.actors(session, [actor_id])[0], 201, headers=headers)
+    return JSONResponse(views.actors(session, [actor_id], lang)[0], 201, headers=headers)
 
 
 @router.patch(
@@ -57,9 +67,16 @@ def create_actor(session: SessionDep, draft: ActorCreate) -> Response:
     summary="Change the fields given; `aliases` replaces all aliases (token)",
 )
 def update_actor(
-    session: SessionDep, actor_id: Annotated[str, Path(max_length=200)], patch: ActorUpdate
+    session: SessionDep,
+    actor_id: Annotated[str, Path(max_length=200)],
+    patch: ActorUpdate,
+    lang: LangDep,
+    written: WrittenIn,
 ) -> Response:
     writes.run(
-        session, lambda: named.update(session, table=ACTORS, entity_id=actor_id, patch=patch)
+        session,
+        lambda: named.update(
+            session, table=ACTORS, entity_id=actor_id, patch=patch, written=written
+        ),
     )
-    return one(session, views.actors, "actor", actor_id)
+    return one(session, partial(views.actors, lang=lang), "actor", actor_id)

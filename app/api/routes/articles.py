@@ -1,3 +1,4 @@
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -9,6 +10,7 @@ from app.api import writes
 from app.api.auth import WriterDep
 from app.api.deps import PageDep, SessionDep, SettingsDep
 from app.api.errors import ProblemError, invalid
+from app.api.language import LangDep
 from app.api.listing import one, table_listing
 from app.api.responses import JSONResponse, list_response
 from app.api.schemas import (
@@ -32,8 +34,8 @@ ArticleId = Annotated[str, Path(max_length=200)]
     responses=responses(400, 422),
     summary="Source articles",
 )
-def list_articles(request: Request, session: SessionDep, page: PageDep) -> Response:
-    return table_listing(request, session, page, Article, views.articles)
+def list_articles(request: Request, session: SessionDep, page: PageDep, lang: LangDep) -> Response:
+    return table_listing(request, session, page, Article, partial(views.articles, lang=lang))
 
 
 @router.get(
@@ -42,8 +44,8 @@ def list_articles(request: Request, session: SessionDep, page: PageDep) -> Respo
     responses=responses(404),
     summary="One article with its full text",
 )
-def get_article(session: SessionDep, article_id: ArticleId) -> Response:
-    return one(session, views.articles, "article", article_id)
+def get_article(session: SessionDep, article_id: ArticleId, lang: LangDep) -> Response:
+    return one(session, partial(views.articles, lang=lang), "article", article_id)
 
 
 @router.get(
@@ -56,6 +58,7 @@ def list_passages(
     request: Request,
     session: SessionDep,
     article_id: ArticleId,
+    lang: LangDep,
     count: Annotated[bool, Query(description="Add the exact `total` to the answer.")] = False,
 ) -> Response:
     if session.get(Article, article_id) is None:
@@ -63,7 +66,7 @@ def list_passages(
     ids = session.exec(
         select(Passage.id).where(Passage.article_id == article_id).order_by(col(Passage.ordinal))
     ).all()
-    passages = views.passages(session, [i for i in ids if i is not None])
+    passages = views.passages(session, [i for i in ids if i is not None], lang)
     return list_response(request, passages, None, len(passages) if count else None)
 
 
@@ -73,10 +76,13 @@ def list_passages(
     responses=responses(404),
     summary="Every link and proposal ingestion found in the article, in passage order",
 )
-def list_links(request: Request, session: SessionDep, article_id: ArticleId) -> Response:
+def list_links(
+    request: Request, session: SessionDep, article_id: ArticleId, lang: LangDep
+) -> Response:
     if session.get(Article, article_id) is None:
         raise ProblemError(404, f"no article has the id {article_id!r}")
-    return list_response(request, views.article_links(session.connection(), article_id), None)
+    found = views.article_links(session.connection(), article_id, lang)
+    return list_response(request, found, None)
 
 
 @router.get(
@@ -86,9 +92,9 @@ def list_links(request: Request, session: SessionDep, article_id: ArticleId) -> 
     summary="One passage",
 )
 def get_passage(
-    session: SessionDep, passage_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
+    session: SessionDep, passage_id: Annotated[int, Path(ge=1, le=2**31 - 1)], lang: LangDep
 ) -> Response:
-    return one(session, views.passages, "passage", passage_id)
+    return one(session, partial(views.passages, lang=lang), "passage", passage_id)
 
 
 @router.post(

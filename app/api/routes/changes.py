@@ -6,6 +6,7 @@ from starlette.responses import Response
 from app import changes
 from app.api.deps import EventFiltersDep, PageDep, SessionDep, bad_cursor
 from app.api.errors import invalid
+from app.api.language import LangDep
 from app.api.responses import list_response
 from app.api.schemas import ChangeList, responses
 from app.pagination import BadCursor
@@ -24,6 +25,7 @@ def list_changes(
     session: SessionDep,
     filters: EventFiltersDep,
     page: PageDep,
+    lang: LangDep,
     since: Annotated[
         str | None,
         Query(
@@ -38,7 +40,7 @@ def list_changes(
     except ValueError as error:
         raise invalid("since", str(error)) from error
     try:
-        found = changes.page(session, filters, position, page.limit, page.cursor)
+        found = changes.page(session, filters, position, page.limit, page.cursor, lang)
     except BadCursor as error:
         raise bad_cursor(error) from error
     total = changes.count(session, position) if page.count else None

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection
 from starlette.responses import Response
 
-from app import documents, queries, views
+from app import documents, languages, queries, views
 from app.api import writes
 from app.api.auth import WriterDep
 from app.api.deps import (
@@ -20,6 +20,7 @@ from app.api.deps import (
     query_parameters,
 )
 from app.api.export import chosen_format, events_export
+from app.api.language import LangDep, language
 from app.api.responses import list_response
 from app.api.schemas import (
     EventDetail,
@@ -29,6 +30,7 @@ from app.api.schemas import (
     listing,
     responses,
 )
+from app.api.writes import WrittenIn
 from app.models import Event
 from app.pagination import BadCursor
 from app.queries import EventFilters
@@ -46,13 +48,16 @@ async def list_events(request: Request) -> Response:
     params = from_query(EventListParams, request.query_params)
     page = params.page(request.app.state.settings)
     chosen = chosen_format(request, params.fmt)
+    lang = languages.chosen(params.lang, request.headers.get("accept-language"))
 
     def read(conn: Connection) -> tuple[EventFilters, list[bytes], str | None]:
         filters = params.resolve(conn)
         if chosen != "json":
             return filters, [], None
         try:
-            found, next_cursor = documents.page(conn, filters, params.sort, page.limit, page.cursor)
+            found, next_cursor = documents.page(
+                conn, filters, params.sort, page.limit, page.cursor, lang
+            )
         except BadCursor as error:
             raise bad_cursor(error) from error
         return filters, found, next_cursor
@@ -60,7 +65,7 @@ async def list_events(request: Request) -> Response:
     reads = request.app.state.reads
     filters, found, next_cursor = await reads.run(read)
     if chosen != "json":
-        return events_export(request, chosen, filters, params.sort, params.bom)
+        return events_export(request, chosen, filters, params.sort, lang, params.bom)
     total = await reads.count(partial(queries.count, filters=filters)) if page.count else None
     items = [orjson.Fragment(document) for document in found]
     return list_response(request, items, next_cursor, total)
@@ -91,9 +96,10 @@ router.add_api_route(
 def get_event(
     session: SessionDep,
     event_id: EventId,
+    lang: LangDep,
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
 ) -> Response:
-    found = views.event_detail(session.connection(), event_id)
+    found = views.event_detail(session.connection(), event_id, lang)
     if found is None:
         raise writes.absent(session, event_id)
     response = writes.event_response(found)
@@ -133,9 +139,13 @@ class MergeRequest(BaseModel):
     responses=responses(401, 403, 409, 422),
     summary="Create an event (token); 409 when the id is taken",
 )
-def create_event(session: SessionDep, author: WriterDep, draft: EventCreate) -> Response:
-    view = writes.run(session, lambda: curation.create(session, draft=draft, author=author))
-    return writes.event_response(view, 201)
+def create_event(
+    session: SessionDep, author: WriterDep, draft: EventCreate, lang: LangDep, written: WrittenIn
+) -> Response:
+    view = writes.run(
+        session, lambda: curation.create(session, draft=draft, author=author, written=written)
+    )
+    return writes.answer(session, view, lang, 201)
 
 
 @router.patch(
@@ -149,16 +159,23 @@ def update_event(
     author: WriterDep,
     event_id: EventId,
     patch: EventUpdate,
+    lang: LangDep,
+    written: WrittenIn,
     if_match: writes.IfMatch = None,
 ) -> Response:
     view = writes.run(
         session,
         lambda: curation.update(
-            session, event_id=event_id, patch=patch, author=author, if_match=if_match
+            session,
+            event_id=event_id,
+            patch=patch,
+            author=author,
+            if_match=if_match,
+            written=written,
         ),
         if_match,
     )
-    return writes.event_response(view)
+    return writes.answer(session, view, lang)
 
 
 @router.delete(
@@ -191,6 +208,7 @@ def add_source(
     author: WriterDep,
     event_id: EventId,
     source: SourceInput,
+    lang: LangDep,
     if_match: writes.IfMatch = None,
 ) -> Response:
     view = writes.run(
@@ -200,7 +218,7 @@ def add_source(
         ),
         if_match,
     )
-    return writes.event_response(view, 201)
+    return writes.answer(session, view, lang, 201)
 
 
 @router.delete(
@@ -215,6 +233,7 @@ def remove_source(
     author: WriterDep,
     event_id: EventId,
     source_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    lang: LangDep,
     if_match: writes.IfMatch = None,
 ) -> Response:
     view = writes.run(
@@ -224,7 +243,7 @@ def remove_source(
         ),
         if_match,
     )
-    return writes.event_response(view)
+    return writes.answer(session, view, lang)
 
 
 @router.post(
@@ -238,6 +257,7 @@ def merge_event(
     author: WriterDep,
     event_id: EventId,
     merge: MergeRequest,
+    lang: LangDep,
     if_match: writes.IfMatch = None,
 ) -> Response:
     view = writes.run(
@@ -247,7 +267,7 @@ def merge_event(
         ),
         if_match,
     )
-    return writes.event_response(view)
+    return writes.answer(session, view, lang)
 
 
 @router.patch(
@@ -274,6 +294,7 @@ def review_link(
     event_id: EventId,
     link_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
     review: LinkReview,
+    lang: LangDep,
     if_match: writes.IfMatch = None,
 ) -> Response:
     view = writes.run(
@@ -288,13 +309,14 @@ def review_link(
         ),
         if_match,
     )
-    return writes.event_response(view)
+    return writes.answer(session, view, lang)
 
 
 @router.get(
     "/events/{event_id}/history",
     response_model=listing(HistoryEntry),
     responses=responses(400, 404, 422),
+    dependencies=[Depends(language)],
     summary="Every write to the event, oldest first, deleted events included",
 )
 def event_history(

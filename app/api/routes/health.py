@@ -1,10 +1,11 @@
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col, select
 from starlette.responses import Response
 
 from app.api.deps import SessionDep
+from app.api.language import language
 from app.api.responses import JSONResponse
 from app.api.schemas import Health
 from app.models import Event
@@ -16,6 +17,7 @@ router = APIRouter(tags=["health"])
     "/health",
     response_model=Health,
     responses={503: {"model": Health}},
+    dependencies=[Depends(language)],  # `lang` is taken, as on every GET, though unused
     summary="Whether the service and its database answer",
 )
 def health(session: SessionDep) -> Response:

@@ -1,3 +1,4 @@
+from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -9,9 +10,11 @@ from app.api import writes
 from app.api.auth import writer
 from app.api.deps import PageDep, SessionDep
 from app.api.export import places_geojson
+from app.api.language import LangDep
 from app.api.listing import one, table_listing
 from app.api.responses import JSONResponse
 from app.api.schemas import FEATURE_COLLECTION, PlaceDetail, also_as, listing, responses
+from app.api.writes import WrittenIn
 from app.models import Place
 from app.services import named
 from app.services.named import PlaceCreate, PlaceUpdate
@@ -29,6 +32,7 @@ def list_places(
     request: Request,
     session: SessionDep,
     page: PageDep,
+    lang: LangDep,
     fmt: Annotated[
         Literal["json", "geojson"],
         Query(
@@ -38,15 +42,17 @@ def list_places(
     ] = "json",
 ) -> Response:
     if fmt == "geojson":
-        return places_geojson(request)
-    return table_listing(request, session, page, Place, views.places)
+        return places_geojson(request, lang)
+    return table_listing(request, session, page, Place, partial(views.places, lang=lang))
 
 
 @router.get(
     "/places/{place_id}", response_model=PlaceDetail, responses=responses(404), summary="One place"
 )
-def get_place(session: SessionDep, place_id: Annotated[str, Path(max_length=200)]) -> Response:
-    return one(session, views.places, "place", place_id)
+def get_place(
+    session: SessionDep, place_id: Annotated[str, Path(max_length=200)], lang: LangDep
+) -> Response:
+    return one(session, partial(views.places, lang=lang), "place", place_id)
 
 
 @router.post(
@@ -57,10 +63,15 @@ def get_place(session: SessionDep, place_id: Annotated[str, Path(max_length=200)
     dependencies=[Depends(writer)],
     summary="Create a place with its aliases (token); 409 when the id or a name is taken",
 )
-def create_place(session: SessionDep, draft: PlaceCreate) -> Response:
-    place_id = writes.run(session, lambda: named.create(session, table=PLACES, draft=draft))
+def create_place(
+    session: SessionDep, draft: PlaceCreate, lang: LangDep, written: WrittenIn
+) -> Response:
+    place_id = writes.run(
+        session,
+        lambda: named.create(session, table=PLACES, draft=draft, written=written),
+    )
     headers = {"Location": f"/places/{place_id}"}
-    return JSONResponse(views.places(session, [place_id])[0], 201, headers=headers)
+    return JSONResponse(views.places(session, [place_id], lang)[0], 201, headers=headers)
 
 
 @router.patch(
@@ -71,9 +82,16 @@ def create_place(session: SessionDep, draft: PlaceCreate) -> Response:
     summary="Change the fields given; `aliases` replaces all aliases (token)",
 )
 def update_place(
-    session: SessionDep, place_id: Annotated[str, Path(max_length=200)], patch: PlaceUpdate
+    session: SessionDep,
+    place_id: Annotated[str, Path(max_length=200)],
+    patch: PlaceUpdate,
+    lang: LangDep,
+    written: WrittenIn,
 ) -> Response:
     writes.run(
-        session, lambda: named.update(session, table=PLACES, entity_id=place_id, patch=patch)
+        session,
+        lambda: named.update(
+            session, table=PLACES, entity_id=place_id, patch=patch, written=written
+        ),
     )
-    return one(session, views.places, "place", place_id)
+    return one(session, partial(views.places, lang=lang), "place", place_id)

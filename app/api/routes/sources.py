@@ -6,6 +6,7 @@ from starlette.responses import Response
 from app import exports
 from app.api.deps import PageDep, SessionDep, bad_cursor
 from app.api.export import stream
+from app.api.language import LangDep
 from app.api.responses import list_response
 from app.api.schemas import SourceRow, also_as, listing, responses
 from app.formats import csv
@@ -24,6 +25,7 @@ def list_sources(
     request: Request,
     session: SessionDep,
     page: PageDep,
+    lang: LangDep,
     fmt: Annotated[
         Literal["json", "csv"],
         Query(alias="format", description="json (paginated) or csv (every source, streamed)."),
@@ -33,10 +35,11 @@ def list_sources(
     ] = False,
 ) -> Response:
     if fmt == "csv":
-        rows = (row.encode() for row in csv.source_rows(exports.sources(request.app.state.engine)))
+        engine = request.app.state.engine
+        rows = (row.encode() for row in csv.source_rows(exports.sources(engine, lang)))
         return stream(csv.with_bom(rows) if bom else rows, "csv", "sources")
     try:
-        items, next_cursor = exports.sources_page(session, page.limit, page.cursor)
+        items, next_cursor = exports.sources_page(session, page.limit, page.cursor, lang)
     except BadCursor as error:
         raise bad_cursor(error) from error
     total = exports.sources_count(session) if page.count else None

@@ -8,6 +8,7 @@ from starlette.responses import Response
 from app import facets, timelines
 from app.api.deps import EventFiltersDep, SessionDep, SettingsDep
 from app.api.errors import invalid
+from app.api.language import LangDep
 from app.api.responses import JSONResponse
 from app.api.schemas import responses
 
@@ -28,11 +29,13 @@ def get_timeline(
     session: SessionDep,
     settings: SettingsDep,
     filters: EventFiltersDep,
+    lang: LangDep,
     format: Annotated[
         Literal["timelinejs", "vis"], Query(description="`timelinejs` (default) or `vis`.")
     ] = "timelinejs",
 ) -> Response:
-    return JSONResponse(timelines.document(session, filters, settings.timeline_max_events, format))
+    cap = settings.timeline_max_events
+    return JSONResponse(timelines.document(session, filters, cap, format, lang))
 
 
 @router.get(
@@ -48,6 +51,7 @@ def get_timeline(
 def get_facets(
     session: SessionDep,
     filters: EventFiltersDep,
+    lang: LangDep,
     facet: Annotated[
         list[str] | None,
         Query(description="year, month, actor, kind or place; repeat for several."),
@@ -60,4 +64,4 @@ def get_facets(
                 "facet", f"unknown facet {name!r}; choose from {', '.join(facets.FACETS)}"
             )
     chosen = tuple(name for name in facets.FACETS if name in asked)
-    return JSONResponse(facets.counts(session.connection(), filters, chosen))
+    return JSONResponse(facets.counts(session.connection(), filters, chosen, lang))

@@ -1,0 +1,260 @@
+"""German and English over HTTP, on both engines: `lang`, Accept-Language, Content-Language
+and Vary, caches and ETags per language, search and filters in both, writes in either form.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.api.test_curation import AUTH, history, new_event, passage_of
+from tests.api.test_ingest import HANOI, PANMUNJOM
+from tests.api.test_read_api import all_events, assert_problem
+from tests.conftest import LiveServer
+
+ARTICLE = "trump-kim-balance-sheet-2019"
+# Every GET that shows texts, names or dates, and a word only its German answer holds.
+TITLE_DE = "treffen sich in Singapur"  # in no article: quotes never change
+LOCALISED = [
+    ("/events", {"actor": "kim"}, TITLE_DE),
+    ("/events/singapore-summit-2018", {}, "Juni 2018"),
+    ("/actors", {"limit": 100}, '"name":"Nordkorea"'),
+    ("/actors/north-korea", {}, '"name":"Nordkorea"'),
+    ("/places", {"limit": 100}, '"name":"Pjöngjang"'),
+    ("/places/pyongyang", {}, '"name":"Pjöngjang"'),
+    ("/articles", {}, "Dezember 2019"),
+    (f"/articles/{ARTICLE}", {}, "Dezember 2019"),
+    (f"/articles/{ARTICLE}/passages", {}, None),
+    ("/timeline", {"actor": "kim"}, "Zeitleiste"),
+    ("/timeline", {"actor": "kim", "format": "vis"}, TITLE_DE),
+    ("/facets", {"facet": "actor"}, '"name":"Nordkorea"'),
+    ("/changes", {"since": "0"}, TITLE_DE),
+    ("/sources", {}, "Dezember 2019"),
+    ("/events", {"format": "csv"}, TITLE_DE),
+    ("/events", {"format": "ics"}, TITLE_DE),
+    ("/events", {"format": "ndjson"}, TITLE_DE),
+    ("/places", {"format": "geojson"}, '"name":"Pjöngjang"'),
+]
+
+
+def body(response: httpx.Response) -> Any:
+    """What an answer says, but the `next` link, which keeps the parameters as sent."""
+    if response.headers["content-type"] == "application/json":
+        return {**response.json(), "next": None}
+    return response.content
+
+
+def get(client: httpx.Client, path: str, params: dict[str, Any], **headers: str) -> httpx.Response:
+    response = client.get(path, params=params, headers=headers)
+    assert response.status_code == 200, response.text
+    return response
+
+
+@pytest.mark.parametrize(("path", "params", "german"), LOCALISED)
+def test_every_endpoint_answers_in_the_language_asked_for(
+    client: httpx.Client, path: str, params: dict[str, Any], german: str | None
+) -> None:
+    """`german`: a text only the German answer holds (None: the answers differ)."""
+    answers = {
+        ("lang", "de"): get(client, path, {**params, "lang": "de"}),
+        ("header", "de"): get(client, path, params, **{"Accept-Language": "de-DE,de;q=0.9"}),
+        ("lang", "en"): get(client, path, {**params, "lang": "en"}),
+        ("header", "en"): get(client, path, params, **{"Accept-Language": "en-GB"}),
+        ("none", "en"): get(client, path, params),
+        ("other", "en"): get(client, path, params, **{"Accept-Language": "fr, es;q=0.5"}),
+    }
+    for (how, lang), answer in answers.items():
+        assert answer.headers["content-language"] == lang, (how, lang)
+        assert "Accept-Language" in answer.headers["vary"], (how, lang)
+        if german is not None:
+            assert (german in answer.text) == (lang == "de"), (how, lang)
+    assert body(answers["lang", "de"]) == body(answers["header", "de"])
+    assert body(answers["lang", "en"]) == body(answers["none", "en"])
+    assert body(answers["other", "en"]) == body(answers["none", "en"])
+    assert body(answers["lang", "de"]) != body(answers["lang", "en"])
+
+
+def test_an_event_in_german_and_english_with_the_same_quotes(client: httpx.Client) -> None:
+    german = get(client, "/events/singapore-summit-2018", {"lang": "de"}).json()
+    english = get(client, "/events/singapore-summit-2018", {"lang": "en"}).json()
+    assert german["title"] == "Trump und Kim treffen sich in Singapur"
+    assert english["title"] == "Trump and Kim meet in Singapore"
+    assert (german["title_lang"], german["summary_lang"]) == ("de", "de")
+    assert (english["title_lang"], english["summary_lang"]) == ("en", "en")
+    displays = (german["date"]["display"], english["date"]["display"])
+    assert displays == ("12. Juni 2018", "12 June 2018")
+    assert german["place"]["name"] == "Singapur" and english["place"]["name"] == "Singapore"
+    listed = {e["id"]: e for e in all_events(client, actor="trump", lang="de")}
+    one = {key: value for key, value in german.items() if key != "links"}
+    assert listed["singapore-summit-2018"] == one  # lists show what one event shows
+    assert [s["quote"] for s in german["sources"]] == [s["quote"] for s in english["sources"]]
+    embargo = get(client, "/events/us-embargo-on-cuba-1962", {"lang": "de"}).json()
+    assert embargo["date"]["display"] == "seit 7. Februar 1962"
+
+
+def test_a_bad_lang_is_a_problem_naming_it(client: httpx.Client) -> None:
+    for path in ("/events", "/events/singapore-summit-2018", "/actors", "/timeline", "/facets"):
+        assert_problem(client.get(path, params={"lang": "fr"}), 422, "lang")
+
+
+def test_etags_and_the_response_cache_differ_by_language(client: httpx.Client) -> None:
+    for path in ("/events", "/events/singapore-summit-2018", "/facets"):
+        german = get(client, path, {}, **{"Accept-Language": "de"})
+        english = get(client, path, {}, **{"Accept-Language": "en"})
+        assert german.headers["etag"] != english.headers["etag"]
+        again = get(client, path, {}, **{"Accept-Language": "de;q=1, en;q=0.5"})
+        assert again.content == german.content  # the same language by another header
+        stale = {"If-None-Match": english.headers["etag"], "Accept-Language": "de"}
+        assert client.get(path, headers=stale).content == german.content
+        german_etag = {"If-None-Match": german.headers["etag"], "Accept-Language": "de"}
+        assert client.get(path, headers=german_etag).status_code == 304
+        assert body(client.get(path, params={"lang": "en"})) == body(english)
+
+
+def test_search_filters_and_facets_in_both_languages(client: httpx.Client) -> None:
+    def found(**params: str) -> list[str]:
+        return [event["id"] for event in all_events(client, **params)]
+
+    assert found(q="Gipfeltreffen") == found(q="summit")
+    assert "singapore-summit-2018" in found(q="Gipfeltreffen")
+    assert found(actor="Nordkorea") == found(actor="north-korea") == found(actor="North Korea")
+    assert found(place="Pjöngjang") == found(place="pyongyang") == found(place="Pyongyang")
+    assert found(actor="Vereinigte Staaten", lang="de") == found(actor="united-states")
+    facets = get(client, "/facets", {"facet": ["actor", "place"], "lang": "de"}).json()
+    names = {row["value"]: row["name"] for row in facets["actor"] + facets["place"]}
+    assert names["north-korea"] == "Nordkorea" and names["pyongyang"] == "Pjöngjang"
+    english = get(client, "/facets", {"facet": "actor"}).json()["actor"]
+    assert {row["value"]: row["name"] for row in english}["north-korea"] == "North Korea"
+
+
+def test_aliases_show_the_name_in_the_other_language(client: httpx.Client) -> None:
+    german = get(client, "/actors/north-korea", {"lang": "de"}).json()
+    english = get(client, "/actors/north-korea", {"lang": "en"}).json()
+    assert (german["name"], german["name_lang"]) == ("Nordkorea", "de")
+    assert (english["name"], english["name_lang"]) == ("North Korea", "en")
+    assert "North Korea" in german["aliases"] and "Nordkorea" in english["aliases"]
+
+
+@pytest.fixture
+def http(writable_server: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=writable_server.url, timeout=60) as client:
+        yield client
+
+
+def test_writes_in_either_form_merge_per_language_and_fall_back(http: httpx.Client) -> None:
+    passage = passage_of(http, "singapore-summit-2018")
+    german_only = new_event(passage, title="Kim spricht in Singapur", summary="Nur deutsch.")
+    created = http.post("/events", json=german_only, headers={**AUTH, "Content-Language": "de"})
+    assert created.status_code == 201, created.text
+    event_id = created.json()["id"]
+    english = http.get(f"/events/{event_id}").json()
+    assert (english["title"], english["title_lang"]) == ("Kim spricht in Singapur", "de")
+    assert english["summary_lang"] == "de" and english["date"]["display"] == "12 June 2018"
+    german_texts = {"title": german_only["title"], "summary": "Nur deutsch."}
+    assert history(http, event_id)[0]["after"]["translations"] == {"de": german_texts}
+    listed = {e["id"]: e for e in all_events(http, q="Singapur", lang="en")}
+    assert listed[event_id]["title_lang"] == "de"
+
+    german_etag = http.get(f"/events/{event_id}", params={"lang": "de"}).headers["etag"]
+    patched = http.patch(
+        f"/events/{event_id}",
+        json={"title": {"en": "Kim speaks in Singapore"}, "summary": "English only."},
+        headers={**AUTH, "If-Match": german_etag},  # the ETag of either language
+    )
+    assert patched.status_code == 200, patched.text
+    assert (patched.json()["title"], patched.json()["title_lang"]) == (
+        "Kim speaks in Singapore",
+        "en",
+    )
+    both = history(http, event_id)[-1]["after"]["translations"]
+    assert both["en"] == {"title": "Kim speaks in Singapore", "summary": "English only."}
+    assert both["de"] == german_texts
+    in_german = http.patch(
+        f"/events/{event_id}",
+        params={"lang": "de"},
+        json={"title": "Kim redet in Singapur"},
+        headers={**AUTH, "Content-Language": "de-CH"},
+    ).json()
+    assert (in_german["title"], in_german["title_lang"]) == ("Kim redet in Singapur", "de")
+    assert in_german["summary"] == "Nur deutsch."
+    assert http.get(f"/events/{event_id}").json()["title"] == "Kim speaks in Singapore"
+    after = history(http, event_id)[-1]["after"]["translations"]
+    assert after["de"]["title"] == "Kim redet in Singapur" and after["en"]["summary"]
+
+    cleared = http.patch(f"/events/{event_id}", json={"title": {"en": None}}, headers=AUTH)
+    assert cleared.json()["title"] == "Kim redet in Singapur"
+    none_left = http.patch(f"/events/{event_id}", json={"title": {"de": None}}, headers=AUTH)
+    assert_problem(none_left, 422, "title")
+    both_given = new_event(passage, title={"en": "Both", "de": "Beide"}, date="Juni 2018")
+    made = http.post("/events", json=both_given, headers=AUTH, params={"lang": "de"}).json()
+    assert (made["title"], made["date"]["display"]) == ("Beide", "Juni 2018")
+    wrong = http.post("/events", json=german_only, headers={**AUTH, "Content-Language": "fr"})
+    assert_problem(wrong, 422, "Content-Language")
+    no_title = new_event(passage, title={"en": None})
+    assert_problem(http.post("/events", json=no_title, headers=AUTH), 422, "title")
+
+
+def test_actors_and_places_are_named_in_either_language(http: httpx.Client) -> None:
+    made = http.post(
+        "/actors",
+        json={"name": "Choe Son Hui", "kind": "person"},
+        headers={**AUTH, "Content-Language": "de"},
+    )
+    assert made.status_code == 201, made.text
+    assert (made.json()["name"], made.json()["name_lang"]) == ("Choe Son Hui", "de")
+    place = http.post(
+        "/places", json={"name": {"en": "Wonsan", "de": "Wŏnsan-Stadt"}}, headers=AUTH
+    ).json()
+    german = http.get(f"/places/{place['id']}", params={"lang": "de"}).json()
+    assert (place["name"], german["name"]) == ("Wonsan", "Wŏnsan-Stadt")
+    renamed = http.patch(
+        "/actors/north-korea", json={"name": {"de": "Nordkorea (DVRK)"}}, headers=AUTH
+    )
+    assert renamed.json()["name"] == "North Korea"
+    event = http.get("/events/singapore-summit-2018", params={"lang": "de"}).json()
+    assert "Nordkorea (DVRK)" in {actor["name"] for actor in event["actors"]}
+    assert all_events(http, actor="Nordkorea (DVRK)") == all_events(http, actor="north-korea")
+
+
+def test_proposals_carry_the_language_of_their_article(http: httpx.Client) -> None:
+    for text, lang in ((PANMUNJOM, "de"), (HANOI, "en")):
+        made = http.post("/articles", json={"text": text}, headers=AUTH)
+        assert made.status_code == 201, made.text
+        article = made.json()["article"]
+        assert article["language"] == lang
+        proposed = all_events(http, article=article["id"], status="proposed")
+        assert proposed, lang
+        assert {event["title_lang"] for event in proposed} == {lang}
+        other = "en" if lang == "de" else "de"
+        shown = all_events(http, article=article["id"], status="proposed", lang=other)
+        assert [event["title"] for event in shown] == [event["title"] for event in proposed]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ics", "ndjson", "timelinejs"])
+def test_timeline_export_writes_what_the_api_serves_in_that_language(
+    seeded_url: str, client: httpx.Client, tmp_path: Path, fmt: str
+) -> None:
+    output = tmp_path / f"events.{fmt}"
+    answer = subprocess.run(
+        [sys.executable, "-c", "from app.cli import app; app()", "export", "--format", fmt]
+        + ["--lang", "de", "--actor", "Nordkorea", "--output", str(output)],
+        env={**os.environ, "DATABASE_URL": seeded_url},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert answer.returncode == 0, answer.stderr
+    path, params = ("/timeline", {}) if fmt == "timelinejs" else ("/events", {"format": fmt})
+    served = get(client, path, {**params, "actor": "north-korea", "lang": "de"})
+    if fmt == "timelinejs":
+        assert json.loads(output.read_bytes()) == served.json()
+    else:
+        assert output.read_bytes() == served.content
+    assert TITLE_DE.encode() in output.read_bytes() or fmt == "timelinejs"
