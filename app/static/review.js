@@ -220,7 +220,7 @@ async function itemsOf(articleId) {
   const id = encodeURIComponent(articleId);
   const [proposals, links] = await Promise.all([
     getAll(`/events?article=${id}&status=proposed&limit=500`, undefined, 2000),
-    request(`/articles/${id}/links`).then((r) => r.body.items, () => []), // until the API has links
+    getAll(`/articles/${id}/links`, undefined, 10000).then((r) => r.items),
   ]);
   const ids = new Set([...proposals.items.map((e) => e.id), ...links.map((l) => l.event_id)]);
   const events = new Map();

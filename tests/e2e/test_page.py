@@ -368,10 +368,8 @@ def test_a_review_session_publishes_edits_merges_rejects_and_the_timeline_shows_
     assert api.get(f"/events/{summit}").status_code in (404, 410)
     assert api.get(f"/events/{rejected}").json()["status"] == "rejected"
 
-    links = api.get(f"/articles/{article}/links")
-    if links.status_code == 404:
-        pytest.skip("GET /articles/{id}/links is not served yet: links cannot be reviewed")
-    pending = [i for i in links.json()["items"] if i["status"] == "pending"]
+    links = api.get(f"/articles/{article}/links").json()["items"]
+    pending = [i for i in links if i["status"] == "pending"]
     pending = [i for i in pending if i["event_status"] == "published"]
     assert len(pending) >= 2, pending
     page.reload()
