@@ -501,24 +501,27 @@ def test_no_serious_accessibility_violation(writable_server: LiveServer, browser
     ).json()["article"]["id"]
     context = browser.new_context(bypass_csp=True, viewport={"width": 1366, "height": 768})
     page = context.new_page()
-    views = [
-        "/?lang=en&actor=kim&event=singapore-summit-2018",
-        "/?lang=de&actor=kimm",
-        "/?lang=en&view=review",
-        f"/?lang=de&view=review&article={article}",
+    views = [  # (width, view, enter the token): review without a token, then with one
+        (1366, "/?lang=en&actor=kim&event=singapore-summit-2018", False),
+        (360, "/?lang=en&actor=kim&event=singapore-summit-2018", False),
+        (1366, "/?lang=de&actor=kimm", False),
+        (1366, "/?lang=en&view=review", False),
+        (1366, "/?lang=en&view=review", True),
+        (1366, f"/?lang=de&view=review&article={article}", False),
     ]
     found = {}
-    for view in views:
-        if view.endswith("review"):
-            page.goto(f"{writable_server.url}{view}")
-            page.fill("#token", conftest.TEST_TOKEN)  # the next view is reviewed with it
-            page.press("#token", "Enter")
+    for width, view, enter_token in views:
+        page.set_viewport_size({"width": width, "height": 768})
         page.goto(f"{writable_server.url}{view}")
+        if enter_token:
+            page.fill("#token", conftest.TEST_TOKEN)
+            page.press("#token", "Enter")
+            page.wait_for_selector(".review-nav")
         page.wait_for_selector(".event, .error:not([hidden]), #review-title")
         page.wait_for_timeout(300)
         page.evaluate(script)
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        found[view] = [
+        found[(width, view, enter_token)] = [
             (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
             for v in result["violations"]
             if v["impact"] in ("serious", "critical")
