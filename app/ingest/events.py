@@ -1,44 +1,64 @@
-"""Tying an ingested article's passages to events: linked to an existing one, or proposed.
+"""Tying an ingested article's reports to events: linked to an existing one, or proposed.
 
-For every date expression in a passage, the published events whose date interval overlaps
-the expression's interval are candidates (no overlap, no link: the April 2018 summit at
-Panmunjom is never the June 2019 meeting there). Each candidate is scored in [0, 1]:
+A report (app.ingest.reports) is a sentence of the story that states a date, or follows a
+date heading. For each of its date expressions, the published events whose date interval
+overlaps the expression's interval (or, both at day precision, lies within one day of it:
+"berichteten am Dienstag" about Monday's event) are candidates, each scored in [0, 1]:
 
     score = 0.25 * date + 0.35 * actors + 0.20 * place + 0.20 * terms
 
 * date: how specific the match is, by the coarser of the expression's and the event's
-  precision (day 1.0, month 0.7, year 0.4, decade 0.1); an event lasting more than a year
-  counts as a decade (a day inside a thirty-year policy says little);
+  precision (day 1.0, month 0.7, year 0.4, decade 0.1; a day off by one 0.9); an event
+  lasting more than a year counts as a decade (a day inside a thirty-year policy says
+  little), and a day or month links to it (a day to an event longer than a month) only
+  when the sentence has one of the event's own title words (names aside): shared actors
+  and place alone never tie a dated new event to a period around it;
 * actors: actors both named in the passage and linked to the event, two or more count 1.0,
   one counts 0.5;
 * place: 1.0 when the passage names the event's place;
 * terms: words of four or more letters shared by the passage and the event's title,
   summary, kind, tags and source quotes, three or more count 1.0.
 
-The best candidate scoring at least LINK_THRESHOLD is `linked`. A link is a recorded
-suggestion (table event_link, with its score), not a source: the curated event is not
-changed, and a curator who agrees cites the passage with POST /events/{id}/sources.
-An expression that links nothing proposes a new event (status `proposed`, hidden from
-GET /events unless asked for): dated by the expression, with the sentence around it as its
-source, the actors and the first place the passage names, and that sentence, shortened,
-as a provisional title. Its score is the evidence it carries: 0.25 * date + 0.35 if it
-names actors + 0.2 if it names a place + 0.2 if the sentence is longer than a few words.
-Its id, `proposed-` and a hash of the text, the passage offsets and the expression's
-offsets, is the same every time the same article is ingested.
+The best candidate of each expression scoring at least LINK_THRESHOLD (or dated that very
+day, with one of its actors named in the sentence; or held whole by the month, of the
+sentence's kind, with one of its actors named) is `linked`: a pending link (table
+event_link) quoting the sentence, which a curator accepts or rejects; a passage links to
+as many events as its expressions fit.
+
+A date expression proposes a new event (status `proposed`, hidden from GET /events unless
+asked for) when it linked nothing, or an event that is not the one the sentence reports:
+a period around its date (longer than a month and than the expression; a year is too
+coarse to tell), or another act
+(a joint exercise is no missile test; meetings, summits, visits and agreements are one
+family). So a specific new event is never hidden by one around it. Not for a decade, nor
+"today", nor a plan: a date after the publication, or in its last week in a clause that
+says "will", "is expected to", "soll". When a sentence dates several events, each is
+proposed from its clause.
+
+One proposal per real event: a report of the same day (within one day) and of no other
+kind, sharing two words, or an actor and the kind, with a proposal stored before (in this
+article: sharing a word or an actor) becomes another source of it (and links to it). A
+proposal is built by app.ingest.proposals; its id, `proposed-` and a hash of the text, the
+sentence's and the expression's offsets, is the same every time the same article is
+ingested.
 """
 
 import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from app import views
 from app.dates import DateInterval
-from app.ingest.passages import sentence_ends
+from app.ingest import proposals
+from app.ingest.reports import Report, of_article
 from app.models import (
+    Actor,
     ActorMention,
     Article,
     DateMention,
@@ -50,13 +70,17 @@ from app.models import (
     PlaceMention,
     Source,
 )
-from app.services import events
-from app.services.events import ActorRole, EventSpec, SourceSpec
+from app.services import curation, events
+from app.services.events import ActorRole, EventSpec, SourceSpec, quote_key
 
 LINK_THRESHOLD = 0.6
 WEIGHTS = {"date": 0.25, "actors": 0.35, "place": 0.2, "terms": 0.2}
 DATE_FIT = {"day": 1.0, "month": 0.7, "year": 0.4, "decade": 0.1}
-TITLE_CHARS = 90
+NEXT_DAY_FIT = 0.9
+LONG_DAYS = 366  # an event longer than this is a period, not a moment
+COARSE_DAYS = 31
+ONE_DAY = timedelta(days=1)
+PLAN_DAYS = timedelta(days=7)  # a date this close to publication, in a clause saying "will"
 _TERM = re.compile(r"[^\W\d_]{4,}")
 STOPWORDS = frozenset(
     [
@@ -141,11 +165,15 @@ STOPWORDS = frozenset(
 
 @dataclass(frozen=True)
 class Candidate:
+    """An event a report may be about: its date, actors, place, kind and words."""
+
     id: str
     interval: DateInterval
     actors: frozenset[str]
     place_id: str | None
     terms: frozenset[str]
+    key_words: frozenset[str]  # of its title
+    kind: str
 
 
 @lru_cache(maxsize=4096)
@@ -154,20 +182,42 @@ def terms(text: str) -> frozenset[str]:
     return frozenset(w.casefold()[:6] for w in _TERM.findall(text) if w.casefold() not in STOPWORDS)
 
 
+def _date_fit(event: DateInterval, mention: DateInterval) -> float:
+    """How well the dates fit (see the module docstring); 0 when they are apart."""
+    if event.end < mention.start or mention.end < event.start:
+        next_day = event.precision == mention.precision == "day" and (
+            event.end + ONE_DAY == mention.start or mention.end + ONE_DAY == event.start
+        )
+        return NEXT_DAY_FIT if next_day else 0.0
+    event_fit = DATE_FIT["decade"] if _days(event) > LONG_DAYS else DATE_FIT[event.precision]
+    return min(DATE_FIT[mention.precision], event_fit)
+
+
+def _days(interval: DateInterval) -> int:
+    return (interval.end - interval.start).days
+
+
 def score(
     candidate: Candidate,
     mention: DateInterval,
     actors: set[str],
     places: set[str],
     words: frozenset[str],
+    sentence_words: frozenset[str],
 ) -> float:
-    """The link score of one candidate event (see the module docstring); 0 without overlap."""
-    if candidate.interval.end < mention.start or mention.end < candidate.interval.start:
+    """The link score of one candidate event (see the module docstring); 0 when it cannot
+    link."""
+    fit = _date_fit(candidate.interval, mention)
+    if fit == 0.0:
         return 0.0
-    event = candidate.interval
-    event_fit = 0.1 if (event.end - event.start).days > 366 else DATE_FIT[event.precision]
+    span = _days(candidate.interval)
+    within = (span > LONG_DAYS and mention.precision in ("day", "month")) or (
+        span > COARSE_DAYS and mention.precision == "day"
+    )
+    if within and not candidate.key_words & sentence_words:
+        return 0.0
     parts = {
-        "date": min(DATE_FIT[mention.precision], event_fit),
+        "date": fit,
         "actors": min(1.0, len(actors & candidate.actors) / 2),
         "place": float(candidate.place_id is not None and candidate.place_id in places),
         "terms": min(1.0, len(words & candidate.terms) / 3),
@@ -175,19 +225,28 @@ def score(
     return round(sum(WEIGHTS[k] * v for k, v in parts.items()), 3)
 
 
-def _candidates(session: Session, mentions: list[DateMention]) -> list[Candidate]:
-    if not mentions:
+def _candidates(
+    session: Session, intervals: list[DateInterval], status: str, *, near: bool = False
+) -> list[Candidate]:
+    """Live events of this status whose dates meet the intervals' span (one day wider);
+    `near`: only those starting within a day of one of the intervals' starts (as many
+    proposals as articles: reading the whole span would slow every ingest down)."""
+    if not intervals:
         return []
-    low = min(m.date_start for m in mentions)
-    high = max(m.date_end for m in mentions)
-    rows = session.exec(
-        select(Event).where(
-            col(Event.status) == "published",
-            col(Event.deleted_at).is_(None),
-            col(Event.date_start) <= high,
-            col(Event.date_end) >= low,
+    low = min(i.start for i in intervals) - ONE_DAY
+    high = max(i.end for i in intervals) + ONE_DAY
+    where = [
+        col(Event.status) == status,
+        col(Event.deleted_at).is_(None),
+        col(Event.date_start) <= high,
+        col(Event.date_end) >= low,
+    ]
+    if near:
+        starts = {i.start for i in intervals}
+        where.append(
+            or_(*(col(Event.date_start).between(d - ONE_DAY, d + ONE_DAY) for d in starts))
         )
-    ).all()
+    rows = session.exec(select(Event).where(*where)).all()
     ids = [e.id for e in rows]
     actors: dict[str, set[str]] = defaultdict(set)
     for event_id, actor_id in session.exec(
@@ -209,145 +268,377 @@ def _candidates(session: Session, mentions: list[DateMention]) -> list[Candidate
             DateInterval(e.date_start, e.date_end, e.date_precision),  # type: ignore[arg-type]
             frozenset(actors[e.id]),
             e.place_id,
-            terms(" ".join([e.title, e.summary or "", e.kind, *texts[e.id]])),
+            terms(" ".join([e.title, e.title_de or "", e.summary or "", e.summary_de or ""]))
+            | terms(" ".join([e.kind, *texts[e.id]])),
+            terms(f"{e.title} {e.title_de or ''}"),
+            e.kind,
         )
         for e in rows
     ]
 
 
-def _sentence(article: Article, passage: Passage, mention: DateMention) -> tuple[int, int]:
-    """Offsets (into the article) of the sentence of the passage holding the mention."""
-    start, end = passage.start, passage.end
-    for cut in sentence_ends(article.text, passage.start, passage.end):
-        if cut <= mention.start:
-            start = cut
-        elif cut >= mention.end:
-            end = cut
-            break
-    while start < end and article.text[start].isspace():
-        start += 1
-    return start, end
+def _interval(mention: DateMention) -> DateInterval:
+    return DateInterval(
+        mention.date_start,
+        mention.date_end,
+        mention.precision,  # type: ignore[arg-type]
+        mention.qualifier,  # type: ignore[arg-type]
+    )
+
+
+def _outside_names(text: str, report: Report) -> str:
+    """The sentence with its names blanked: words of names are no event's key words."""
+    chars = list(text[report.start : report.end])
+    for at, name, _ in report.names:
+        chars[at - report.start : at - report.start + len(name)] = " " * len(name)
+    return "".join(chars)
+
+
+def proposed_id(article: Article, start: int, date_start: int) -> str:
+    key = f"{article.text_sha256}:{start}:{date_start}"
+    return "proposed-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def same_event(a: Candidate, b: Candidate, *, one_article: bool = False) -> bool:
+    """Whether two reports tell one event (see the module docstring); in one article, a
+    shared actor or word is enough."""
+    x, y = a.interval, b.interval
+    if x.precision == y.precision == "day":
+        near = abs((x.start - y.start).days) <= 1 and abs((x.end - y.end).days) <= 1
+    else:
+        near = (x.start, x.end, x.precision) == (y.start, y.end, y.precision)
+    if not near:
+        return False
+    if "unclassified" not in (a.kind, b.kind) and a.kind != b.kind:
+        return False
+    same_kind = a.kind == b.kind != "unclassified"
+    shared = len(a.terms & b.terms)
+    if one_article:
+        return bool(shared or a.actors & b.actors)
+    return shared >= 2 or bool(a.actors & b.actors and same_kind)
+
+
+@dataclass
+class Run:
+    """What one article's linking gathers before it writes: links by (passage, event),
+    new proposals, and further sources of proposals stored before."""
+
+    links: dict[tuple[int, str], EventLink]
+    new: dict[str, EventSpec]
+    known: list[Candidate]
+    cited: dict[str, list[SourceSpec]]
+
+    def link(self, link: EventLink) -> None:
+        key = (link.passage_id, link.event_id)
+        if key not in self.links or link.score > self.links[key].score:
+            self.links[key] = link
+
+
+def link_article(session: Session, article: Article) -> None:
+    """Links or proposes events for every report of a newly stored article."""
+    passages = list(
+        session.exec(
+            select(Passage).where(Passage.article_id == article.id).order_by(col(Passage.ordinal))
+        ).all()
+    )
+    ids = [p.id for p in passages if p.id is not None]
+    dates = views.by_passage(session, DateMention, ids, col(DateMention.start))
+    actors = views.by_passage(session, ActorMention, ids, col(ActorMention.start))
+    places = views.by_passage(session, PlaceMention, ids, col(PlaceMention.start))
+    found = of_article(article.text, passages, dates, actors, places)
+    intervals = [_interval(m) for r in found for m in r.dates]
+    published = _candidates(session, intervals, "published")
+    known = _candidates(session, intervals, "proposed", near=True)
+    run = Run({}, {}, known, defaultdict(list))
+    persons = _persons(session, actors)
+    mentioned = [m for p in passages if p.id is not None for m in actors[p.id]]
+    for report in found:
+        assert report.passage.id is not None
+        passage_actors = {a.actor_id for a in actors[report.passage.id]}
+        passage_places = {p.place_id for p in places[report.passage.id]}
+        words = terms(report.passage.text)
+        sentence_words = terms(_outside_names(article.text, report))
+        person = _person_before(mentioned, report.start, persons)
+        for mention in _event_dates(report.dates):
+            interval = _interval(mention)
+            scored = [
+                (score(c, interval, passage_actors, passage_places, words, sentence_words), c)
+                for c in published
+            ]
+            best, event = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+            kind = proposals.kind_of(article.text[report.start : report.end])
+            found_link = event is not None and _links(event, interval, best, report, kind)
+            linked = event if found_link else None
+            if linked is not None:
+                run.link(_link(article, report, mention, linked.id, "linked", best))
+            _propose(article, report, mention, linked, run, person)
+    cited = curation.citing(session, run.cited)
+    events.put_many(session, [*run.new.values(), *cited])  # before the links that name them
+    session.add_all(run.links.values())
+    session.flush()
+
+
+def _persons(session: Session, actors: dict[int, list[ActorMention]]) -> dict[str, str]:
+    """Names of the people the article names, by actor id."""
+    ids = {m.actor_id for ms in actors.values() for m in ms}
+    return dict(
+        session.exec(
+            select(Actor.id, Actor.name).where(col(Actor.id).in_(ids), Actor.kind == "person")
+        ).all()
+    )
+
+
+ACTS = frozenset(
+    [
+        "summit",
+        "meeting",
+        "visit",
+        "agreement",
+        "weapons-test",
+        "military-action",
+        "sanctions",
+        "election",
+        "inauguration",
+        "war",
+        "death",
+        "founding",
+        "demolition",
+    ]
+)
+KIND_FAMILIES = {
+    "summit": "meeting",
+    "meeting": "meeting",
+    "visit": "meeting",
+    "negotiation": "meeting",
+    "agreement": "meeting",
+    "statement": "statement",
+    "speech": "statement",
+    "threat": "statement",
+    "publication": "statement",
+}
+
+
+def _covers(event: Candidate, mention: DateInterval, kind: str) -> bool:
+    """Whether a linked event is the event the sentence reports: no period around it, and
+    not another act than the sentence's (a test is no exercise; what is said or meant,
+    statements, speeches, policies, may be said of any act)."""
+    if mention.precision in ("year", "decade"):
+        return True  # too coarse to tell a new event from the one it linked
+    if _days(event.interval) > max(COARSE_DAYS, _days(mention)):
+        return False
+    if kind not in ACTS or event.kind not in ACTS:
+        return True
+    return KIND_FAMILIES.get(kind, kind) == KIND_FAMILIES.get(event.kind, event.kind)
+
+
+_CLAUSE = re.compile(
+    r",?\s+(?:and|und)\s+(?=[a-zäöüß])|;\s*|\s[–—]\s|,\s+(?=(?:but|while|after|before|"
+    r"when|where|which|aber|während|nachdem|bevor|als|wo|wobei)\b)"
+)
+_LEADING_NAME = re.compile(r"((?:[A-ZÄÖÜ][\w'’-]*\s+){1,4})(?=[a-zäöüß])")
+NOT_SUBJECTS = frozenset(
+    [
+        "im",
+        "am",
+        "in",
+        "on",
+        "at",
+        "seit",
+        "since",
+        "nach",
+        "after",
+        "bereits",
+        "erst",
+        "dann",
+        "then",
+        "when",
+        "als",
+        "während",
+        "while",
+        "by",
+        "bis",
+        "until",
+        "from",
+        "vom",
+        "ab",
+        "last",
+    ]
+)
+
+
+def _clause(text: str, at: int, several: bool) -> tuple[str, int]:
+    """The clause of the sentence holding offset `at` when the sentence dates several
+    events, with the sentence's subject in front when the clause lacks one ("... and
+    stepped down in August 2020"); and the offset in the sentence that clause offsets
+    add to."""
+    if not several or at < 0:
+        return text, 0
+    bounds = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text) + 1]
+    start = max(b for b in bounds if b <= at)
+    end = min(b for b in bounds if b > at)
+    ends = [m.start() for m in _CLAUSE.finditer(text) if m.start() >= start]
+    clause = text[start : min([*ends, end])]
+    leading = _LEADING_NAME.match(text)
+    if start > 0 and clause.lstrip()[:1].islower() and leading:
+        subject = leading.group(1)
+        if subject.split()[0].casefold() not in NOT_SUBJECTS:
+            stripped = clause.lstrip()
+            return subject + stripped, start + len(clause) - len(stripped) - len(subject)
+    return clause, start
+
+
+def _links(
+    event: Candidate, mention: DateInterval, value: float, report: Report, kind: str
+) -> bool:
+    """A score of LINK_THRESHOLD; or the very day of the event, with one of its actors
+    named in the sentence; or a month or day holding the whole event, which is of the
+    sentence's kind and shares an actor with it: few events fit either."""
+    if value >= LINK_THRESHOLD:
+        return True
+    shared = bool(event.actors & set(report.actors))
+    fit = _date_fit(event.interval, mention)
+    if mention.precision == "day" and fit == DATE_FIT["day"]:
+        return shared
+    inside = mention.start <= event.interval.start and event.interval.end <= mention.end
+    same_kind = kind != "unclassified" and KIND_FAMILIES.get(kind, kind) == KIND_FAMILIES.get(
+        event.kind, event.kind
+    )
+    return mention.precision == "month" and inside and same_kind and shared
+
+
+def _event_dates(dates: list[DateMention]) -> list[DateMention]:
+    """The date expressions of a sentence that date an event of their own: not one whose
+    interval holds another's ("2018, on March 5": the day)."""
+    return [
+        m
+        for m in dates
+        if not any(
+            o is not m
+            and m.date_start <= o.date_start
+            and o.date_end <= m.date_end
+            and (o.date_start, o.date_end) != (m.date_start, m.date_end)
+            for o in dates
+        )
+    ]
+
+
+def _propose(
+    article: Article,
+    report: Report,
+    mention: DateMention,
+    linked: Candidate | None,
+    run: Run,
+    person: tuple[str, str] | None,
+) -> None:
+    """Proposes the event the mention dates, or cites the report for the same event
+    proposed before (see the module docstring)."""
+    interval = _interval(mention)
+    text = article.text[report.start : report.end]
+    clause, offset = _clause(
+        text, -1 if report.heading else mention.start - report.start, len(report.dates) > 1
+    )
+    kind = proposals.kind_of(clause)
+    if linked is not None and _covers(linked, interval, kind):
+        return
+    if interval.precision == "decade" or proposals.is_now(mention.text):
+        return
+    first, last = article.published_start, article.published_end
+    if (
+        first is not None
+        and last is not None
+        and (
+            interval.start > last
+            or (interval.end >= first - PLAN_DAYS and proposals.is_plan(clause, article.language))
+        )
+    ):
+        return  # a plan, not an event
+    value = proposals.date_score(interval, inferred=mention.inferred, heading=report.heading)
+    this = Candidate(
+        proposed_id(article, report.start, mention.start),
+        interval,
+        frozenset(report.actors),
+        report.places[0] if report.places else None,
+        terms(_outside_names(article.text, report)) | terms(text),
+        frozenset(),
+        kind,
+    )
+    source = SourceSpec(
+        passage_id=report.passage.id or 0,
+        quote=text,
+        start=report.start,
+        end=report.end,
+        stated_date=interval,
+    )
+    same = next((k for k in run.known if same_event(k, this, one_article=k.id in run.new)), None)
+    if same is not None:
+        if same.id in run.new:
+            spec = run.new[same.id]
+            if quote_key(source) not in {quote_key(s) for s in spec.sources}:
+                spec.sources.append(source)
+        else:
+            run.cited[same.id].append(source)
+        run.link(_link(article, report, mention, same.id, "proposed", value))
+        return
+    title, by_pronoun = proposals.title(
+        clause,
+        []
+        if report.heading
+        else [
+            (m.start - report.start - offset, m.end - report.start - offset)
+            for m in report.dates
+            if 0 <= m.start - report.start - offset < len(clause)
+        ],
+        [name for _, name, _ in report.names],
+        person[1] if person else None,
+    )
+    actor_ids = report.actors + ([person[0]] if person and by_pronoun else [])
+    in_language = "title_de" if article.language == "de" else "title"
+    run.new[this.id] = EventSpec(
+        id=this.id,
+        **{in_language: title},
+        kind=kind,
+        date=interval,
+        place_id=this.place_id,
+        status="proposed",
+        actors=[ActorRole(actor_id=a, role="subject") for a in dict.fromkeys(actor_ids)],
+        sources=[source],
+    )
+    run.known.append(this)
+    run.link(_link(article, report, mention, this.id, "proposed", value))
+
+
+def _person_before(
+    mentions: list[ActorMention], start: int, persons: dict[str, str]
+) -> tuple[str, str] | None:
+    """The id and name of the last person named before `start` (whom a pronoun may stand
+    for)."""
+    found = None
+    for mention in mentions:
+        if mention.start < start and mention.actor_id in persons:
+            found = (mention.actor_id, persons[mention.actor_id])
+    return found
 
 
 def _link(
     article: Article,
-    passage: Passage,
+    report: Report,
     mention: DateMention,
     event_id: str,
     found_as: str,
     value: float,
 ) -> EventLink:
-    """A pending link quoting the sentence of the mention, with the date it states."""
-    assert passage.id is not None
-    start, end = _sentence(article, passage, mention)
+    """A pending link quoting the report's sentence, with the date it states."""
+    assert report.passage.id is not None
     return EventLink(
-        passage_id=passage.id,
+        passage_id=report.passage.id,
         event_id=event_id,
         found_as=found_as,
         score=value,
-        quote=article.text[start:end],
-        start=start,
-        end=end,
+        quote=article.text[report.start : report.end],
+        start=report.start,
+        end=report.end,
         stated_start=mention.date_start,
         stated_end=mention.date_end,
         stated_precision=mention.precision,
         stated_qualifier=mention.qualifier,
     )
-
-
-def proposed_id(article: Article, passage: Passage, mention: DateMention) -> str:
-    key = f"{article.text_sha256}:{passage.start}:{passage.end}:{mention.start}:{mention.end}"
-    return "proposed-" + hashlib.sha256(key.encode()).hexdigest()[:12]
-
-
-def _title(quote: str) -> str:
-    flat = " ".join(quote.split())
-    return flat if len(flat) <= TITLE_CHARS else flat[: TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
-
-
-def link_article(session: Session, article: Article) -> None:
-    """Links or proposes events for every date expression of a newly stored article."""
-    passages = session.exec(
-        select(Passage).where(Passage.article_id == article.id).order_by(col(Passage.ordinal))
-    ).all()
-    ids = [p.id for p in passages if p.id is not None]
-    mentions = views.by_passage(session, DateMention, ids, col(DateMention.start))
-    actors = views.by_passage(session, ActorMention, ids, col(ActorMention.start))
-    places = views.by_passage(session, PlaceMention, ids, col(PlaceMention.start))
-    candidates = _candidates(session, [m for ms in mentions.values() for m in ms])
-    proposals: dict[str, EventSpec] = {}
-    link_rows: list[EventLink] = []
-    for passage in passages:
-        assert passage.id is not None
-        actor_ids = {a.actor_id for a in actors[passage.id]}
-        place_ids = {p.place_id for p in places[passage.id]}
-        words = terms(passage.text)
-        links: dict[str, EventLink] = {}
-        for mention in mentions[passage.id]:
-            interval = DateInterval(
-                mention.date_start,
-                mention.date_end,
-                mention.precision,
-                mention.qualifier,
-            )
-            scored = [(score(c, interval, actor_ids, place_ids, words), c.id) for c in candidates]
-            best = max(scored, default=(0.0, ""))
-            if best[0] >= LINK_THRESHOLD:
-                if best[0] > getattr(links.get(best[1]), "score", 0.0):
-                    links[best[1]] = _link(article, passage, mention, best[1], "linked", best[0])
-            elif mention.precision != "decade":
-                proposal, evidence = _proposal(
-                    article,
-                    passage,
-                    mention,
-                    interval,
-                    actors[passage.id],
-                    places[passage.id],
-                )
-                proposals[proposal.id] = proposal
-                links[proposal.id] = _link(
-                    article, passage, mention, proposal.id, "proposed", evidence
-                )
-        link_rows += links.values()
-    events.put_many(session, list(proposals.values()))  # before the links that name them
-    session.add_all(link_rows)
-    session.flush()
-
-
-def _proposal(
-    article: Article,
-    passage: Passage,
-    mention: DateMention,
-    interval: DateInterval,
-    actors: list[ActorMention],
-    places: list[PlaceMention],
-) -> tuple[EventSpec, float]:
-    """A proposed event for a date mention nothing links to, and the evidence for it."""
-    assert passage.id is not None
-    start, end = _sentence(article, passage, mention)
-    quote = article.text[start:end]
-    event_id = proposed_id(article, passage, mention)
-    actor_ids = list(dict.fromkeys(a.actor_id for a in actors))
-    place_id = places[0].place_id if places else None
-    title = "title_de" if article.language == "de" else "title"  # in the article's language
-    proposal = EventSpec(
-        id=event_id,
-        **{title: _title(quote)},
-        kind="unclassified",
-        date=interval,
-        place_id=place_id,
-        status="proposed",
-        actors=[ActorRole(actor_id=a, role="subject") for a in actor_ids],
-        sources=[
-            SourceSpec(
-                passage_id=passage.id, quote=quote, start=start, end=end, stated_date=interval
-            )
-        ],
-    )
-    evidence = (
-        WEIGHTS["date"] * DATE_FIT[interval.precision]
-        + WEIGHTS["actors"] * bool(actor_ids)
-        + WEIGHTS["place"] * bool(place_id)
-        + WEIGHTS["terms"] * (len(quote.split()) > 5)
-    )
-    return proposal, round(evidence, 3)

@@ -29,16 +29,16 @@ from tests.conftest import SEEDS_DIR
 
 FLOORS = {
     "date_accuracy": 0.98,
-    "link_precision": 0.72,
-    "link_recall": 0.47,
-    "proposal_recall": 0.79,
-    "kind_accuracy": 0.18,
+    "link_precision": 0.81,
+    "link_recall": 0.58,
+    "proposal_recall": 0.89,
+    "kind_accuracy": 0.6,
 }
 CEILINGS = {
     "spurious_dates": 0,
-    "hiding_links": 12,
-    "junk_proposals": 56,
-    "duplicate_proposals": 45,
+    "hiding_links": 3,
+    "junk_proposals": 5,
+    "duplicate_proposals": 30,
 }
 
 

@@ -1,0 +1,202 @@
+"""Which sentences of an article report an event, and what they say about it.
+
+A date expression is a report only in a sentence of the story. Not in:
+
+* a dateline ("SEOUL, 5. Juli (Reuters) -", "WASHINGTON (AP) —", "Berlin (dpa) -"): its
+  date is the day of the report, the sentence that follows it is read without it;
+* a byline ("Von Anna Müller, dpa", "By John Smith"), a photo credit ("Foto: ...",
+  "Photo: Reuters"), an "updated"/"aktualisiert" stamp;
+* a passage that is only a date ("28. Juli", "2018", "June 12:"): a heading, whose date
+  goes to the first sentence of the paragraph that follows it when that sentence states
+  no date of its own.
+
+Names are the event's actors only where they stand for themselves: a name that modifies a
+noun in a compound ("US-Sender CNN", "the US broadcaster CNN") is not; two names joined
+in one ("Trump-Kim-Gipfel") are both.
+"""
+
+import re
+from dataclasses import dataclass
+
+from app.ingest.passages import sentence_ends
+from app.models import ActorMention, DateMention, Passage, PlaceMention
+
+_CAPS_PLACE = r"[A-ZÄÖÜ][A-ZÄÖÜ'.]+(?:[ /-][A-ZÄÖÜ][A-ZÄÖÜ'.]+)*"
+_PLACE = r"[A-ZÄÖÜ][\wäöüß'.]+(?:[ /-][A-ZÄÖÜ][\wäöüß'.]+)*"
+_AGENCY = r"\((?:[^()\n]{1,40})\)"
+_DASH = r"\s*[-–—]+\s+"
+DATELINE = re.compile(
+    rf"\s*(?:{_CAPS_PLACE}(?:,[^()\n–—]{{1,40}}?)?\s*(?:{_AGENCY})?{_DASH}"
+    rf"|{_CAPS_PLACE}\.\s+(?=[A-ZÄÖÜ])"
+    rf"|{_PLACE}(?:,[^()\n–—]{{1,40}}?)?\s*{_AGENCY}{_DASH})"
+)
+_NAME = r"[A-ZÄÖÜ][\wäöüß.'-]+"
+BYLINE = re.compile(
+    rf"\s*(?i:von|by)\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    rf"(?:\s*(?:,|und|and|&)\s*[^\n]{{0,80}})?\s*$"
+)
+CREDIT = re.compile(
+    r"\s*[(\[]?\s*(?i:(?:fotos?|bilder?|photos?|images?|pictures?|credits?|grafik|quelle|"
+    r"bildunterschrift|caption)\s*:|(?:fotos?|photos?)\s+(?:by|von)\b|"
+    r"in\s+(?:this|a)\b.{0,60}?\bphoto\b|copyright\b|©|alle\s+rechte\b|all\s+rights\b)"
+)
+STAMP = re.compile(
+    r"\s*(?i:(?:zuletzt\s+)?(?:aktualisiert|last\s+updated|updated|stand|veröffentlicht|"
+    r"published|erstellt|posted))\s*(?::|(?i:am|on|at)\b|\d|[A-Z][a-z]{2,8}\.?\s+\d)"
+)
+STAMP_CHARS = 100  # a stamp is a short line; a sentence starting "Published" may be a story
+# "Diese Meldung wurde am 12.06.2018 um 15:20 Uhr veröffentlicht.": a stamp word and a time
+TIMED_STAMP = re.compile(
+    r"(?i:.*\b(?:aktualisiert|veröffentlicht|updated|published|posted)\b)"
+    r"|.*\b\d{1,2}[:.]\d{2}\s*(?i:uhr|a\.m\.|p\.m\.|gmt|utc|mez|cet|et)\b"
+)
+COMPOUND_NOUNS = frozenset(
+    [
+        "broadcaster",
+        "network",
+        "newspaper",
+        "daily",
+        "agency",
+        "channel",
+        "outlet",
+        "magazine",
+        "television",
+        "tv",
+        "news",
+        "media",
+        "paper",
+        "website",
+        "station",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a dateline at the start of the passage text[start:end] ends (`start` if none)."""
+    match = DATELINE.match(text, start, end)
+    return match.end() if match and match.end() - start <= 80 else start
+
+
+def is_boilerplate(text: str) -> bool:
+    """A byline, photo credit, copyright line or updated stamp: no event is reported in it."""
+    if BYLINE.match(text) or CREDIT.match(text):
+        return True
+    short = len(text) <= STAMP_CHARS
+    timed = re.search(r"\b\d{1,2}[:.]\d{2}\b", text) and TIMED_STAMP.match(text)
+    return short and bool(STAMP.match(text) or timed)
+
+
+# What a date heading or a time stamp holds besides its date expressions
+_LEFT_OVER = re.compile(
+    r"(?:[\W\d_]|(?i:uhr|a\.m\.|p\.m\.|am|pm|bst|gmt|utc|mez|mesz|cet|cest|e[sd]?t|p[sd]?t|kst|"
+    r"sommer|winter|frühjahr|frühling|herbst|summer|spring|autumn|fall|anfang|mitte|ende|"
+    r"early|mid|late)\b)*"
+)
+
+
+def is_date_only(text: str, dates: list[Span], offset: int) -> bool:
+    """Whether the passage (at `offset`) is nothing but its date expressions (with a time
+    or a season)."""
+    if not dates:
+        return False
+    rest = list(text)
+    for span in dates:
+        rest[span.start - offset : span.end - offset] = " " * (span.end - span.start)
+    return _LEFT_OVER.fullmatch("".join(rest)) is not None
+
+
+def modifies(text: str, name: Span, names: list[Span]) -> bool:
+    """Whether the name is part of a compound modifying another noun ("US-Sender",
+    "US broadcaster") rather than an actor; names joined in one compound stand."""
+    after = text[name.end : name.end + 30]
+    hyphen = re.match(r"[-‐‑](\w)", after)
+    if hyphen:
+        joined = any(other.start == name.end + 1 for other in names)
+        before = any(other.end + 1 == name.start and text[other.end] in "-‐‑" for other in names)
+        return not (joined or before)
+    word = re.match(r"\s+([a-z][\w-]*)", after)
+    return bool(word and word.group(1) in COMPOUND_NOUNS)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A sentence of the story that states a date, or follows a date heading.
+
+    `start`/`end` are offsets into the article; `dates` are its own date expressions (a
+    dateline's left out) or, after a heading, the heading's; `actors` and `places` the
+    ids of the names standing for themselves, in order; `names` (offset, text, id) all of
+    them."""
+
+    passage: Passage
+    start: int
+    end: int
+    dates: list[DateMention]
+    heading: bool
+    actors: list[str]
+    places: list[str]
+    names: list[tuple[int, str, str]]
+
+
+def of_article(
+    text: str,
+    passages: list[Passage],
+    dates: dict[int, list[DateMention]],
+    actors: dict[int, list[ActorMention]],
+    places: dict[int, list[PlaceMention]],
+) -> list[Report]:
+    """The article's reports, in text order (see the module docstring)."""
+    found: list[Report] = []
+    heading: list[DateMention] = []
+    for passage in passages:
+        assert passage.id is not None
+        body_start = dateline_end(text, passage.start, passage.end)
+        own = [m for m in dates[passage.id] if m.start >= body_start]
+        if is_boilerplate(text[body_start : passage.end]):
+            heading = []
+            continue
+        if is_date_only(passage.text, [Span(m.start, m.end) for m in own], passage.start):
+            heading = own
+            continue
+        cuts = [c for c in sentence_ends(text, body_start, passage.end) if c > body_start]
+        bounds = list(zip([body_start, *cuts], [*cuts, passage.end], strict=True))
+        for number, (start, end) in enumerate(bounds):
+            while start < end and text[start].isspace():
+                start += 1
+            if start >= end or is_boilerplate(text[start:end]):
+                continue
+            stated = [m for m in own if start <= m.start < end]
+            from_heading = not stated and number == 0 and bool(heading)
+            if not stated and not from_heading:
+                continue
+            names = [
+                (m.start, m.text, m.actor_id) for m in actors[passage.id] if start <= m.start < end
+            ]
+            named = [
+                (m.start, m.text, m.place_id) for m in places[passage.id] if start <= m.start < end
+            ]
+            spans = [Span(at, at + len(name)) for at, name, _ in names]
+            standing = [
+                owner
+                for at, name, owner in names
+                if not modifies(text, Span(at, at + len(name)), spans)
+            ]
+            found.append(
+                Report(
+                    passage=passage,
+                    start=start,
+                    end=end,
+                    dates=stated or heading,
+                    heading=from_heading,
+                    actors=list(dict.fromkeys(standing)),
+                    places=list(dict.fromkeys(owner for _, _, owner in named)),
+                    names=sorted(names + named),
+                )
+            )
+        heading = []
+    return found

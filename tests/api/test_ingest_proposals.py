@@ -1,0 +1,170 @@
+"""Proposals from event sentences and links that do not hide events, on both engines:
+articles written for these tests (a German chronology with a byline, a credit, headings
+and a stamp; an English wire story with a dateline) ingested through the code path of
+POST /articles into the seeded database."""
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import Session, col, select
+
+from app import views
+from app.dates import DateInterval
+from app.db import get_engine, session_scope
+from app.ingest import proposals
+from app.ingest.service import ArticleCreate, ingest
+from app.models import Event, EventActor, Source
+from app.services import events
+from app.services.events import ActorRole, EventSpec
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
+CHRONICLE = (DATA / "de_chronik_raketen_2017.txt").read_text(encoding="utf-8")
+
+WIRE = (DATA / "en_wire_hydrogen_bomb_2017.txt").read_text(encoding="utf-8")
+
+ENVOYS = (DATA / "en_envoys_pyongyang_2018.txt").read_text(encoding="utf-8")
+
+SITE = (DATA / "de_testgelaende_2018.txt").read_text(encoding="utf-8")
+
+Json = dict[str, Any]
+BOILERPLATE = ("Von Jana Berger", "Foto: Archiv", "Aktualisiert am", "By Peter Hall", "Photo: Wire")
+
+
+@pytest.fixture
+def session(fresh_seeded_url: str) -> Iterator[Session]:
+    with session_scope(get_engine(fresh_seeded_url)) as session:
+        yield session
+
+
+def ingested(session: Session, text: str, published: str) -> Json:
+    found, created = ingest(session, ArticleCreate(text=text, published=published), max_chars=10**6)
+    assert created
+    session.commit()
+    return found
+
+
+def links(session: Session, found: Json) -> list[Json]:
+    return views.article_links(session.connection(), found["article"]["id"])
+
+
+def test_no_proposal_from_datelines_bylines_credits_stamps_or_headings(session: Session) -> None:
+    for text, published in ((CHRONICLE, "5. September 2017"), (WIRE, "4 September 2017")):
+        found = ingested(session, text, published)
+        quotes = [link["quote"] for link in links(session, found)]
+        assert quotes
+        for quote in quotes:
+            assert not any(line in quote for line in BOILERPLATE), quote
+            assert not quote.startswith(("SEOUL", "4. Juli", "3. September 2017\n")), quote
+            assert "\n" not in quote  # a heading is never part of the sentence it dates
+
+
+def test_a_heading_dates_the_paragraph_that_follows_it(session: Session) -> None:
+    found = ingested(session, CHRONICLE, "5. September 2017")
+    [test] = [
+        link for link in links(session, found) if link["quote"].startswith("Nordkorea zündet")
+    ]
+    assert test["quote"] == (
+        "Nordkorea zündet seinen sechsten Atomtest, wie der US-Sender CNN unter Berufung auf "
+        "Geheimdienste meldet."
+    )
+    assert test["stated_date"]["start"] == test["stated_date"]["end"] == "2017-09-03"
+    day = DateInterval(datetime.date(2017, 9, 3), datetime.date(2017, 9, 3), "day")
+    assert test["score"] == proposals.date_score(day, inferred=False, heading=True)
+    assert test["event_status"] == "proposed"
+    event = session.get(Event, test["event_id"])
+    assert event is not None
+    assert event.kind == "weapons-test"
+    assert event.title_de is not None  # in the article's language
+    assert event.title_de.startswith("Nordkorea zündet seinen sechsten Atomtest")
+    assert test["quote"].startswith(event.title_de.rstrip("…"))
+    actors = session.exec(select(EventActor.actor_id).where(EventActor.event_id == event.id))
+    assert set(actors) == {"north-korea"}  # not the United States of "US-Sender CNN"
+
+
+def test_one_proposal_for_one_event_reported_by_two_articles(session: Session) -> None:
+    german = ingested(session, CHRONICLE, "5. September 2017")
+    english = ingested(session, WIRE, "4 September 2017")
+    [first] = [x for x in links(session, german) if x["quote"].startswith("Nordkorea zündet")]
+    [second] = [x for x in links(session, english) if "sixth nuclear test" in x["quote"]]
+    assert second["event_id"] == first["event_id"]
+    assert second["stated_date"]["start"] == "2017-09-03"
+    cited = session.exec(select(Source.quote).where(Source.event_id == first["event_id"])).all()
+    assert sorted(cited) == sorted([first["quote"], second["quote"]])
+    day = DateInterval(datetime.date(2017, 9, 3), datetime.date(2017, 9, 3), "day")
+    assert second["score"] == proposals.date_score(day, inferred=False, heading=False)
+    proposed = session.exec(
+        select(Event.id).where(Event.status == "proposed", Event.date_start == day.start)
+    ).all()
+    assert proposed == [first["event_id"]]
+    # a statement the next day is another event, proposed on its own
+    [reaction] = [x for x in links(session, english) if "absurd provocation" in x["quote"]]
+    assert reaction["event_status"] == "proposed" and reaction["event_id"] != first["event_id"]
+    again, created = ingest(session, ArticleCreate(text=WIRE), max_chars=10**6)
+    assert not created and again == english
+
+
+@pytest.fixture
+def policy(session: Session) -> str:
+    """A published policy lasting more than a year, with the envoys' actors."""
+    events.put(
+        session,
+        EventSpec(
+            id="maximum-pressure-policy-test",
+            title="Maximum pressure policy against North Korea",
+            kind="policy",
+            date=DateInterval(datetime.date(2017, 2, 1), datetime.date(2018, 6, 12), "day"),
+            actors=[
+                ActorRole(actor_id="kim-jong-un", role="target"),
+                ActorRole(actor_id="south-korea", role="participant"),
+                ActorRole(actor_id="donald-trump", role="initiator"),
+            ],
+            place_id="pyongyang",
+        ),
+    )
+    session.commit()
+    return "maximum-pressure-policy-test"
+
+
+def test_a_dated_new_event_is_not_hidden_by_a_period_around_it(
+    session: Session, policy: str
+) -> None:
+    found = ingested(session, ENVOYS, "7 March 2018")
+    by_quote: dict[str, list[Json]] = {}
+    for link in links(session, found):
+        by_quote.setdefault(link["quote"][:30], []).append(link)
+    [met] = by_quote["On March 5, 2018, South Korean"]
+    assert met["event_status"] == "proposed"  # shared actors and place alone: no link
+    said = by_quote["On March 6, 2018, in Pyongyang"]
+    assert {x["event_id"] for x in said if x["event_status"] == "published"} == {policy}
+    assert [x["event_status"] for x in said].count("proposed") == 1  # and proposed, too
+
+
+def test_a_reported_day_links_and_a_passage_links_two_events(session: Session) -> None:
+    events.put(
+        session,
+        EventSpec(
+            id="test-site-abandoned-2018",
+            title="Nordkorea gibt das Atomtestgelände Punggye-ri auf",
+            kind="statement",
+            date=DateInterval(datetime.date(2018, 1, 15), datetime.date(2018, 1, 15), "day"),
+            actors=[ActorRole(actor_id="north-korea", role="initiator")],
+            place_id="punggye-ri",
+        ),
+    )
+    session.commit()
+    found = ingested(session, SITE, "1. März 2019")
+    reported = [x for x in links(session, found) if x["quote"].startswith("Staatsmedien")]
+    assert [x["event_id"] for x in reported] == ["test-site-abandoned-2018"]
+    assert reported[0]["stated_date"]["start"] == "2018-01-16"
+    summits = [
+        x for x in links(session, found) if "Singapur" in x["quote"] or "Hanoi" in x["quote"]
+    ]
+    assert len({x["passage_id"] for x in summits}) == 1
+    assert {x["event_id"] for x in summits} == {"singapore-summit-2018", "hanoi-summit-2019"}
+    live = session.exec(
+        select(Event.id).where(col(Event.id).in_(["singapore-summit-2018", "hanoi-summit-2019"]))
+    ).all()
+    assert len(live) == 2
