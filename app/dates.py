@@ -16,50 +16,69 @@ Rules worth knowing (the public contract):
   "2009-2017", "1950-53", "2018/19"; "2018-06" is June 2018 (ISO), "2011–12" with a dash
   is two years.
 * Forms: "12. Juni 2018", "June 12, 2018", "Feb 28, 2019", "Jan. 1", "Sept.", "29th Jun,
-  2019", "Wednesday 1 Jan 2020" (one day), "am 3." / "on the 3rd" (a day of the month of the
-  previous date), seasons ("Sommer 2019", "summer of 2019", "im Frühjahr", "Winter 2018/19";
-  spring is March-May, summer June-August, autumn September-November, winter Y December Y
-  to February Y+1, all at month precision).
-* The text is read as a whole, as a reader does (a narrative strategy: Strötgen & Gertz's
-  HeidelTime resolves narratives against the previous date, news against the publication
-  date).  The *anchor* is the nearest earlier date in the text that lies within one year
-  (headings and datelines included; not decades, multi-year ranges or "seit 2015", which
-  reaches to now).  A day or month without a year (also a season) is *inferred*:
-  - no anchor, or an anchor within a week of ``base`` (a dateline, "am Dienstag"): the
-    news rule, ``base``'s year, or last year's when that lands more than 61 days after
-    ``base`` (0 days when the sentence tells the past: "war", "hatte", "sagte", "was",
-    "had", "-ed" ...);
+  2019", "Wednesday 1 Jan 2020" and "Wed June 17, 2020" (one day), "am 4.12." (after "am",
+  "vom", "bis", "zum", "seit", "ab"), "am 3." / "on the 3rd" (a day of the month of the
+  previous date), a month alone on its line (a heading), "the September launch",
+  seasons ("Sommer 2019", "summer of 2019", "im Frühjahr", "Winter 2018/19"; spring is
+  March-May, summer June-August, autumn September-November, winter Y December Y to
+  February Y+1, all at month precision; "the Winter Olympics" is none), New Year's Day,
+  Christmas, Neujahr, Heiligabend, Silvester.
+* The text is read as a whole, as a reader does (Strötgen & Gertz's HeidelTime resolves
+  narratives against the previous date, news against the publication date; this does
+  both).  Sentences end at punctuation and at line breaks, except inside a long line that
+  runs on (a hard-wrapped paragraph).  The *anchor* of a date is the nearest earlier date
+  that lies within one year: headings and datelines count; "seit 2015" (a state reaching
+  to now) does not; a list of years ("2018 und 2019") leaves none.  These anchor only
+  their own sentence: a date in a relative clause ("Yoon, who won in March 2022,"), in a
+  sentence that looks back ("hatte", "bereits", "war ... worden", "had", "already"), one
+  naming a thing ("the armistice of 27 July 1953", "vom 19. Januar"), in a wire story
+  (an agency's dateline) one that does not open its sentence, and a date counted from
+  ``base`` ("am Dienstag", "letztes Jahr"), after which the text is at the report's own
+  time again.  A day, month, season or holiday without a year is *inferred*:
+  - no anchor, or an anchor within a month of ``base``: the news rule, ``base``'s year, or
+    last year's when that lands more than 61 days after ``base``;
   - an anchor stating a year only ("2017" as a heading, "last year"): that year;
-  - an anchor with a month or day: the year that puts the date nearest the anchor (a
-    chronology passing New Year: "Dezember 2017 ... 1. Januar" is 2018), or the latest
-    one not after it when the sentence looks back ("hatte", "bereits", "had", "earlier");
-    then never more than the grace above after ``base``, unless a future cue says so.
-  In a future context it is the next occurrence on or after ``base`` (or after the anchor
-  when the sentence tells the past: "kündigte an, er werde im August"): right after "bis",
-  "ab", "until", "by", "next", "nächsten", "kommenden", or after a future verb earlier in
-  the clause: "wird", "werden", "soll", "sollen", "würde", and in an English sentence
-  "will", "would", "shall", "is due/set/scheduled/expected".  German "will"/"wollte"
-  (wants) is no future cue; a reporting clause (", sagte ...", ", said") ends the clause.
-* "fünf Tage später"/"five days later", "am Tag darauf"/"the next day", "am Vortag",
-  "im selben Monat"/"that month", "im Jahr darauf"/"the following year", "Mitte des
-  Jahres"/"the end of the year" count from the anchor (without one, "des Jahres" is
-  ``base``'s year and the others are not dates).  "Three days into 2018" is 3 January
-  2018; "N days/weeks/months into his presidency|term", "N Monate nach seinem
-  Amtsantritt" count from the latest earlier date whose sentence says someone took
-  office ("inaugurated", "sworn in", "took office", "Amtsantritt", "vereidigt"); without
-  such a date they are not dates.
+  - an anchor with a month or day: its year, or the next when the date would lie more
+    than half a year before it (a chronology passing New Year: "Dezember 2017 ... 1.
+    Januar" is 2018); the latest one not after the anchor when its clause looks back;
+    then, when its clause tells the past ("war", "testete", "was", "-ed" ...), never
+    after ``base`` (61 days after it otherwise), unless a future cue says so.
+  "last September", "diesen Sommer", "next spring" count from ``base`` (not inferred).
+  In a future context a yearless date is the next occurrence on or after ``base`` (after
+  a month or day anchor when its clause tells the past: "kündigte an, er werde im
+  August"): right after "bis", "ab", "until", "by", "next", "nächsten", "kommenden", or
+  after a future verb earlier in its clause: "wird", "werden", "soll", "würde", "könnte",
+  "will", "would", "could", "is due/set/scheduled/expected/to", "plans to"; German
+  "will"/"wollen" (wants) only in its own clause ("Maas will am Mittwoch telefonieren"
+  looks ahead; "Kim will verhandeln, sagte ein Sprecher am Dienstag" does not: a comma
+  before a verb of saying or a relative pronoun ends the clause), "wollte" never.
+* "fünf Tage später"/"five days later", "a week earlier", "am Tag darauf"/"the next
+  day", "am selben Tag", "am Vortag", "im selben Monat"/"that month", "im Jahr
+  darauf"/"the following year", "am Dienstag darauf"/"the following Tuesday" count from
+  the previous date; "Mitte des Jahres"/"the end of the year" from the anchor (without
+  one, "des Jahres" is ``base``'s year and the others are not dates).  "Three days into
+  2018" is 3 January 2018; "N days/weeks/months into his presidency|term", "N Monate
+  nach seinem Amtsantritt" count from the latest earlier date whose sentence says
+  someone took office ("inaugurated", "sworn in", "took office", "oath of office",
+  "Amtsantritt", "vereidigt"); without such a date they are not dates.  "in 12 years"
+  after "first", "highest" ... is a duration, no date.
 * Weekdays: the most recent such day on or before ``base`` (news: "am Dienstag" in a
   Tuesday article is that day); "next"/"nächsten"/"kommenden" or a future context give
-  the next one.  When the narrative has clearly moved (a day-precision anchor more than
-  a week from ``base`` in the same or previous sentence), the first such day on or after
-  the anchor (on or before, when the sentence looks back).  "Weekend" is the most recent
-  Saturday-Sunday starting on or before ``base``.  "Mittwochabend" counts as the day.
+  the next one; "Sunday's election" the nearest Sunday; "a year ago Saturday" that
+  Saturday a year back.  When the narrative has clearly moved (a day stated with its
+  year, opening its sentence, more than a month before ``base``, in the same or the
+  previous sentence), the first such day on or after it (on or before it when the
+  sentence looks back).  "Weekend" is the most recent Saturday-Sunday starting on or
+  before ``base``.  "Mittwochabend" counts as the day.
 * Weeks ("letzte Woche", "two weeks ago", "in zwei Wochen") are the Monday-Sunday week,
   precision "day".  "in N Tagen/Wochen/Monaten/Jahren" counts forward from ``base``.
 * ``DateMention.inferred`` is True when the year or month came from the text around the
-  expression (the anchor or the news rule), not from the expression and the publication
-  date: "im Juli" and "fünf Tage später" are inferred, "Juli 2017", "gestern", "letztes
-  Jahr" and a weekday counted from ``base`` are not.
+  expression (the anchor, the previous date, or the news rule's choice of year), not
+  from the expression and the publication date: "im Juli", "am 3." and "fünf Tage
+  später" are inferred; "Juli 2017", "gestern", "letztes Jahr", "last September" and a
+  weekday counted from ``base`` are not.
+* Lists: "2018 und 2019" and "27. und 28. Februar" (adjacent) are one interval; "im Januar
+  und September" and "Friday or Saturday" are two dates.
 * Qualifiers early/mid/late narrow a month to days 1-10/11-20/21-end, a season to its
   first/middle/last month, a year to Jan-Apr/May-Aug/Sep-Dec and a decade to years
   0-3/4-6/7-9; the precision is kept.  circa and before keep the interval; after extends
@@ -306,25 +325,11 @@ def _alt(words: str) -> str:
     return "|".join(sorted(words.split(), key=len, reverse=True))
 
 
-_MONTHS_DE = [
-    "januar",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-]
 _MONTH_NUMBERS: dict[str, dict[str, int]] = {  # names and three-letter abbreviations
     lang: {w: i for i, name in enumerate(names, 1) for w in (name.lower(), name[:3].lower())}
     | extra
     for lang, names, extra in (
-        ("de", _MONTHS_DE, {"jänner": 1, "maerz": 3, "febr": 2, "sept": 9}),
+        ("de", _MONTH_NAMES_DE, {"jänner": 1, "maerz": 3, "febr": 2, "sept": 9}),
         ("en", _MONTHS_EN, {"sept": 9}),
     )
 }
@@ -448,13 +453,15 @@ _OFFICE = r"(?:presidency|term|tenure|administration|premiership|time\s+in\s+off
 # Atoms, leftmost-first: longer forms before the forms they contain.
 _ATOM = re.compile(
     r"(?<![\w.,/])(?:(?<!-)|(?<=mid-)|(?<=Mid-))(?:"
-    rf"(?P<yr>{_YEAR}\s*[-–/]\s*{_YEAR}|(?:1\d|20)\d\d/\d\d)(?![\w/-])"
+    # forms that start with a digit, behind one test
+    rf"(?=\d)(?:(?P<yr>{_YEAR}\s*[-–/]\s*{_YEAR}|(?:1\d|20)\d\d/\d\d)(?![\w/-])"
     rf"|(?P<iso>\d{{4}}-\d\d-\d\d)(?![\w-])"
     rf"|(?P<isom>\d{{4}}-(?:0[1-9]|1[0-2]))(?![\w-])"
     rf"|(?P<yrs>{_YEAR}\s*[-–]\s*\d\d)(?![\w/.,-]|[.,]\d)"
     rf"|(?P<num>{_DAY}\.(?:1[0-2]|0?[1-9])\.\d{{4}})(?!\d)"
+    rf"|(?P<numdm>{_DAY}\.(?:1[0-2]|0?[1-9])\.)(?![\d.])"
     rf"|(?P<ddr>{_DAY}\.?\s*(?:-|–|bis|und|and|to)\s*{_DAY}\.?\s+(?:of\s+)?{_MONTH_D}"
-    rf"(?:,?\s+{_YEAR})?)"
+    rf"(?:,?\s+{_YEAR})?))"
     rf"|(?P<mdr>{_MONTH_D}\s+{_DAY}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*{_DAY}(?:st|nd|rd|th)?"
     rf"(?:,?\s+{_YEAR})?)"
     rf"|(?P<dmy>{_WDAY_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_D}"
@@ -597,6 +604,7 @@ _DATELINE = re.compile(  # an agency's dateline: "SEOUL, 5. Juli (Reuters) -", "
     r"(?m)^[^\n]{0,60}\((?:AP|AFP|dpa|Reuters|Yonhap|Kyodo|Xinhua|KCNA|SDA|APA|epd|KNA|dts|"
     r"Bloomberg)\)\s*[-–—:]"
 )
+_NUMDM_CONTEXT = re.compile(r"(?i)(?<!\w)(?:am|vom|bis|zum|seit|ab|den|dem)\s+$")
 _NAMING = re.compile(  # a date naming a thing: "the armistice of 27 July 1953", "vom 19. Januar"
     r"(?<!\w)(?:of|vom|von|des)\s+(?:the\s+)?$"
 )
@@ -653,7 +661,7 @@ _WDAY_LEAD = re.compile(rf"^{_WDAY_PREFIX}")
 _WRAPPED = 50  # a line this long that ends without punctuation runs on
 _LINE_STOP = re.compile(r"[.!?:;\"“”»)]")
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
-_NEWS_WINDOW = datetime.timedelta(days=7)  # an anchor this close to base is the report's now
+_NEWS_WINDOW = datetime.timedelta(days=31)  # an anchor this close to base is the report's now
 _GRACE = datetime.timedelta(days=61)  # how far a present-tense report looks ahead
 _HALF_YEAR = datetime.timedelta(days=183)
 
@@ -760,10 +768,9 @@ class _Doc:
         return self.languages[i]
 
     def past(self, pos: int) -> bool:
-        """The sentence at ``pos`` tells the past."""
-        return (
-            _PAST[self.language_at(pos)].search(self.sentence_text(self.sentence(pos))) is not None
-        )
+        """The clause at ``pos`` tells the past."""
+        start, end = self.clause_span(pos, self.first(self.sentence(pos)))
+        return _PAST[self.language_at(pos)].search(self.text, start, end) is not None
 
     def office(self) -> DateInterval | None:
         """The latest date read in a sentence that says someone took office."""
@@ -777,12 +784,21 @@ class _Doc:
         )
 
     def looks_back(self, pos: int) -> bool:
-        """The sentence at ``pos`` looks back, between the anchor (when that is in it) and
-        a few words after ``pos``: "Im April hatte er", "In May, he had already"."""
+        """The clause at ``pos`` (after the anchor, when that is in it) looks back: "Im
+        April hatte er", "In May, he had already"; not "Im Januar hatte Kim ..., Ende
+        Februar folgten", nor "der im Mai sein Amt antritt, hatte im Wahlkampf"."""
         i, a = self.sentence(pos), self.ref(pos)
-        start = a.end if a is not None and a.sentence == i else (self.ends[i - 1] if i else 0)
-        end = min(self.ends[i] if i < len(self.ends) else len(self.text), pos + 80)
-        return bool(_LOOKS_BACK.search(self.text, start, end))
+        start, end = self.clause_span(pos, a.end if a is not None and a.sentence == i else 0)
+        return _LOOKS_BACK.search(self.text, start, end) is not None
+
+    def clause_span(self, pos: int, after: int) -> tuple[int, int]:
+        """The clause around ``pos``, not before ``after``: from the comma before it to the
+        comma after the next few words (past a short opening: "In May, he had")."""
+        i, text = self.sentence(pos), self.text
+        start = max(after, self.first(i), text.rfind(",", 0, pos) + 1, text.rfind(";", 0, pos) + 1)
+        end = min(self.ends[i] if i < len(self.ends) else len(text), pos + 80)
+        comma = text.find(",", pos + 15, end)
+        return start, end if comma < 0 else comma
 
     def clause(self, start: int) -> str:
         """The text from the start of the sentence (at most 100 characters) to ``start``."""
@@ -791,7 +807,7 @@ class _Doc:
 
     def anchor(self, pos: int) -> DateInterval | None:
         """The anchor's interval, None when the text is at the report's own time (no
-        anchor, or one within a week of ``base``): then dates go by ``base``."""
+        anchor, or one within a month of ``base``): then dates go by ``base``."""
         a, b = self.ref(pos), self.base
         if a is None:
             return None
@@ -1056,6 +1072,16 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
         except ValueError:
             return None
         return DateInterval(day, day, "day"), False
+    if kind == "numdm":  # "am 4.12.": a day without a year
+        if not (doc.standalone or _NUMDM_CONTEXT.search(text, max(0, m.start() - 8), m.start())):
+            return None
+        dd, mm = (int(p) for p in s.split(".")[:2])
+
+        def make(year: int) -> DateInterval:
+            d = datetime.date(year, mm, dd)
+            return DateInterval(d, d, "day")
+
+        return _yearless(make, doc, m.start())
     if kind in ("yr", "yrs"):
         y1 = int(s[:4])
         y2 = y1 // 100 * 100 + int(s[-2:]) if kind == "yrs" or s[-3] == "/" else int(s[-4:])

@@ -296,6 +296,15 @@ CASES = [
         "day",
         None,
     ),
+    (
+        "de",
+        "Die Minister trafen sich am 4.12. in Brüssel.",
+        "4.12.",
+        "2019-12-04",
+        "2019-12-04",
+        "day",
+        None,
+    ),
 ]
 
 

@@ -763,7 +763,7 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
     ),
     (  # German words that English patterns must not take, and the reverse
         "Die Regierung will im Fall einer Eskalation handeln. Die Sommerpause endet, sagte "
-        "Theresa May.",
+        "Theresa May. Die Quote lag bei 1.5. Danach sank sie.",
         D(2019, 6, 1),
         "de",
         [],
