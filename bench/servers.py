@@ -1,8 +1,10 @@
 """Several servers on one database: two server processes against one PostgreSQL, each under
 a read load (wrk), while writes go through each in turn at a stated rate. After every
-write, the other server is asked for the written event and for a page that shows it, with
-the ETags it answered before the write: an answer of 304, an unchanged ETag or a body
-without the write is stale. Run by ``python -m bench.load --db URL --servers``.
+write, the other server is asked for the written event and for a page of the same actor
+and day, with the ETags it answered before the write: an answer of 304 or an unchanged
+ETag is stale, and so is the event without the write (at a million events the page's
+first 50 need not include it: its ETag must change all the same, as the data version
+did). Run by ``python -m bench.load --db URL --servers``.
 
 Nothing is kept in a process: the data version that ETags and the response cache are keyed
 by is read from the database on every request (app.api.caching), so the count of stale
@@ -22,7 +24,7 @@ from bench.load import HEADERS, Drive, Result, serve, uvicorn_command, wrk
 
 TOKEN = "bench-servers-0123456789"
 EVENT = "singapore-summit-2018"  # a seed event: every generated database has it
-PAGE = "/events?actor=kim&from=2018-06-01&to=2018-06-30"  # a page that shows it
+PAGE = "/events?actor=kim&from=2018-06-12&to=2018-06-12"  # a page of the same actor and day
 READS = [
     "/events?actor=kim",
     "/events?q=summit",
@@ -59,7 +61,8 @@ def _write_and_check(http: httpx.Client, through: str, other: str, number: int) 
     stale = 0
     for path, etag in before.items():
         seen = http.get(other + path, headers={**HEADERS, "If-None-Match": etag})
-        if seen.status_code != 200 or seen.headers["etag"] == etag or note not in seen.text:
+        unwritten = path == f"/events/{EVENT}" and note not in seen.text
+        if seen.status_code != 200 or seen.headers["etag"] == etag or unwritten:
             stale += 1
     return stale
 
