@@ -761,9 +761,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     began = time.perf_counter()
     steps = []
     with database_errors():
-        if not (args.db and args.output.exists()):  # a copy into PostgreSQL reuses the file
+        if args.db and args.output.exists():  # a copy into PostgreSQL reuses the file
+            steps.append(f"reused {args.output}")
+        else:
             generate(args.events, args.output, args.seed)
-        steps.append(f"generated {args.output} in {time.perf_counter() - began:.1f} s")
+            steps.append(f"generated {args.output} in {time.perf_counter() - began:.1f} s")
         if args.db:
             copying = time.perf_counter()
             to_postgresql(args.output, args.db)
