@@ -159,8 +159,8 @@ def _delete_documents(session: Session, keys: list[int]) -> None:
 
 # Every event's searched text, in one statement (tags and quotes as reindex() takes them).
 _ALL_TEXTS = (
-    "SELECT event.search_key, event.title, coalesce(event.summary, ''), event.kind, "
-    "tags.texts, quotes.texts FROM event "
+    "SELECT event.search_key, event.title, event.title_de, event.summary, event.summary_de, "
+    "event.kind, tags.texts, quotes.texts FROM event "
     "LEFT JOIN (SELECT event_id, {tag} AS texts FROM event_tag GROUP BY event_id) AS tags "
     "ON tags.event_id = event.id "
     "LEFT JOIN (SELECT event_id, {quote} AS texts FROM source GROUP BY event_id) AS quotes "
@@ -186,9 +186,8 @@ def reindex_all(conn: Connection) -> None:
         )
     rows = conn.exec_driver_sql(select_texts, execution_options={"yield_per": BULK_ROWS})
     for batch in rows.partitions():
-        documents = [
-            (row[0], "\n".join(part for part in row[1:] if part is not None)) for row in batch
-        ]
+        # As reindex(): the texts that are not empty, one a line.
+        documents = [(row[0], "\n".join(part for part in row[1:] if part)) for row in batch]
         if sqlite:
             conn.exec_driver_sql(
                 "INSERT INTO event_search (rowid, document) VALUES (?, ?)", documents
