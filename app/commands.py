@@ -89,7 +89,8 @@ def export(
         bool, typer.Option("--bom", help="csv: start with a byte order mark, for Excel.")
     ] = False,
     lang: Annotated[
-        Lang, typer.Option(help="The language of titles, summaries, names and dates.")
+        Lang,
+        typer.Option(metavar="en|de", help="The language of titles, summaries, names and dates."),
     ] = DEFAULT,
 ) -> None:
     """Write every matching event from the local database, streamed; timelinejs writes

@@ -10,7 +10,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -70,9 +70,12 @@ def head_revisions() -> set[str]:
 def stored_revisions(engine: Engine) -> set[str]:
     """The database's revisions (none when it has no tables), read with one plain query."""
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
+        try:
+            return set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+        except DBAPIError as error:
+            if "alembic_version" not in str(error.orig):
+                raise
             return set()
-        return set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
 
 
 def at_head(engine: Engine) -> bool:

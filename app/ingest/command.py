@@ -53,7 +53,8 @@ def ingest(
     """
     settings = get_settings()
     require_database(settings.database_url, newest=False)
-    schema.upgrade(settings.database_url)
+    if not schema.at_head(settings_engine(settings)):
+        schema.upgrade(settings.database_url)
     failed = False
     with progress.bar("ingesting") as shown:
         for done, path in enumerate(files):

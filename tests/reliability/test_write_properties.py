@@ -1,10 +1,13 @@
 """Property test: after any sequence of writes, every quote ever cited is on its live
-event, in the event it was merged into, or removed by a write its history records."""
+event, in the event it was merged into, or removed by a write its history records. The
+writes: creating events, PATCHes of sources and status, adding and removing sources,
+merges, deletes, seed runs, and accepting or rejecting the links ingestion suggested."""
 
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 from itertools import count
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -13,19 +16,22 @@ from sqlmodel import Session, col, select
 
 from app import seeds
 from app.db import get_engine
-from app.models import Event, EventHistory, Passage, Source
+from app.ingest.service import ArticleCreate, ingest_once
+from app.models import Event, EventHistory, EventLink, Passage, Source
 from app.services import curation
 from app.services.errors import WriteRefused
 from app.services.event_input import EventCreate, EventUpdate, SourceInput
-from tests.conftest import SEEDS_DIR
+from tests.conftest import SEEDS_DIR, settings_for
 from tests.reliability.state import inconsistencies
 
 Quote = tuple[int, int, int]
 SEEDED = "singapore-summit-2018"  # a seed event in every pool: seed runs write it too
+ARTICLE = Path(__file__).parents[1] / "data" / "articles" / "en_hanoi_summit_2019.txt"
 # Quotes of two passages that share starts, ends, or overlap: (passage 0 or 1, start, end)
 SPANS = [(0, 0, 12), (0, 0, 30), (0, 4, 12), (0, 6, 20), (0, 30, 45), (1, 0, 12), (1, 0, 30)]
-POOL = 4  # three new events and SEEDED
+POOL = 6  # three new events, SEEDED, and two events with links from ingesting ARTICLE
 EVENT = st.integers(0, POOL - 1)
+REVIEWS = ["accepted", "rejected"]
 SOURCES = st.lists(st.integers(0, len(SPANS) - 1), max_size=4, unique=True)
 STEPS = st.one_of(
     st.tuples(st.just("patch"), EVENT, SOURCES),
@@ -35,6 +41,7 @@ STEPS = st.one_of(
     st.tuples(st.just("delete"), EVENT),
     st.tuples(st.just("status"), EVENT, st.sampled_from(["published", "proposed"])),
     st.tuples(st.just("seed")),
+    st.tuples(st.just("review"), EVENT, st.integers(0, 9), st.sampled_from(REVIEWS)),
 )
 _runs = count()
 
@@ -106,11 +113,35 @@ class Writer:
                 into,
                 lambda: curation.merge(s, event_id=event_id, into=into, author="p", if_match=None),
             )
+        elif kind == "review":
+            found = s.exec(select(EventLink.id).where(EventLink.event_id == event_id)).all()
+            link_id = (
+                sorted(i for i in found if i is not None)[step[2] % len(found)] if found else 0
+            )
+            self.run(
+                event_id,
+                lambda: curation.review_link(
+                    s, event_id=event_id, link_id=link_id, status=step[3], author="p", if_match=None
+                ),
+            )
         elif kind == "delete":
             self.run(
                 event_id,
                 lambda: curation.delete_event(s, event_id=event_id, author="p", if_match=None),
             )
+
+
+def linked(session: Session, url: str) -> list[str]:
+    """Two events with links to review: ARTICLE ingested once per database, then the
+    events it links or proposes (as earlier examples left them)."""
+    if session.exec(select(EventLink.id).limit(1)).first() is None:
+        text = ARTICLE.read_text(encoding="utf-8")
+        ingest_once(session, settings_for(url), ArticleCreate(text=text, published="2019-02-28"))
+        session.commit()
+    ids = session.exec(select(EventLink.event_id).order_by(col(EventLink.id))).all()
+    found = list(dict.fromkeys(ids))
+    assert len(found) >= 2
+    return [found[0], found[-1]]
 
 
 def update(session: Session, event_id: str, patch: EventUpdate) -> dict[str, Any]:
@@ -172,6 +203,7 @@ def test_every_quote_ever_cited_is_live_merged_or_in_history(
             writer.run(event_id, partial(curation.create, session, draft=draft, author="p"))
             pool.append(event_id)
         pool.append(SEEDED)
+        pool += linked(session, fresh_seeded_url)
         if live(session, SEEDED):
             writer.cited[SEEDED] |= quotes(curation.event_json(session, SEEDED))
         for step in steps:
