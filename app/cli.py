@@ -1,5 +1,6 @@
 """The `timeline` command."""
 
+import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -8,6 +9,7 @@ from typing import Annotated, Any
 import typer
 import uvicorn
 from sqlalchemy.exc import OperationalError
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from app import backups, commands, documents, progress, schema, seeds, transfer
@@ -48,6 +50,28 @@ app.add_typer(db, name="db")
 app.command(name="ingest")(ingest_command.ingest)
 app.command("export")(commands.export)
 app.command("pull")(commands.pull_command)
+
+
+def main() -> None:
+    """`timeline`: a mistake in its arguments is one line on standard error, exit status 2
+    (Typer would draw a panel of usage and error). Typer carries its own copy of click,
+    whose exceptions these are."""
+    try:
+        status = app(standalone_mode=False)
+    except NoArgsIsHelpError as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except UsageError as error:
+        where = f" (see {error.ctx.command_path} --help)" if error.ctx else ""
+        typer.echo(f"error: {error.format_message()}{where}", err=True)
+        sys.exit(error.exit_code)
+    except ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        typer.echo("Aborted!", err=True)
+        sys.exit(1)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 def prepare_database() -> list[str]:

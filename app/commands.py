@@ -2,6 +2,7 @@
 server, with the filters of GET /events."""
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +14,7 @@ from app import exports, filters, progress, queries, schema
 from app.config import get_settings
 from app.db import settings_engine
 from app.languages import DEFAULT, Lang
+from app.vocabulary import UnknownTerm, term
 
 
 class ExportFormat(StrEnum):
@@ -56,6 +58,24 @@ UpdatedSince = Annotated[
 ]
 
 
+def one_of(choices: type[StrEnum]) -> Callable[[str], str]:
+    """An option's callback: the value in any case (`CSV`); an unknown one is refused with
+    the closest values, as the API refuses it."""
+    allowed = tuple(choices)
+
+    def check(value: str) -> str:
+        try:
+            return term(value, allowed)
+        except UnknownTerm as error:
+            raise typer.BadParameter(f"{error}{did_you_mean(error.suggestions)}") from error
+
+    return check
+
+
+def did_you_mean(suggestions: list[str] | None) -> str:
+    return f" (did you mean {', '.join(suggestions)}?)" if suggestions else ""
+
+
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(2)
@@ -70,8 +90,13 @@ def require_database(url: str, *, newest: bool = True) -> None:
 
 def export(
     fmt: Annotated[
-        ExportFormat,
-        typer.Option("--format", metavar="|".join(ExportFormat), help="The output format."),
+        str,
+        typer.Option(
+            "--format",
+            metavar="|".join(ExportFormat),
+            callback=one_of(ExportFormat),
+            help="The output format.",
+        ),
     ] = ExportFormat.json,
     actor: Actor = None,
     place: Place = None,
@@ -113,7 +138,7 @@ def export(
                 updated_since=updated_since,
             )
         except filters.FilterError as error:
-            hint = f" (did you mean {', '.join(error.suggestions)}?)" if error.suggestions else ""
+            hint = did_you_mean(error.suggestions)
             raise _fail(f"--{error.param.replace('_', '-')}: {error.message}{hint}") from error
         # the bar's total, counted only for a file on a terminal
         total = (
@@ -123,7 +148,7 @@ def export(
         )
     cap = settings.timeline_max_events
     if output is None:
-        chunks = exports.write(fmt.value, engine, resolved, cap=cap, bom=bom, lang=lang)
+        chunks = exports.write(fmt, engine, resolved, cap=cap, bom=bom, lang=lang)
         with open(sys.stdout.fileno(), "wb", closefd=False) as out:
             out.writelines(chunks)
         return
@@ -132,7 +157,7 @@ def export(
         shown(0, total)
         out.writelines(
             exports.write(
-                fmt.value,
+                fmt,
                 engine,
                 resolved,
                 cap=cap,
@@ -150,8 +175,13 @@ def pull_command(
     ],
     output: Annotated[Path, typer.Option(metavar="FILE", help="The file to write.")],
     fmt: Annotated[
-        PullFormat,
-        typer.Option("--format", metavar="|".join(PullFormat), help="The output format."),
+        str,
+        typer.Option(
+            "--format",
+            metavar="|".join(PullFormat),
+            callback=one_of(PullFormat),
+            help="The output format.",
+        ),
     ] = PullFormat.json,
     since: Annotated[
         Path | None,
@@ -187,7 +217,7 @@ def pull_command(
     params = {name: values for name, values in given.items() if values}
     try:
         with progress.bar("pulling") as shown:
-            journal = pull.pull(server, params, fmt.value, output, since, shown)
+            journal = pull.pull(server, params, fmt, output, since, shown)
     except pull.PullError as error:
         raise _fail(str(error)) from error
     what = "changes" if journal.mode == "changes" else "events"

@@ -13,9 +13,9 @@ from sqlalchemy import Connection
 from app import search
 from app.actors import ACTORS, PLACES, Names, Unresolved, resolve
 from app.dates import DateParseError, parse_date
+from app.models import EVENT_STATUSES
 from app.queries import EventFilters
-
-STATUSES = ("published", "proposed", "rejected")
+from app.vocabulary import EVENT_KINDS, TAGS, UnknownTerm, term
 
 
 class FilterError(ValueError):
@@ -42,6 +42,13 @@ def _resolve_all(
     return tuple(dict.fromkeys(resolved))
 
 
+def _terms(param: str, values: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
+    try:
+        return tuple(dict.fromkeys(term(value, allowed) for value in values))
+    except UnknownTerm as error:
+        raise FilterError(param, str(error), error.suggestions) from error
+
+
 # Parsing is pure and the same few expressions come again and again; failures are not kept.
 _parse_date = lru_cache(maxsize=4096)(parse_date)
 
@@ -54,7 +61,7 @@ def _date_bound(param: str, value: str | None, end: bool) -> datetime.date | Non
     try:
         interval = _parse_date(value, base=datetime.date.today())
     except DateParseError as error:
-        raise FilterError(param, f"cannot read {value!r} as a date: {error}") from error
+        raise FilterError(param, str(error)) from error
     return interval.end if end else interval.start
 
 
@@ -93,17 +100,15 @@ def event_filters(
             search.search_terms(q)
         except ValueError as error:
             raise FilterError("q", str(error)) from error
-    if status not in STATUSES:
-        raise FilterError("status", f"must be one of {', '.join(STATUSES)}")
     return EventFilters(
         actors=_resolve_all(conn, ACTORS, "actor", actor or ()),
         places=_resolve_all(conn, PLACES, "place", place or ()),
-        kinds=tuple(dict.fromkeys(kind or ())),
-        tags=tuple(dict.fromkeys(tag or ())),
+        kinds=_terms("kind", kind or (), EVENT_KINDS),
+        tags=_terms("tag", tag or (), TAGS),
         date_from=start,
         date_to=end,
         q=q,
         article=article,
         updated_since=moment,
-        status=status,
+        status=_terms("status", [status], EVENT_STATUSES)[0],
     )

@@ -21,8 +21,10 @@ from app.api.export import EventFormat
 from app.api.language import LANG_DESCRIPTION
 from app.config import Settings
 from app.languages import Lang
+from app.models import EVENT_STATUSES
 from app.pagination import BadCursor
 from app.queries import EventFilters, Sort
+from app.vocabulary import EVENT_KINDS, TAGS, OneOf
 
 
 # Dependencies that do no I/O are async: FastAPI runs a sync one in a worker thread.
@@ -52,8 +54,12 @@ class EventParams(BaseModel):
     place: list[str] | None = Field(
         None, description="Place id, name or alias; repeat for any of them."
     )
-    kind: list[str] | None = Field(None, description="Event kind; repeat for any of them.")
-    tag: list[str] | None = Field(None, description="Tag; repeat to ask for all of them.")
+    kind: list[Annotated[str, OneOf(EVENT_KINDS)]] | None = Field(
+        None, description="Event kind, in any case; repeat for any of them."
+    )
+    tag: list[Annotated[str, OneOf(TAGS)]] | None = Field(
+        None, description="Tag, in any case; repeat to ask for all of them."
+    )
     date_from: str | None = Field(
         None, alias="from", description="A date expression in English or German, any precision."
     )
@@ -74,7 +80,7 @@ class EventParams(BaseModel):
         description="Only events changed at or after this ISO 8601 time (UTC if no zone).",
         json_schema_extra={"format": "date-time"},
     )
-    status: Literal["published", "proposed", "rejected"] = Field(
+    status: Annotated[Literal["published", "proposed", "rejected"], OneOf(EVENT_STATUSES)] = Field(
         "published", description="Curation status; ingestion proposes, curators publish."
     )
 
@@ -91,10 +97,15 @@ class PageParams(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     limit: int | None = Field(
-        None, ge=1, description="Items per page, at most TIMELINE_MAX_PAGE_SIZE (500)."
+        None,
+        ge=1,
+        description="Items per page: 50 unless asked, at most 500 (the server's "
+        "operator can change both).",
     )
     cursor: str | None = Field(
-        None, max_length=1000, description="The `next` token of the previous page."
+        None,
+        max_length=1000,
+        description="Where the next page starts: the `cursor` of the previous page's `next`.",
     )
     count: bool = Field(False, description="Add the exact `total` to the answer.")
 
@@ -203,13 +214,15 @@ PageDep = Annotated[Page, Depends(page)]
 class EventListParams(EventParams, PageParams):
     """GET /events' parameters, read by from_query."""
 
-    fmt: EventFormat | None = Field(
+    fmt: Annotated[EventFormat, OneOf(get_args(EventFormat))] | None = Field(
         None,
         alias="format",
         description="json (paginated, the default), or a streamed export of every matching "
         "event: ndjson, csv or ics (limit and cursor do not apply). Overrides Accept.",
     )
-    sort: Sort = Field("date", description="`date` (oldest first) or `-date`.")
+    sort: Annotated[Sort, OneOf(get_args(Sort))] = Field(
+        "date", description="`date` (oldest first) or `-date`."
+    )
     bom: bool = Field(
         False, description="`true`: CSV starts with a byte order mark, for Excel (csv only)."
     )

@@ -56,14 +56,32 @@ def problem(
 
 
 def _location(loc: tuple[Any, ...]) -> str:
-    """'from' for a query parameter, 'sources.0.quote' for a body field."""
+    """'kind' for a query parameter (even its second value), 'sources.0.quote' for a body
+    field."""
     where, *path = loc if loc and loc[0] in ("query", "path", "header", "body") else ("", *loc)
+    if where in ("query", "path", "header") and path:
+        return str(path[0])
     return ".".join(str(part) for part in path) or str(where)
+
+
+def _item(error: Any) -> dict[str, Any]:
+    """One of FastAPI's validation errors as a Problem item; a body that is no JSON at all
+    is `body` (FastAPI places it at the character offset where reading failed)."""
+    context = error.get("ctx") or {}
+    if error["type"] == "json_invalid":
+        reason = context.get("error", "")
+        where = error["loc"][1] if len(error["loc"]) > 1 else None
+        at = f" at character {where}" if isinstance(where, int) else ""
+        return {"param": "body", "message": f"is not valid JSON ({reason}{at})"}
+    item = {"param": _location(tuple(error["loc"])), "message": error["msg"]}
+    if "suggestions" in context:
+        item["suggestions"] = context["suggestions"]
+    return item
 
 
 async def _validation(_: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    errors = [{"param": _location(tuple(e["loc"])), "message": e["msg"]} for e in exc.errors()]
+    errors = [_item(error) for error in exc.errors()]
     detail = "; ".join(f"{e['param']}: {e['message']}" for e in errors)
     return problem(422, detail, errors)
 

@@ -1,5 +1,5 @@
 from functools import partial
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
@@ -18,8 +18,10 @@ from app.api.writes import WrittenIn
 from app.models import Place
 from app.services import named
 from app.services.named import PlaceCreate, PlaceUpdate
+from app.vocabulary import OneOf
 
 router = APIRouter(tags=["places"])
+PlaceFormat = Literal["json", "geojson"]
 
 
 @router.get(
@@ -34,7 +36,8 @@ def list_places(
     page: PageDep,
     lang: LangDep,
     fmt: Annotated[
-        Literal["json", "geojson"],
+        PlaceFormat,
+        OneOf(get_args(PlaceFormat)),
         Query(
             alias="format",
             description="json (paginated), or geojson: a FeatureCollection of every place.",

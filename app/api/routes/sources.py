@@ -1,4 +1,4 @@
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -11,8 +11,10 @@ from app.api.responses import list_response
 from app.api.schemas import SourceRow, also_as, listing, responses
 from app.formats import csv
 from app.pagination import BadCursor
+from app.vocabulary import OneOf
 
 router = APIRouter(tags=["events"])
+SourceFormat = Literal["json", "csv"]
 
 
 @router.get(
@@ -27,7 +29,8 @@ def list_sources(
     page: PageDep,
     lang: LangDep,
     fmt: Annotated[
-        Literal["json", "csv"],
+        SourceFormat,
+        OneOf(get_args(SourceFormat)),
         Query(alias="format", description="json (paginated) or csv (every source, streamed)."),
     ] = "json",
     bom: Annotated[

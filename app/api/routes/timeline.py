@@ -1,18 +1,19 @@
 """Feeds for timeline widgets (TimelineJS3, vis-timeline) and facet counts for filters."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
 from app import facets, timelines
 from app.api.deps import EventFiltersDep, SessionDep, SettingsDep
-from app.api.errors import invalid
 from app.api.language import LangDep
 from app.api.responses import JSONResponse
 from app.api.schemas import responses
+from app.vocabulary import OneOf
 
 router = APIRouter(tags=["timeline"])
+TimelineFormat = Literal["timelinejs", "vis"]
 
 
 @router.get(
@@ -20,9 +21,9 @@ router = APIRouter(tags=["timeline"])
     responses={200: {"content": {"application/json": {}}}, **responses(422)},
     summary="Events in TimelineJS3's JSON format, or vis-timeline's with format=vis",
     description=(
-        "The filters of GET /events. It does not page: it answers the first "
-        "TIMELINE_TIMELINE_MAX_EVENTS matching events in date order and says "
-        '`"truncated": true` when more match.'
+        "The filters of GET /events. It does not page: it answers the first 2,000 matching "
+        'events in date order (the operator can change that) and says `"truncated": true` '
+        "when more match."
     ),
 )
 def get_timeline(
@@ -31,7 +32,9 @@ def get_timeline(
     filters: EventFiltersDep,
     lang: LangDep,
     format: Annotated[
-        Literal["timelinejs", "vis"], Query(description="`timelinejs` (default) or `vis`.")
+        TimelineFormat,
+        OneOf(get_args(TimelineFormat)),
+        Query(description="`timelinejs` (default) or `vis`."),
     ] = "timelinejs",
 ) -> Response:
     cap = settings.timeline_max_events
@@ -53,15 +56,10 @@ def get_facets(
     filters: EventFiltersDep,
     lang: LangDep,
     facet: Annotated[
-        list[str] | None,
+        list[Annotated[facets.Facet, OneOf(facets.FACETS)]] | None,
         Query(description="year, month, actor, kind or place; repeat for several."),
     ] = None,
 ) -> Response:
-    asked = facet or list(facets.FACETS)
-    for name in asked:
-        if name not in facets.FACETS:
-            raise invalid(
-                "facet", f"unknown facet {name!r}; choose from {', '.join(facets.FACETS)}"
-            )
+    asked = facet or facets.FACETS
     chosen = tuple(name for name in facets.FACETS if name in asked)
     return JSONResponse(facets.counts(session.connection(), filters, chosen, lang))
