@@ -1,6 +1,7 @@
 """The ASGI application: create_app() wires settings, database, errors and routes."""
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from fastapi.telemetry import TelemetryConfig
 
 from app.api import caching, cors, errors, head, headers, language, limits, openapi, reads
@@ -22,6 +23,12 @@ from app.db import settings_engine
 NO_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False}
 
 
+def operation_id(route: APIRoute) -> str:
+    """An operation's id is its function's name (`list_events`): what a generated client
+    names its methods after."""
+    return route.name
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
@@ -31,6 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         telemetry=None if settings.opentelemetry else NO_TELEMETRY,
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     app.state.engine = settings_engine(settings)

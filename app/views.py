@@ -1,5 +1,5 @@
-"""The public JSON shapes (see ../shared/api-contract.md), each built in a fixed number of
-queries however many rows are asked for: no query per row.
+"""The public JSON shapes (README's "The API at a glance" and /openapi.json), each built
+in a fixed number of queries however many rows are asked for: no query per row.
 """
 
 import datetime

@@ -4,22 +4,29 @@ Routes declare the errors of their own logic (404, 409, ...); the errors every r
 give are added here once: 400 (malformed request), 413/414 (limits), 422 (bad parameter,
 our Problem shape instead of FastAPI's HTTPValidationError), 500, 503 (database
 unavailable, timeout), and 401/403 with the bearer scheme on routes that need a token.
-Optional parameters lose their `null` alternative: a query string cannot say null.
+Optional parameters lose their `null` alternative: a query string cannot say null; `limit`
+says this server's maximum.
 """
 
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 
-from app.api import auth
+from app.api import auth, examples
 from app.api.schemas import Problem
 
 EVERY_ROUTE = (400, 413, 414, 422, 500, 503)
 WRITE_ROUTES = (401, 403)
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 FASTAPI_VALIDATION = "#/components/schemas/HTTPValidationError"
+BEARER = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "A token from the server's operator: writes need one, reads do not. "
+    "The history records the token's name as the author of each write.",
+}
 
 
 def _needs_token(dependant: Dependant) -> bool:
@@ -57,16 +64,18 @@ def install(app: FastAPI) -> None:
             return app.openapi_schema
         document = build()
         writes = {
-            (route.path, method.lower())
-            for route in app.routes
-            if isinstance(route, APIRoute) and _needs_token(route.dependant)
-            for method in route.methods or ()
+            (context.path_format, method.lower())
+            for context in iter_route_contexts(app.routes)
+            if isinstance(context.original_route, APIRoute) and _needs_token(context.dependant)
+            for method in context.methods or ()
         }
         for path, operations in document.get("paths", {}).items():
             for method, operation in operations.items():
                 needs_token = (path, method) in writes
                 for parameter in operation.get("parameters", []):
                     _without_null(parameter)
+                    if parameter["name"] == "limit":  # this server's own limit
+                        parameter["schema"]["maximum"] = app.state.settings.max_page_size
                 _describe(operation, EVERY_ROUTE + (WRITE_ROUTES if needs_token else ()))
                 if needs_token:
                     operation["security"] = [{"bearer": []}]
@@ -78,7 +87,8 @@ def install(app: FastAPI) -> None:
         for name in ("HTTPValidationError", "ValidationError"):
             schemas.pop(name, None)
         if writes:
-            components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
+            components["securitySchemes"] = {"bearer": BEARER}
+        examples.install(document)
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]

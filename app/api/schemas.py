@@ -1,24 +1,42 @@
 """The response shapes, for the OpenAPI document; the routes build them in app.views."""
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
+from app.dates import PRECISIONS, QUALIFIERS
+from app.models import ACTOR_KINDS, EVENT_STATUSES, HISTORY_ACTIONS, LINK_STATUSES, ROLES
+from app.vocabulary import EVENT_KINDS, PLACE_KINDS, TAGS, OneOf
+
+# The closed vocabularies, documented as enums (OneOf).
+Precision = Annotated[str, OneOf(PRECISIONS)]
+Qualifier = Annotated[str, OneOf(QUALIFIERS)]
+EventKind = Annotated[str, OneOf(EVENT_KINDS)]
+Tag = Annotated[str, OneOf(TAGS)]
+EventStatus = Annotated[str, OneOf(EVENT_STATUSES)]
+Role = Annotated[str, OneOf(ROLES)]
+ActorKind = Annotated[str, OneOf(ACTOR_KINDS)]
+PlaceKind = Annotated[str, OneOf(PLACE_KINDS)]
+LinkStatus = Annotated[str, OneOf(LINK_STATUSES)]
+HistoryAction = Annotated[str, OneOf(HISTORY_ACTIONS)]
+
 
 class DateObject(BaseModel):
-    start: date
-    end: date
-    precision: str
-    qualifier: str | None
-    end_precision: str | None = Field(
+    """A date as an interval of days, with the precision it is known at."""
+
+    start: date = Field(description="The first day the date can mean.")
+    end: date = Field(description="The last day the date can mean (inclusive).")
+    precision: Precision
+    qualifier: Qualifier | None = Field(description="`early 2018`, `circa 1950`, ...; or null.")
+    end_precision: Precision | None = Field(
         description="The end's precision when it differs from the start's "
         "(`since the 1990s`: a decade's start, a day's end); else null."
     )
     ongoing: bool = Field(
         description="Still going on at `end`, the date of the latest source that attests it."
     )
-    display: str
+    display: str = Field(description="The date as people write it: `12 June 2018`.")
 
 
 class ArticleRef(BaseModel):
@@ -39,7 +57,7 @@ class ArticlePublic(ArticleRef):
 class PlacePublic(BaseModel):
     id: str
     name: str
-    kind: str | None
+    kind: PlaceKind | None
     lat: float | None
     lon: float | None
 
@@ -60,8 +78,8 @@ class PlaceDetail(PlacePublic):
 class EventActorPublic(BaseModel):
     id: str
     name: str
-    kind: str
-    role: str
+    kind: ActorKind
+    role: Role
 
 
 class SourcePublic(BaseModel):
@@ -80,14 +98,14 @@ class EventPublic(BaseModel):
     title_lang: Language = Field(description=SHOWN_IN)
     summary: str | None
     summary_lang: Language | None = Field(description=SHOWN_IN + " Null without a summary.")
-    kind: str
+    kind: EventKind
     date: DateObject
     date_note: str | None
     place: PlacePublic | None
     actors: list[EventActorPublic]
-    tags: list[str]
+    tags: list[Tag]
     sources: list[SourcePublic]
-    status: str
+    status: EventStatus
     created_at: datetime
     updated_at: datetime
 
@@ -145,7 +163,7 @@ class SourceRow(SourcePublic):
 class HistoryEntry(BaseModel):
     id: int
     event_id: str
-    action: str
+    action: HistoryAction
     author: str
     at: datetime
     change_seq: int
@@ -157,7 +175,7 @@ class ActorPublic(BaseModel):
     id: str
     name: str
     name_lang: Language = Field(description=SHOWN_IN)
-    kind: str
+    kind: ActorKind
     description: str | None
     aliases: list[str]
     event_count: int
@@ -190,7 +208,7 @@ class PassagePlaceMention(BaseModel):
 
 class PassageEventLink(BaseModel):
     event_id: str
-    status: str
+    status: LinkStatus
     score: float
 
 
@@ -242,7 +260,7 @@ class PlaceMentionPublic(MentionPublic):
 
 class EventLinkPublic(BaseModel):
     event_id: str
-    status: str
+    status: LinkStatus
     score: float
     passage_id: int
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError, WithJsonSchema
 from sqlmodel import Session, col, select
 
 from app.actors import ACTORS, PLACES, Names, Unresolved, resolve
@@ -20,12 +20,28 @@ from app.languages import DEFAULT, LANGUAGES, Lang
 from app.models import ROLES, Event, Passage
 from app.services.errors import Problems
 from app.services.events import ActorRole, SourceSpec, quote_key
-from app.vocabulary import EVENT_KINDS, TAGS
+from app.vocabulary import EVENT_KINDS, TAGS, documented
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,199}$"
 Status = Literal["published", "proposed", "rejected"]
+DATE_OBJECT = {
+    "type": "object",
+    "required": ["start", "end"],
+    "properties": {
+        "start": {"type": "string", "format": "date"},
+        "end": {"type": "string", "format": "date"},
+        "precision": {"type": "string", "enum": list(PRECISIONS), "default": "day"},
+        "qualifier": {"anyOf": [{"type": "string", "enum": list(QUALIFIERS)}, {"type": "null"}]},
+        "end_precision": {
+            "anyOf": [{"type": "string", "enum": list(PRECISIONS)}, {"type": "null"}]
+        },
+        "ongoing": {"type": "boolean", "default": False},
+        "display": {"type": "string"},
+    },
+}
 DateValue = Annotated[
     str | dict[str, Any],
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, DATE_OBJECT]}),
     Field(
         description="A date expression in English or German (`12. Juni 2018`, `2018`), or "
         "`{start, end, precision, qualifier, end_precision, ongoing, display}` with inclusive "
@@ -40,7 +56,7 @@ class ActorInput(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     id: str = Field(description="The actor's id, name or any alias.")
-    role: str = "participant"
+    role: Annotated[str, documented(ROLES)] = "participant"
 
 
 class SourceInput(BaseModel):
@@ -93,12 +109,14 @@ class EventFields(BaseModel):
 
     title: Title | TitleTexts | None = Field(default=None, description=TEXTS_DESCRIPTION)
     summary: str | SummaryTexts | None = Field(default=None, description=TEXTS_DESCRIPTION)
-    kind: str | None = Field(default=None, description="One of app.vocabulary.EVENT_KINDS.")
+    kind: Annotated[str, documented(EVENT_KINDS)] | None = Field(
+        default=None, description="The kind of event."
+    )
     date: DateValue | None = None
     date_note: str | None = None
     place: str | None = Field(default=None, description="The place's id, name or any alias.")
     actors: list[str | ActorInput] | None = None
-    tags: list[str] | None = None
+    tags: list[Annotated[str, documented(TAGS)]] | None = None
     status: Status | None = None
     sources: list[SourceInput] | None = None
 
@@ -110,7 +128,7 @@ class EventCreate(EventFields):
         pattern=ID_PATTERN,
     )
     title: Title | TitleTexts = Field(description=TEXTS_DESCRIPTION)
-    kind: str = Field(description="One of app.vocabulary.EVENT_KINDS.")
+    kind: Annotated[str, documented(EVENT_KINDS)] = Field(description="The kind of event.")
     date: DateValue
     status: Status = "published"
 

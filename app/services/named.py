@@ -16,7 +16,7 @@ from app.models import ACTOR_KINDS
 from app.services import names, versions
 from app.services.errors import Conflict, NotFound, Problems
 from app.services.event_input import ID_PATTERN, TEXTS_DESCRIPTION, slug, texts
-from app.vocabulary import PLACE_KINDS
+from app.vocabulary import PLACE_KINDS, documented
 
 Latitude = Field(default=None, ge=-90, le=90, description="Decimal degrees, WGS84.")
 Longitude = Field(default=None, ge=-180, le=180, description="Decimal degrees, WGS84.")
@@ -49,7 +49,7 @@ class ActorUpdate(NamedFields):
 class ActorCreate(ActorUpdate):
     id: str | None = Field(default=None, pattern=ID_PATTERN, description="Or made from name.")
     name: Name | NameTexts = Field(description=TEXTS_DESCRIPTION)
-    kind: str = Field(description="person, state, organisation or group.")
+    kind: Annotated[str, documented(ACTOR_KINDS)] = Field(description="What the actor is.")
 
 
 class PlaceUpdate(NamedFields):

@@ -83,6 +83,9 @@ router.add_api_route(
     },
     openapi_extra={"parameters": query_parameters(EventListParams)},
     summary="Events, filtered, in date order",
+    description="Published events (or those of another `status`) that match every filter "
+    "given, oldest first, a page at a time: follow `next` until it is null. With "
+    "`format=ndjson`, `csv` or `ics` (or the Accept header), every matching event at once.",
 )
 
 
