@@ -31,7 +31,9 @@ class PullFormat(StrEnum):
     csv = "csv"
 
 
-# Value names as the README writes them (typer would show Python types: <list[str]>).
+# Value names as the README writes them (typer would show Python types: <list[str]>). A
+# metavar that is the option's name in capitals needs the name given (typer 0.27 takes
+# `--KIND` otherwise).
 Actor = Annotated[
     list[str] | None,
     typer.Option(metavar="NAME", help="Actor id, name or alias; repeat for all of them."),
@@ -40,8 +42,12 @@ Place = Annotated[
     list[str] | None,
     typer.Option(metavar="NAME", help="Place id, name or alias; repeat for any."),
 ]
-Kind = Annotated[list[str] | None, typer.Option(metavar="KIND", help="Event kind; repeat for any.")]
-Tag = Annotated[list[str] | None, typer.Option(metavar="TAG", help="Tag; repeat for all of them.")]
+Kind = Annotated[
+    list[str] | None, typer.Option("--kind", metavar="KIND", help="Event kind; repeat for any.")
+]
+Tag = Annotated[
+    list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag; repeat for all of them.")
+]
 From = Annotated[
     str | None,
     typer.Option("--from", metavar="DATE", help="A date expression (English or German)."),
