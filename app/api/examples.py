@@ -70,7 +70,7 @@ def _spread(schemas: Json, name: str, example: Any) -> None:
         value = example.get(prop) if isinstance(example, dict) else None
         if sub.get("type") == "array" and isinstance(value, list):
             sub, value = sub.get("items", {}), (value[0] if value else None)
-        if (target := _ref_name(sub)) is not None:
+        if (target := _ref_name(sub)) is not None and isinstance(value, dict):
             _spread(schemas, target, value)
 
 
