@@ -40,6 +40,9 @@ PARAMETERS: Json = {
     "article_id": "trump-kim-romance-renaissance-2025",
     "passage_id": 30,
     "source_id": 55,
+    "lang": "en",
+    "Content-Language": "en",
+    "If-Match": "*",
 }
 # Where one operation needs another value: merging an event into itself is refused.
 OPERATION_PARAMETERS: dict[tuple[str, str], Json] = {
