@@ -44,7 +44,11 @@ COMMANDS = [["seed"], ["ingest", ARTICLE, "--published", "2025-11-05"]]
 
 
 def _writing(url: str) -> Callable[[], bool]:
-    """Whether another process is inside a write transaction on this database now."""
+    """Whether another process is inside a write transaction on this database now.
+
+    On PostgreSQL a transaction has a `backend_xid` once it writes or locks a row (the write
+    lock on data_state): the reads a command makes first (is the schema at its newest
+    migration?) have none, so a kill is never counted as landing inside them."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
 
@@ -68,8 +72,7 @@ def _writing(url: str) -> Callable[[], bool]:
                 conn.execute(
                     text(
                         "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                        "AND pid <> pg_backend_pid() AND xact_start IS NOT NULL "
-                        "AND query NOT ILIKE '%alembic%'"
+                        "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
                     )
                 ).scalar_one()
             )
