@@ -1,10 +1,21 @@
 """The ASGI application: create_app() wires settings, database, errors and routes."""
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from fastapi.telemetry import TelemetryConfig
 
-from app.api import caching, cors, errors, head, headers, language, limits, openapi, reads
+from app.api import (
+    caching,
+    cors,
+    errors,
+    head,
+    headers,
+    language,
+    limits,
+    openapi,
+    parameters,
+    reads,
+)
 from app.api.routes import (
     actors,
     articles,
@@ -39,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         telemetry=None if settings.opentelemetry else NO_TELEMETRY,
         generate_unique_id_function=operation_id,
+        dependencies=[Depends(parameters.declared_only)],
     )
     app.state.settings = settings
     app.state.engine = settings_engine(settings)

@@ -19,6 +19,7 @@ from app import filters
 from app.api.errors import ProblemError, invalid
 from app.api.export import EventFormat
 from app.api.language import LANG_DESCRIPTION
+from app.api.parameters import declared_only
 from app.config import Settings
 from app.languages import Lang
 from app.models import EVENT_STATUSES
@@ -126,7 +127,12 @@ class RequestRoute(APIRoute):
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         endpoint: Callable[[Request], Coroutine[Any, Any, Response]] = self.endpoint
-        return endpoint
+
+        async def handler(request: Request) -> Response:
+            await declared_only(request)  # the one dependency every route has
+            return await endpoint(request)
+
+        return handler
 
 
 def from_query(model: type[Params], query: QueryParams) -> Params:

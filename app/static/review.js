@@ -245,7 +245,7 @@ async function itemsOf(articleId) {
 async function articleView(articleId) {
   const [article, passages, items] = await Promise.all([
     request(`/articles/${encodeURIComponent(articleId)}`).then((r) => r.body),
-    getAll(`/articles/${encodeURIComponent(articleId)}/passages?limit=500`, undefined, 10000),
+    getAll(`/articles/${encodeURIComponent(articleId)}/passages`, undefined, 10000),
     itemsOf(articleId),
   ]);
   const blocks = passages.items
