@@ -19,6 +19,7 @@ from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import load_all_checks
 from schemathesis.config import SchemathesisConfig
@@ -90,13 +91,23 @@ def _fuzz(operation: Any, phase: TestPhase, mode: GenerationMode, accepted: Coun
         database=None,
         suppress_health_check=list(HealthCheck),
     )
-    @given(case=operation.as_strategy(generation_mode=mode, phase=phase))
+    @given(case=_strategy(operation, phase, mode))
     def fuzz(case: Case) -> None:  # type: ignore[type-arg]
         response = case.call_and_validate(headers=None if _breaks_headers(case) else AUTH)
         if mode == GenerationMode.POSITIVE:
             accepted[response.status_code] += 1
 
     fuzz()
+
+
+def _strategy(operation: Any, phase: TestPhase, mode: GenerationMode) -> Any:
+    """The document's own examples in the examples phase (`as_strategy` given that phase
+    still generates its data), data generated from the schemas otherwise."""
+    if phase == TestPhase.EXAMPLES:
+        examples = operation.get_strategies_from_examples()
+        assert examples, f"{operation.label} has no example"
+        return st.one_of(examples)
+    return operation.as_strategy(generation_mode=mode, phase=phase)
 
 
 def _breaks_headers(case: Case) -> bool:  # type: ignore[type-arg]
