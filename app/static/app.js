@@ -97,11 +97,17 @@ function pickerOptions() {
   return options;
 }
 
+/** The download links: every event of this view (not only those shown), in the page's language. */
+function renderDownloads(query) {
+  for (const a of document.querySelectorAll("a[data-export]")) a.href = `${a.dataset.export}&${query ? `${query}&` : ""}lang=${lang}`;
+}
+
 async function load() {
   if (loading) loading.abort();
   loading = new AbortController();
   const signal = loading.signal;
   const query = filterParams().toString();
+  renderDownloads(query);
   $("status").textContent = t("loading");
   $("filters").setAttribute("aria-busy", "true");
   try {

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import httpx
 import icalendar
 import orjson
+import pandas
 import pytest
 
 from app.formats import csv as csv_format
@@ -49,6 +51,37 @@ def test_csv_is_plain_utf8_and_bom_true_starts_it_with_the_mark_for_excel(
         assert first_column(marked.content, "utf-8") == "\ufeff" + first  # why scripts want none
     assert client.get(path, params={"format": "csv", "bom": "false"}).content == plain.content
     assert_problem(client.get(path, params={"format": "csv", "bom": "maybe"}), 422, "bom")
+
+
+def read_with_r(path: Path) -> list[str]:
+    """The column names R's read.csv gives the file, as a script reads it (no encoding named)."""
+    answer = subprocess.run(
+        ["Rscript", "-e", f'cat(names(read.csv("{path}")), sep="\\n")'],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return answer.stdout.splitlines()
+
+
+@pytest.mark.parametrize("path", ["/events", "/sources"])
+def test_pandas_and_r_read_the_csv_header_as_the_api_names_it(
+    client: httpx.Client, tmp_path: Path, path: str
+) -> None:
+    content = client.get(path, params={"format": "csv"}).content
+    header = next(csv.reader(io.StringIO(content.decode("utf-8"), newline="")))
+    frame = pandas.read_csv(io.BytesIO(content))
+    assert list(frame.columns) == header
+    assert len(frame) == len(csv_rows(client.get(path, params={"format": "csv"})))
+    excel = client.get(path, params={"format": "csv", "bom": "true"}).content
+    marked = pandas.read_csv(io.BytesIO(excel))
+    assert list(marked.columns) == header  # pandas skips the mark, so Excel's file reads too
+    if shutil.which("Rscript") is None:
+        pytest.skip("no Rscript: apt-get install r-base-core to check R's read.csv too")
+    saved = tmp_path / "events.csv"
+    saved.write_bytes(content)
+    assert read_with_r(saved) == header  # "id", not "X.U.FEFF.id"
 
 
 @pytest.mark.parametrize("bom", [False, True])

@@ -1,5 +1,7 @@
 """The bundled page in Debian's headless Chromium, against a real server on the seeds."""
 
+import csv
+import io
 import os
 import re
 from collections.abc import Iterator
@@ -433,6 +435,39 @@ def test_the_page_in_german_and_english_follows_the_browser_and_the_switch(
         re.compile("day|span|year|month|decade")
     )
     german.close()
+
+
+def test_the_download_links_export_the_view_and_excel_gets_the_byte_order_mark(
+    server: LiveServer, browser: Browser
+) -> None:
+    page, problems = open_page(browser, f"{server.url}/?actor=kim&from=2018&lang=de", 1280)
+    excel = page.locator("#download-excel")
+    expect(excel).to_have_text("CSV für Excel")
+    query = parse_qs(urlparse(str(excel.get_attribute("href"))).query)
+    assert query == {
+        "format": ["csv"],
+        "bom": ["true"],
+        "actor": ["kim"],
+        "from": ["2018"],
+        "lang": ["de"],
+    }
+    with page.expect_download() as download:
+        excel.click()
+    content = Path(download.value.path()).read_bytes()
+    assert content.startswith(b"\xef\xbb\xbfid,")  # Excel reads the accents only with it
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+    assert [row["id"] for row in rows] == order(page)  # every event of the view
+    titles = {row["id"]: row["title"] for row in rows}
+    assert titles["singapore-summit-2018"] == "Trump und Kim treffen sich in Singapur"
+    plain = page.locator('a[data-export="/events?format=csv"]')
+    with page.expect_download() as download:
+        plain.click()
+    assert Path(download.value.path()).read_bytes() == content[3:]  # scripts get no mark
+
+    page.fill("#from", "2019")
+    page.press("#from", "Enter")
+    expect(excel).to_have_attribute("href", re.compile("from=2019"))
+    assert problems == []
 
 
 def focused(page: Page) -> dict[str, str]:
