@@ -59,6 +59,9 @@ Q = Annotated[str | None, typer.Option("--q", metavar="TEXT", help="Full-text se
 ArticleId = Annotated[
     str | None, typer.Option(metavar="ID", help="Only events citing this article.")
 ]
+Language = Annotated[
+    Lang, typer.Option(metavar="en|de", help="The language of titles, summaries, names and dates.")
+]
 UpdatedSince = Annotated[
     str | None, typer.Option(metavar="TIME", help="Only events changed since (ISO 8601).")
 ]
@@ -119,10 +122,7 @@ def export(
     bom: Annotated[
         bool, typer.Option("--bom", help="csv: start with a byte order mark, for Excel.")
     ] = False,
-    lang: Annotated[
-        Lang,
-        typer.Option(metavar="en|de", help="The language of titles, summaries, names and dates."),
-    ] = DEFAULT,
+    lang: Language = DEFAULT,
 ) -> None:
     """Write every matching event from the local database, streamed; timelinejs writes
     GET /timeline's document: the first TIMELINE_TIMELINE_MAX_EVENTS events, in memory."""
@@ -205,11 +205,12 @@ def pull_command(
     q: Q = None,
     article: ArticleId = None,
     updated_since: UpdatedSince = None,
+    lang: Language = DEFAULT,
 ) -> None:
     """Copy a server's events into a file; with --since, fetch only what changed."""
     from app import pull
 
-    given = {
+    given: dict[str, list[str]] = {
         "actor": actor or [],
         "place": place or [],
         "kind": kind or [],
@@ -219,6 +220,8 @@ def pull_command(
         "q": [q] if q else [],
         "article": [article] if article else [],
         "updated_since": [updated_since] if updated_since else [],
+        # only when asked for: a state file written before --lang existed stays valid
+        "lang": [lang] if lang != DEFAULT else [],
     }
     params = {name: values for name, values in given.items() if values}
     try:

@@ -139,6 +139,21 @@ def test_a_pull_writes_what_export_writes(
     assert not list(tmp_path.glob("*.part*"))
 
 
+@pytest.mark.parametrize("fmt", ["csv", "ndjson"])
+def test_a_pull_in_german_writes_what_a_german_export_writes(
+    server: LiveServer, seeded_url: str, tmp_path: Path, fmt: str
+) -> None:
+    output = tmp_path / f"events.{fmt}"
+    command = [sys.executable, "-c", "from app.cli import app; app()", "pull"]
+    options = ["--server", server.url, "--output", str(output), "--format", fmt, "--actor", "kim"]
+    subprocess.run([*command, *options, "--lang", "de"], capture_output=True, check=True)
+    german = output.read_bytes()
+    assert german == export(seeded_url, fmt, "--actor", "kim", "--lang", "de")
+    assert "Trump und Kim treffen sich in Singapur" in german.decode()
+    subprocess.run([*command, *options], capture_output=True, check=True)
+    assert output.read_bytes() == export(seeded_url, fmt, "--actor", "kim") != german
+
+
 def test_a_second_pull_fetches_only_what_changed(fresh_seeded_url: str, tmp_path: Path) -> None:
     output, state = tmp_path / "events.csv", tmp_path / "state.json"
     with LiveServer(settings_for(fresh_seeded_url)) as live:
