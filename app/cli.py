@@ -180,7 +180,8 @@ def backup(
     url = get_settings().database_url
     commands.require_database(url, newest=False)
     try:
-        backups.backup(url, path)
+        with progress.bar("backing up") as shown:
+            backups.backup(url, path, shown)
     except backups.BackupError as error:
         typer.echo(f"backup failed: {error}", err=True)
         raise typer.Exit(1) from error
@@ -242,7 +243,8 @@ def restore(
     """Replace the database's contents with the backup at PATH, a file written by
     `db backup` (stop writers first)."""
     try:
-        backups.restore(get_settings().database_url, path)
+        with progress.bar("restoring") as shown:
+            backups.restore(get_settings().database_url, path, shown)
     except backups.BackupError as error:
         typer.echo(f"restore failed: {error}", err=True)
         raise typer.Exit(1) from error

@@ -3,6 +3,7 @@ progress bars on a terminal (a real pseudo-terminal) that never reach scripts an
 
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from app import transfer
 from app.cli import app
 from tests.conftest import SEEDS_DIR, LiveServer
 
@@ -127,3 +129,18 @@ def test_seed_copy_and_ingest_show_progress_on_a_terminal_only(
     copy = ["db", "copy", "--from", empty_url, "--to"]
     assert "copying rows" in on_terminal([*copy, f"sqlite:///{tmp_path / 'a.db'}"], {}, tmp_path)
     assert "copying rows" not in piped([*copy, f"sqlite:///{tmp_path / 'b.db'}"], {}, tmp_path)
+
+
+@pytest.mark.usefixtures("backup_tools")
+def test_backup_and_restore_show_progress_on_a_terminal_only(
+    seeded_url: str, empty_url: str, tmp_path: Path
+) -> None:
+    backup = ["db", "backup"]
+    shown = on_terminal([*backup, "shown.backup"], {"DATABASE_URL": seeded_url}, tmp_path)
+    assert "backing up" in shown and re.search(r" (\d+)/\1\b", shown), shown
+    assert piped([*backup, "quiet.backup"], {"DATABASE_URL": seeded_url}, tmp_path) == ""
+    restore = ["db", "restore", "shown.backup"]
+    restored = on_terminal(restore, {"DATABASE_URL": empty_url}, tmp_path)
+    assert "restoring" in restored and re.search(r" (\d+)/\1\b", restored), restored
+    assert piped(restore, {"DATABASE_URL": empty_url}, tmp_path) == ""
+    assert [check.table for check in transfer.compare(seeded_url, empty_url) if not check.ok] == []
