@@ -18,7 +18,8 @@ Rules worth knowing (the public contract):
 * Forms: "12. Juni 2018", "June 12, 2018", "Feb 28, 2019", "Jan. 1", "Sept.", "29th Jun,
   2019", "Wednesday 1 Jan 2020" and "Wed June 17, 2020" (one day), "am 4.12." (after "am",
   "vom", "bis", "zum", "seit", "ab"), "am 3." / "on the 3rd" (a day of the month of the
-  previous date), a month alone on its line (a heading), "the September launch",
+  previous date), a month alone on its line (a heading) or opening it as a label ("Juli:
+  Pjöngjang erkennt ..."), "the September launch", "that September",
   seasons ("Sommer 2019", "summer of 2019", "im Frühjahr", "Winter 2018/19"; spring is
   March-May, summer June-August, autumn September-November, winter Y December Y to
   February Y+1, all at month precision; "the Winter Olympics" is none), New Year's Day,
@@ -28,7 +29,8 @@ Rules worth knowing (the public contract):
   both).  Sentences end at punctuation and at line breaks, except inside a long line that
   runs on (a hard-wrapped paragraph).  The *anchor* of a date is the nearest earlier date
   that lies within one year: headings and datelines count; "seit 2015" (a state reaching
-  to now) does not; a list of years ("2018 und 2019") leaves none.  These anchor only
+  to now) and a year naming a thing ("the 2018 military agreement") do not; a list of
+  years ("2018 und 2019") leaves none.  These anchor only
   their own sentence: a date in a relative clause ("Yoon, who won in March 2022,"), in a
   sentence that looks back ("hatte", "bereits", "war ... worden", "had", "already"), one
   naming a thing ("the armistice of 27 July 1953", "vom 19. Januar"), in a wire story
@@ -608,6 +610,10 @@ _NUMDM_CONTEXT = re.compile(r"(?i)(?<!\w)(?:am|vom|bis|zum|seit|ab|den|dem)\s+$"
 _NAMING = re.compile(  # a date naming a thing: "the armistice of 27 July 1953", "vom 19. Januar"
     r"(?<!\w)(?:of|vom|von|des)\s+(?:the\s+)?$"
 )
+_ATTRIBUTIVE = re.compile(  # "the 2018 military agreement", "ein 2018 geschlossener Vertrag"
+    r"(?<!\w)(?:the|a|an|its|their|his|her|der|die|das|dem|den|des|ein|eine[mnrs]?)\s+$",
+    re.IGNORECASE,
+)
 _DEICTIC = frozenset(("ago", "rel", "vorj", "day", "wend", "wd", "qrel"))
 _QUANTITY = re.compile(
     r"\s*(?:%|Prozent|percent|Euro|Dollar|€|\$|Franken|Pfund|Kilometer|km|Meter|Tonnen|"
@@ -624,7 +630,7 @@ _YEAR_BAD_BEFORE = re.compile(
 )
 _MONTH_CONTEXT = re.compile(  # a bare month needs one of these ("May" is also a name)
     r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|Anfang|Mitte|Ende|early|"
-    r"mid|late|of|von|vom|from|last|letzten|vergangenen)[\s-]+$",
+    r"mid|late|of|von|vom|from|last|letzten|vergangenen|that|jenem)[\s-]+$",
     re.IGNORECASE,
 )
 _SEASON_CONTEXT = re.compile(  # "im Herbst", "in the summer", "diesen Sommer", "Ende des Winters"
@@ -641,8 +647,8 @@ _MONTH_THE = re.compile(  # "the September launch", "his Jan. 1 address", "seine
     r"(?<!\w)(?:the|his|her|its|their|seine[mnrs]?|ihre[mnrs]?)\s+$", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")  # a month alone on its line is a heading
-_LINE_END = re.compile(r"[ \t]*:?[ \t]*(?:\n|$)")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")  # a month alone on its line is a heading,
+_LINE_END = re.compile(r"[ \t]*(?::|\n|$)")  # or opening a line as its label ("Juli: ...")
 _DURATION = re.compile(  # "the first visit in 12 years", "zum ersten Mal seit": no date
     r"(?i)(?<!\w)(?:first|only|highest|lowest|largest|biggest|worst|best|most|erste[nmrs]?|"
     r"höchste[nmrs]?|niedrigste[nmrs]?|größte[nmrs]?|schwerste[nmrs]?)(?!\w)[^.,;:]*$"
@@ -717,9 +723,23 @@ class _Doc:
         for a in reversed(self.seen):
             if a.barrier or (a.deictic and a.sentence != i):
                 return None
+            if self.attributive(a):
+                continue
             if (a.sentence == i or not self.background(a)) and not self.since(a):
                 return a
         return None
+
+    def attributive(self, a: _Atom) -> bool:
+        """A year naming a thing ("the 2018 military agreement"): it dates the thing, not
+        the text around it, so it anchors nothing, not even in its own sentence."""
+        text = self.text
+        return (
+            a.interval.precision == "year"
+            and a.end < len(text)
+            and text[a.end] == " "
+            and text[a.end + 1 : a.end + 2].isalpha()
+            and _ATTRIBUTIVE.search(text, max(0, a.start - 8), a.start) is not None
+        )
 
     def opens(self, a: _Atom) -> bool:
         if a.opening is None:

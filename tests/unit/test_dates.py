@@ -575,6 +575,39 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
             ("9. Februar", "2018-02-09", "2018-02-09", "day", True),
         ],
     ),
+    (  # months as the labels of a chronology's lines take the year heading's year
+        "2022\n24. Februar: Russland greift die Ukraine an.\nJuli: Pjöngjang erkennt Donezk "
+        "an.\n\n2024\nJanuar: Choe Son Hui reist nach Moskau.",
+        D(2024, 6, 18),
+        "de",
+        [
+            ("2022", "2022-01-01", "2022-12-31", "year", False),
+            ("24. Februar", "2022-02-24", "2022-02-24", "day", True),
+            ("Juli", "2022-07-01", "2022-07-31", "month", True),
+            ("2024", "2024-01-01", "2024-12-31", "year", False),
+            ("Januar", "2024-01-01", "2024-01-31", "month", True),
+        ],
+    ),
+    (  # "that September" is the narrative's year; a year naming a thing anchors nothing
+        "In the spring of 2018 Moon met Kim twice, and that September he went to Pyongyang.",
+        D(2024, 1, 5),
+        "en",
+        [
+            ("spring of 2018", "2018-03-01", "2018-05-31", "month", False),
+            ("September", "2018-09-01", "2018-09-30", "month", True),
+        ],
+    ),
+    (
+        "The North said in late November it would no longer abide by the 2018 military "
+        "agreement after the South suspended it over a satellite launch on Nov. 21.",
+        D(2024, 1, 5),
+        "en",
+        [
+            ("late November", "2023-11-21", "2023-11-30", "month", True),
+            ("2018", "2018-01-01", "2018-12-31", "year", False),
+            ("Nov. 21", "2023-11-21", "2023-11-21", "day", True),  # not from "the 2018 ..."
+        ],
+    ),
     (  # a chronology passing New Year without a heading
         'Sept. 19, 2017: Trump calls Kim "Rocket Man" at the United Nations.\nNov. 29: North '
         "Korea tests its largest missile yet.\nJan. 1: Kim offers talks. The next day, Seoul "
