@@ -1,34 +1,53 @@
 """Tying an ingested article's reports to events: linked to an existing one, or proposed.
 
 A report (app.ingest.reports) is a sentence of the story that states a date, or follows a
-date heading. For each of its date expressions, the published events whose date interval
-overlaps the expression's interval (or, both at day precision, lies within one day of it:
-"berichteten am Dienstag" about Monday's event) are candidates, each scored in [0, 1]:
+date heading. For each of its date expressions ("seit 2006", "since 2006" point at 2006),
+the published events whose date interval overlaps the expression's interval (or, both at
+day precision, lies within one day of it: "berichteten am Dienstag" about Monday's event)
+are candidates. A candidate links only when the expression's clause (the sentence, or its
+part holding the expression when the sentence dates several events) says what happened:
+
+* it has one of the event's key words: the words of its English and German titles, names
+  and generic words ("first", "erste", "says") aside, compared by stem, by their first six
+  letters, or by a German compound's head ("Atomtest" and "Test"); a word of eight
+  letters or more ("Atommacht") counts twice; or
+* its kind (app.ingest.proposals.kind_of) is the event's, or both are meetings (summit,
+  meeting, talks, agreement): not a statement (any clause may say something) nor a visit
+  (a visit holds meetings of its own);
+* and, with fewer than two key words, the clause tells no other act than the event's (a
+  statement or a tweet is no meeting, a report no threat; families: meetings and visits,
+  statements, speeches, threats and publications, wars and military actions).
+
+Shared actors and place alone never tie a dated sentence to an event. Each candidate is
+scored in [0, 1]:
 
     score = 0.25 * date + 0.35 * actors + 0.20 * place + 0.20 * terms
 
 * date: how specific the match is, by the coarser of the expression's and the event's
   precision (day 1.0, month 0.7, year 0.4, decade 0.1; a day off by one 0.9); an event
   lasting more than a year counts as a decade (a day inside a thirty-year policy says
-  little), and a day or month links to it (a day to an event longer than a month) only
-  when the sentence has one of the event's own title words (names aside): shared actors
-  and place alone never tie a dated new event to a period around it;
+  little) unless the expression, a month at most, holds its first or last day (the start
+  of a war is a moment); a day or month links to it (a day to an event longer than a
+  month) only with one of its key words;
 * actors: actors both named in the passage and linked to the event, two or more count 1.0,
   one counts 0.5;
 * place: 1.0 when the passage names the event's place;
-* terms: words of four or more letters shared by the passage and the event's title,
-  summary, kind, tags and source quotes, three or more count 1.0.
+* terms: the clause's key words of the event, two count 1.0; at least half the share of
+  words of four or more letters in both the passage and the event's title, summary, kind,
+  tags and source quotes (three count 1.0).
 
-The best candidate of each expression scoring at least LINK_THRESHOLD (or dated that very
-day, with one of its actors named in the sentence; or held whole by the month, of the
-sentence's kind, with one of its actors named) is `linked`: a pending link (table
-event_link) quoting the sentence, which a curator accepts or rejects; a passage links to
-as many events as its expressions fit.
+The best candidate of each expression scoring at least LINK_THRESHOLD is `linked`, and so
+is one dated that very day with one of its actors named in the sentence, or one dated
+that very day, or held by the month (or its first or last day in it), with two of its key
+words (one, or its place, and its kind) in the clause, or with an actor and its kind: a
+pending link
+(table event_link) quoting the sentence, which a curator accepts or rejects; a passage
+links to as many events as its expressions fit.
 
 A date expression proposes a new event (status `proposed`, hidden from GET /events unless
 asked for) when it linked nothing, or an event that is not the one the sentence reports:
-a period around its date (longer than a month and than the expression; a year is too
-coarse to tell), or another act
+a period around its date (longer than a month and than the expression, unless this holds
+its first or last day; a year is too coarse to tell), or another act
 (a joint exercise is no missile test; meetings, summits, visits and agreements are one
 family). So a specific new event is never hidden by one around it. Not for a decade, nor
 "today", nor a plan: a date after the publication, or in its last week in a clause that
@@ -50,12 +69,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
+import simplemma
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from app import views
 from app.dates import DateInterval
 from app.ingest import proposals
+from app.ingest.names import Lexicon, lexicons
 from app.ingest.reports import Report, of_article
 from app.models import (
     Actor,
@@ -82,6 +103,7 @@ COARSE_DAYS = 31
 ONE_DAY = timedelta(days=1)
 PLAN_DAYS = timedelta(days=7)  # a date this close to publication, in a clause saying "will"
 _TERM = re.compile(r"[^\W\d_]{4,}")
+_SHORT_WORD = re.compile(r"[^\W\d_]{3,}")  # "met", whose lemma "meet" is a key word
 STOPWORDS = frozenset(
     [
         "dass",
@@ -172,14 +194,107 @@ class Candidate:
     actors: frozenset[str]
     place_id: str | None
     terms: frozenset[str]
-    key_words: frozenset[str]  # of its title
+    key_words: frozenset[str]  # of its titles, names aside (key_words())
     kind: str
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a date expression's clause says happened: its key words (key_words(), names
+    aside), its kind (app.ingest.proposals.kind_of) and the places its sentence names."""
+
+    words: frozenset[str]
+    kind: str
+    places: frozenset[str]
 
 
 @lru_cache(maxsize=4096)
 def terms(text: str) -> frozenset[str]:
     """Lower-cased words of four or more letters, cut to six letters as a crude stem."""
     return frozenset(w.casefold()[:6] for w in _TERM.findall(text) if w.casefold() not in STOPWORDS)
+
+
+# Words of a title that say nothing of what happened: ordinals, "new", "says", "over"
+GENERIC = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "last",
+        "erste",
+        "erster",
+        "ersten",
+        "zweite",
+        "zweiter",
+        "dritte",
+        "letzte",
+        "letzter",
+        "says",
+        "say",
+        "sagt",
+        "sagte",
+        "sagen",
+        "alle",
+        "alles",
+        "including",
+        "over",
+        "without",
+        "ohne",
+        "ends",
+        "endet",
+        "gegen",
+        "against",
+        "nach",
+    ]
+)
+SPECIFIC_LETTERS = 8
+_WITHOUT = re.compile(
+    r"\b(?:without|ohne)\s+\w+", re.IGNORECASE
+)  # "ohne Treffen": not what happened
+_INFLECTION = re.compile(r"(?:en|er|es|e|s|n)$")
+
+
+@lru_cache(maxsize=4096)
+def key_words(text: str) -> frozenset[str]:
+    """The words of four or more letters that may name what happened: lemmas ("met" ->
+    "meet", "getroffen" -> "treffen"), lower-cased, without stop words, generic title words
+    and inflection endings ("Atomtests" -> "atomtest"); not what a title says did not
+    happen ("ohne Treffen mit Kim")."""
+    found = set()
+    for word in _SHORT_WORD.findall(_WITHOUT.sub(" ", text)):
+        folded = _lemma(word).casefold()
+        if len(folded) < 4 or {folded, word.casefold()} & (STOPWORDS | GENERIC):
+            continue
+        stem = _INFLECTION.sub("", folded)
+        found.add(stem if len(stem) >= 4 else folded)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str) -> str:
+    return str(simplemma.lemmatize(word, lang=("en", "de")))
+
+
+def key_hits(event: frozenset[str], clause: frozenset[str]) -> int:
+    """How many of the event's key words the clause has, a long one (eight letters or
+    more: "Atommacht", "Wasserstoffbombe") counting twice: the same stem ("treffen",
+    "Treffen"), the same first six letters, or a German compound's head ("Atomtest" and
+    "Test", "Gipfel" and "Gipfeltreffen")."""
+    found = 0
+    for key in event:
+        shared = max((_shared(key, word) for word in clause), default=0)
+        found += 2 if shared >= SPECIFIC_LETTERS else int(shared > 0)
+    return found
+
+
+def _shared(key: str, word: str) -> int:
+    """How many letters the two words share as one word (0: none)."""
+    if key == word:
+        return len(key)
+    if key[:6] == word[:6] and min(len(key), len(word)) >= 5:
+        return min(len(key), len(word))
+    longer, shorter = (key, word) if len(key) > len(word) else (word, key)
+    return len(shorter) if len(longer) - len(shorter) >= 4 and longer.endswith(shorter) else 0
 
 
 def _date_fit(event: DateInterval, mention: DateInterval) -> float:
@@ -189,8 +304,33 @@ def _date_fit(event: DateInterval, mention: DateInterval) -> float:
             event.end + ONE_DAY == mention.start or mention.end + ONE_DAY == event.start
         )
         return NEXT_DAY_FIT if next_day else 0.0
-    event_fit = DATE_FIT["decade"] if _days(event) > LONG_DAYS else DATE_FIT[event.precision]
+    long = _days(event) > LONG_DAYS and not _holds_end(mention, event)
+    event_fit = DATE_FIT["decade"] if long else DATE_FIT[event.precision]
     return min(DATE_FIT[mention.precision], event_fit)
+
+
+def _holds_end(mention: DateInterval, event: DateInterval) -> bool:
+    """Whether a mention no longer than a month holds the first or last day of the event:
+    the start or the end of a long event is a moment ("im Februar 2022 begonnen")."""
+    short = _days(mention) <= COARSE_DAYS
+    return short and any(mention.start <= day <= mention.end for day in (event.start, event.end))
+
+
+def _anchor(mention: DateInterval) -> DateInterval:
+    """The date a "seit 2006" / "since 2006" / "after 2006" points at: its first unit (the
+    year 2006), not the whole span to the publication."""
+    if mention.qualifier != "after":
+        return mention
+    start = mention.start
+    if mention.precision == "day":
+        end = start
+    elif mention.precision == "month":
+        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - ONE_DAY
+    elif mention.precision == "year":
+        end = start.replace(month=12, day=31)
+    else:
+        end = start.replace(year=start.year + 9, month=12, day=31)
+    return DateInterval(start, min(end, mention.end), mention.precision)
 
 
 def _days(interval: DateInterval) -> int:
@@ -203,26 +343,59 @@ def score(
     actors: set[str],
     places: set[str],
     words: frozenset[str],
-    sentence_words: frozenset[str],
+    clause: Said,
 ) -> float:
     """The link score of one candidate event (see the module docstring); 0 when it cannot
-    link."""
+    link: the clause must say what happened, by the event's key words, kind or place."""
     fit = _date_fit(candidate.interval, mention)
     if fit == 0.0:
+        return 0.0
+    hits = key_hits(candidate.key_words, clause.words)
+    said = hits > 0
+    there = (
+        mention.precision == "day"
+        and candidate.place_id in clause.places
+        and _kin(clause.kind, candidate.kind)
+    )
+    if not (said or there or _same_kind(clause.kind, candidate.kind)):
+        return 0.0
+    if hits < 2 and _other_act(clause.kind, candidate.kind):
         return 0.0
     span = _days(candidate.interval)
     within = (span > LONG_DAYS and mention.precision in ("day", "month")) or (
         span > COARSE_DAYS and mention.precision == "day"
     )
-    if within and not candidate.key_words & sentence_words:
+    if within and not said:
         return 0.0
     parts = {
         "date": fit,
         "actors": min(1.0, len(actors & candidate.actors) / 2),
         "place": float(candidate.place_id is not None and candidate.place_id in places),
-        "terms": min(1.0, len(words & candidate.terms) / 3),
+        "terms": max(min(1.0, hits / 2), min(1.0, len(words & candidate.terms) / 3) / 2),
     }
     return round(sum(WEIGHTS[k] * v for k, v in parts.items()), 3)
+
+
+def _same_kind(kind: str, other: str) -> bool:
+    """Whether a clause of this kind tells an event of the other kind by its kind alone: the
+    same kind, or both meetings (a summit, talks, an agreement); not a visit, which holds
+    meetings of its own, nor a statement, which any clause may be."""
+    if kind in ("unclassified", "statement", "publication"):
+        return False
+    return kind == other or {kind, other} <= MEETINGS
+
+
+def _kin(kind: str, other: str) -> bool:
+    """Whether two known kinds are of one family."""
+    return "unclassified" not in (kind, other) and not _other_act(kind, other)
+
+
+def _other_act(kind: str, other: str) -> bool:
+    """Whether a clause of this kind tells another act than an event of the other kind (a
+    statement is no withdrawal, a tweet no meeting); kinds of one family do not."""
+    if "unclassified" in (kind, other):
+        return False
+    return KIND_FAMILIES.get(kind, kind) != KIND_FAMILIES.get(other, other)
 
 
 def _candidates(
@@ -248,6 +421,7 @@ def _candidates(
         )
     rows = session.exec(select(Event).where(*where)).all()
     ids = [e.id for e in rows]
+    lexicon = lexicons(session)
     actors: dict[str, set[str]] = defaultdict(set)
     for event_id, actor_id in session.exec(
         select(EventActor.event_id, EventActor.actor_id).where(col(EventActor.event_id).in_(ids))
@@ -270,11 +444,20 @@ def _candidates(
             e.place_id,
             terms(" ".join([e.title, e.title_de or "", e.summary or "", e.summary_de or ""]))
             | terms(" ".join([e.kind, *texts[e.id]])),
-            terms(f"{e.title} {e.title_de or ''}"),
+            key_words(_blank_names(f"{e.title} {e.title_de or ''}", lexicon)),
             e.kind,
         )
         for e in rows
     ]
+
+
+def _blank_names(text: str, lexicon: tuple[Lexicon, Lexicon]) -> str:
+    """The text with the actor and place names it contains blanked."""
+    chars = list(text)
+    for names in lexicon:
+        for found in names.find(text):
+            chars[found.start : found.end] = " " * (found.end - found.start)
+    return "".join(chars)
 
 
 def _interval(mention: DateMention) -> DateInterval:
@@ -357,18 +540,24 @@ def link_article(session: Session, article: Article) -> None:
         passage_actors = {a.actor_id for a in actors[report.passage.id]}
         passage_places = {p.place_id for p in places[report.passage.id]}
         words = terms(report.passage.text)
-        sentence_words = terms(_outside_names(article.text, report))
+        blanked = _outside_names(article.text, report)
         person = _person_before(mentioned, report.start, persons)
         for mention in _event_dates(report.dates):
-            interval = _interval(mention)
+            interval = _anchor(_interval(mention))
+            said = _said(article.text, blanked, report, mention)
             scored = [
-                (score(c, interval, passage_actors, passage_places, words, sentence_words), c)
+                (
+                    score(c, interval, passage_actors, passage_places, words, said),
+                    c,
+                )
                 for c in published
             ]
             best, event = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-            kind = proposals.kind_of(article.text[report.start : report.end])
-            found_link = event is not None and _links(event, interval, best, report, kind)
-            linked = event if found_link else None
+            linked = (
+                event
+                if event is not None and best > 0 and _links(event, interval, best, report, said)
+                else None
+            )
             if linked is not None:
                 run.link(_link(article, report, mention, linked.id, "linked", best))
             _propose(article, report, mention, linked, run, person)
@@ -376,6 +565,16 @@ def link_article(session: Session, article: Article) -> None:
     events.put_many(session, [*run.new.values(), *cited])  # before the links that name them
     session.add_all(run.links.values())
     session.flush()
+
+
+def _said(text: str, blanked: str, report: Report, mention: DateMention) -> Said:
+    """What the clause of the mention says happened (the clause of the sentence with its
+    names blanked gives the key words)."""
+    at = -1 if report.heading else mention.start - report.start
+    several = len(report.dates) > 1
+    words = key_words(_clause(blanked, at, several)[0])
+    kind = proposals.kind_of(_clause(text[report.start : report.end], at, several)[0])
+    return Said(words, kind, frozenset(report.places))
 
 
 def _persons(session: Session, actors: dict[int, list[ActorMention]]) -> dict[str, str]:
@@ -405,6 +604,7 @@ ACTS = frozenset(
         "demolition",
     ]
 )
+MEETINGS = frozenset(["summit", "meeting", "negotiation", "agreement"])
 KIND_FAMILIES = {
     "summit": "meeting",
     "meeting": "meeting",
@@ -415,16 +615,20 @@ KIND_FAMILIES = {
     "speech": "statement",
     "threat": "statement",
     "publication": "statement",
+    "war": "war",
+    "military-action": "war",
 }
 
 
 def _covers(event: Candidate, mention: DateInterval, kind: str) -> bool:
-    """Whether a linked event is the event the sentence reports: no period around it, and
-    not another act than the sentence's (a test is no exercise; what is said or meant,
-    statements, speeches, policies, may be said of any act)."""
+    """Whether a linked event is the event the sentence reports: no period around it (but
+    its first or last day: "im Februar 2022 begonnen"), and not another act than the
+    sentence's (a test is no exercise; what is said or meant, statements, speeches,
+    policies, may be said of any act)."""
     if mention.precision in ("year", "decade"):
         return True  # too coarse to tell a new event from the one it linked
-    if _days(event.interval) > max(COARSE_DAYS, _days(mention)):
+    long = _days(event.interval) > max(COARSE_DAYS, _days(mention))
+    if long and not _holds_end(mention, event.interval):
         return False
     if kind not in ACTS or event.kind not in ACTS:
         return True
@@ -488,22 +692,30 @@ def _clause(text: str, at: int, several: bool) -> tuple[str, int]:
 
 
 def _links(
-    event: Candidate, mention: DateInterval, value: float, report: Report, kind: str
+    event: Candidate,
+    mention: DateInterval,
+    value: float,
+    report: Report,
+    said: Said,
 ) -> bool:
     """A score of LINK_THRESHOLD; or the very day of the event, with one of its actors
-    named in the sentence; or a month or day holding the whole event, which is of the
-    sentence's kind and shares an actor with it: few events fit either."""
+    named in the sentence; or that day, or a month holding the event (or its first or last
+    day), with the clause saying what happened twice over (two of its key words, or one
+    or its place and its kind) or naming an actor in a clause of its kind: few events fit
+    either."""
     if value >= LINK_THRESHOLD:
         return True
+    hits = key_hits(event.key_words, said.words)
+    kind = said.kind
+    there = event.place_id is not None and event.place_id in said.places
+    specific = hits >= 2 or ((hits == 1 or there) and _same_kind(kind, event.kind))
     shared = bool(event.actors & set(report.actors))
     fit = _date_fit(event.interval, mention)
     if mention.precision == "day" and fit == DATE_FIT["day"]:
-        return shared
+        return shared or specific
     inside = mention.start <= event.interval.start and event.interval.end <= mention.end
-    same_kind = kind != "unclassified" and KIND_FAMILIES.get(kind, kind) == KIND_FAMILIES.get(
-        event.kind, event.kind
-    )
-    return mention.precision == "month" and inside and same_kind and shared
+    held = mention.precision == "month" and (inside or _holds_end(mention, event.interval))
+    return held and (specific or (shared and _same_kind(kind, event.kind)))
 
 
 def _event_dates(dates: list[DateMention]) -> list[DateMention]:

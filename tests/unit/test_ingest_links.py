@@ -1,0 +1,138 @@
+"""The rules that tie a dated clause to an existing event (app.ingest.events), each on
+sentences of the kind the evaluation texts hold: key words by stem and compound head, the
+date a "seit"/"since" points at, the first or last day of a long event, and a clause that
+says another act than the event's."""
+
+import datetime
+
+from app.dates import DateInterval
+from app.ingest.events import (
+    Candidate,
+    Said,
+    _anchor,
+    _date_fit,
+    _links,
+    key_hits,
+    key_words,
+    score,
+)
+from app.ingest.proposals import kind_of
+from app.ingest.reports import Report
+from app.models import Passage
+
+
+def day(text: str) -> DateInterval:
+    at = datetime.date.fromisoformat(text)
+    return DateInterval(at, at, "day")
+
+
+def event(
+    title: str, kind: str, start: str, end: str, actors: tuple[str, ...] = (), place: str = ""
+) -> Candidate:
+    """A candidate as _candidates builds it, its title's names already left out."""
+    interval = DateInterval(
+        datetime.date.fromisoformat(start), datetime.date.fromisoformat(end), "day"
+    )
+    words = key_words(title)
+    return Candidate("e", interval, frozenset(actors), place or None, words, words, kind)
+
+
+def said(clause: str, places: tuple[str, ...] = ()) -> Said:
+    return Said(key_words(clause), kind_of(clause), frozenset(places))
+
+
+def test_key_words_leave_out_inflection_and_generic_title_words() -> None:
+    assert key_words("Nordkoreas erster Atomtest") == {"nordkorea", "atomtest"}
+    assert key_words("Trump says the first tests are over") == {"trump", "test"}
+
+
+def test_a_compound_head_and_a_stem_are_key_words_of_the_event() -> None:
+    test = key_words("erster Atomtest")
+    assert key_hits(test, key_words("Der erste Test, mit einer Sprengkraft")) == 1
+    assert key_hits(test, key_words("Es war der sechste Atomtest des Landes")) == 2  # long
+    meet = key_words("treffen sich in")
+    assert key_hits(meet, key_words("ein Gipfeltreffen an der Grenze")) == 1
+    assert key_hits(key_words("test"), key_words("a protest in Seoul")) == 0
+    assert key_hits(key_words("eine „Atommacht“"), key_words("eine „Atommacht“ genannt")) == 2
+
+
+def test_since_points_at_its_first_unit() -> None:
+    since = DateInterval(datetime.date(2006, 1, 1), datetime.date(2017, 9, 4), "year", "after")
+    assert _anchor(since) == DateInterval(
+        datetime.date(2006, 1, 1), datetime.date(2006, 12, 31), "year"
+    )
+    july = DateInterval(datetime.date(2017, 7, 1), datetime.date(2017, 7, 31), "month")
+    assert _anchor(july) is july
+
+
+def test_the_first_or_last_day_of_a_long_event_is_a_moment() -> None:
+    war = event("großer Krieg gegen die", "war", "2022-02-24", "2025-11-10").interval
+    february = DateInterval(datetime.date(2022, 2, 1), datetime.date(2022, 2, 28), "month")
+    march = DateInterval(datetime.date(2022, 3, 1), datetime.date(2022, 3, 31), "month")
+    assert _date_fit(war, february) == 0.7  # "im Februar 2022 ... begonnen"
+    assert _date_fit(war, march) == 0.1  # a month inside says little
+    sanctions = event("sanctions on", "sanctions", "2006-10-14", "2017-12-22").interval
+    assert _date_fit(sanctions, day("2017-12-22")) == 1.0  # "Ten days later ... approved"
+
+
+def test_shared_actors_place_and_date_alone_never_link() -> None:
+    """ "North Korea's foreign ministry said on Sunday ..." on the first day of the Syria
+    withdrawal, which it does not report."""
+    syria = event(
+        "orders troops out of northern",
+        "military-action",
+        "2019-10-06",
+        "2019-10-31",
+        ("donald-trump", "united-states"),
+    )
+    clause = said(
+        "foreign ministry said on Sunday that it had no intention of holding negotiations"
+    )
+    assert score(syria, day("2019-10-06"), {"united-states"}, set(), frozenset(), clause) == 0
+
+
+def test_a_clause_of_another_act_does_not_link_on_one_word() -> None:
+    """A tweet the day before a meeting names the meeting once: it is not the meeting."""
+    meeting = event(
+        "and meet at in the DMZ",
+        "meeting",
+        "2019-06-30",
+        "2019-06-30",
+        ("donald-trump", "kim-jong-un"),
+    )
+    tweet = said(
+        "Trump floated the idea in a tweet on Saturday morning, writing that he would like"
+        " to meet Kim at the border"
+    )
+    assert tweet.kind == "statement"
+    actors = {"donald-trump", "kim-jong-un"}
+    assert score(meeting, day("2019-06-29"), actors, set(), frozenset(), tweet) == 0
+    handshake = said("The two leaders shook hands and met for 53 minutes in the DMZ")
+    assert score(meeting, day("2019-06-30"), actors, set(), frozenset(), handshake) >= 0.6
+
+
+def test_a_meeting_within_a_visit_is_not_the_visit() -> None:
+    """Xi met Trump in Busan on a day of Trump's visit to South Korea: a meeting is no
+    visit by its kind alone."""
+    visit = event("visits", "visit", "2025-10-29", "2025-10-30", ("donald-trump", "south-korea"))
+    busan = said("Xi hatte am Donnerstag in Busan US-Präsident Donald Trump getroffen")
+    assert score(visit, day("2025-10-30"), {"donald-trump"}, set(), frozenset(), busan) == 0
+
+
+def test_the_very_day_with_two_key_words_links_without_actors() -> None:
+    """ "28. Juli: Zweiter Test der Hwasong-14" names no actor, but says what happened."""
+    tests = event(
+        "erste Interkontinentalraketentests (Hwasong-14)",
+        "weapons-test",
+        "2017-07-04",
+        "2017-07-28",
+        ("north-korea",),
+    )
+    text = "Zweiter Test der Hwasong-14."
+    clause = said(text)
+    value = score(tests, day("2017-07-28"), set(), set(), frozenset(), clause)
+    assert 0 < value < 0.6
+    passage = Passage(article_id="a", ordinal=0, start=0, end=len(text), text=text)
+    report = Report(passage, 0, len(text), [], True, [], [], [])
+    assert _links(tests, day("2017-07-28"), value, report, clause)
+    assert not _links(tests, day("2017-07-28"), value, report, said("Zweiter Versuch."))
