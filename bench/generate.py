@@ -52,7 +52,7 @@ from sqlalchemy import (
 )
 from sqlmodel import col
 
-from app import documents, schema, search, seeds, transfer, views
+from app import documents, facets, schema, search, seeds, transfer, views
 from app.actors import normalize
 from app.config import PROJECT_ROOT
 from app.dates import PRECISIONS, DateInterval, Qualifier
@@ -730,6 +730,7 @@ def generate(events: int, output: Path, seed: int = 1) -> None:
         _events(conn, seed, events, population, passages)
         for index in event_indexes:
             index.create(conn)
+        facets.recount(conn)
         # One merged full-text index, as FTS5's automatic merging leaves a settled database:
         # a prefix query reads one segment instead of every batch's.
         conn.execute(text("INSERT INTO event_search (event_search) VALUES ('optimize')"))

@@ -3,7 +3,15 @@
 from app.models.actors import ACTOR_KINDS, Actor, ActorAlias
 from app.models.articles import Article, DateMention, Passage
 from app.models.base import PRECISIONS, QUALIFIERS, utcnow
-from app.models.events import EVENT_STATUSES, ROLES, Event, EventActor, EventTag, Source
+from app.models.events import (
+    EVENT_STATUSES,
+    ROLES,
+    ActorFacet,
+    Event,
+    EventActor,
+    EventTag,
+    Source,
+)
 from app.models.history import HISTORY_ACTIONS, EventHistory
 from app.models.mentions import LINK_FINDINGS, LINK_STATUSES, ActorMention, EventLink, PlaceMention
 from app.models.meta import DataState
@@ -20,6 +28,7 @@ __all__ = [
     "ROLES",
     "Actor",
     "ActorAlias",
+    "ActorFacet",
     "ActorMention",
     "Article",
     "DataState",

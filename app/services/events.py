@@ -8,7 +8,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 from sqlmodel import delete as delete_rows
 
-from app import documents, search
+from app import documents, facets, search
 from app.dates import PRECISIONS, DateInterval
 from app.models import Event, EventActor, EventTag, Source, utcnow
 from app.queries import span_level
@@ -172,9 +172,12 @@ def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
         events.append(event)
     search.assign_keys(session, events)
     session.flush()
+    conn = session.connection()
+    facets.tally(conn, [spec.id for spec in changed if spec.id in stored], -1)
     for spec in changed:
         _replace_links(session, spec, new=spec.id not in stored)
     session.flush()
+    facets.tally(conn, [spec.id for spec in changed], 1)
     search.reindex(session, [spec.id for spec in changed])
     documents.refresh(session, [spec.id for spec in changed])
     written = {spec.id for spec in changed}
@@ -242,6 +245,7 @@ def delete(session: Session, event_id: str) -> bool:
     event.deleted_at = event.updated_at = utcnow()
     event.change_seq = versions.bump(session)
     session.flush()
+    facets.tally(session.connection(), [event_id], -1)
     session.execute(
         update(EventActor)
         .where(col(EventActor.event_id) == event_id)

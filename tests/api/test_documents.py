@@ -1,8 +1,10 @@
-"""Stored event documents (app.documents) are always what a fresh rendering gives, and the
-actor links' copies of their event's columns are the event's: after
+"""Stored event documents (app.documents) are always what a fresh rendering gives, the
+actor links' copies of their event's columns are the event's, and each actor's facet
+counts (actor_facet) are those of its live links: after
 the seeds, after every kind of write over HTTP, after an upgrade from a database without
 them, and after the rendering code changes. On both engines."""
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from app import documents, schema, views
 from app.db import get_engine, session_scope
-from app.models import DataState, Event, EventActor
+from app.models import ActorFacet, DataState, Event, EventActor
 from app.services.events import ACTOR_COPIES
 from tests.api.test_curation import AUTH, new_event, passage_of
 from tests.api.test_exports import everything
@@ -60,6 +62,34 @@ def stale_actor_copies(url: str) -> list[tuple[str, str]]:
     ]
 
 
+def stale_tallies(url: str) -> dict[tuple[str, ...], tuple[int, int]]:
+    """actor_facet's counts that differ from a count of the live links: (stored, counted)."""
+    with Session(get_engine(url)) as session:
+        links = session.exec(select(EventActor).where(col(EventActor.deleted_at).is_(None))).all()
+        stored: dict[tuple[str, ...], int] = {
+            (t.actor_id, t.status, t.facet, t.value): t.n
+            for t in session.exec(select(ActorFacet).where(col(ActorFacet.n) != 0))
+        }
+    assert links and stored
+    counted: Counter[tuple[str, ...]] = Counter()
+    for link in links:
+        assert link.status is not None and link.date_start is not None
+        start = link.date_start.isoformat()
+        for facet, value in (
+            ("year", start[:4]),
+            ("month", start[:7]),
+            ("kind", link.kind),
+            ("place", link.place_id),
+        ):
+            if value is not None:
+                counted[(link.actor_id, link.status, facet, value)] += 1
+    return {
+        key: (stored.get(key, 0), counted[key])
+        for key in stored.keys() | counted.keys()
+        if stored.get(key, 0) != counted[key]
+    }
+
+
 def all_events(http: httpx.Client, **params: Any) -> list[dict[str, Any]]:
     return everything(http, "/events", **params)
 
@@ -77,6 +107,19 @@ def http(writable_server: LiveServer) -> Iterator[httpx.Client]:
 def test_the_seeds_store_every_document_as_rendered(seeded_url: str) -> None:
     assert stale_documents(seeded_url) == []
     assert stale_actor_copies(seeded_url) == []
+    assert stale_tallies(seeded_url) == {}
+
+
+def test_postgresql_stores_the_documents_lz4_compressed(seeded_url: str) -> None:
+    """lz4 decompresses several times faster than pglz, and every page reads documents."""
+    if not seeded_url.startswith("postgresql"):
+        pytest.skip("SQLite does not compress")
+    with get_engine(seeded_url).connect() as conn:
+        methods = conn.exec_driver_sql(
+            "SELECT DISTINCT pg_column_compression(document), pg_column_compression(document_de)"
+            " FROM event WHERE pg_column_compression(document) IS NOT NULL"
+        ).all()
+    assert methods == [("lz4", "lz4")]
 
 
 def test_every_kind_of_write_keeps_the_documents_current(
@@ -111,6 +154,7 @@ def test_every_kind_of_write_keeps_the_documents_current(
         assert answer.status_code in (200, 201), answer.text
     assert stale_documents(fresh_seeded_url) == []
     assert stale_actor_copies(fresh_seeded_url) == []
+    assert stale_tallies(fresh_seeded_url) == {}
     shown = {event["id"]: event for event in all_events(http)}
     assert {a["name"] for a in shown["hanoi-summit-2019"]["actors"]} >= {"Chairman Kim"}
     singapore = [e for e in shown.values() if (e["place"] or {}).get("id") == "singapore"]

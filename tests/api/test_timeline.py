@@ -183,6 +183,8 @@ def _expected_facets(events: list[dict[str, Any]]) -> dict[str, Counter[str]]:
         {},
         KIM,
         {"actor": "trump", "from": "2018", "to": "2019"},
+        {"actor": "trump", "lang": "de"},
+        {"actor": "kim", "status": "proposed"},
         {"q": "Gipfeltreffen"},
         {"actor": ["kim", "trump"], "tag": "nuclear"},
         {"actor": "trump", "kind": ["summit", "meeting"], "q": "Kim"},
