@@ -36,13 +36,14 @@ scored in [0, 1]:
   words of four or more letters in both the passage and the event's title, summary, kind,
   tags and source quotes (three count 1.0).
 
-The best candidate of each expression scoring at least LINK_THRESHOLD is `linked`, and so
-is one dated that very day with one of its actors named in the sentence, or one dated
-that very day, or held by the month (or its first or last day in it), with two of its key
-words (one, or its place, and its kind) in the clause, or with an actor and its kind: a
-pending link
-(table event_link) quoting the sentence, which a curator accepts or rejects; a passage
-links to as many events as its expressions fit.
+Of the candidates, one the expression holds whole goes first, then the best score (the
+July tests before the series of 2017-2024 that began in July). It is `linked` when it
+scores at least LINK_THRESHOLD; or is dated that very day, with one of its actors named
+in the sentence; or is dated that very day, or held by the month (or its first or last
+day in it), with two of its key words (one, or its place, and its kind) in the clause, or
+with an actor and its kind; or began in the year, with two key words ("der sechste
+Atomtest seit 2006"). A link is pending (table event_link), quoting the sentence, until a
+curator accepts or rejects it; a passage links to as many events as its expressions fit.
 
 A date expression proposes a new event (status `proposed`, hidden from GET /events unless
 asked for) when it linked nothing, or an event that is not the one the sentence reports:
@@ -63,6 +64,7 @@ ingested.
 """
 
 import hashlib
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -276,23 +278,26 @@ def _lemma(word: str) -> str:
 
 
 def key_hits(event: frozenset[str], clause: frozenset[str]) -> int:
-    """How many of the event's key words the clause has, a long one (eight letters or
-    more: "Atommacht", "Wasserstoffbombe") counting twice: the same stem ("treffen",
+    """How many of the clause's words are key words of the event, one of eight letters or
+    more ("Atommacht", "Wasserstoffbombe") counting twice: the same stem ("treffen",
     "Treffen"), the same first six letters, or a German compound's head ("Atomtest" and
-    "Test", "Gipfel" and "Gipfeltreffen")."""
+    "Test", "Gipfel" and "Gipfeltreffen"). A word matching the English and the German
+    title word ("getestet": "tests", "Raketentests") counts once."""
     found = 0
-    for key in event:
-        shared = max((_shared(key, word) for word in clause), default=0)
+    for word in clause:
+        shared = max((_shared(key, word) for key in event), default=0)
         found += 2 if shared >= SPECIFIC_LETTERS else int(shared > 0)
     return found
 
 
 def _shared(key: str, word: str) -> int:
-    """How many letters the two words share as one word (0: none)."""
+    """How many letters the two words share as one word (0: none): a prefix counts its own
+    letters ("Waffenruhe" and "Waffenstillstand" share six, not ten)."""
     if key == word:
         return len(key)
-    if key[:6] == word[:6] and min(len(key), len(word)) >= 5:
-        return min(len(key), len(word))
+    prefix = len(os.path.commonprefix([key, word]))
+    if prefix >= min(6, len(key), len(word)) and min(len(key), len(word)) >= 5:
+        return prefix
     longer, shorter = (key, word) if len(key) > len(word) else (word, key)
     return len(shorter) if len(longer) - len(shorter) >= 4 and longer.endswith(shorter) else 0
 
@@ -314,6 +319,13 @@ def _holds_end(mention: DateInterval, event: DateInterval) -> bool:
     the start or the end of a long event is a moment ("im Februar 2022 begonnen")."""
     short = _days(mention) <= COARSE_DAYS
     return short and any(mention.start <= day <= mention.end for day in (event.start, event.end))
+
+
+def _holds(mention: DateInterval, event: Candidate) -> bool:
+    """Whether the mention holds the whole event: of the candidates that may link, the one
+    it holds goes before a period around it ("In July ... tested two ICBMs": the July tests,
+    not the series of 2017-2024)."""
+    return mention.start <= event.interval.start and event.interval.end <= mention.end
 
 
 def _anchor(mention: DateInterval) -> DateInterval:
@@ -552,7 +564,11 @@ def link_article(session: Session, article: Article) -> None:
                 )
                 for c in published
             ]
-            best, event = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+            best, event = max(
+                scored,
+                key=lambda pair: (pair[0] > 0, _holds(interval, pair[1]), pair[0]),
+                default=(0.0, None),
+            )
             linked = (
                 event
                 if event is not None and best > 0 and _links(event, interval, best, report, said)
@@ -713,7 +729,10 @@ def _links(
     fit = _date_fit(event.interval, mention)
     if mention.precision == "day" and fit == DATE_FIT["day"]:
         return shared or specific
-    inside = mention.start <= event.interval.start and event.interval.end <= mention.end
+    inside = _holds(mention, event)
+    if mention.precision == "year":  # "seit 2006", "In 2014 his cabinet reinterpreted"
+        begun = mention.start <= event.interval.start <= mention.end
+        return begun and hits >= 2
     held = mention.precision == "month" and (inside or _holds_end(mention, event.interval))
     return held and (specific or (shared and _same_kind(kind, event.kind)))
 

@@ -11,6 +11,7 @@ from app.ingest.events import (
     Said,
     _anchor,
     _date_fit,
+    _holds,
     _links,
     key_hits,
     key_words,
@@ -132,7 +133,33 @@ def test_the_very_day_with_two_key_words_links_without_actors() -> None:
     clause = said(text)
     value = score(tests, day("2017-07-28"), set(), set(), frozenset(), clause)
     assert 0 < value < 0.6
-    passage = Passage(article_id="a", ordinal=0, start=0, end=len(text), text=text)
-    report = Report(passage, 0, len(text), [], True, [], [], [])
+    report = passage_report(text)
     assert _links(tests, day("2017-07-28"), value, report, clause)
     assert not _links(tests, day("2017-07-28"), value, report, said("Zweiter Versuch."))
+
+
+def passage_report(text: str) -> Report:
+    passage = Passage(article_id="a", ordinal=0, start=0, end=len(text), text=text)
+    return Report(passage, 0, len(text), [], False, [], [], [])
+
+
+def test_a_year_links_an_event_begun_in_it_only_on_two_key_words() -> None:
+    """ "seit 2006" names the first test by "Atomtest"; "der Kim im vergangenen Jahr dreimal
+    getroffen hat" names no summit of that year by one word and the kind."""
+    year = _anchor(
+        DateInterval(datetime.date(2006, 1, 1), datetime.date(2017, 9, 4), "year", "after")
+    )
+    first = event("erster Atomtest", "weapons-test", "2006-10-09", "2006-10-09")
+    text = "Es war der sechste Atomtest des Landes seit 2006."
+    assert _links(first, year, 0.4, passage_report(text), said(text))
+    summit = event("und treffen sich in", "summit", "2018-06-12", "2018-06-12")
+    text = "Moon Jae In, der Kim im vergangenen Jahr dreimal getroffen hat, vermittelt."
+    in_2018 = DateInterval(datetime.date(2018, 1, 1), datetime.date(2018, 12, 31), "year")
+    assert not _links(summit, in_2018, 0.4, passage_report(text), said(text))
+
+
+def test_a_mention_prefers_the_event_it_holds_to_a_period_around_it() -> None:
+    july = DateInterval(datetime.date(2017, 7, 1), datetime.date(2017, 7, 31), "month")
+    tests = event("erste Interkontinentalraketentests", "weapons-test", "2017-07-04", "2017-07-28")
+    series = event("Langstreckenraketentests", "weapons-test", "2017-07-04", "2024-10-31")
+    assert _holds(july, tests) and not _holds(july, series)
