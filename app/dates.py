@@ -45,7 +45,8 @@ Rules worth knowing (the public contract):
     Januar" is 2018); the latest one not after the anchor when its clause looks back;
     then, when its clause tells the past ("war", "testete", "was", "-ed" ...), never
     after ``base`` (61 days after it otherwise), unless a future cue says so.
-  "last September", "diesen Sommer", "next spring" count from ``base`` (not inferred).
+  "last September", "diesen Sommer", "next spring", "January last year", "im März dieses
+  Jahres", "Mai des Vorjahres" count from ``base`` (not inferred).
   In a future context a yearless date is the next occurrence on or after ``base`` (after
   a month or day anchor when its clause tells the past: "kündigte an, er werde im
   August"): right after "bis", "ab", "until", "by", "next", "nächsten", "kommenden", or
@@ -469,6 +470,8 @@ _ATOM = re.compile(
     rf"|(?P<dmy>{_WDAY_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_D}"
     rf"(?:,?\s+{_YEAR})?)"
     rf"|(?P<mdy>{_WDAY_PREFIX}{_MONTH_D}\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?)"
+    rf"|(?P<mrel>{_MONTH_D}\s+(?:(?:of|des)\s+)?(?:(?P<mry>{_LAST}|{_THIS}|{_NEXT}|dieses)\s+"
+    r"(?:Jahres|year)|Vorjahres)\b)"
     rf"|(?P<my>{_MONTH_D},?\s+{_YEAR})"
     rf"|(?P<mon>{_MONTH})"
     rf"|(?P<dalone>(?<=[Aa]m\s){_DAY}\.(?=\s*(?:[,;:)]|$|\s+[a-zäöüß]))"
@@ -1110,6 +1113,16 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
         return DateInterval(datetime.date(y1, 1, 1), datetime.date(y2, 12, 31), "year"), False
     if kind == "isom":
         a, b = _unit(datetime.date(int(s[:4]), int(s[5:7]), 1), "month")
+        return DateInterval(a, b, "month"), False
+    if kind == "mrel":  # "January last year", "im März dieses Jahres", "Mai des Vorjahres"
+        token = _MONTH_TOKEN.search(s)
+        month = _month_of(token.group(), doc.langs) if token else None
+        if doc.base is None or month is None:
+            return None
+        which = (m.group("mry") or "vorig").lower()
+        year = doc.base.year + (-1 if which[:3] in ("let", "ver", "vor", "las", "pas") else 0)
+        year += 1 if which[:3] in ("näc", "kom", "nex", "com") else 0
+        a, b = _unit(datetime.date(year, month, 1), "month")
         return DateInterval(a, b, "month"), False
     if kind in ("dmy", "mdy", "my", "mon"):
         if kind == "mon" and not doc.standalone:

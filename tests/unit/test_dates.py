@@ -608,6 +608,18 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
             ("Nov. 21", "2023-11-21", "2023-11-21", "day", True),  # not from "the 2018 ..."
         ],
     ),
+    (  # a month with "last year", "dieses Jahres", "des Vorjahres" counts from the publication
+        "In January last year Kim declared the South hostile; im März dieses Jahres und im Mai "
+        "des Vorjahres kam mehr, Ende Januar letzten Jahres auch.",
+        D(2025, 6, 5),
+        "en",
+        [
+            ("January last year", "2024-01-01", "2024-01-31", "month", False),
+            ("März dieses Jahres", "2025-03-01", "2025-03-31", "month", False),
+            ("Mai des Vorjahres", "2024-05-01", "2024-05-31", "month", False),
+            ("Ende Januar letzten Jahres", "2024-01-21", "2024-01-31", "month", False),
+        ],
+    ),
     (  # a chronology passing New Year without a heading
         'Sept. 19, 2017: Trump calls Kim "Rocket Man" at the United Nations.\nNov. 29: North '
         "Korea tests its largest missile yet.\nJan. 1: Kim offers talks. The next day, Seoul "
