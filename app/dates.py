@@ -580,6 +580,21 @@ _PAST = {  # the sentence tells the past (verbs of saying tell when it was repor
         r"(?!\w)"
     ),
 }
+# German present tense: a finite verb ending in -t or -en, not a weak past (-te, -ten),
+# a participle (ge-...-t) or a common strong past; past cues in the clause rule it out
+_PRESENT = re.compile(
+    r"(?!ge[a-zäöüß]+t$)(?![a-zäöüß]+ten?$)"
+    r"(?!(?:traf|trafen|kam|kamen|ging|gingen|gab|gaben|fand|fanden|sprach|sprachen|rief|riefen|"
+    r"flog|flogen|hielt|hielten|nahm|nahmen|stand|standen|lag|lagen|zog|zogen|ließ|ließen|"
+    r"schlug|schlugen|trat|traten|fiel|fielen|blieb|blieben|schrieb|schrieben|wies|wiesen)$)"
+    r"[a-zäöüß]+(?:t|en)"
+)
+_PAST_CUE = re.compile(
+    r"(?i)(?<!\w)(?:ist|sind|gestern|vorgestern|vergangen\w*|letzte[nm]?|zuletzt|bereits|schon)"
+    r"(?!\w)"
+)
+_NEXT_WORD = re.compile(r"(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\s+([a-zäöüß]+)\b")
+_VERB_BEFORE = re.compile(r"\b([a-zäöüß]+)\s+(?:am|an\s+diesem|diesen)\s+$")
 _LOOKS_BACK = re.compile(  # pluperfect and "already": the date lies before the anchor
     r"(?<!\w)(?:hatte|hatten|bereits|had|already|earlier|previously|(?:war|waren)\s"
     r"[^.;!?]{0,80}?\b(?:worden|gewesen))(?!\w)",
@@ -836,6 +851,23 @@ class _Doc:
             return None
         s, e = a.interval.start, a.interval.end
         return None if b is not None and s - _NEWS_WINDOW <= b <= e + _NEWS_WINDOW else a.interval
+
+    def ahead(self, m: re.Match[str]) -> bool:
+        """A bare German weekday whose clause tells it in the present ("Am Dienstag treffen
+        sich Trump und Kim", "Trump fliegt am Montagabend ab"): the coming one, as in a
+        preview. The present: the verb right after a fronted weekday, or right before
+        "am <weekday>", is neither a weak past ("sagte"), a strong past ("traf") nor a
+        participle, and the clause has no past cue."""
+        if self.language_at(m.start()) != "de" or m.group("wm") or m.group("dm"):
+            return False
+        start, end = self.clause_span(m.start(), self.first(self.sentence(m.start())))
+        if _PAST["de"].search(self.text, start, end) or _PAST_CUE.search(self.text, start, end):
+            return False
+        after = _NEXT_WORD.match(self.text, m.end())
+        before = _VERB_BEFORE.search(self.text, max(start, m.start() - 40), m.start())
+        fronted = self.text[start : m.start()].strip().casefold() in ("am", "")
+        verb = after.group(1) if after and fronted else before.group(1) if before else ""
+        return _PRESENT.fullmatch(verb) is not None
 
     def future(self, start: int) -> bool:
         if _FUTURE.search(self.text, max(0, start - 30), start):
@@ -1199,7 +1231,8 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
             return DateInterval(near, near, "day"), False
     if doc.base is None or (m.group("in") and _DURATION.search(doc.clause(m.start()))):
         return None
-    got = _relative(m, doc.base, doc.future(m.start()))
+    ahead = doc.future(m.start()) or (kind == "wd" and doc.ahead(m))
+    got = _relative(m, doc.base, ahead)
     return None if got is None else (got, False)
 
 
@@ -1495,6 +1528,12 @@ _STOPWORDS = {
 _DE_WORDS, _EN_WORDS = (
     re.compile(rf"(?i)\b(?:{_alt(_STOPWORDS[lang])})\b") for lang in ("de", "en")
 )
+
+
+def vote_language(text: str, margin: int = 1) -> Literal["de", "en"] | None:
+    """The language whose stopwords in `text` outnumber the other's by `margin`, or None."""
+    de, en = len(_DE_WORDS.findall(text)), len(_EN_WORDS.findall(text))
+    return "en" if en - de >= margin else "de" if de - en >= margin else None
 
 
 def detect_language(text: str) -> Literal["de", "en"]:

@@ -22,8 +22,12 @@ overlap when they share at least one character.
 * a proposal (an event of status ``proposed``) matches an annotated event when one of its
   sources' spans (or, when it cites no source in these articles, the passages linked to
   it) overlaps the annotated quote and the proposal's date has the annotated
-  start and end. ``proposal_recall`` = annotated new events marked ``propose: true`` that
-  some proposal matches / all of them (an event reported by two articles counts twice).
+  start and end; or lies within the annotated date while the proposal matches another
+  report of the same real event (``key``) with that date exactly: one proposal takes
+  the most precise date of its reports ("im September 2017" cited by the proposal
+  dated "3. September 2017"). ``proposal_recall`` = annotated new events marked
+  ``propose: true`` that some proposal matches / all of them (an event reported by two
+  articles counts twice).
 * ``hiding_links``: links from a passage holding an annotated new event (``propose:
   true``) that no proposal matches, to an event whose interval overlaps that event's date:
   the link stands where the new event should have been proposed.
@@ -404,6 +408,14 @@ def _score_proposals(
                     touched.append((name, n))
                     if gold.date == proposal.date:
                         hits.append((name, n))
+        keys = {by_name[a].events[n].key for a, n in hits}
+        hits += [  # another report of the same event, dated less precisely
+            (a, n)
+            for a, n in touched
+            if (a, n) not in hits
+            and by_name[a].events[n].key in keys
+            and _within(proposal.date, by_name[a].events[n].date)
+        ]
         for hit in hits:
             matched[hit].append(proposal.id)
         near = [(a, n) for a, n in touched if _meet(by_name[a].events[n].date, proposal.date)]
@@ -509,6 +521,10 @@ def _score_links(
         "link_recall": _ratio(len(got), len(wanted)),
         "hiding_links": hiding,
     }
+
+
+def _within(a: tuple[datetime.date, datetime.date], b: tuple[datetime.date, datetime.date]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
 
 
 def _meet(a: tuple[datetime.date, datetime.date], b: tuple[datetime.date, datetime.date]) -> bool:

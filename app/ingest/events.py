@@ -52,27 +52,37 @@ its first or last day; a year is too coarse to tell), or another act
 (a joint exercise is no missile test; meetings, summits, visits and agreements are one
 family). So a specific new event is never hidden by one around it. Not for a decade, nor
 "today", nor a plan: a date after the publication, or in its last week in a clause that
-says "will", "is expected to", "soll". When a sentence dates several events, each is
-proposed from its clause.
+says "will", "is expected to", "soll"; nor a date no event has (app.ingest.proposals:
+"seit 2006" unless "the first ... since", "until last year", a counterfactual); nor a
+period holding the publication date in a clause that names no act ("in diesem Herbst").
+When a sentence dates several events, each is proposed from its clause.
 
-One proposal per real event: a report of the same day (within one day) and of no other
-kind, sharing two words, or an actor and the kind, with a proposal stored before (in this
-article: sharing a word or an actor) becomes another source of it (and links to it). A
-proposal is built by app.ingest.proposals; its id, `proposed-` and a hash of the text, the
-sentence's and the expression's offsets, is the same every time the same article is
-ingested.
+One proposal per real event: a report becomes another source of a proposal stored before
+(or made from this article) that tells the same event, and links to it. The same event:
+the dates are one within the other (a day's slack), no longer than a year, and the kinds
+of one family (or one unclassified); then, on the same day, two shared words, a shared
+actor or place (both kinds known), or a shared word and the same kind; in the article
+that cites it already, a word, actor or place; a day apart or at
+another precision ("im September 2017" and "3. September 2017"), the same kind (not a
+mere statement) and a shared word, actor or place (two words and an actor a day apart,
+three words for a season or longer). Of several, one of the same date first, then the
+one sharing most words. The proposal takes the more precise date. Two dates in one
+sentence are two events. A proposal is built by app.ingest.proposals; its id,
+`proposed-` and a hash of the text, the sentence's and the expression's offsets, is the
+same every time the same article is ingested.
 """
 
 import hashlib
+import itertools
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import lru_cache
 
 import simplemma
-from sqlalchemy import or_
+from sqlalchemy import ColumnElement, and_, or_
 from sqlmodel import Session, col, select
 
 from app import views
@@ -103,6 +113,8 @@ NEXT_DAY_FIT = 0.9
 LONG_DAYS = 366  # an event longer than this is a period, not a moment
 COARSE_DAYS = 31
 ONE_DAY = timedelta(days=1)
+SEASON_DAYS = 92  # a report of a longer time is another source of a proposal only when
+MANY_WORDS = 3  # it shares this many words with it
 PLAN_DAYS = timedelta(days=7)  # a date this close to publication, in a clause saying "will"
 _TERM = re.compile(r"[^\W\d_]{4,}")
 _SHORT_WORD = re.compile(r"[^\W\d_]{3,}")  # "met", whose lemma "meet" is a key word
@@ -427,10 +439,7 @@ def _candidates(
         col(Event.date_end) >= low,
     ]
     if near:
-        starts = {i.start for i in intervals}
-        where.append(
-            or_(*(col(Event.date_start).between(d - ONE_DAY, d + ONE_DAY) for d in starts))
-        )
+        where.append(or_(*(_nested_where(i) for i in intervals if _days(i) <= LONG_DAYS)))
     rows = session.exec(select(Event).where(*where)).all()
     ids = [e.id for e in rows]
     lexicon = lexicons(session)
@@ -472,6 +481,20 @@ def _blank_names(text: str, lexicon: tuple[Lexicon, Lexicon]) -> str:
     return "".join(chars)
 
 
+def _nested_where(interval: DateInterval) -> ColumnElement[bool]:
+    """Events within the interval, or holding it and no longer than a year (a day's slack
+    either way): the proposals a report of this date may be another source of."""
+    low, high = interval.start - ONE_DAY, interval.end + ONE_DAY
+    return or_(
+        col(Event.date_start).between(low, high),
+        and_(
+            col(Event.date_start) <= interval.start + ONE_DAY,
+            col(Event.date_start) >= interval.end - timedelta(days=LONG_DAYS),
+            col(Event.date_end) >= interval.end - ONE_DAY,
+        ),
+    )
+
+
 def _interval(mention: DateMention) -> DateInterval:
     return DateInterval(
         mention.date_start,
@@ -494,23 +517,58 @@ def proposed_id(article: Article, start: int, date_start: int) -> str:
     return "proposed-" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
+def _within(x: DateInterval, y: DateInterval) -> bool:
+    """x lies within y, with a day's slack either side."""
+    return y.start - ONE_DAY <= x.start and x.end <= y.end + ONE_DAY
+
+
+def _family(kind: str) -> str:
+    return KIND_FAMILIES.get(kind, kind)
+
+
 def same_event(a: Candidate, b: Candidate, *, one_article: bool = False) -> bool:
-    """Whether two reports tell one event (see the module docstring); in one article, a
-    shared actor or word is enough."""
+    """Whether two reports tell one event (see the module docstring)."""
     x, y = a.interval, b.interval
-    if x.precision == y.precision == "day":
-        near = abs((x.start - y.start).days) <= 1 and abs((x.end - y.end).days) <= 1
-    else:
-        near = (x.start, x.end, x.precision) == (y.start, y.end, y.precision)
-    if not near:
+    if max(_days(x), _days(y)) > LONG_DAYS or not (_within(x, y) or _within(y, x)):
         return False
-    if "unclassified" not in (a.kind, b.kind) and a.kind != b.kind:
+    classified = "unclassified" not in (a.kind, b.kind)
+    if classified and _family(a.kind) != _family(b.kind):
         return False
-    same_kind = a.kind == b.kind != "unclassified"
     shared = len(a.terms & b.terms)
-    if one_article:
-        return bool(shared or a.actors & b.actors)
-    return shared >= 2 or bool(a.actors & b.actors and same_kind)
+    named = bool(a.actors & b.actors) or (a.place_id is not None and a.place_id == b.place_id)
+    specific = a.kind == b.kind and a.kind not in ("unclassified", "statement")
+    days = (_days(x), _days(y))
+    if (x.start, x.end) == (y.start, y.end) and days == (0, 0):  # the same day
+        if one_article:
+            return bool(shared or named)
+        return shared >= 2 or (named and classified) or (shared >= 1 and specific)
+    if not specific:  # a day apart, or another precision: the same kind of act, named alike
+        return False
+    if days == (0, 0):
+        return shared >= 2 and named
+    if max(days) > SEASON_DAYS:
+        return shared >= MANY_WORDS
+    return bool(shared or named)
+
+
+def _same(run: "Run", this: Candidate, source: SourceSpec) -> int | None:
+    """The index in run.known of the proposal `this` reports again: of those telling the
+    same event and not citing this sentence already (another date in one sentence is
+    another event), one of the same date first, then the one sharing most words, then most
+    actors, then the most precise."""
+    fits = [
+        (
+            k.interval == this.interval,
+            len(k.terms & this.terms),
+            len(k.actors & this.actors),
+            -_days(k.interval),
+            n,
+        )
+        for n, k in enumerate(run.known)
+        if same_event(k, this, one_article=bool(run.sources(k.id)))
+        and quote_key(source) not in {quote_key(s) for s in run.sources(k.id)}
+    ]
+    return max(fits)[-1] if fits else None
 
 
 @dataclass
@@ -522,6 +580,32 @@ class Run:
     new: dict[str, EventSpec]
     known: list[Candidate]
     cited: dict[str, list[SourceSpec]]
+    refined: dict[str, tuple[DateInterval, str]] = field(default_factory=dict)
+
+    def sources(self, event_id: str) -> list[SourceSpec]:
+        """The sources of this article that the proposal cites so far."""
+        return self.new[event_id].sources if event_id in self.new else self.cited[event_id]
+
+    def again(self, at: int, this: Candidate, source: SourceSpec) -> str:
+        """Makes the report `this` another source of the proposal known[at], which takes
+        the more precise date (and a kind when it had none); answers the proposal's id."""
+        same = self.known[at]
+        narrower = _days(this.interval) < _days(same.interval)
+        kind = this.kind if same.kind == "unclassified" else same.kind
+        interval = this.interval if narrower else same.interval
+        self.known[at] = replace(
+            same,
+            interval=interval,
+            actors=same.actors | this.actors,
+            terms=same.terms | this.terms,
+            kind=kind,
+        )
+        self.sources(same.id).append(source)
+        if same.id in self.new:
+            self.new[same.id].date, self.new[same.id].kind = interval, kind
+        elif narrower or kind != same.kind:
+            self.refined[same.id] = (interval, kind)
+        return same.id
 
     def link(self, link: EventLink) -> None:
         key = (link.passage_id, link.event_id)
@@ -540,7 +624,7 @@ def link_article(session: Session, article: Article) -> None:
     dates = views.by_passage(session, DateMention, ids, col(DateMention.start))
     actors = views.by_passage(session, ActorMention, ids, col(ActorMention.start))
     places = views.by_passage(session, PlaceMention, ids, col(PlaceMention.start))
-    found = of_article(article.text, passages, dates, actors, places)
+    found = of_article(article.text, passages, dates, actors, places, article.title)
     intervals = [_interval(m) for r in found for m in r.dates]
     published = _candidates(session, intervals, "published")
     known = _candidates(session, intervals, "proposed", near=True)
@@ -556,7 +640,7 @@ def link_article(session: Session, article: Article) -> None:
         person = _person_before(mentioned, report.start, persons)
         for mention in _event_dates(report.dates):
             interval = _anchor(_interval(mention))
-            said = _said(article.text, blanked, report, mention)
+            said = _said(article.text, blanked, report, mention, article.language)
             scored = [
                 (
                     score(c, interval, passage_actors, passage_places, words, said),
@@ -578,18 +662,21 @@ def link_article(session: Session, article: Article) -> None:
                 run.link(_link(article, report, mention, linked.id, "linked", best))
             _propose(article, report, mention, linked, run, person)
     cited = curation.citing(session, run.cited)
+    for spec in cited:
+        if spec.id in run.refined:
+            spec.date, spec.kind = run.refined[spec.id]
     events.put_many(session, [*run.new.values(), *cited])  # before the links that name them
     session.add_all(run.links.values())
     session.flush()
 
 
-def _said(text: str, blanked: str, report: Report, mention: DateMention) -> Said:
+def _said(text: str, blanked: str, report: Report, mention: DateMention, language: str) -> Said:
     """What the clause of the mention says happened (the clause of the sentence with its
     names blanked gives the key words)."""
     at = -1 if report.heading else mention.start - report.start
-    several = len(report.dates) > 1
-    words = key_words(_clause(blanked, at, several)[0])
-    kind = proposals.kind_of(_clause(text[report.start : report.end], at, several)[0])
+    dates = [m.start - report.start for m in report.dates]
+    words = key_words(_clause(blanked, at, dates)[0])
+    kind = proposals.kind_of(_clause(text[report.start : report.end], at, dates)[0], language)
     return Said(words, kind, frozenset(report.places))
 
 
@@ -651,9 +738,11 @@ def _covers(event: Candidate, mention: DateInterval, kind: str) -> bool:
     return KIND_FAMILIES.get(kind, kind) == KIND_FAMILIES.get(event.kind, event.kind)
 
 
-_CLAUSE = re.compile(
-    r",?\s+(?:and|und)\s+(?=[a-zäöüß])|;\s*|\s[–—]\s|,\s+(?=(?:but|while|after|before|"
-    r"when|where|which|aber|während|nachdem|bevor|als|wo|wobei)\b)"
+_CLAUSE = re.compile(  # not "its sixth and largest test": "and" after a comma, or before
+    # a preposition, an adverb of time or an English past tense
+    r",\s+(?:and|und)\s+(?=[a-zäöüß])|\s+(?:and|und)\s+(?=(?:in|on|at|then|later|im|am|dann|"
+    r"später|zuletzt|[a-z]+ed)\b)|;\s*|\s[–—]\s|,\s+(?=(?:but|while|after|before|when|where|"
+    r"which|aber|während|nachdem|bevor|als|wo|wobei)\b)"
 )
 _LEADING_NAME = re.compile(r"((?:[A-ZÄÖÜ][\w'’-]*\s+){1,4})(?=[a-zäöüß])")
 NOT_SUBJECTS = frozenset(
@@ -682,22 +771,33 @@ NOT_SUBJECTS = frozenset(
         "vom",
         "ab",
         "last",
+        "only",
+        "nur",
+        "noch",
     ]
 )
 
 
-def _clause(text: str, at: int, several: bool) -> tuple[str, int]:
+def _clause(text: str, at: int, dates: list[int]) -> tuple[str, int]:
     """The clause of the sentence holding offset `at` when the sentence dates several
-    events, with the sentence's subject in front when the clause lacks one ("... and
-    stepped down in August 2020"); and the offset in the sentence that clause offsets
-    add to."""
-    if not several or at < 0:
+    events (`dates`: the offsets of its date expressions): it ends at the last clause
+    boundary before the next date and starts after the last one before `at` that comes
+    after the previous date ("its sixth and largest nuclear test, and in November it
+    launched": the second "and"); with the sentence's subject in front when the clause
+    lacks one ("... and stepped down in August 2020"); and the offset in the sentence
+    that clause offsets add to."""
+    if len(dates) < 2 or at < 0:
         return text, 0
-    bounds = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text) + 1]
-    start = max(b for b in bounds if b <= at)
-    end = min(b for b in bounds if b > at)
-    ends = [m.start() for m in _CLAUSE.finditer(text) if m.start() >= start]
-    clause = text[start : min([*ends, end])]
+    cuts = list(_CLAUSE.finditer(text))
+    ordered = sorted(dates)
+    chosen = [
+        max((c for c in cuts if a < c.start() and c.end() <= b), key=lambda c: c.start())
+        for a, b in itertools.pairwise(ordered)
+        if any(a < c.start() and c.end() <= b for c in cuts)
+    ]
+    start = max([0, *(c.end() for c in chosen if c.end() <= at)])
+    end = min([len(text), *(c.start() for c in chosen if c.start() > at)])
+    clause = text[start:end]
     leading = _LEADING_NAME.match(text)
     if start > 0 and clause.lstrip()[:1].islower() and leading:
         subject = leading.group(1)
@@ -766,14 +866,32 @@ def _propose(
     interval = _interval(mention)
     text = article.text[report.start : report.end]
     clause, offset = _clause(
-        text, -1 if report.heading else mention.start - report.start, len(report.dates) > 1
+        text,
+        -1 if report.heading else mention.start - report.start,
+        [m.start - report.start for m in report.dates],
     )
-    kind = proposals.kind_of(clause)
+    kind = proposals.kind_of(clause, article.language)
     if linked is not None and _covers(linked, interval, kind):
         return
+    at = mention.start - report.start - offset  # in the clause; < 0 after a heading
+    before, after = clause[: max(0, at)], article.text[mention.end : report.end]
+    if not report.heading and proposals.no_event_date(clause, before[-40:]):
+        return
+    if proposals.is_since(mention.text):
+        if not proposals.since_event(before, after):
+            return
+        interval = proposals.first_unit(interval)
     if interval.precision == "decade" or proposals.is_now(mention.text):
         return
     first, last = article.published_start, article.published_end
+    if (
+        kind == "unclassified"
+        and interval.precision != "day"
+        and first is not None
+        and interval.start <= first <= interval.end
+    ):
+        return  # "in diesem Herbst nicht in Geberlaune": the present state, no act
+
     if (
         first is not None
         and last is not None
@@ -789,7 +907,7 @@ def _propose(
         interval,
         frozenset(report.actors),
         report.places[0] if report.places else None,
-        terms(_outside_names(article.text, report)) | terms(text),
+        terms(clause),
         frozenset(),
         kind,
     )
@@ -800,15 +918,9 @@ def _propose(
         end=report.end,
         stated_date=interval,
     )
-    same = next((k for k in run.known if same_event(k, this, one_article=k.id in run.new)), None)
+    same = _same(run, this, source)
     if same is not None:
-        if same.id in run.new:
-            spec = run.new[same.id]
-            if quote_key(source) not in {quote_key(s) for s in spec.sources}:
-                spec.sources.append(source)
-        else:
-            run.cited[same.id].append(source)
-        run.link(_link(article, report, mention, same.id, "proposed", value))
+        run.link(_link(article, report, mention, run.again(same, this, source), "proposed", value))
         return
     title, by_pronoun = proposals.title(
         clause,

@@ -16,70 +16,126 @@ times 0.9 for a date taken from a heading.
 """
 
 import re
+from datetime import date, timedelta
 
-from app.dates import DateInterval
+from app.dates import DateInterval, vote_language
 
 TITLE_CHARS = 100
 DATE_SURE = {"day": 0.9, "month": 0.75, "year": 0.55, "decade": 0.3}
 INFERRED = 0.7
 FROM_HEADING = 0.9
 
-# Kinds (app.vocabulary.EVENT_KINDS) by cue: the kind whose cue comes first in the sentence
-# wins (the main verb usually comes before what it reports on: "condemned ... the test"),
-# at one position the one listed first. A cue is a regular expression matched on the
-# lower-cased text at a word start, unless it starts with \w* (a German compound's end:
-# "Raketentest").
-KIND_CUES: tuple[tuple[str, str], ...] = (
-    (
-        "weapons-test",
-        r"\w*(?:raketen|atom|kernwaffen|nuklear|waffen|bomben|wasserstoffbomben)tests?\b|"
-        r"\w*(?:raketen|interkontinentalraketen)start|test(?:s|ed|et|ete|eten)?\b|getestet|"
-        r"(?:missile|rocket|icbm)s?\s+launch|launch(?:ed|es)?\s+(?:an?\s+)?(?:\w+\s+){0,3}"
-        r"(?:missile|rocket|icbm)|fired\s+(?:\w+\s+){0,3}(?:missile|rocket)|"
-        r"zünde|gezündet|detonat|\w*bombe\b|hydrogen\s+bomb|nuclear\s+device|abschuss|"
-        r"abgefeuert|feuert|fires\s+(?:\w+\s+){0,3}(?:missile|rocket)",
-    ),
-    ("summit", r"summit|\w*gipfel"),
-    ("sanctions", r"sanction|\w*sanktion|embargo|verhäng"),
-    ("demolition", r"demoli|abriss|abgerissen|\w*spreng|blew\s+up|torn\s+down"),
-    ("inauguration", r"inaugurat|sworn\s+in|took\s+office|amtseinführung|vereidigt|amtsantritt"),
-    ("election", r"elect(?:ed|ion)|\w*wahl(?:en)?\b|gewählt|vote[ds]?\b"),
-    ("death", r"died|dies\b|death|starb|gestorben|\w*tod\b|tode"),
-    ("founding", r"founded|founding|gegründet|gründung|proclaimed|ausgerufen"),
-    (
-        "agreement",
-        r"agree(?:d|ment)|accord|treaty|signed|deal\b|abkommen|vereinbar|vertrag|"
-        r"unterzeichne|einig(?:t|ten)\b",
-    ),
-    (
-        "military-action",
-        r"attack|strike|struck|invaded|invasion|shell(?:ed|ing)|bombard|angriff|angegriffen|"
-        r"beschoss|\w*manöver|exercises?\b|\w*übung",
-    ),
-    ("threat", r"threat|warn(?:s|ed)\b|droh|androh|warnt"),
-    ("speech", r"speech|address(?:ed|es)?\s+(?:the|a)\b|\w*rede\b|reden\b|\w*ansprache"),
-    ("visit", r"visit|\w*besuch|reist|travel(?:l)?(?:ed|s)\s+to|trip\s+to"),
-    ("negotiation", r"negotiat|talks\b|verhand|gespräche"),
-    (
-        "meeting",
-        r"met\b|meet(?:s|ing)?\b|\w*treffen|trifft|traf(?:en)?\b|zusammen(?:kommen|gekommen)|"
-        r"empf(?:ing|ängt)|receive[sd]|dine[sd]\s+with",
-    ),
-    ("publication", r"published|publish|veröffentlich|report(?:ed)?\s+that|\w*bericht"),
-    ("war", r"war\b|\w*krieg"),
-    ("policy", r"policy|\w*politik|strategy|strategie|doctrine|doktrin"),
-    (
-        "statement",
-        r"said|says|announce|declare|stated|told|tells|tweet|wrote|writes|condemn|mock|"
-        r"calls?\b|called|accept|sag(?:t|te)\b|erklär|kündig|angekündigt|teilt|schrieb|"
-        r"schreibt|betont|bekräftig|verurteil|nimmt\s+(?:\w+\s+){0,3}an\b|statement|"
-        r"\w*erklärung",
-    ),
-)
-_KINDS = [
-    (kind, re.compile(cue if cue.startswith(r"\w*") else rf"\b(?:{cue})"))
-    for kind, cue in KIND_CUES
-]
+# Kinds (app.vocabulary.EVENT_KINDS) by cue, one lexicon per language: a German word never
+# tags an English sentence ("war" is "was") nor the other way round. A cue is a regular
+# expression matched on the lower-cased text at a word start (\w* in front: a German
+# compound's end, "Raketentest"). Inflections are spelt out (strong verbs: "traf",
+# "getroffen"); a lemmatizer (simplemma) would add a dictionary load per language and
+# still miss the compounds and separable verbs ("feuert ... ab") that carry the kind.
+KIND_CUES: dict[str, dict[str, str]] = {
+    "weapons-test": {
+        "de": r"\w*(?:raketen|atom|kernwaffen|nuklear|waffen|bomben|triebwerks?)tests?\b|"
+        r"\w*raketenstarts?\b|test(?:et|ete|eten|en)\b|getestet|zünde\w*|gezündet|\w*bombe\b|"
+        r"abschuss|abgefeuert|feuer(?:t|te|ten)\b|\w*rakete[n]?\b|überflieg\w*|überflog\w*|"
+        r"tests?\b",
+        "en": r"(?:nuclear|missile|rocket|weapons?|bomb|engine|icbm)\s+tests?\b|"
+        r"test(?:s|ed|ing)?\b|test-fir\w*|detonat\w*|hydrogen\s+bomb|nuclear\s+device|"
+        r"(?:missile|rocket|icbm)s?\s+launch\w*|"
+        r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,4}(?:missile|rocket|icbm|satellite)|"
+        r"(?:fired|fires|flew|flies)\s+(?:[\w-]+\s+){0,4}(?:missile|rocket)|"
+        r"(?:missile|rocket|icbm)s?\s+(?:[\w-]+\s+){0,2}(?:was\s+|were\s+)?(?:launched|fired|"
+        r"flew|tested)|blast\b",
+    },
+    "summit": {"de": r"\w*gipfel\w*", "en": r"summit"},
+    "sanctions": {
+        "de": r"\w*sanktion\w*|embargo|verhängt\w*|\w*terrorliste|schwarze\s+liste|verbot\w*",
+        "en": r"sanction\w*|embargo|sponsors?\s+of\s+terror\w*|blacklist|banned|bans\b",
+    },
+    "demolition": {
+        "de": r"abriss|abgerissen|(?:reißt|riss|rissen)\s+(?:\w+\s+){0,6}ab\b|\w*spreng\w*",
+        "en": r"demoli\w*|blew\s+up|blown\s+up|torn\s+down|tore\s+down|razed",
+    },
+    "inauguration": {
+        "de": r"amtseinführung|vereidig\w*|amtsantritt|(?:tritt|trat)\s+(?:\w+\s+){0,3}amt\s+an\b|"
+        r"an\s+die\s+macht",
+        "en": r"inaugurat\w*|sworn\s+in|t(?:ook|akes)\s+office|(?:returned|came|rose)\s+to\s+power|"
+        r"became\s+(?:prime\s+minister|president)",
+    },
+    "election": {
+        "de": r"\w*wahl(?:en)?\b|gewählt|wählt\w*|abstimm\w*",
+        "en": r"elect(?:ed|ion)s?\b|won\s+the\s+(?:presidency|election)|vote[ds]?\b",
+    },
+    "death": {
+        "de": r"starb|stirbt|gestorben|\w*tod\b|tode[s]?\b|getötet|ermordet|hingerichtet|"
+        r"\w*hinrichtung",
+        "en": r"died|dies\b|death|killed|assassinat\w*|executed|execution|murder\w*",
+    },
+    "founding": {
+        "de": r"gegründet|gründung|gründete|ausgerufen|rief\s+(?:\w+\s+){0,6}aus\b|eröffnet\w*|"
+        r"eingeweiht|einweihung",
+        "en": r"founded|founding|proclaimed|established|opened|unveiled",
+    },
+    "agreement": {
+        "de": r"\w*abkommen\w*|vereinbar\w*|\w*vertrag\w*|unterzeichne\w*|unterschrieb\w*|"
+        r"einig(?:t|te|ten)\b|geeinigt",
+        "en": r"agree(?:d|s|ment)\b|accords?\b|treaty|signed|signs\b|deal\b",
+    },
+    "military-action": {
+        "de": r"\w*kriegsrecht|\w*angriff\w*|angegriffen|beschoss\w*|beschießt|\w*manöver\w*|"
+        r"\w*übung\w*|überfall\w*|\w*parade\b|\w*offensive|einmarsch\w*|vorstieß\w*|landung",
+        "en": r"declar\w*\s+martial\s+law|attack\w*|strikes?\b|struck|invad\w*|invasion|"
+        r"shell(?:ed|ing)|bombard\w*|(?:drills?|exercises?)\b|parade|offensive|landing",
+    },
+    "threat": {"de": r"\w*droh\w*", "en": r"threat\w*"},
+    "speech": {
+        "de": r"\w*rede\b|reden\b|\w*ansprache|\w*vollversammlung",
+        "en": r"speech|(?:his|her|their|an|a|the|first|year's|televised|annual)\s+(?:\w+\s+){0,2}"
+        r"address\b|address(?:ed|es)?\s+(?:to\s+)?(?:the|a)\s+(?:nation|u\.n\.|united|general|"
+        r"parliament|congress|assembly|rally|crowd)|general\s+assembly",
+    },
+    "visit": {
+        "de": r"\w*besuch\w*|reis(?:t|te|ten)\b|\w*reise\b|eingetroffen|eintreffen|"
+        r"(?:trifft|traf|trafen)\s+(?:\w+\s+){0,5}ein\b|gelandet|landete|ankunft|angekommen|"
+        r"(?:fliegt|flog|flogen)\b(?!\s+über)|aufgebrochen|\w*fahrt\b|begleite\w*|"
+        r"war\s+(?:\w+\s+){0,6}(?:in|nach)\s+\w+\s+gewesen",
+        "en": r"visit\w*|travel(?:l)?(?:ed|s)\s+to|trip\s+to|arrived|arrives|landed|"
+        r"fl(?:ew|ies)\s+(?:in|to|into)\b|accompan\w*",
+    },
+    "negotiation": {"de": r"verhandl\w*|verhandel\w*|gespräche\b", "en": r"negotiat\w*|talks\b"},
+    "meeting": {
+        "de": r"\w*treffen\b|\w*treffens\b|trifft|traf(?:en)?\b|getroffen|"
+        r"zusammen(?:kommen|gekommen|kam|kamen)|kommen\s+(?:\w+\s+){0,8}zusammen|"
+        r"empf(?:ing|ängt|angen)|(?:berief|beruft)\s+(?:\w+\s+){0,6}ein\b|einberufen",
+        "en": r"met\b|meet(?:s|ing)?\b|receive[sd]|dine[sd]?\s+with|handshake|shook\s+hands|"
+        r"convened",
+    },
+    "publication": {
+        "de": r"veröffentlich\w*|\w*bericht\w*",
+        "en": r"published|publish\w*|report(?:ed|s)?\s+that",
+    },
+    "war": {"de": r"\w*krieg\w*", "en": r"wars?\b"},
+    "policy": {
+        "de": r"\w*politik|strategie|doktrin",
+        "en": r"policy|strategy|doctrine",
+    },
+    "statement": {
+        "de": r"sag(?:t|te|ten)\b|gesagt|erklär\w*|kündig\w*|angekündigt|"
+        r"teil(?:t|te|ten)\s+(?:\w+\s+){0,4}mit\b|schrieb|schreibt|betont\w*|bekräftig\w*|"
+        r"verurteil\w*|(?:nimmt|nahm)\s+(?:\w+\s+){0,3}an\b|verkünde\w*|abgesagt|"
+        r"\w*brief\w*|schlug\s+(?:\w+\s+){0,6}vor\b|vorgeschlagen|bestätig\w*|warn\w*|"
+        r"nann?te|nennt|sprach|spricht|forder\w*|gefordert|(?:bot|bietet)\s+(?:\w+\s+){0,6}an\b|"
+        r"angeboten|lehn\w*\s+(?:\w+\s+){0,6}ab\b|abgelehnt|verspott\w*|twitter|"
+        r"(?:wies|weist)\s+(?:\w+\s+){0,8}zurück\b|zurückgewiesen|meldet\w*",
+        "en": r"said|says|announc\w*|declar\w*|stated|told|tells|tweet\w*|wrote|writes|"
+        r"condemn\w*|mock\w*|call(?:s|ed)?\b|accept\w*|statement|warn(?:s|ed)\b|cancel\w*|"
+        r"propos\w*|"
+        r"offer\w*|reject\w*|confirm\w*|urg(?:ed|es)\b|pledg\w*|vow\w*|claim\w*|twitter",
+    },
+}
+_KINDS = {
+    language: [(kind, re.compile(rf"\b(?:{cues[language]})")) for kind, cues in KIND_CUES.items()]
+    for language in ("de", "en")
+}
+STATEMENTS = frozenset(["statement", "publication"])
 
 _LABEL = re.compile(
     r"\s*(?:analyse|hintergrund|chronologie|chronik|kommentar|exklusiv|eilmeldung|update|"
@@ -125,9 +181,73 @@ NOW = re.compile(
 )
 
 
+# "a missile that could reach all of the U.S. mainland": what a thing can do, not a plan
+_CAPABLE = re.compile(r"\b(?:that|which|who)\s+(?:could|may|might)\b", re.IGNORECASE)
+
+
 def is_plan(clause: str, language: str) -> bool:
-    """Whether the clause tells what is to come ("is expected to", "soll")."""
-    return PLANS[language].search(clause) is not None
+    """Whether the clause tells what is to come ("is expected to", "soll"); not a relative
+    clause saying what something could do."""
+    return PLANS[language].search(_CAPABLE.sub(" ", clause)) is not None
+
+
+# "seit 2006", "since Nov. 29": a state reaching to now, not the date of an event; but the
+# event at its start when the sentence says so: "the first launch since Sept. 15",
+# "erstmals seit 1980", "has not launched a missile since Nov. 29, when it tested ..."
+_SINCE = re.compile(r"\s*(?:seit(?:dem)?|since)\b", re.IGNORECASE)
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|erste[nmrs]?|erstmals|zum\s+ersten\s+mal|not|never|no\s+longer|nicht|"
+    r"kein\w*|nie|niemals)\b|n't\b",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(r"\s*,?\s*(?:when|als)\b", re.IGNORECASE)
+# what comes right before a date that no event has: the end of a state ("Until last
+# year"), a comparison ("than a year ago", "als vor einem Jahr"), a calendar ("which falls
+# on Thursday", "der auf den Sonntag fällt" has the verb after it)
+_NO_EVENT_BEFORE = re.compile(
+    r"\b(?:until|till|than|bis|(?:\w+er|mehr)\s+(?:\w+\s+){0,3}als|als\s+noch|falls(?:\s+on)?|"
+    r"fällt\s+auf(?:\s+den)?)\s+$",
+    re.IGNORECASE,
+)
+# a counterfactual: "would have been hard to imagine a year ago", "wäre kaum vorstellbar
+# gewesen"
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|could|might)(?:\s+not|n't)?\s+have\b|\bhard\s+to\s+imagine\b|"
+    r"\bunthinkable\b|\binconceivable\b|\b(?:un|kaum\s+)vorstellbar\b|\bundenkbar\b|"
+    r"\b(?:wäre|wären|hätte|hätten)\b[^.;]*\b(?:gewesen|können|müssen|sollen)\b",
+    re.IGNORECASE,
+)
+
+
+def is_since(expression: str) -> bool:
+    """Whether the date expression reaches from a date to now ("seit 2006", "since 1980")."""
+    return _SINCE.match(expression) is not None
+
+
+def since_event(before: str, after: str) -> bool:
+    """Whether a "since" date dates an event of its own: the sentence before it says
+    "first" or "not", or a "when" clause after it tells the event."""
+    return bool(_FIRST_SINCE.search(before) or _WHEN.match(after))
+
+
+def no_event_date(clause: str, before: str) -> bool:
+    """Whether the date expression, with `before` the text of its clause before it, dates
+    no event: the end of a state, a comparison, a calendar, a counterfactual."""
+    return bool(_NO_EVENT_BEFORE.search(before) or _COUNTERFACTUAL.search(clause))
+
+
+def first_unit(interval: DateInterval) -> DateInterval:
+    """The day, month, year or decade an interval starts with, at its precision."""
+    start = interval.start
+    if interval.precision == "day":
+        end = start
+    elif interval.precision == "month":
+        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    elif interval.precision == "year":
+        end = start.replace(month=12, day=31)
+    else:
+        end = date(start.year // 10 * 10 + 9, 12, 31)
+    return DateInterval(start, end, interval.precision)
 
 
 def is_now(expression: str) -> bool:
@@ -135,22 +255,73 @@ def is_now(expression: str) -> bool:
     return NOW.fullmatch(expression.strip()) is not None
 
 
-# "said it had detonated", "erklärte, man habe ... getestet": the statement reports the event
-_REPORTED = re.compile(r"\w*\W*(?:that\s+|dass\s+)?(?:it|they|he|she|er|sie|es|man)\b")
+# "said it had detonated", "erklärte, man habe ... getestet", "bestätigte, dass das Gebäude
+# gesprengt worden sei": the statement reports an act; not "sagte, Moon wolle ... Gipfel"
+_REPORTED = re.compile(r"\W*(?:\w+\W+){0,4}?(?:that|dass|von|it|they|he|she|er|sie|es|man)\b")
+_WISH = re.compile(r"\b(?:wolle|wollen|werde|würde|solle|könne|will|would|could|wants)\b")
+# a German noun after a preposition: the occasion ("in seiner Rede", "bei dem Treffen")
+_FRAME = re.compile(
+    r"\b(?:in|im|bei|beim|auf|während|nach|vor|mit|zu|zum|zur|an|am)\s+(?:\w+\s+){0,2}$"
+)
+# a clause of time before or after the act: "hours before Trump landed in Gyeongju, it
+# said it had test-fired", "nachdem Kim eingetroffen war"
+_SUBORDINATE = re.compile(r"\b(?:before|after|while|bevor|nachdem|während)\b[^,;]*", re.I)
+_QUOTED = re.compile(r"[\"“„«»][^\"“”„«»]*[\"”“«»]")
 
 
-def kind_of(text: str) -> str:
-    """The kind whose cue comes first in the text, `unclassified` when none fits; when a
-    statement reports what its speaker did ("said it had tested"), the kind of that."""
-    lowered = text.casefold()
-    found = sorted(
-        (m.start(), n, m.end()) for n, (_, cue) in enumerate(_KINDS) if (m := cue.search(lowered))
-    )
+_BOTH = re.compile(r"(?i)\b(?:in|an|am)\b")  # words of both languages cast no vote
+
+
+def clause_language(text: str, default: str | None) -> str:
+    """The language of the clause: the article's (`default`) unless the clause's words
+    clearly vote for the other (an English quote in a German article)."""
+    voted = vote_language(_BOTH.sub(" ", text), margin=1 if default is None else 2)
+    return voted or default or "de"
+
+
+def kind_of(text: str, language: str | None = None) -> str:
+    """The kind of the event the clause reports (see KIND_CUES), `unclassified` when none
+    fits: cues in the clause's own language (`language` on a tie), outside quotes and
+    clauses of time ("hours before Trump landed") when any are. The cue that comes first,
+    but in German a verb (lower case: "hatte Trump den
+    Gipfel ... abgesagt") before a noun, unless the noun names the occasion of a statement
+    ("In seiner Neujahrsansprache bot Kim ... an"); a statement reporting an act ("said it
+    had tested", "erklärte, man habe ... gezündet") has the kind of the act."""
+    lang = clause_language(text, language)
+    lowered = text.lower()  # casefold would move offsets (ß)
+    found = [  # by position, then as listed
+        (start, end, kind)
+        for start, _, end, kind in sorted(
+            (m.start(), n, m.end(), kind)
+            for n, (kind, cue) in enumerate(_KINDS[lang])
+            for m in cue.finditer(lowered)
+        )
+    ]
+    aside = [m.span() for m in _QUOTED.finditer(text)]
+    unquoted = [f for f in found if not any(a <= f[0] < b for a, b in aside)] or found
+    aside += [m.span() for m in _SUBORDINATE.finditer(text)]
+    unquoted = [f for f in unquoted if not any(a <= f[0] < b for a, b in aside)] or unquoted
     if not found:
         return "unclassified"
-    kind = _KINDS[found[0][1]][0]
-    if kind == "statement" and len(found) > 1 and _REPORTED.match(lowered, found[0][2]):
-        return _KINDS[found[1][1]][0]
+    verbs = unquoted
+    if lang == "de":
+        verbs = [f for f in unquoted if not text[f[0]].isupper()] or unquoted
+        frames = [
+            f
+            for f in unquoted
+            if text[f[0]].isupper() and _FRAME.search(lowered, max(0, f[0] - 40), f[0])
+        ]
+        if frames and frames[0][0] < verbs[0][0] and verbs[0][2] in STATEMENTS:
+            return frames[0][2]
+    start, end, kind = verbs[0]
+    later = [f for f in found if f[0] >= end and f[2] not in STATEMENTS]
+    if (
+        kind in STATEMENTS
+        and later
+        and _REPORTED.match(lowered, end)
+        and not _WISH.search(lowered, end, later[0][0])
+    ):
+        return later[0][2]
     return kind
 
 

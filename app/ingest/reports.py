@@ -6,6 +6,8 @@ A date expression is a report only in a sentence of the story. Not in:
   date is the day of the report, the sentence that follows it is read without it;
 * a byline ("Von Anna Müller, dpa", "By John Smith"), a photo credit ("Foto: ...",
   "Photo: Reuters"), an "updated"/"aktualisiert" stamp;
+* the headline, the first passage when it is the article's title or a short line with no
+  full stop: it sums up what the story reports;
 * a passage that is only a date ("28. Juli", "2018", "June 12:"): a heading, whose date
   goes to the first sentence of the paragraph that follows it when that sentence states
   no date of its own.
@@ -41,13 +43,14 @@ CREDIT = re.compile(
     r"in\s+(?:this|a)\b.{0,60}?\bphoto\b|copyright\b|©|alle\s+rechte\b|all\s+rights\b)"
 )
 STAMP = re.compile(
-    r"\s*(?i:(?:zuletzt\s+)?(?:aktualisiert|last\s+updated|updated|stand|veröffentlicht|"
-    r"published|erstellt|posted))\s*(?::|(?i:am|on|at)\b|\d|[A-Z][a-z]{2,8}\.?\s+\d)"
+    r"\s*(?i:(?:zuletzt\s+|first\s+|last\s+)?(?:aktualisiert|geändert|updated|modified|stand|"
+    r"veröffentlicht|publiziert|erschienen|published|erstellt|posted))\s*"
+    r"(?::|(?i:am|on|at)\b|\d|[A-Z][a-z]{2,8}\.?\s+\d)"
 )
 STAMP_CHARS = 100  # a stamp is a short line; a sentence starting "Published" may be a story
 # "Diese Meldung wurde am 12.06.2018 um 15:20 Uhr veröffentlicht.": a stamp word and a time
 TIMED_STAMP = re.compile(
-    r"(?i:.*\b(?:aktualisiert|veröffentlicht|updated|published|posted)\b)"
+    r"(?i:.*\b(?:aktualisiert|veröffentlicht|publiziert|erschienen|updated|published|posted)\b)"
     r"|.*\b\d{1,2}[:.]\d{2}\s*(?i:uhr|a\.m\.|p\.m\.|gmt|utc|mez|cet|et)\b"
 )
 COMPOUND_NOUNS = frozenset(
@@ -143,12 +146,25 @@ class Report:
     names: list[tuple[int, str, str]]
 
 
+HEADLINE_CHARS = 200
+
+
+def is_headline(passage: Passage, title: str | None, last: bool) -> bool:
+    """The article's first passage as its headline: its title, or a short line without a
+    full stop that more text follows."""
+    text = " ".join(passage.text.split())
+    if title is not None and text.casefold() == " ".join(title.split()).casefold():
+        return True
+    return not last and len(text) <= HEADLINE_CHARS and text[-1:] not in ".!?:;\"'“”»«)"
+
+
 def of_article(
     text: str,
     passages: list[Passage],
     dates: dict[int, list[DateMention]],
     actors: dict[int, list[ActorMention]],
     places: dict[int, list[PlaceMention]],
+    title: str | None = None,
 ) -> list[Report]:
     """The article's reports, in text order (see the module docstring)."""
     found: list[Report] = []
@@ -162,6 +178,8 @@ def of_article(
             continue
         if is_date_only(passage.text, [Span(m.start, m.end) for m in own], passage.start):
             heading = own
+            continue
+        if passage.ordinal == 0 and is_headline(passage, title, len(passages) == 1):
             continue
         cuts = [c for c in sentence_ends(text, body_start, passage.end) if c > body_start]
         bounds = list(zip([body_start, *cuts], [*cuts, passage.end], strict=True))

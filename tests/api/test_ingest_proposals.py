@@ -168,3 +168,34 @@ def test_a_reported_day_links_and_a_passage_links_two_events(session: Session) -
         select(Event.id).where(col(Event.id).in_(["singapore-summit-2018", "hanoi-summit-2019"]))
     ).all()
     assert len(live) == 2
+
+
+MONTH_FIRST = (
+    "Nordkorea hat im Januar 2016 nach eigenen Angaben erstmals eine Wasserstoffbombe "
+    "gezündet. Die Regierung in Seoul sprach von einer schweren Provokation.\n"
+)
+DAY_LATER = (
+    "On January 6, 2016, North Korea said it had tested a hydrogen bomb at its Punggye-ri "
+    "site. Experts doubted the claim.\n"
+)
+
+
+def test_a_more_precise_report_dates_the_proposal_it_joins(session: Session) -> None:
+    """'im Januar 2016' and 'January 6, 2016' in two articles: one proposal, two sources,
+    dated the day."""
+    german = ingested(session, MONTH_FIRST, "20. Januar 2016")
+    english = ingested(session, DAY_LATER, "8 January 2016")
+    [month] = [x for x in links(session, german) if x["event_status"] == "proposed"]
+    [day] = [x for x in links(session, english) if x["event_status"] == "proposed"]
+    assert day["event_id"] == month["event_id"]
+    event = session.get(Event, month["event_id"])
+    assert event is not None
+    assert (event.date_start, event.date_end, event.date_precision) == (
+        datetime.date(2016, 1, 6),
+        datetime.date(2016, 1, 6),
+        "day",
+    )
+    assert event.kind == "weapons-test"
+    cited = session.exec(select(Source.quote).where(Source.event_id == event.id)).all()
+    assert sorted(cited) == sorted([month["quote"], day["quote"]])
+    assert month["stated_date"]["precision"] == "month"  # each link keeps its own date

@@ -28,17 +28,17 @@ from bench.eval_ingest import (
 from tests.conftest import SEEDS_DIR
 
 FLOORS = {
-    "date_accuracy": 0.98,
+    "date_accuracy": 0.99,
     "link_precision": 0.97,
-    "link_recall": 0.65,
-    "proposal_recall": 0.89,
-    "kind_accuracy": 0.58,
+    "link_recall": 0.66,
+    "proposal_recall": 0.94,
+    "kind_accuracy": 0.78,
 }
 CEILINGS = {
     "spurious_dates": 0,
     "hiding_links": 0,
-    "junk_proposals": 8,
-    "duplicate_proposals": 38,
+    "junk_proposals": 0,
+    "duplicate_proposals": 22,
 }
 
 

@@ -10,6 +10,7 @@ import pytest
 from app.dates import DateInterval
 from app.ingest import proposals, reports
 from app.ingest.reports import Span
+from app.models import Passage
 
 
 @pytest.mark.parametrize(
@@ -54,6 +55,9 @@ def test_datelines(text: str, dateline: str) -> None:
         ("By March 2018, the talks had stalled.", False),
         ("Published reports said Kim had been ill for weeks.", False),
         ("Stand heute gibt es keinen Friedensvertrag.", False),
+        ("Publiziert am 25.03.2022", True),
+        ("Erschienen am 3. September 2017", True),
+        ("First published on Jan 5, 2018", True),
         ("Am 3. September 2017 zündete Nordkorea eine Wasserstoffbombe.", False),
     ],
 )
@@ -214,6 +218,59 @@ def test_kinds_from_a_bilingual_lexicon(sentence: str, kind: str) -> None:
     assert proposals.kind_of(sentence) == kind
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "kind"),
+    [
+        # German "war" is "was": no war
+        ("Putin war in der Nacht zum Mittwoch kurz vor drei Uhr gelandet.", "de", "visit"),
+        ("Kim war am Dienstag nach einer Zugfahrt in Dong Dang eingetroffen.", "de", "visit"),
+        ("Das Büro war im September 2018 eröffnet worden.", "de", "founding"),
+        ("Die Rakete vom Typ Hwasong-17 war am Donnerstag gestartet worden.", "de", "weapons-test"),
+        ("It was the worst war in the peninsula's history.", "en", "war"),
+        # a German verb before the noun it acts on; the occasion of a statement stays
+        ("Am 24. Mai hatte Trump den Gipfel in einem Brief an Kim abgesagt.", "de", "statement"),
+        ("In seiner Neujahrsansprache bot Kim Gespräche an.", "de", "speech"),
+        ("Der sechste Test übertrifft alle vorherigen bei Weitem.", "de", "weapons-test"),
+        # a statement reporting an act has the act's kind, not one saying what is wished
+        ("Pjöngjang spricht von einer Wasserstoffbombe.", "de", "weapons-test"),
+        (
+            "Ein Sprecher sagte am Freitag, Moon wolle nach dem Gipfel mit Trump telefonieren.",
+            "de",
+            "statement",
+        ),
+        (
+            "Seoul bestätigte am Dienstag, dass das Gebäude gesprengt worden sei.",
+            "de",
+            "demolition",
+        ),
+        # a quote's words do not decide, unless nothing else does
+        ('Trump mocks Kim as "Rocket Man" in his first address to the U.N.', "en", "speech"),
+        ('Kim spricht von einem Geschenk für die "amerikanischen Bastarde".', "de", "statement"),
+        # an English quote in a German article is read in English
+        ("Trump said the talks with them had been very productive.", "de", "statement"),
+        ("The Hwasong-15 missile was launched at 3:17 a.m. local time.", "en", "weapons-test"),
+        ("Yoon declared martial law in a late-night televised address.", "en", "military-action"),
+        ("Yoon narrowly won the presidency in March 2022.", "en", "election"),
+        ("He had been waiting for a flight, according to police.", "en", "unclassified"),
+        ("Moon Jae In berief am Donnerstag den Sicherheitsrat ein.", "de", "meeting"),
+        # a clause of time around the act does not decide
+        (
+            "On Wednesday, hours before Trump landed in Gyeongju, it said it had test-fired "
+            "cruise missiles.",
+            "en",
+            "weapons-test",
+        ),
+        (
+            "Trump left for Washington on Thursday after talks with Xi in Busan.",
+            "en",
+            "negotiation",
+        ),
+    ],
+)
+def test_kinds_by_language_and_clause(sentence: str, language: str, kind: str) -> None:
+    assert proposals.kind_of(sentence, language) == kind
+
+
 def test_a_stated_date_scores_higher_than_an_inferred_or_coarser_one() -> None:
     day = DateInterval(datetime.date(2017, 9, 3), datetime.date(2017, 9, 3), "day")
     month = DateInterval(datetime.date(2017, 9, 1), datetime.date(2017, 9, 30), "month")
@@ -232,7 +289,104 @@ def test_a_stated_date_scores_higher_than_an_inferred_or_coarser_one() -> None:
         ("Moon wird im Herbst nach Pjöngjang reisen", "de", True),
         ("Kim will die Gespräche fortsetzen", "de", False),
         ("Trump accepted the invitation", "en", False),
+        ("it had tested a new missile that could reach all of the U.S. mainland", "en", False),
     ],
 )
 def test_plans(clause: str, language: str, plan: bool) -> None:
     assert proposals.is_plan(clause, language) is plan
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "last", "headline"),
+    [
+        (
+            "Nordkorea testet erstmals seit 2017 wieder Interkontinentalrakete",
+            "Nordkorea testet erstmals seit 2017 wieder Interkontinentalrakete",
+            False,
+            True,
+        ),
+        ("North Korea fires ICBM it says can reach all of U.S. mainland", None, False, True),
+        ("Am 3. September 2017 zündete Nordkorea eine Wasserstoffbombe.", None, False, False),
+        ("Kim und Trump treffen sich in Hanoi", None, True, False),  # the whole text
+    ],
+)
+def test_the_headline_reports_nothing(
+    text: str, title: str | None, last: bool, headline: bool
+) -> None:
+    passage = Passage(article_id="a", ordinal=0, start=0, end=len(text), text=text)
+    assert reports.is_headline(passage, title, last) is headline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "no_event"),
+    [
+        ("Until last year most people had never heard it.", "last year", True),
+        ("The summit would have been hard to imagine a year ago.", "a year ago", True),
+        (
+            "A month ago, few analysts would have expected Pyongyang to stay quiet.",
+            "A month ago",
+            True,
+        ),
+        (
+            "Vor einem Jahr wäre ein solches Treffen noch kaum vorstellbar gewesen.",
+            "Vor einem Jahr",
+            True,
+        ),
+        ("Es gab mehr Tests als vor einem Jahr.", "vor einem Jahr", True),
+        (
+            "State media prepared for Kim Jong Il's birthday, which falls on Thursday.",
+            "Thursday",
+            True,
+        ),
+        ("Nordkorea feuerte vor einem Jahr eine Rakete über Japan.", "vor einem Jahr", False),
+        (
+            "Als im Juni 2018 Trump und Kim sich trafen, war die Welt erleichtert.",
+            "im Juni 2018",
+            False,
+        ),
+        ("Kim Jong Un said on Tuesday he would meet Trump.", "Tuesday", False),
+    ],
+)
+def test_dates_that_no_event_has(sentence: str, date: str, no_event: bool) -> None:
+    before = sentence[: sentence.index(date)]
+    assert proposals.no_event_date(sentence, before) is no_event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "event"),
+    [
+        (
+            "It was the first time martial law had been declared in South Korea since 1980.",
+            "since 1980",
+            True,
+        ),
+        (
+            "North Korea has not launched a missile since Nov. 29, when it tested its rocket.",
+            "since Nov. 29",
+            True,
+        ),
+        (
+            "Es war der erste Test einer Langstreckenrakete seit November 2017.",
+            "seit November 2017",
+            True,
+        ),
+        ("Es ist der sechste Atomtest seit 2006.", "seit 2006", False),
+        ("North Korea has conducted six nuclear tests since 2006.", "since 2006", False),
+        ("Seit dem Frühjahr wirbt Kim offen um Moskau.", "Seit dem Frühjahr", False),
+    ],
+)
+def test_a_since_date_dates_an_event_only_when_the_sentence_says_so(
+    sentence: str, date: str, event: bool
+) -> None:
+    at = sentence.index(date)
+    assert proposals.is_since(date)
+    assert proposals.since_event(sentence[:at], sentence[at + len(date) :]) is event
+
+
+def test_a_since_event_is_dated_by_its_start() -> None:
+    since = DateInterval(datetime.date(2017, 11, 1), datetime.date(2022, 3, 25), "month")
+    assert proposals.first_unit(since) == DateInterval(
+        datetime.date(2017, 11, 1), datetime.date(2017, 11, 30), "month"
+    )
+    year = DateInterval(datetime.date(1980, 1, 1), datetime.date(2024, 12, 4), "year")
+    assert proposals.first_unit(year).end == datetime.date(1980, 12, 31)

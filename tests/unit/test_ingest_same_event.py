@@ -1,0 +1,181 @@
+"""One proposal per real event (app.ingest.events.same_event) and the clause of a
+sentence that dates several events (_clause): reports written for these tests after
+sentences of German and English news."""
+
+import datetime
+
+import pytest
+
+from app.dates import DateInterval
+from app.ingest.events import Candidate, _clause, same_event, terms
+
+SEPT_3 = DateInterval(datetime.date(2017, 9, 3), datetime.date(2017, 9, 3), "day")
+SEPT_4 = DateInterval(datetime.date(2017, 9, 4), datetime.date(2017, 9, 4), "day")
+SEPT_15 = DateInterval(datetime.date(2017, 9, 15), datetime.date(2017, 9, 15), "day")
+SEPTEMBER = DateInterval(datetime.date(2017, 9, 1), datetime.date(2017, 9, 30), "month")
+YEAR = DateInterval(datetime.date(2017, 1, 1), datetime.date(2017, 12, 31), "year")
+SINCE_2006 = DateInterval(datetime.date(2006, 1, 1), datetime.date(2017, 11, 29), "year")
+
+
+def report(
+    sentence: str,
+    interval: DateInterval,
+    kind: str,
+    actors: tuple[str, ...] = (),
+    place: str | None = None,
+) -> Candidate:
+    return Candidate(
+        sentence[:20], interval, frozenset(actors), place, terms(sentence), frozenset(), kind
+    )
+
+
+TEST_DE = report(
+    "Nordkorea zündet seine sechste und bislang stärkste Atombombe.",
+    SEPT_3,
+    "weapons-test",
+    ("north-korea",),
+)
+
+
+@pytest.mark.parametrize(
+    ("other", "same"),
+    [
+        # the same day and act in another language: a shared actor
+        (
+            report(
+                "North Korea said it had detonated a hydrogen bomb on Sunday.",
+                SEPT_3,
+                "weapons-test",
+                ("north-korea",),
+            ),
+            True,
+        ),
+        # the month of it, the same act named alike
+        (
+            report(
+                "Only last September the North carried out its sixth nuclear test.",
+                SEPTEMBER,
+                "weapons-test",
+                ("north-korea",),
+            ),
+            True,
+        ),
+        # another act of the same day
+        (
+            report(
+                "Japan protested on Sunday through its embassy in Beijing.",
+                SEPT_3,
+                "statement",
+                ("japan",),
+            ),
+            False,
+        ),
+        # the next day, an exercise in answer to it
+        (
+            report(
+                "Die Armee simulierte am Montag mit ballistischen Raketen einen Angriff.",
+                SEPT_4,
+                "military-action",
+                ("south-korea",),
+            ),
+            False,
+        ),
+        # the same kind two weeks later
+        (
+            report(
+                "Erneut überfliegt eine Rakete Japan, diesmal noch weiter.",
+                SEPT_15,
+                "weapons-test",
+                ("north-korea",),
+            ),
+            False,
+        ),
+        # a month of statements is no one statement
+        (
+            report(
+                "In his September speech he warned North Korea.",
+                SEPTEMBER,
+                "statement",
+                ("north-korea",),
+            ),
+            False,
+        ),
+        # a year, a few shared words: too coarse to tell
+        (
+            report(
+                "North Korea tested missiles throughout 2017.",
+                YEAR,
+                "weapons-test",
+                ("north-korea",),
+            ),
+            False,
+        ),
+        # "since 2006": a span of years is no one event
+        (
+            report(
+                "North Korea has conducted six nuclear tests since 2006.",
+                SINCE_2006,
+                "weapons-test",
+                ("north-korea",),
+            ),
+            False,
+        ),
+    ],
+)
+def test_same_event(other: Candidate, same: bool) -> None:
+    assert same_event(TEST_DE, other) is same
+    assert same_event(other, TEST_DE) is same
+
+
+def test_in_one_article_a_shared_word_is_enough_on_the_same_day() -> None:
+    first = report(
+        "Nordkorea hatte am Sonntag eine Wasserstoffbombe gezündet.", SEPT_3, "weapons-test"
+    )
+    second = report(
+        'Ein Regierungssprecher in Tokio sprach von "a test conducted on September 3".',
+        SEPT_3,
+        "weapons-test",
+    )
+    assert not same_event(first, second)
+    both = report("Die Wasserstoffbombe erschütterte auch China.", SEPT_3, "unclassified")
+    assert same_event(first, both, one_article=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "clause"),
+    [
+        (
+            "Only last September the North carried out its sixth and largest nuclear test, "
+            "and in November it launched a missile.",
+            "September",
+            "Only last September the North carried out its sixth and largest nuclear test",
+        ),
+        (
+            "Only last September the North carried out its sixth and largest nuclear test, "
+            "and in November it launched a missile.",
+            "November",
+            "in November it launched a missile.",
+        ),
+        (
+            "He returned to power in December 2012 and stepped down again in August 2020.",
+            "August 2020",
+            "He stepped down again in August 2020.",
+        ),
+        (
+            "North Korea has conducted six nuclear tests since 2006, the latest and largest "
+            "on Sept. 3.",
+            "Sept. 3",
+            "North Korea has conducted six nuclear tests since 2006, the latest and largest "
+            "on Sept. 3.",
+        ),
+    ],
+)
+def test_the_clause_of_each_date(sentence: str, date: str, clause: str) -> None:
+    dates = [
+        sentence.index(d)
+        for d in ("September", "November", "December 2012", "August 2020", "2006", "Sept. 3")
+        if d in sentence and not (d == "September" and "Sept. 3" in sentence)
+    ]
+    got, offset = _clause(sentence, sentence.index(date), dates)
+    assert got == clause
+    assert got.index(date) + offset == sentence.index(date)
