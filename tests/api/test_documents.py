@@ -178,7 +178,7 @@ def test_missing_documents_are_rendered_on_read_and_filled_at_start(
 ) -> None:
     with (
         LiveServer(settings_for(fresh_seeded_url)) as live,
-        httpx.Client(base_url=live.url) as http,
+        httpx.Client(base_url=live.url, timeout=30) as http,
     ):
         before = all_events(http)
         with session_scope(get_engine(fresh_seeded_url)) as session:

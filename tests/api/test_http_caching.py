@@ -140,7 +140,7 @@ def test_cached_answers_and_304s_carry_cors_and_security_headers_for_their_origi
     pass through CORS and the security headers too."""
     settings = conftest.settings_for(fresh_seeded_url, cors_origins=["https://news.example"])
     news, evil = {"Origin": "https://news.example"}, {"Origin": "https://evil.example"}
-    with LiveServer(settings) as live, httpx.Client(base_url=live.url) as client:
+    with LiveServer(settings) as live, httpx.Client(base_url=live.url, timeout=30) as client:
         answers = {
             name: [client.get("/events?actor=kim", headers=origin) for _ in range(2)]
             for name, origin in (("news", news), ("evil", evil), ("none", {}))

@@ -87,7 +87,7 @@ def write_changes(url: str) -> dict[str, str]:
 def test_changes_since_a_position_are_exactly_the_writes(fresh_seeded_url: str) -> None:
     with (
         LiveServer(settings_for(fresh_seeded_url)) as live,
-        httpx.Client(base_url=live.url) as http,
+        httpx.Client(base_url=live.url, timeout=30) as http,
     ):
         start = http.get("/changes").json()
         assert start["items"] == [] and start["next"] is None
@@ -120,7 +120,7 @@ def test_changes_refuses_a_bad_position(client: httpx.Client) -> None:
 def test_updated_since_on_events_finds_the_writes(fresh_seeded_url: str) -> None:
     with (
         LiveServer(settings_for(fresh_seeded_url)) as live,
-        httpx.Client(base_url=live.url) as http,
+        httpx.Client(base_url=live.url, timeout=30) as http,
     ):
         newest = max(e["updated_at"] for e in everything(http, "/events"))
         write_changes(fresh_seeded_url)
