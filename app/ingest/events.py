@@ -62,7 +62,7 @@ One proposal per real event: a report becomes another source of a proposal store
 the dates are one within the other (a day's slack), no longer than a year, and the kinds
 of one family (or one unclassified); then, on the same day, two shared words, a shared
 actor or place (both kinds known), or a shared word and the same kind; in the article
-that cites it already, a word, actor or place; a day apart or at
+that cites it already, a word, actor, place or the same kind; a day apart or at
 another precision ("im September 2017" and "3. September 2017"), the same kind (not a
 mere statement) and a shared word, actor or place (two words and an actor a day apart,
 three words for a season or longer). Of several, one of the same date first, then the
@@ -464,7 +464,8 @@ def _candidates(
             frozenset(actors[e.id]),
             e.place_id,
             terms(" ".join([e.title, e.title_de or "", e.summary or "", e.summary_de or ""]))
-            | terms(" ".join([e.kind, *texts[e.id]])),
+            | terms(" ".join([*([] if near else [e.kind]), *texts[e.id]])),  # a proposal's
+            # words are its reports', not its kind's
             key_words(_blank_names(f"{e.title} {e.title_de or ''}", lexicon)),
             e.kind,
         )
@@ -540,7 +541,7 @@ def same_event(a: Candidate, b: Candidate, *, one_article: bool = False) -> bool
     days = (_days(x), _days(y))
     if (x.start, x.end) == (y.start, y.end) and days == (0, 0):  # the same day
         if one_article:
-            return bool(shared or named)
+            return bool(shared or named or specific)
         return shared >= 2 or (named and classified) or (shared >= 1 and specific)
     if not specific:  # a day apart, or another precision: the same kind of act, named alike
         return False
@@ -627,7 +628,13 @@ def link_article(session: Session, article: Article) -> None:
     found = of_article(article.text, passages, dates, actors, places, article.title)
     intervals = [_interval(m) for r in found for m in r.dates]
     published = _candidates(session, intervals, "published")
-    known = _candidates(session, intervals, "proposed", near=True)
+    starts = [  # "the first launch since Sept. 15": the proposal of 15 September
+        proposals.first_unit(_interval(m))
+        for r in found
+        for m in r.dates
+        if proposals.is_since(m.text)
+    ]
+    known = _candidates(session, [*intervals, *starts], "proposed", near=True)
     run = Run({}, {}, known, defaultdict(list))
     persons = _persons(session, actors)
     mentioned = [m for p in passages if p.id is not None for m in actors[p.id]]
@@ -742,7 +749,11 @@ _CLAUSE = re.compile(  # not "its sixth and largest test": "and" after a comma, 
     # a preposition, an adverb of time or an English past tense
     r",\s+(?:and|und)\s+(?=[a-zäöüß])|\s+(?:and|und)\s+(?=(?:in|on|at|then|later|im|am|dann|"
     r"später|zuletzt|[a-z]+ed)\b)|;\s*|\s[–—]\s|,\s+(?=(?:but|while|after|before|when|where|"
-    r"which|aber|während|nachdem|bevor|als|wo|wobei)\b)"
+    r"which|aber|während|nachdem|bevor|als|wo|wobei|wie|as|according|laut)\b)"
+)
+_SUBORDINATE = re.compile(  # a clause of its own subject: no subject put in front
+    r"\s*(?:but|while|after|before|when|where|which|aber|während|nachdem|bevor|als|wo|wobei|"
+    r"wie|as|according|laut)\b"
 )
 _LEADING_NAME = re.compile(r"((?:[A-ZÄÖÜ][\w'’-]*\s+){1,4})(?=[a-zäöüß])")
 NOT_SUBJECTS = frozenset(
@@ -774,6 +785,11 @@ NOT_SUBJECTS = frozenset(
         "only",
         "nur",
         "noch",
+        "auf",
+        "mit",
+        "bei",
+        "vor",
+        "für",
     ]
 )
 
@@ -799,7 +815,8 @@ def _clause(text: str, at: int, dates: list[int]) -> tuple[str, int]:
     end = min([len(text), *(c.start() for c in chosen if c.start() > at)])
     clause = text[start:end]
     leading = _LEADING_NAME.match(text)
-    if start > 0 and clause.lstrip()[:1].islower() and leading:
+    lone = start > 0 and clause.lstrip()[:1].islower() and not _SUBORDINATE.match(clause)
+    if lone and leading:
         subject = leading.group(1)
         if subject.split()[0].casefold() not in NOT_SUBJECTS:
             stripped = clause.lstrip()
@@ -865,14 +882,14 @@ def _propose(
     proposed before (see the module docstring)."""
     interval = _interval(mention)
     text = article.text[report.start : report.end]
-    clause, offset = _clause(
-        text,
-        -1 if report.heading else mention.start - report.start,
-        [m.start - report.start for m in report.dates],
-    )
+    at_date = -1 if report.heading else mention.start - report.start
+    dates = [m.start - report.start for m in report.dates]
+    clause, offset = _clause(text, at_date, dates)
     kind = proposals.kind_of(clause, article.language)
     if linked is not None and _covers(linked, interval, kind):
         return
+    if len(report.dates) > 1 and proposals.is_attribution(clause):
+        return  # "..., wie Yonhap am Mittwoch berichtete": when it was reported
     at = mention.start - report.start - offset  # in the clause; < 0 after a heading
     before, after = clause[: max(0, at)], article.text[mention.end : report.end]
     if not report.heading and proposals.no_event_date(clause, before[-40:]):
@@ -907,7 +924,7 @@ def _propose(
         interval,
         frozenset(report.actors),
         report.places[0] if report.places else None,
-        terms(clause),
+        terms(_clause(_outside_names(article.text, report), at_date, dates)[0]),
         frozenset(),
         kind,
     )

@@ -219,6 +219,15 @@ _COUNTERFACTUAL = re.compile(
 )
 
 
+_ATTRIBUTION = re.compile(r"\s*(?:wie|as|according\s+to|laut)\b", re.IGNORECASE)
+
+
+def is_attribution(clause: str) -> bool:
+    """Whether the clause says who reported the sentence ("wie Yonhap am Mittwoch
+    berichtete", "as state media reported on Tuesday"): its date is the report's."""
+    return _ATTRIBUTION.match(clause) is not None
+
+
 def is_since(expression: str) -> bool:
     """Whether the date expression reaches from a date to now ("seit 2006", "since 1980")."""
     return _SINCE.match(expression) is not None

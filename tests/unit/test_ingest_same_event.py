@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from app.dates import DateInterval
+from app.ingest import proposals
 from app.ingest.events import Candidate, _clause, same_event, terms
 
 SEPT_3 = DateInterval(datetime.date(2017, 9, 3), datetime.date(2017, 9, 3), "day")
@@ -139,6 +140,19 @@ def test_in_one_article_a_shared_word_is_enough_on_the_same_day() -> None:
     assert not same_event(first, second)
     both = report("Die Wasserstoffbombe erschütterte auch China.", SEPT_3, "unclassified")
     assert same_event(first, both, one_article=True)
+    assert same_event(first, second, one_article=True)  # the same act that day
+
+
+def test_the_date_of_an_attribution_is_the_reports() -> None:
+    sentence = (
+        "Auf Satellitenbildern vom Dienstag ist der Torbogen nicht mehr zu sehen, wie die "
+        "Nachrichtenagentur Yonhap am Mittwoch berichtete."
+    )
+    dates = [sentence.index("Dienstag"), sentence.index("Mittwoch")]
+    clause, _ = _clause(sentence, dates[1], dates)
+    assert clause == "wie die Nachrichtenagentur Yonhap am Mittwoch berichtete."
+    assert proposals.is_attribution(clause)
+    assert not proposals.is_attribution(_clause(sentence, dates[0], dates)[0])
 
 
 @pytest.mark.parametrize(
