@@ -1,9 +1,11 @@
-"""The languages every title, summary, name and displayed date exists in, and which one a
-reader gets: `lang=de|en` when given, else the best of `Accept-Language` (RFC 9110: quality
-values honoured, `de-AT` is German, `*` any), else English.
+"""The languages every title, summary, date note, name, description and displayed date
+exists in, and which one a reader gets: `lang=de|en` when given, else the best of
+`Accept-Language` (RFC 9110: quality values honoured, `de-AT` is German, `*` any), else
+English.
 
 A text missing in the chosen language falls back to the other one; an answer names the
-language it shows (`title_lang`, `summary_lang`, `name_lang`).
+language it shows (`title_lang`, `summary_lang`, `date_note_lang`, `name_lang`,
+`description_lang`).
 """
 
 from collections.abc import Mapping

@@ -1,9 +1,10 @@
 """Loads seeds/ (articles, actors, places, events) through the same services as the API.
 
-Every event's title and summary, and every actor's and place's name, is given in English
-and German (`{en: ..., de: ...}`); the load stops at an item lacking either, naming it and
-the field. A date's curated `display` is English as a string, or `{en: ..., de: ...}`;
-without a German one the German display is rendered from the interval.
+Every event's title, summary and date note, every actor's and place's name and every
+actor's description is given in English and German (`{en: ..., de: ...}`); a summary,
+note or description may be absent, but the load stops at an item whose text lacks either
+language, naming it and the field. A date's curated `display` is English as a string, or
+`{en: ..., de: ...}`; without a German one the German display is rendered from the interval.
 
 Idempotent: whatever is already stored exactly as the seeds say is left untouched, so a
 second run changes nothing, not even a timestamp. Offsets are computed here from the
@@ -76,14 +77,17 @@ def texts(entry: dict[str, Any], field: str, where: str, required: bool = True) 
 def load(session: Session, seeds_dir: Path, progress: Progress = ignore) -> LoadReport:
     """`progress` hears of each event stored."""
     report = LoadReport()
-    for table, kind, fields in (
-        (ACTORS, "actors", ("kind", "description")),
-        (PLACES, "places", ("kind", "lat", "lon")),
+    for table, kind, fields, translated in (
+        (ACTORS, "actors", ("kind",), ("name", "description")),
+        (PLACES, "places", ("kind", "lat", "lon"), ("name",)),
     ):
         for entry in _read_yaml(seeds_dir / f"{kind}.yaml"):
             values = {field: entry.get(field) for field in fields}
             where = f"{kind}.yaml, {kind[:-1]} {entry.get('id')!r}"
-            values["name"], values["name_de"] = texts(entry, "name", where)
+            for field in translated:
+                values[field], values[f"{field}_de"] = texts(
+                    entry, field, where, required=field == "name"
+                )
             changed = names.put(
                 session, table, id=entry["id"], aliases=entry.get("aliases", []), **values
             )
@@ -127,6 +131,7 @@ def _event_spec(session: Session, entry: dict[str, Any], path: Path) -> EventSpe
         raise SeedError(f"{where}: tags {sorted(unknown)} are not in app/vocabulary.py")
     title, title_de = texts(entry, "title", where)
     summary, summary_de = texts(entry, "summary", where, required=False)
+    date_note, date_note_de = texts(entry, "date_note", where, required=False)
     try:
         date = _interval(entry["date"])
         assert date is not None
@@ -144,7 +149,8 @@ def _event_spec(session: Session, entry: dict[str, Any], path: Path) -> EventSpe
             date=date,
             display=display,
             display_de=display_de,
-            date_note=entry.get("date_note"),
+            date_note=date_note,
+            date_note_de=date_note_de,
             place_id=entry.get("place"),
             actors=[
                 ActorRole(actor_id=a["id"], role=a.get("role", "participant"))

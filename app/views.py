@@ -172,6 +172,7 @@ EVENT_COLUMNS = (
     Event.date_display,
     Event.date_display_de,
     Event.date_note,
+    Event.date_note_de,
     Event.status,
     Event.created_at,
     Event.updated_at,
@@ -319,7 +320,8 @@ def assemble(
         ongoing,
         display_en,
         display_de,
-        date_note,
+        note_en,
+        note_de,
         status,
         created_at,
         updated_at,
@@ -332,8 +334,10 @@ def assemble(
     ) in rows.events:
         titles = {"en": title_en, "de": title_de}
         summaries = {"en": summary_en, "de": summary_de}
+        notes = {"en": note_en, "de": note_de}
         title, title_lang = pick(titles, lang)
         summary, summary_lang = pick(summaries, lang)
+        date_note, date_note_lang = pick(notes, lang)
         display = display_de if lang == "de" else display_en
         by_id[event_id] = {
             "id": event_id,
@@ -353,6 +357,7 @@ def assemble(
                 lang=lang,
             ),
             "date_note": date_note,
+            "date_note_lang": date_note_lang,
             "place": (
                 {
                     "id": place_id,
@@ -373,9 +378,13 @@ def assemble(
         }
         if detail:
             by_id[event_id]["translations"] = {
-                language: {"title": titles[language] or None, "summary": summaries[language]}
+                language: {
+                    "title": titles[language] or None,
+                    "summary": summaries[language],
+                    "date_note": notes[language],
+                }
                 for language in ("en", "de")
-                if titles[language] or summaries[language]
+                if titles[language] or summaries[language] or notes[language]
             }
     return [by_id[event_id] for event_id in ids if event_id in by_id]
 
@@ -494,7 +503,8 @@ def _aliases(
 
 def actors(session: Session, ids: Sequence[str], lang: Lang = DEFAULT) -> list[Json]:
     """Actors with their aliases (the name in the other language among them) and how many
-    published events involve them."""
+    published events involve them; the name and the description in `lang`, else in the
+    other language."""
     aliases = _aliases(session, ActorAlias, col(ActorAlias.actor_id), ids)
     counts = dict(
         session.exec(
@@ -508,13 +518,17 @@ def actors(session: Session, ids: Sequence[str], lang: Lang = DEFAULT) -> list[J
     found = []
     for actor in (by_id[i] for i in ids if i in by_id):
         name, name_lang = named(actor.name, actor.name_de, lang)
+        description, description_lang = pick(
+            {"en": actor.description, "de": actor.description_de}, lang
+        )
         found.append(
             {
                 "id": actor.id,
                 "name": name,
                 "name_lang": name_lang,
                 "kind": actor.kind,
-                "description": actor.description,
+                "description": description,
+                "description_lang": description_lang,
                 "aliases": [x for x in aliases[actor.id] if x not in (actor.id, name)],
                 "event_count": counts.get(actor.id, 0),
             }

@@ -571,6 +571,7 @@ def _event_batch(number: int) -> EventBatch:
                 "date_display": date.display(),
                 "date_display_de": None,
                 "date_note": None,
+                "date_note_de": None,
                 "place_id": place_id,
                 "status": "published",
                 "created_at": updated,

@@ -101,6 +101,7 @@ class EventPublic(BaseModel):
     kind: EventKind
     date: DateObject
     date_note: str | None
+    date_note_lang: Language | None = Field(description=SHOWN_IN + " Null without a note.")
     place: PlacePublic | None
     actors: list[EventActorPublic]
     tags: list[Tag]
@@ -177,6 +178,7 @@ class ActorPublic(BaseModel):
     name_lang: Language = Field(description=SHOWN_IN)
     kind: ActorKind
     description: str | None
+    description_lang: Language | None = Field(description=SHOWN_IN + " Null without a description.")
     aliases: list[str]
     event_count: int
 

@@ -16,7 +16,8 @@ class Actor(SQLModel, table=True):
     name: str  # English, '' when it has none (see Event.title)
     name_de: str | None = None
     kind: str = Field(max_length=20)
-    description: str | None = None
+    description: str | None = None  # English (app.languages)
+    description_de: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

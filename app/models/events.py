@@ -99,6 +99,7 @@ class Event(SQLModel, table=True):
     date_display: str
     date_display_de: str | None = None  # None: DateInterval.display_de()
     date_note: str | None = Field(default=None, sa_column=Column(Text))
+    date_note_de: str | None = Field(default=None, sa_column=Column(Text))
     place_id: str | None = Field(default=None, foreign_key="place.id", ondelete="RESTRICT")
     status: str = Field(default="published", max_length=20)
     created_at: datetime = Field(default_factory=utcnow)

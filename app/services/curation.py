@@ -144,6 +144,7 @@ def _stored_spec(session: Session, event: Event) -> EventSpec:
         display=event.date_display,
         display_de=event.date_display_de,
         date_note=event.date_note,
+        date_note_de=event.date_note_de,
         place_id=event.place_id,
         status=event.status,
         actors=[ActorRole(actor_id=a.actor_id, role=a.role) for a in actors],

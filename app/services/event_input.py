@@ -96,6 +96,10 @@ class SummaryTexts(BaseModel):
     de: str | None = None
 
 
+class NoteTexts(SummaryTexts):
+    """A note on the date in each language; one left out is kept, one null is cleared."""
+
+
 TEXTS_DESCRIPTION = (
     "A string in the language of the request's Content-Language (English by default), or "
     '`{"en": ..., "de": ...}`; PATCH changes only the languages given.'
@@ -113,7 +117,7 @@ class EventFields(BaseModel):
         default=None, description="The kind of event."
     )
     date: DateValue | None = None
-    date_note: str | None = None
+    date_note: str | NoteTexts | None = Field(default=None, description=TEXTS_DESCRIPTION)
     place: str | None = Field(default=None, description="The place's id, name or any alias.")
     actors: list[str | ActorInput] | None = None
     tags: list[Annotated[str, documented(TAGS)]] | None = None
@@ -304,7 +308,7 @@ def spec_values(
     for name, value in given.items():
         if value is None and name in REQUIRED:
             problems.add(name, "may not be null")
-        elif name in ("title", "summary"):
+        elif name in ("title", "summary", "date_note"):
             values.update(texts(name, value, written))
         elif name == "kind" and value not in EVENT_KINDS:
             problems.add(

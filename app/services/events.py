@@ -38,7 +38,8 @@ def quote_key(source: SourceSpec | Source) -> tuple[int, int, int]:
 
 class EventSpec(BaseModel):
     """An event as it should be stored, links included: its texts in English and German
-    (`title`, `title_de` ...), at least one title (app.languages)."""
+    (`title`, `title_de`, `summary`, `summary_de`, `date_note`, `date_note_de` ...), at
+    least one title (app.languages)."""
 
     id: str
     title: str | None = None
@@ -50,6 +51,7 @@ class EventSpec(BaseModel):
     display: str | None = None
     display_de: str | None = None
     date_note: str | None = None
+    date_note_de: str | None = None
     place_id: str | None = None
     status: str = "published"
     actors: list[ActorRole] = Field(default_factory=list)
@@ -81,6 +83,7 @@ def _columns(spec: EventSpec) -> dict[str, Any]:
         "date_display": spec.display or spec.date.display(),
         "date_display_de": spec.display_de,
         "date_note": spec.date_note,
+        "date_note_de": spec.date_note_de,
         "place_id": spec.place_id,
         "status": spec.status,
     }

@@ -1,8 +1,9 @@
 """Curators' writes to actors and places, aliases included (through app.services.names).
 
 A name or alias that already belongs to another actor (or place) is refused with 409
-naming the field that holds it: `name`, `id` or `aliases.N`. A name is given in English
-and German, or in one of them (app.services.event_input.texts); both are aliases.
+naming the field that holds it: `name`, `id` or `aliases.N`. A name, and an actor's
+description, is given in English and German, or in one of them
+(app.services.event_input.texts); both names are aliases.
 """
 
 from typing import Annotated, Any
@@ -15,7 +16,7 @@ from app.languages import DEFAULT, Lang
 from app.models import ACTOR_KINDS
 from app.services import names, versions
 from app.services.errors import Conflict, NotFound, Problems
-from app.services.event_input import ID_PATTERN, TEXTS_DESCRIPTION, slug, texts
+from app.services.event_input import ID_PATTERN, TEXTS_DESCRIPTION, SummaryTexts, slug, texts
 from app.vocabulary import PLACE_KINDS, documented
 
 Latitude = Field(default=None, ge=-90, le=90, description="Decimal degrees, WGS84.")
@@ -34,6 +35,10 @@ class NameTexts(BaseModel):
     de: Name | None = None
 
 
+class DescriptionTexts(SummaryTexts):
+    """A description in each language; one left out is kept, one null is cleared."""
+
+
 class NamedFields(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -43,7 +48,7 @@ class NamedFields(BaseModel):
 
 
 class ActorUpdate(NamedFields):
-    description: str | None = None
+    description: str | DescriptionTexts | None = Field(default=None, description=TEXTS_DESCRIPTION)
 
 
 class ActorCreate(ActorUpdate):
@@ -64,24 +69,24 @@ class PlaceCreate(PlaceUpdate):
 
 KINDS = {ACTORS: (ACTOR_KINDS, False), PLACES: (PLACE_KINDS, True)}
 FIELDS = {
-    ACTORS: ("name", "name_de", "kind", "description"),
+    ACTORS: ("name", "name_de", "kind", "description", "description_de"),
     PLACES: ("name", "name_de", "kind", "lat", "lon"),
 }
+TEXTS = {ACTORS: ("name", "description"), PLACES: ("name",)}  # each also in German (`_de`)
 
 
 def create(session: Session, *, table: Names, draft: NamedFields, written: Lang = DEFAULT) -> str:
-    """Stores a new actor or place (a name given as a string is in `written`); its id."""
-    names_given = {"name": None, "name_de": None, **texts("name", draft.name, written)}
-    entity_id = getattr(draft, "id", None) or slug(
-        str(names_given["name"] or names_given["name_de"] or "")
-    )
+    """Stores a new actor or place (texts given as strings are in `written`); its id."""
+    fields = {name: getattr(draft, name, None) for name in FIELDS[table]}
+    for text in TEXTS[table]:
+        fields |= {text: None, f"{text}_de": None} | texts(text, getattr(draft, text), written)
+    entity_id = getattr(draft, "id", None) or slug(str(fields["name"] or fields["name_de"] or ""))
     if not entity_id:
         raise Conflict("the name makes no id", [{"param": "id", "message": "is needed"}])
     if session.get(table.entity, entity_id) is not None:
         raise Conflict(
             f"{entity_id!r} exists", [{"param": "id", "message": f"{entity_id!r} is taken"}]
         )
-    fields = {name: getattr(draft, name, None) for name in FIELDS[table]} | names_given
     _save(session, table, entity_id, fields, draft.aliases or [], draft.model_fields_set)
     return entity_id
 
@@ -89,19 +94,20 @@ def create(session: Session, *, table: Names, draft: NamedFields, written: Lang 
 def update(
     session: Session, *, table: Names, entity_id: str, patch: NamedFields, written: Lang = DEFAULT
 ) -> None:
-    """Changes the fields given; `aliases`, when given, replaces them all; a name merges
-    per language."""
+    """Changes the fields given; `aliases`, when given, replaces them all; a name or a
+    description merges per language."""
     entity = session.get(table.entity, entity_id)
     if entity is None:
         raise NotFound(f"no {table.entity.__tablename__} has the id {entity_id!r}")
     given = patch.model_fields_set
     fields = {
-        name: getattr(patch if name in given and name != "name" else entity, name)
+        name: getattr(patch if name in given and name not in TEXTS[table] else entity, name)
         for name in FIELDS[table]
     }
     fields["name"] = fields["name"] or None  # '' is no English name
-    if "name" in given:
-        fields.update(texts("name", patch.name, written))
+    for text in TEXTS[table]:
+        if text in given:
+            fields.update(texts(text, getattr(patch, text), written))
     aliases = patch.aliases
     if aliases is None:
         aliases = list(session.exec(select(table.alias.alias).where(table.owner == entity_id)))

@@ -135,6 +135,7 @@ def test_every_kind_of_write_keeps_the_documents_current(
             json={
                 "title": "Renamed",
                 "date": "März 2019",
+                "date_note": {"en": "Month as stated.", "de": "Monat laut Artikel."},
                 "tags": ["diplomacy"],
                 "actors": ["Trump"],
             },

@@ -2,6 +2,8 @@
 and Vary, caches and ETags per language, search and filters in both, writes in either form.
 """
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -12,11 +14,13 @@ from typing import Any
 
 import httpx
 import pytest
+import yaml
 
+from app.languages import LANGUAGES
 from tests.api.test_curation import AUTH, history, new_event, passage_of
 from tests.api.test_ingest import HANOI, PANMUNJOM
 from tests.api.test_read_api import all_events, assert_problem
-from tests.conftest import LiveServer
+from tests.conftest import SEEDS_DIR, LiveServer
 
 ARTICLE = "trump-kim-balance-sheet-2019"
 # Every GET that shows texts, names or dates, and a word only its German answer holds.
@@ -26,6 +30,7 @@ LOCALISED = [
     ("/events/singapore-summit-2018", {}, "Juni 2018"),
     ("/actors", {"limit": 100}, '"name":"Nordkorea"'),
     ("/actors/north-korea", {}, '"name":"Nordkorea"'),
+    ("/actors/kim-jong-un", {}, "Oberster Führer Nordkoreas"),
     ("/places", {"limit": 100}, '"name":"Pjöngjang"'),
     ("/places/pyongyang", {}, '"name":"Pjöngjang"'),
     ("/articles", {}, "Dezember 2019"),
@@ -96,6 +101,37 @@ def test_an_event_in_german_and_english_with_the_same_quotes(client: httpx.Clien
     assert [s["quote"] for s in german["sources"]] == [s["quote"] for s in english["sources"]]
     embargo = get(client, "/events/us-embargo-on-cuba-1962", {"lang": "de"}).json()
     assert embargo["date"]["display"] == "seit 7. Februar 1962"
+    assert german["date_note"].endswith(
+        "Das Gipfeltreffen fand am 12. Juni 2018 statt (allgemeine Überlieferung)."
+    )
+    assert english["date_note"].endswith("The summit took place on 12 June 2018 (general record).")
+    assert (german["date_note_lang"], english["date_note_lang"]) == ("de", "en")
+
+
+def seed_texts(file: str, field: str) -> dict[str, dict[str, str]]:
+    """The texts of a field in each language, by item, as the seed file gives them."""
+    entries = yaml.safe_load((SEEDS_DIR / file).read_text(encoding="utf-8"))
+    return {entry["id"]: entry[field] for entry in entries if field in entry}
+
+
+def test_every_seed_note_and_description_is_shown_in_the_language_asked_for(
+    client: httpx.Client,
+) -> None:
+    notes = seed_texts("events.yaml", "date_note")
+    descriptions = seed_texts("actors.yaml", "description")
+    assert notes and descriptions
+    for lang in LANGUAGES:
+        events = {event["id"]: event for event in all_events(client, lang=lang)}
+        shown = {i: (e["date_note"], e["date_note_lang"]) for i, e in events.items()}
+        assert shown == {i: (notes[i][lang], lang) if i in notes else (None, None) for i in events}
+        actors = get(client, "/actors", {"limit": 500, "lang": lang}).json()["items"]
+        described = {a["id"]: (a["description"], a["description_lang"]) for a in actors}
+        assert described == {i: (texts[lang], lang) for i, texts in descriptions.items()}
+        exported = get(client, "/events", {"format": "csv", "lang": lang}).text
+        rows = csv.DictReader(io.StringIO(exported, newline=""))
+        assert {row["id"]: row["date_note"] for row in rows} == {
+            i: notes[i][lang] if i in notes else "" for i in events
+        }
 
 
 def test_a_bad_lang_is_a_problem_naming_it(client: httpx.Client) -> None:
@@ -156,7 +192,7 @@ def test_writes_in_either_form_merge_per_language_and_fall_back(http: httpx.Clie
     english = http.get(f"/events/{event_id}").json()
     assert (english["title"], english["title_lang"]) == ("Kim spricht in Singapur", "de")
     assert english["summary_lang"] == "de" and english["date"]["display"] == "12 June 2018"
-    german_texts = {"title": german_only["title"], "summary": "Nur deutsch."}
+    german_texts = {"title": german_only["title"], "summary": "Nur deutsch.", "date_note": None}
     assert history(http, event_id)[0]["after"]["translations"] == {"de": german_texts}
     listed = {e["id"]: e for e in all_events(http, q="Singapur", lang="en")}
     assert listed[event_id]["title_lang"] == "de"
@@ -173,7 +209,11 @@ def test_writes_in_either_form_merge_per_language_and_fall_back(http: httpx.Clie
         "en",
     )
     both = history(http, event_id)[-1]["after"]["translations"]
-    assert both["en"] == {"title": "Kim speaks in Singapore", "summary": "English only."}
+    assert both["en"] == {
+        "title": "Kim speaks in Singapore",
+        "summary": "English only.",
+        "date_note": None,
+    }
     assert both["de"] == german_texts
     in_german = http.patch(
         f"/events/{event_id}",
@@ -220,6 +260,75 @@ def test_actors_and_places_are_named_in_either_language(http: httpx.Client) -> N
     event = http.get("/events/singapore-summit-2018", params={"lang": "de"}).json()
     assert "Nordkorea (DVRK)" in {actor["name"] for actor in event["actors"]}
     assert all_events(http, actor="Nordkorea (DVRK)") == all_events(http, actor="north-korea")
+
+
+def test_date_notes_are_written_in_either_form_merge_per_language_and_fall_back(
+    http: httpx.Client,
+) -> None:
+    def shown(lang: str) -> tuple[str | None, str | None]:
+        event = http.get(f"/events/{event_id}", params={"lang": lang}).json()
+        return event["date_note"], event["date_note_lang"]
+
+    def patch(note: Any, **headers: str) -> None:
+        answer = http.patch(f"/events/{event_id}", json={"date_note": note}, headers=headers)
+        assert answer.status_code == 200, answer.text
+
+    german = "Tag aus der allgemeinen Überlieferung."
+    english = "Day from the general record."
+    body = new_event(passage_of(http, "singapore-summit-2018"), date_note=german)
+    created = http.post("/events", json=body, headers={**AUTH, "Content-Language": "de"})
+    assert created.status_code == 201, created.text
+    event_id = created.json()["id"]
+    assert shown("de") == shown("en") == (german, "de")  # English falls back to German
+    patch({"en": english}, **AUTH)
+    assert (shown("de"), shown("en")) == ((german, "de"), (english, "en"))
+    notes = {
+        lang: texts["date_note"]
+        for lang, texts in history(http, event_id)[-1]["after"]["translations"].items()
+    }
+    assert notes == {"de": german, "en": english}
+    patch("Datum laut Artikel.", **AUTH, **{"Content-Language": "de"})
+    assert (shown("de"), shown("en")) == (("Datum laut Artikel.", "de"), (english, "en"))
+    patch({"de": None}, **AUTH)
+    assert shown("de") == (english, "en")  # German falls back to English
+    patch(None, **AUTH)
+    assert shown("de") == shown("en") == (None, None)
+    refused = http.patch(f"/events/{event_id}", json={"date_note": {"fr": "Non."}}, headers=AUTH)
+    assert refused.status_code == 422
+    assert {e["param"].split(".")[0] for e in refused.json()["errors"]} == {"date_note"}
+
+
+def test_actor_descriptions_are_written_in_either_form_and_fall_back(http: httpx.Client) -> None:
+    def shown(lang: str) -> tuple[str | None, str | None]:
+        actor = http.get(f"/actors/{actor_id}", params={"lang": lang}).json()
+        return actor["description"], actor["description_lang"]
+
+    made = http.post(
+        "/actors",
+        json={"name": "Choe Son Hui", "kind": "person", "description": "Foreign minister"},
+        headers=AUTH,
+    )
+    assert made.status_code == 201, made.text
+    actor_id = made.json()["id"]
+    assert shown("de") == shown("en") == ("Foreign minister", "en")
+    renamed = http.patch(
+        f"/actors/{actor_id}",
+        json={"description": "Außenministerin Nordkoreas"},
+        headers={**AUTH, "Content-Language": "de"},
+        params={"lang": "de"},
+    )
+    assert (renamed.json()["description"], renamed.json()["description_lang"]) == (
+        "Außenministerin Nordkoreas",
+        "de",
+    )
+    assert shown("en") == ("Foreign minister", "en")  # merged per language
+    both = {"en": "North Korea's foreign minister", "de": "Nordkoreas Außenministerin"}
+    assert http.patch(f"/actors/{actor_id}", json={"description": both}, headers=AUTH).is_success
+    assert (shown("en"), shown("de")) == ((both["en"], "en"), (both["de"], "de"))
+    unchanged = http.patch(f"/actors/{actor_id}", json={"kind": "person"}, headers=AUTH)
+    assert unchanged.is_success and shown("de") == (both["de"], "de")
+    http.patch(f"/actors/{actor_id}", json={"description": {"en": None}}, headers=AUTH)
+    assert shown("en") == (both["de"], "de")
 
 
 def test_proposals_carry_the_language_of_their_article(http: httpx.Client) -> None:

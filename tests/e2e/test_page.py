@@ -411,6 +411,10 @@ def test_the_page_in_german_and_english_follows_the_browser_and_the_switch(
     expect(page.locator("#detail-title")).to_have_text("Trump und Kim treffen sich in Singapur")
     expect(page.locator(".detail-date time")).to_have_text("12. Juni 2018")
     expect(page.locator("#detail .facts dd").first).to_have_text("Singapur")
+    expect(page.locator("#detail .facts dt").last).to_have_text("Zum Datum")
+    expect(page.locator("#detail .facts dd").last).to_contain_text(
+        "Das Gipfeltreffen fand am 12. Juni 2018 statt (allgemeine Überlieferung)."
+    )
     expect(page.locator('.event[data-id="singapore-summit-2018"] .kind')).to_have_text(
         "Gipfeltreffen"
     )

@@ -70,7 +70,8 @@ EVENTS = read("events.yaml")
 @pytest.mark.parametrize("event", EVENTS, ids=[event["id"] for event in EVENTS])
 def test_every_event_is_complete_and_well_dated(event: dict[str, Any]) -> None:
     assert event["kind"]
-    for field in ("title", "summary"):  # in English and German, as the loader demands
+    # in English and German, as the loader demands (a date note, when there is one)
+    for field in ("title", "summary", *(["date_note"] if "date_note" in event else [])):
         assert set(event[field]) == {"en", "de"} and all(event[field].values()), field
     assert event["sources"], "an event needs at least one source"
     assert set(event.get("tags", [])) <= set(TAGS)
@@ -119,7 +120,9 @@ def test_loaded_corpus_keeps_its_provenance(seeded_url: str) -> None:
 @pytest.mark.parametrize("file", ["actors.yaml", "places.yaml"])
 def test_every_actor_and_place_is_named_in_english_and_german(file: str) -> None:
     for entry in read(file):
-        assert set(entry["name"]) == {"en", "de"} and all(entry["name"].values()), entry["id"]
+        for field in ("name", *(["description"] if "description" in entry else [])):
+            texts = entry[field]
+            assert set(texts) == {"en", "de"} and all(texts.values()), (entry["id"], field)
 
 
 @pytest.mark.parametrize(("table", "file"), [(ACTORS, "actors.yaml"), (PLACES, "places.yaml")])

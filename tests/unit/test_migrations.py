@@ -147,3 +147,23 @@ def test_links_become_reviewable_and_back(empty_url: str) -> None:
     assert {(r[1], r[2]) for r in rows if r[0] == proposal} == {("proposed", "accepted")}
     assert {r[2] for r in rows if r[0] != proposal} == {"pending"}
     assert "linked" in {r[1] for r in rows}
+
+
+def test_a_note_or_description_in_german_only_is_kept_by_a_downgrade(empty_url: str) -> None:
+    engine = get_engine(empty_url)
+    schema.upgrade(empty_url)
+    with session_scope(engine) as session:
+        seeds.load(session, PROJECT_ROOT / "seeds")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE event SET date_note = NULL WHERE id = 'hanoi-summit-2019'"))
+        conn.execute(text("UPDATE actor SET description = NULL WHERE id = 'kim-jong-un'"))
+    schema.downgrade(empty_url, "4e6f8a0b2c57")  # before date_note_de and description_de
+    with engine.connect() as conn:
+        notes: dict[str, str] = dict(conn.execute(text("SELECT id, date_note FROM event")).all())
+        descriptions: dict[str, str] = dict(
+            conn.execute(text("SELECT id, description FROM actor")).all()
+        )
+    assert notes["hanoi-summit-2019"].startswith("Die Artikel sagen nur „2019“")
+    assert notes["panmunjom-meeting-2019"].startswith("Articles say only '2019'")
+    assert descriptions["kim-jong-un"] == "Oberster Führer Nordkoreas seit Dezember 2011"
+    assert descriptions["north-korea"].startswith("Democratic People's Republic")
