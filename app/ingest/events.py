@@ -8,15 +8,19 @@ are candidates. A candidate links only when the expression's clause (the sentenc
 part holding the expression when the sentence dates several events) says what happened:
 
 * it has one of the event's key words: the words of its English and German titles, names
-  and generic words ("first", "erste", "says") aside, compared by stem, by their first six
-  letters, or by a German compound's head ("Atomtest" and "Test"); a word of eight
-  letters or more ("Atommacht") counts twice; or
+  and generic words ("first", "erste", "says") aside, compared by lemma (simplemma: "met"
+  and "meet"), by their first six letters, or by a German compound's head ("Atomtest"
+  and "Test"); a word of eight letters or more ("Atommacht") counts twice; or
 * its kind (app.ingest.proposals.kind_of) is the event's, or both are meetings (summit,
   meeting, talks, agreement): not a statement (any clause may say something) nor a visit
-  (a visit holds meetings of its own);
-* and, with fewer than two key words, the clause tells no other act than the event's (a
-  statement or a tweet is no meeting, a report no threat; families: meetings and visits,
-  statements, speeches, threats and publications, wars and military actions).
+  (a visit holds meetings of its own); or
+* at day precision, it names the event's place and is of the event's family of kinds
+  (meetings and visits; statements, speeches, threats and publications; wars and
+  military actions): "Staatsmedien berichteten am 16. Januar, Nordkorea habe das
+  Atomtestgelände Punggye-ri aufgegeben";
+* and, with fewer than two key words and not by its place, the clause is of no known
+  kind, or of the event's kind or family of acts: not another act (a tweet is no
+  meeting), nor another thing said (a newspaper's report is no threat of North Korea's).
 
 Shared actors and place alone never tie a dated sentence to an event. Each candidate is
 scored in [0, 1]:
@@ -39,11 +43,13 @@ scored in [0, 1]:
 Of the candidates, one the expression holds whole goes first, then the best score (the
 July tests before the series of 2017-2024 that began in July). It is `linked` when it
 scores at least LINK_THRESHOLD; or is dated that very day, with one of its actors named
-in the sentence; or is dated that very day, or held by the month (or its first or last
-day in it), with two of its key words (one, or its place, and its kind) in the clause, or
-with an actor and its kind; or began in the year, with two key words ("der sechste
-Atomtest seit 2006"). A link is pending (table event_link), quoting the sentence, until a
-curator accepts or rejects it; a passage links to as many events as its expressions fit.
+in the sentence; or is dated that day or the day before or after ("April 21: state media
+report"), or held by the month (or its first or last day in it), with two of its key
+words (one, or its place, and its kind) in the clause, or (by the month) with an actor
+and its kind; or began in the year, with two key words ("der sechste Atomtest
+seit 2006"; not "erstmals seit 2017", which points at the year's last such event). A
+link is pending (table event_link), quoting the sentence, until a curator accepts or
+rejects it; a passage links to as many events as its expressions fit.
 
 A date expression proposes a new event (status `proposed`, hidden from GET /events unless
 asked for) when it linked nothing, or an event that is not the one the sentence reports:
@@ -117,6 +123,9 @@ SEASON_DAYS = 92  # a report of a longer time is another source of a proposal on
 MANY_WORDS = 3  # it shares this many words with it
 PLAN_DAYS = timedelta(days=7)  # a date this close to publication, in a clause saying "will"
 _TERM = re.compile(r"[^\W\d_]{4,}")
+_FIRST_SINCE = re.compile(
+    r"\b(?:erstmals|zum ersten mal|first)\b.{0,60}\b(?:seit|since)\b", re.IGNORECASE
+)
 _SHORT_WORD = re.compile(r"[^\W\d_]{3,}")  # "met", whose lemma "meet" is a key word
 STOPWORDS = frozenset(
     [
@@ -220,6 +229,14 @@ class Said:
     words: frozenset[str]
     kind: str
     places: frozenset[str]
+    first_since: bool  # "erstmals seit 2017": the year holds the last such event
+
+    @classmethod
+    def of(cls, clause: str, blanked: str, places: frozenset[str], language: str | None) -> "Said":
+        """What the clause says, `blanked` being the clause with its names blanked."""
+        first_since = _FIRST_SINCE.search(clause) is not None
+        kind = proposals.kind_of(clause, language)
+        return cls(key_words(blanked), kind, places, first_since)
 
 
 @lru_cache(maxsize=4096)
@@ -383,7 +400,7 @@ def score(
     )
     if not (said or there or _same_kind(clause.kind, candidate.kind)):
         return 0.0
-    if hits < 2 and _other_act(clause.kind, candidate.kind):
+    if hits < 2 and not there and not _tells(clause.kind, candidate.kind):
         return 0.0
     span = _days(candidate.interval)
     within = (span > LONG_DAYS and mention.precision in ("day", "month")) or (
@@ -407,6 +424,17 @@ def _same_kind(kind: str, other: str) -> bool:
     if kind in ("unclassified", "statement", "publication"):
         return False
     return kind == other or {kind, other} <= MEETINGS
+
+
+def _tells(kind: str, other: str) -> bool:
+    """Whether a clause of this kind may tell an event of the other on one key word: a
+    clause of no known kind, or of the event's kind, or of its family of acts (a war and
+    an attack, a summit and a visit); not another act, nor another thing said (one word,
+    "Raketen", in a newspaper's report does not make it North Korea's threat)."""
+    if "unclassified" in (kind, other) or kind == other:
+        return True
+    family = KIND_FAMILIES.get(kind, kind)
+    return family != "statement" and family == KIND_FAMILIES.get(other, other)
 
 
 def _kin(kind: str, other: str) -> bool:
@@ -682,9 +710,8 @@ def _said(text: str, blanked: str, report: Report, mention: DateMention, languag
     names blanked gives the key words)."""
     at = -1 if report.heading else mention.start - report.start
     dates = [m.start - report.start for m in report.dates]
-    words = key_words(_clause(blanked, at, dates)[0])
-    kind = proposals.kind_of(_clause(text[report.start : report.end], at, dates)[0], language)
-    return Said(words, kind, frozenset(report.places))
+    clause = _clause(text[report.start : report.end], at, dates)[0]
+    return Said.of(clause, _clause(blanked, at, dates)[0], frozenset(report.places), language)
 
 
 def _persons(session: Session, actors: dict[int, list[ActorMention]]) -> dict[str, str]:
@@ -844,12 +871,12 @@ def _links(
     specific = hits >= 2 or ((hits == 1 or there) and _same_kind(kind, event.kind))
     shared = bool(event.actors & set(report.actors))
     fit = _date_fit(event.interval, mention)
-    if mention.precision == "day" and fit == DATE_FIT["day"]:
-        return shared or specific
+    if mention.precision == "day" and fit >= NEXT_DAY_FIT:  # "April 21: ... state media report"
+        return specific or (shared and fit == DATE_FIT["day"])
     inside = _holds(mention, event)
     if mention.precision == "year":  # "seit 2006", "In 2014 his cabinet reinterpreted"
         begun = mention.start <= event.interval.start <= mention.end
-        return begun and hits >= 2
+        return begun and hits >= 2 and not said.first_since
     held = mention.precision == "month" and (inside or _holds_end(mention, event.interval))
     return held and (specific or (shared and _same_kind(kind, event.kind)))
 

@@ -17,7 +17,6 @@ from app.ingest.events import (
     key_words,
     score,
 )
-from app.ingest.proposals import kind_of
 from app.ingest.reports import Report
 from app.models import Passage
 
@@ -39,7 +38,7 @@ def event(
 
 
 def said(clause: str, places: tuple[str, ...] = ()) -> Said:
-    return Said(key_words(clause), kind_of(clause), frozenset(places))
+    return Said.of(clause, clause, frozenset(places), None)
 
 
 def test_key_words_leave_out_inflection_and_generic_title_words() -> None:
@@ -163,3 +162,51 @@ def test_a_mention_prefers_the_event_it_holds_to_a_period_around_it() -> None:
     tests = event("erste Interkontinentalraketentests", "weapons-test", "2017-07-04", "2017-07-28")
     series = event("Langstreckenraketentests", "weapons-test", "2017-07-04", "2024-10-31")
     assert _holds(july, tests) and not _holds(july, series)
+
+
+def test_a_report_the_day_after_links_on_two_key_words() -> None:
+    """ "April 21: North Korean state media report that the country will suspend nuclear
+    and long-range missile tests": the moratorium of 20 April, named by its words."""
+    moratorium = event(
+        "declares a moratorium on nuclear and ICBM tests", "policy", "2018-04-20", "2018-04-20"
+    )
+    text = "North Korean state media report that the country will suspend nuclear tests."
+    value = score(moratorium, day("2018-04-21"), set(), set(), frozenset(), said(text))
+    assert 0 < value < 0.6
+    assert _links(moratorium, day("2018-04-21"), value, passage_report(text), said(text))
+    other = "Seoul reported a fire in Gangneung."
+    assert score(moratorium, day("2018-04-21"), set(), set(), frozenset(), said(other)) == 0
+
+
+def test_first_since_a_year_names_no_event_begun_in_it() -> None:
+    """ "erstmals seit 2017": the last test of 2017, which the year does not single out."""
+    tests = event("erste Interkontinentalraketentests", "weapons-test", "2017-07-04", "2017-07-28")
+    since = _anchor(
+        DateInterval(datetime.date(2017, 1, 1), datetime.date(2022, 3, 25), "year", "after")
+    )
+    text = "Nordkorea testet erstmals seit 2017 wieder eine Interkontinentalrakete."
+    assert said(text).first_since
+    assert not _links(tests, since, 0.4, passage_report(text), said(text))
+    text = "Es ist der sechste Interkontinentalraketentest seit 2017."
+    assert _links(tests, since, 0.4, passage_report(text), said(text))
+
+
+def test_one_word_in_another_thing_said_does_not_link() -> None:
+    """A newspaper's report of the day before names "Raketen" once: it is no threat of
+    North Korea's, though it shares the word, the day and the actors."""
+    guam = event(
+        "droht mit Raketen auf die Gewässer um",
+        "threat",
+        "2017-08-09",
+        "2017-08-10",
+        ("north-korea", "united-states"),
+    )
+    text = (
+        "Auslöser war ein Bericht der Zeitung vom Dienstag, wonach Nordkorea Atomsprengköpfe"
+        " bauen kann, die klein genug für seine Raketen sind."
+    )
+    assert said(text).kind == "publication"
+    actors = {"north-korea", "united-states"}
+    assert score(guam, day("2017-08-08"), actors, set(), frozenset(), said(text)) == 0
+    threat = "Pjöngjang droht am Mittwoch mit Raketen."
+    assert score(guam, day("2017-08-09"), actors, set(), frozenset(), said(threat)) > 0
