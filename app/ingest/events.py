@@ -8,9 +8,10 @@ are candidates. A candidate links only when the expression's clause (the sentenc
 part holding the expression when the sentence dates several events) says what happened:
 
 * it has one of the event's key words: the words of its English and German titles, names
-  and generic words ("first", "erste", "says") aside, compared by lemma (simplemma: "met"
-  and "meet"), by their first six letters, or by a German compound's head ("Atomtest"
-  and "Test"); a word of eight letters or more ("Atommacht") counts twice; or
+  and generic words ("first", "erste", "says") aside, compared by stem (irregular verbs
+  by their infinitive: "met" and "meet"), by their first six letters, or by a German
+  compound's head ("Atomtest" and "Test"); a word of eight letters or more ("Atommacht")
+  counts twice; or
 * its kind (app.ingest.proposals.kind_of) is the event's, or both are meetings (summit,
   meeting, talks, agreement): not a statement (any clause may say something) nor a visit
   (a visit holds meetings of its own); or
@@ -87,7 +88,6 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import lru_cache
 
-import simplemma
 from sqlalchemy import ColumnElement, and_, or_
 from sqlmodel import Session, col, select
 
@@ -126,7 +126,7 @@ _TERM = re.compile(r"[^\W\d_]{4,}")
 _FIRST_SINCE = re.compile(
     r"\b(?:erstmals|zum ersten mal|first)\b.{0,60}\b(?:seit|since)\b", re.IGNORECASE
 )
-_SHORT_WORD = re.compile(r"[^\W\d_]{3,}")  # "met", whose lemma "meet" is a key word
+_SHORT_WORD = re.compile(r"[^\W\d_]{3,}")  # "met", which is "meet"
 STOPWORDS = frozenset(
     [
         "dass",
@@ -278,6 +278,37 @@ GENERIC = frozenset(
         "nach",
     ]
 )
+# Irregular forms of verbs that tell events, English and German: "met" is "meet"
+IRREGULAR = {
+    "met": "meet",
+    "held": "hold",
+    "began": "begin",
+    "begun": "begin",
+    "fought": "fight",
+    "struck": "strike",
+    "shot": "shoot",
+    "spoke": "speak",
+    "won": "win",
+    "fled": "flee",
+    "sent": "send",
+    "traf": "treffen",
+    "trafen": "treffen",
+    "getroffen": "treffen",
+    "begann": "beginnen",
+    "begonnen": "beginnen",
+    "sprach": "sprechen",
+    "gesprochen": "sprechen",
+    "schoss": "schießen",
+    "geschossen": "schießen",
+    "starb": "sterben",
+    "gestorben": "sterben",
+    "gewann": "gewinnen",
+    "gewonnen": "gewinnen",
+    "flog": "fliegen",
+    "geflogen": "fliegen",
+    "brach": "brechen",
+    "gebrochen": "brechen",
+}
 SPECIFIC_LETTERS = 8
 _WITHOUT = re.compile(
     r"\b(?:without|ohne)\s+\w+", re.IGNORECASE
@@ -287,10 +318,10 @@ _INFLECTION = re.compile(r"(?:en|er|es|e|s|n)$")
 
 @lru_cache(maxsize=4096)
 def key_words(text: str) -> frozenset[str]:
-    """The words of four or more letters that may name what happened: lemmas ("met" ->
-    "meet", "getroffen" -> "treffen"), lower-cased, without stop words, generic title words
-    and inflection endings ("Atomtests" -> "atomtest"); not what a title says did not
-    happen ("ohne Treffen mit Kim")."""
+    """The words of four or more letters that may name what happened: irregular forms as
+    their infinitive ("met" -> "meet", "getroffen" -> "treffen"), lower-cased, without
+    stop words, generic title words and inflection endings ("Atomtests" -> "atomtest");
+    not what a title says did not happen ("ohne Treffen mit Kim")."""
     found = set()
     for word in _SHORT_WORD.findall(_WITHOUT.sub(" ", text)):
         folded = _lemma(word).casefold()
@@ -301,9 +332,8 @@ def key_words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=65536)
 def _lemma(word: str) -> str:
-    return str(simplemma.lemmatize(word, lang=("en", "de")))
+    return IRREGULAR.get(word.casefold(), word)
 
 
 def key_hits(event: frozenset[str], clause: frozenset[str]) -> int:
