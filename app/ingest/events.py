@@ -695,14 +695,13 @@ def link_article(session: Session, article: Article) -> None:
     known = _candidates(session, [*intervals, *starts], "proposed", near=True)
     run = Run({}, {}, known, defaultdict(list))
     persons = _persons(session, actors)
-    mentioned = [m for p in passages if p.id is not None for m in actors[p.id]]
     for report in found:
         assert report.passage.id is not None
         passage_actors = {a.actor_id for a in actors[report.passage.id]}
         passage_places = {p.place_id for p in places[report.passage.id]}
         words = terms(report.passage.text)
         blanked = _outside_names(article.text, report)
-        person = _person_before(mentioned, report.start, persons)
+        person = _person_before(actors[report.passage.id], report.start, persons)
         for mention in _event_dates(report.dates):
             interval = _anchor(_interval(mention))
             said = _said(article.text, blanked, report, mention, article.language)
@@ -806,7 +805,8 @@ _CLAUSE = re.compile(  # not "its sixth and largest test": "and" after a comma, 
     # a preposition, an adverb of time or an English past tense
     r",\s+(?:and|und)\s+(?=[a-zäöüß])|\s+(?:and|und)\s+(?=(?:in|on|at|then|later|im|am|dann|"
     r"später|zuletzt|[a-z]+ed)\b)|;\s*|\s[–—]\s|,\s+(?=(?:but|while|after|before|when|where|"
-    r"which|aber|während|nachdem|bevor|als|wo|wobei|wie|as|according|laut)\b)"
+    r"which|aber|während|nachdem|bevor|als|wo|wobei|wie|as|according|laut)\b)|"
+    r",\s+(?=(?:im|am)\s+\w+\s+[a-zäöüß])"  # ", im November sagte Nordkorea ..."
 )
 _SUBORDINATE = re.compile(  # a clause of its own subject: no subject put in front
     r"\s*(?:but|while|after|before|when|where|which|aber|während|nachdem|bevor|als|wo|wobei|"
@@ -875,7 +875,8 @@ def _clause(text: str, at: int, dates: list[int]) -> tuple[str, int]:
     lone = start > 0 and clause.lstrip()[:1].islower() and not _SUBORDINATE.match(clause)
     if lone and leading:
         subject = leading.group(1)
-        if subject.split()[0].casefold() not in NOT_SUBJECTS:
+        words = subject.casefold().split()
+        if words[0] not in NOT_SUBJECTS and words != ["the"]:  # "The thaw": no subject
             stripped = clause.lstrip()
             return subject + stripped, start + len(clause) - len(stripped) - len(subject)
     return clause, start
@@ -1027,8 +1028,8 @@ def _propose(
 def _person_before(
     mentions: list[ActorMention], start: int, persons: dict[str, str]
 ) -> tuple[str, str] | None:
-    """The id and name of the last person named before `start` (whom a pronoun may stand
-    for)."""
+    """The id and name of the last person named before `start` in the passage's
+    `mentions` (whom a pronoun may stand for)."""
     found = None
     for mention in mentions:
         if mention.start < start and mention.actor_id in persons:

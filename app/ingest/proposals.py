@@ -7,8 +7,9 @@ preposition or article before it: "Am 27. April 2018", "On March 1, 2019,", "Mar
 or a dateline; a German clause whose fronted date leaves the verb first ("trafen sich Kim
 und Moon in Panmunjom") gets its subject back in front ("Kim und Moon trafen sich in
 Panmunjom"); a leading personal pronoun becomes the name of the last person named before
-the sentence (and that person an actor of the event). Cut at a clause or word boundary,
-never mid-word.
+the sentence in its paragraph (and that person an actor of the event: further back, "he"
+may be someone the lexicon does not know). Cut at a clause or word boundary, never
+mid-word; white space made single, a conjunction the date leaves behind dropped.
 
 Score: day 0.9, month 0.75, year 0.55, decade 0.3; times 0.7 when the year (or month) was
 not stated in the expression but taken from the text around it (app.dates: `inferred`),
@@ -151,10 +152,17 @@ _CONNECTIVE = re.compile(
 # What may stand before a date expression and goes with it: prepositions, articles,
 # "Anfang"/"early" and the like.
 _BEFORE_DATE = re.compile(
-    r"(?:\b(?:am|an|im|in|on|at|seit|since|ab|from|bis|until|by|vom|von|zum|zur|um|"
+    r"(?:\b(?:am|an|im|in|on|at|seit|since|ab|from|bis|until|by|vom|von|zum|zur|um|over|during|"
+    r"throughout|über|während|"
     r"anfang|mitte|ende|early|mid|late|der|die|das|dem|den|des|the|of)\s+)*$",
     re.IGNORECASE,
 )
+# what goes with a date after it: "last month's", "on Monday afternoon", "am Dienstagabend"
+_WITH_DATE = re.compile(
+    r"(?:['’]s\b|\s+(?:morning|afternoon|evening|night|vormittag|nachmittag|abend|morgen)\b)?"
+)
+# a conjunction the date list leaves behind: "at summits in 2000 and 2007, only to"
+_DANGLING = re.compile(r"\s+(?:and|und|or|oder)(?=\s*[,;.]|$)")
 _AFTER_DATE = re.compile(r"\s*(?:[,:;–—-]|\bhat\b\s*)?\s*")
 PRONOUNS = frozenset(["er", "sie", "he", "she", "they"])
 ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "ein", "eine", "einen"])
@@ -202,10 +210,12 @@ _FIRST_SINCE = re.compile(
 )
 _WHEN = re.compile(r"\s*,?\s*(?:when|als)\b", re.IGNORECASE)
 # what comes right before a date that no event has: the end of a state ("Until last
-# year"), a comparison ("than a year ago", "als vor einem Jahr"), a calendar ("which falls
+# year"), a comparison ("than a year ago", "als vor einem Jahr", "so angespannt wie
+# 2017"), a calendar ("which falls
 # on Thursday", "der auf den Sonntag fällt" has the verb after it)
 _NO_EVENT_BEFORE = re.compile(
     r"\b(?:until|till|than|bis|(?:\w+er|mehr)\s+(?:\w+\s+){0,3}als|als\s+noch|falls(?:\s+on)?|"
+    r"(?:so|as)\s+(?:\w+\s+){1,2}(?:wie|as)(?:\s+(?:in|im))?|"
     r"fällt\s+auf(?:\s+den)?)\s+$",
     re.IGNORECASE,
 )
@@ -350,11 +360,16 @@ def title(
     text = sentence
     for start, end in sorted(date_spans, reverse=True):
         lead = _BEFORE_DATE.search(text, 0, start)
-        cut_from = lead.start() if lead else start
+        with_date = _WITH_DATE.match(text, end)
+        assert with_date is not None  # it matches the empty string
+        # "during last month's Olympics" keeps its preposition
+        cut_from = lead.start() if lead and not with_date.group().startswith(("'", "’")) else start
+        end = with_date.end()
         trail = _AFTER_DATE.match(text, end) if cut_from == 0 else None
         cut_to = trail.end() if trail else end
         joiner = " " if cut_from > 0 and text[cut_to : cut_to + 1].isalnum() else ""
         text = text[:cut_from].rstrip() + joiner + text[cut_to:]
+    text = _DANGLING.sub("", " ".join(text.split())).replace(",,", ",").replace(" ,", ",")
     for pattern in (_LABEL, _CONNECTIVE):
         match = pattern.match(text)
         if match and match.end() < len(text):
@@ -382,7 +397,15 @@ def _front_subject(text: str, names: list[str], person: str | None) -> tuple[str
         return text, False
 
     def name_at(position: int) -> int | None:
-        found = next((n for n in names if text.startswith(n, position)), None)
+        found = next(
+            (
+                n
+                for n in names
+                if text.startswith(n, position)
+                and text[position + len(n) : position + len(n) + 1] != "-"
+            ),
+            None,
+        )  # not "US" of "US-Präsident"
         return None if found is None else position + len(found)
 
     pronoun = re.match(r"(\w+)\b\s*", text[verb.end() :])

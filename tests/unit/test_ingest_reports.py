@@ -169,6 +169,34 @@ def test_a_name_in_a_compound_is_no_actor(text: str, name: str, modifies: bool) 
             None,
             "Der 3. September 2017 markierte den sechsten Atomtest",
         ),
+        (
+            "Warmbier, 22, died on Monday afternoon surrounded by his family.",
+            "Monday",
+            [],
+            None,
+            "Warmbier, 22, died surrounded by his family",
+        ),
+        (
+            "The thaw gathered pace during last month's Winter Olympics.",
+            "last month",
+            [],
+            None,
+            "The thaw gathered pace during Winter Olympics",
+        ),
+        (
+            "Less than three weeks later, on Sept. 15, it happened again.",
+            "Sept. 15",
+            [],
+            None,
+            "Less than three weeks later, it happened again",
+        ),
+        (
+            "Am Donnerstag legte US-Präsident Donald Trump nach.",
+            "Donnerstag",
+            ["US", "Donald Trump"],
+            None,
+            "Am Donnerstag legte US-Präsident Donald Trump nach",
+        ),
     ],
 )
 def test_titles(sentence: str, date: str, names: list[str], person: str | None, title: str) -> None:
@@ -333,6 +361,8 @@ def test_the_headline_reports_nothing(
             True,
         ),
         ("Es gab mehr Tests als vor einem Jahr.", "vor einem Jahr", True),
+        ("Kein Jahr war auf der Halbinsel so angespannt wie 2017.", "2017", True),
+        ("The peninsula was never as tense as in 2017.", "2017", True),
         (
             "State media prepared for Kim Jong Il's birthday, which falls on Thursday.",
             "Thursday",
