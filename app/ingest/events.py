@@ -14,7 +14,8 @@ part holding the expression when the sentence dates several events) says what ha
   counts twice; or
 * its kind (app.ingest.proposals.kind_of) is the event's, or both are meetings (summit,
   meeting, talks, agreement): not a statement (any clause may say something) nor a visit
-  (a visit holds meetings of its own); or
+  (a visit holds meetings of its own), and not a day off (talks on the eve of a summit
+  are other talks); or
 * at day precision, it names the event's place and is of the event's family of kinds
   (meetings and visits; statements, speeches, threats and publications; wars and
   military actions): "Staatsmedien berichteten am 16. Januar, Nordkorea habe das
@@ -430,6 +431,8 @@ def score(
     )
     if not (said or there or _same_kind(clause.kind, candidate.kind)):
         return 0.0
+    if not (said or there) and fit == NEXT_DAY_FIT:
+        return 0.0  # by its kind alone, a clause tells an event of its own date only
     if hits < 2 and not there and not _tells(clause.kind, candidate.kind):
         return 0.0
     span = _days(candidate.interval)

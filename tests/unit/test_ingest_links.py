@@ -210,3 +210,19 @@ def test_one_word_in_another_thing_said_does_not_link() -> None:
     assert score(guam, day("2017-08-08"), actors, set(), frozenset(), said(text)) == 0
     threat = "Pjöngjang droht am Mittwoch mit Raketen."
     assert score(guam, day("2017-08-09"), actors, set(), frozenset(), said(threat)) > 0
+
+
+def test_by_its_kind_alone_a_clause_tells_an_event_of_its_own_date_only() -> None:
+    """Talks in Busan on the Thursday are not the APEC summit that opened on the Friday,
+    though both are meetings; on the summit's own day the kind is enough."""
+    summit = event("leaders' summit in", "summit", "2025-10-31", "2025-11-01", ("apec",))
+    text = "Trump left for Washington on Thursday after talks with Xi in nearby Busan."
+    assert said(text).kind == "negotiation"
+    assert score(summit, day("2025-10-30"), {"apec"}, set(), frozenset(), said(text)) == 0
+    assert score(summit, day("2025-10-31"), {"apec"}, set(), frozenset(), said(text)) > 0
+
+
+def test_an_irregular_verb_is_its_infinitive() -> None:
+    meet = key_words("Trump and Kim meet in")
+    assert key_hits(meet, key_words("The two leaders had first met in June")) == 1
+    assert key_words("Xi hatte Trump am Donnerstag getroffen") >= {"treff"}
