@@ -71,8 +71,8 @@ the dates are one within the other (a day's slack), no longer than a year, and t
 of one family (or one unclassified); then, on the same day, two shared words, a shared
 actor or place (both kinds known), or a shared word and the same kind; in the article
 that cites it already, a word, actor, place or the same kind; a day apart or at
-another precision ("im September 2017" and "3. September 2017"), the same kind (not a
-mere statement) and a shared word, actor or place (two words and an actor a day apart,
+another precision ("im September 2017" and "3. September 2017"), kinds of one family
+(not statements) and a shared word, actor or place (two words and an actor a day apart,
 three words for a season or longer). Of several, one of the same date first, then the
 one sharing most words. The proposal takes the more precise date. Two dates in one
 sentence are two events. A proposal is built by app.ingest.proposals; its id,
@@ -598,13 +598,13 @@ def same_event(a: Candidate, b: Candidate, *, one_article: bool = False) -> bool
         return False
     shared = len(a.terms & b.terms)
     named = bool(a.actors & b.actors) or (a.place_id is not None and a.place_id == b.place_id)
-    specific = a.kind == b.kind and a.kind not in ("unclassified", "statement")
+    specific = _family(a.kind) == _family(b.kind) and classified and _family(a.kind) != "statement"
     days = (_days(x), _days(y))
     if (x.start, x.end) == (y.start, y.end) and days == (0, 0):  # the same day
         if one_article:
             return bool(shared or named or specific)
         return shared >= 2 or (named and classified) or (shared >= 1 and specific)
-    if not specific:  # a day apart, or another precision: the same kind of act, named alike
+    if not specific:  # a day apart, or another precision: acts of one family, named alike
         return False
     if days == (0, 0):
         return shared >= 2 and named

@@ -97,9 +97,10 @@ KIND_CUES: dict[str, dict[str, str]] = {
         "de": r"\w*besuch\w*|reis(?:t|te|ten)\b|\w*reise\b|eingetroffen|eintreffen|"
         r"(?:trifft|traf|trafen)\s+(?:\w+\s+){0,5}ein\b|gelandet|landete|ankunft|angekommen|"
         r"(?:fliegt|flog|flogen)\b(?!\s+über)|aufgebrochen|\w*fahrt\b|begleite\w*|"
-        r"war\s+(?:\w+\s+){0,6}(?:in|nach)\s+\w+\s+gewesen",
+        r"war\s+(?:\w+\s+){0,6}(?:in|nach)\s+\w+\s+gewesen|betrat|betreten|"
+        r"(?:setzte|setzt)\s+(?:\w+\s+){0,4}fuß",
         "en": r"visit\w*|travel(?:l)?(?:ed|s)\s+to|trip\s+to|arrived|arrives|landed|"
-        r"fl(?:ew|ies)\s+(?:in|to|into)\b|accompan\w*",
+        r"fl(?:ew|ies)\s+(?:in|to|into)\b|accompan\w*|set\s+foot\s+(?:in|on)",
     },
     "negotiation": {"de": r"verhandl\w*|verhandel\w*|gespräche\b", "en": r"negotiat\w*|talks\b"},
     "meeting": {

@@ -193,3 +193,25 @@ def test_the_clause_of_each_date(sentence: str, date: str, clause: str) -> None:
     got, offset = _clause(sentence, sentence.index(date), dates)
     assert got == clause
     assert got.index(date) + offset == sentence.index(date)
+
+
+def test_a_meeting_at_the_end_of_april_is_the_summit_of_27_april() -> None:
+    late_april = DateInterval(datetime.date(2018, 4, 21), datetime.date(2018, 4, 30), "month")
+    april_27 = DateInterval(datetime.date(2018, 4, 27), datetime.date(2018, 4, 27), "day")
+    met = report(
+        "Ende April hatten sich Kim und Südkoreas Präsident Moon Jae In in Panmunjom getroffen.",
+        late_april,
+        "meeting",
+        ("kim-jong-un", "moon-jae-in"),
+    )
+    summit = report(
+        "April 27: Kim and Moon Jae-in hold their first summit at the truce village.",
+        april_27,
+        "summit",
+        ("kim-jong-un", "moon-jae-in"),
+    )
+    said = report(
+        "April 27: Moon said the talks went well.", april_27, "statement", ("moon-jae-in",)
+    )
+    assert same_event(met, summit)
+    assert not same_event(met, said)  # statements are no act of the meeting family
