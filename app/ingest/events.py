@@ -1,7 +1,9 @@
 """Tying an ingested article's reports to events: linked to an existing one, or proposed.
 
 A report (app.ingest.reports) is a sentence of the story that states a date, or follows a
-date heading. For each of its date expressions ("seit 2006", "since 2006" point at 2006),
+date heading. For each of its date expressions ("seit 2006", "since 2006" point at 2006,
+and link even beside the day they hold: "detonated a bomb on Sunday, its sixth test since
+2006"),
 the published events whose date interval overlaps the expression's interval (or, both at
 day precision, lies within one day of it: "berichteten am Dienstag" about Monday's event)
 are candidates. A candidate links only when the expression's clause (the sentence, or its
@@ -314,7 +316,7 @@ SPECIFIC_LETTERS = 8
 _WITHOUT = re.compile(
     r"\b(?:without|ohne)\s+\w+", re.IGNORECASE
 )  # "ohne Treffen": not what happened
-_INFLECTION = re.compile(r"(?:en|er|es|e|s|n)$")
+_INFLECTION = re.compile(r"(?:ing|ed|en|er|es|e|s|n)$")
 
 
 @lru_cache(maxsize=4096)
@@ -705,7 +707,10 @@ def link_article(session: Session, article: Article) -> None:
         words = terms(report.passage.text)
         blanked = _outside_names(article.text, report)
         person = _person_before(actors[report.passage.id], report.start, persons)
-        for mention in _event_dates(report.dates):
+        dated = _event_dates(report.dates)
+        for mention in report.dates:
+            if mention not in dated and mention.qualifier != "after":
+                continue  # "2018, on March 5": the day; "seit 2006" still names an event
             interval = _anchor(_interval(mention))
             said = _said(article.text, blanked, report, mention, article.language)
             scored = [
@@ -727,7 +732,8 @@ def link_article(session: Session, article: Article) -> None:
             )
             if linked is not None:
                 run.link(_link(article, report, mention, linked.id, "linked", best))
-            _propose(article, report, mention, linked, run, person)
+            if mention in dated:
+                _propose(article, report, mention, linked, run, person)
     cited = curation.citing(session, run.cited)
     for spec in cited:
         if spec.id in run.refined:

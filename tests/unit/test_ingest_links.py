@@ -226,3 +226,9 @@ def test_an_irregular_verb_is_its_infinitive() -> None:
     meet = key_words("Trump and Kim meet in")
     assert key_hits(meet, key_words("The two leaders had first met in June")) == 1
     assert key_words("Xi hatte Trump am Donnerstag getroffen") >= {"treff"}
+
+
+def test_an_english_past_or_gerund_is_its_stem() -> None:
+    """ "In July, the North tested two ICBMs" names the July "tests"."""
+    assert key_hits(key_words("nuclear tests"), key_words("the North tested two")) == 1
+    assert key_hits(key_words("summit meeting"), key_words("before meeting Xi")) == 1
