@@ -345,11 +345,21 @@ def key_hits(event: frozenset[str], clause: frozenset[str]) -> int:
     "Treffen"), the same first six letters, or a German compound's head ("Atomtest" and
     "Test", "Gipfel" and "Gipfeltreffen"). A word matching the English and the German
     title word ("getestet": "tests", "Raketentests") counts once."""
+    heads, tails = _edges(event)
     found = 0
     for word in clause:
+        if word[:4] not in heads and word[-4:] not in tails:
+            continue  # shares neither a prefix nor a compound's head with any key word
         shared = max((_shared(key, word) for key in event), default=0)
         found += 2 if shared >= SPECIFIC_LETTERS else int(shared > 0)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _edges(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last four letters of the words: two words match (_shared) only
+    when one of them is the same."""
+    return frozenset(w[:4] for w in words), frozenset(w[-4:] for w in words)
 
 
 def _shared(key: str, word: str) -> int:
@@ -529,11 +539,26 @@ def _candidates(
             terms(" ".join([e.title, e.title_de or "", e.summary or "", e.summary_de or ""]))
             | terms(" ".join([*([] if near else [e.kind]), *texts[e.id]])),  # a proposal's
             # words are its reports', not its kind's
-            key_words(_blank_names(f"{e.title} {e.title_de or ''}", lexicon)),
+            _title_words(f"{e.title} {e.title_de or ''}", lexicon),
             e.kind,
         )
         for e in rows
     ]
+
+
+_TITLE_WORDS: dict[tuple[str, int, int], frozenset[str]] = {}
+
+
+def _title_words(title: str, lexicon: tuple[Lexicon, Lexicon]) -> frozenset[str]:
+    """The key words of an event's titles, names aside. Kept while the lexicons hold as
+    many names (every ingest reads the same events again, and every write reloads the
+    lexicons, which names change seldom)."""
+    key = (title, len(lexicon[0].owners), len(lexicon[1].owners))
+    if key not in _TITLE_WORDS:
+        if len(_TITLE_WORDS) >= 100_000:
+            _TITLE_WORDS.clear()
+        _TITLE_WORDS[key] = key_words(_blank_names(title, lexicon))
+    return _TITLE_WORDS[key]
 
 
 def _blank_names(text: str, lexicon: tuple[Lexicon, Lexicon]) -> str:
