@@ -977,7 +977,7 @@ def _propose(
     at_date = -1 if report.heading else mention.start - report.start
     dates = [m.start - report.start for m in report.dates]
     clause, offset = _clause(text, at_date, dates)
-    kind = proposals.kind_of(clause, article.language)
+    kind = proposals.kind_of(clause, article.language, None if at_date < 0 else at_date - offset)
     if linked is not None and _covers(linked, interval, kind):
         return
     if len(report.dates) > 1 and proposals.is_attribution(clause):

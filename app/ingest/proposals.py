@@ -286,6 +286,14 @@ _FRAME = re.compile(
 # a clause of time before or after the act: "hours before Trump landed in Gyeongju, it
 # said it had test-fired", "nachdem Kim eingetroffen war"
 _SUBORDINATE = re.compile(r"\b(?:before|after|while|bevor|nachdem|während)\b[^,;]*", re.I)
+Cues = list[tuple[int, int, str]]  # (start, end, kind) in a clause
+DATE_REACH = 20  # "a day after": a date this close before a clause of time is in it
+# what was not done: "without meeting Kim", "ohne Kim getroffen zu haben", "had no
+# intention of holding talks"
+_NOT_DONE = re.compile(
+    r"\b(?:without|ohne|no\s+intention\s+of|refused\s+to|declined\s+to|weigerte\s+sich)\b[^,;]*",
+    re.I,
+)
 _QUOTED = re.compile(r"[\"“„«»][^\"“”„«»]*[\"”“«»]")
 
 
@@ -299,14 +307,15 @@ def clause_language(text: str, default: str | None) -> str:
     return voted or default or "de"
 
 
-def kind_of(text: str, language: str | None = None) -> str:
+def kind_of(text: str, language: str | None = None, at: int | None = None) -> str:
     """The kind of the event the clause reports (see KIND_CUES), `unclassified` when none
-    fits: cues in the clause's own language (`language` on a tie), outside quotes and
-    clauses of time ("hours before Trump landed") when any are. The cue that comes first,
-    but in German a verb (lower case: "hatte Trump den
-    Gipfel ... abgesagt") before a noun, unless the noun names the occasion of a statement
-    ("In seiner Neujahrsansprache bot Kim ... an"); a statement reporting an act ("said it
-    had tested", "erklärte, man habe ... gezündet") has the kind of the act."""
+    fits: cues in the clause's own language (`language` on a tie), outside quotes, what
+    was not done ("without meeting Kim") and clauses of time ("hours before Trump landed",
+    unless the date at `at` is in it) when any are. The cue that comes first, but in
+    German a verb (lower case: "hatte Trump den Gipfel ... abgesagt") before a noun,
+    unless the noun names the occasion of a statement ("In seiner Neujahrsansprache bot Kim
+    ... an"); a statement reporting an act ("said it had tested", "erklärte, man habe ...
+    gezündet") has the kind of the act."""
     lang = clause_language(text, language)
     lowered = text.lower()  # casefold would move offsets (ß)
     found = [  # by position, then as listed
@@ -317,12 +326,21 @@ def kind_of(text: str, language: str | None = None) -> str:
             for m in cue.finditer(lowered)
         )
     ]
-    aside = [m.span() for m in _QUOTED.finditer(text)]
-    unquoted = [f for f in found if not any(a <= f[0] < b for a, b in aside)] or found
-    aside += [m.span() for m in _SUBORDINATE.finditer(text)]
-    unquoted = [f for f in unquoted if not any(a <= f[0] < b for a, b in aside)] or unquoted
+
+    def outside(spans: list[tuple[int, int]], cues: Cues) -> Cues:
+        return [f for f in cues if not any(a <= f[0] < b for a, b in spans)]
+
+    found = outside([m.span() for m in _NOT_DONE.finditer(text)], found)
     if not found:
         return "unclassified"
+    unquoted = outside([m.span() for m in _QUOTED.finditer(text)], found) or found
+    clauses = [  # not the clause the date (at `at`) is in: "a day after North Korea test-fired"
+        m.span()
+        for m in _SUBORDINATE.finditer(text)
+        if at is None
+        or not (m.start() - DATE_REACH <= at < m.end() and "," not in text[at : m.start()])
+    ]
+    unquoted = outside(clauses, unquoted) or unquoted
     verbs = unquoted
     if lang == "de":
         verbs = [f for f in unquoted if not text[f[0]].isupper()] or unquoted

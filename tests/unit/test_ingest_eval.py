@@ -32,7 +32,7 @@ FLOORS = {
     "link_precision": 1.0,
     "link_recall": 0.69,
     "proposal_recall": 0.96,
-    "kind_accuracy": 0.78,
+    "kind_accuracy": 0.8,
 }
 CEILINGS = {
     "spurious_dates": 0,

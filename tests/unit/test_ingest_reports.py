@@ -420,3 +420,33 @@ def test_a_since_event_is_dated_by_its_start() -> None:
     )
     year = DateInterval(datetime.date(1980, 1, 1), datetime.date(2024, 12, 4), "year")
     assert proposals.first_unit(year).end == datetime.date(1980, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "kind"),
+    [
+        (
+            "North Korea's foreign ministry said on Sunday that it had no intention of holding "
+            "negotiations.",
+            "en",
+            "statement",
+        ),
+        (
+            "Trump hat Südkorea wieder verlassen, ohne Kim Jong Un getroffen zu haben.",
+            "de",
+            "unclassified",
+        ),
+        ("Kim became the first North Korean leader to set foot in the South.", "en", "visit"),
+    ],
+)
+def test_what_was_not_done_tells_no_kind_and_what_was_does(
+    sentence: str, language: str, kind: str
+) -> None:
+    assert proposals.kind_of(sentence, language) == kind
+
+
+def test_the_clause_of_time_that_holds_the_date_tells_the_kind() -> None:
+    sentence = "The killing came a day after North Korea test-fired a new missile into the sea."
+    assert proposals.kind_of(sentence, "en", sentence.index("a day after")) == "weapons-test"
+    landed = "On Wednesday, hours before Trump landed in Gyeongju, it said it had tested missiles."
+    assert proposals.kind_of(landed, "en", landed.index("Wednesday")) == "weapons-test"
