@@ -846,6 +846,7 @@ _SUBORDINATE = re.compile(  # a clause of its own subject: no subject put in fro
     r"\s*(?:but|while|after|before|when|where|which|aber|während|nachdem|bevor|als|wo|wobei|"
     r"wie|as|according|laut)\b"
 )
+_PRONOUN = re.compile(r"\b(?:er|sie|he|she)\b", re.IGNORECASE)
 _LEADING_NAME = re.compile(r"((?:[A-ZÄÖÜ][\w'’-]*\s+){1,4})(?=[a-zäöüß])")
 NOT_SUBJECTS = frozenset(
     [
@@ -1011,10 +1012,11 @@ def _propose(
     ):
         return  # a plan, not an event
     value = proposals.date_score(interval, inferred=mention.inferred, heading=report.heading)
+    meant = [person[0]] if person and _PRONOUN.search(clause) else []  # "überquerte er"
     this = Candidate(
         proposed_id(article, report.start, mention.start),
         interval,
-        frozenset(report.actors),
+        frozenset([*report.actors, *meant]),
         report.places[0] if report.places else None,
         terms(_clause(_outside_names(article.text, report), at_date, dates)[0]),
         frozenset(),
