@@ -987,7 +987,7 @@ def _propose(
     before, after = clause[: max(0, at)], article.text[mention.end : report.end]
     if not report.heading and proposals.no_event_date(clause, before[-40:]):
         return
-    if proposals.is_since(mention.text):
+    if proposals.is_since(mention.text, before):
         if not proposals.since_event(before, after):
             return
         interval = proposals.first_unit(interval)

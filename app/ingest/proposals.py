@@ -239,9 +239,14 @@ def is_attribution(clause: str) -> bool:
     return _ATTRIBUTION.match(clause) is not None
 
 
-def is_since(expression: str) -> bool:
-    """Whether the date expression reaches from a date to now ("seit 2006", "since 1980")."""
-    return _SINCE.match(expression) is not None
+_SINCE_BEFORE = re.compile(r"\b(?:seit|since)\s+(?:[\w.-]+\s+){0,5}$", re.IGNORECASE)
+
+
+def is_since(expression: str, before: str = "") -> bool:
+    """Whether the date expression reaches from a date to now ("seit 2006", "since 1980"),
+    or dates the start of such a span (`before` its clause up to it: "seit dem Ende des
+    Koreakriegs 1953", "since he took power in late 2011")."""
+    return _SINCE.match(expression) is not None or _SINCE_BEFORE.search(before) is not None
 
 
 def since_event(before: str, after: str) -> bool:

@@ -450,3 +450,22 @@ def test_the_clause_of_time_that_holds_the_date_tells_the_kind() -> None:
     assert proposals.kind_of(sentence, "en", sentence.index("a day after")) == "weapons-test"
     landed = "On Wednesday, hours before Trump landed in Gyeongju, it said it had tested missiles."
     assert proposals.kind_of(landed, "en", landed.index("Wednesday")) == "weapons-test"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "since"),
+    [
+        ("als erster Herrscher seines Landes seit dem Ende des Koreakriegs 1953", "1953", True),
+        ("der erste, seit er im Dezember 2011 die Macht übernahm", "Dezember 2011", True),
+        ("the first officials to meet Kim since he took power in late 2011", "late 2011", True),
+        (
+            "Seit Kim im vergangenen Jahr Soldaten nach Russland geschickt hat",
+            "vergangenen Jahr",
+            True,
+        ),
+        ("Kim traf Putin im September 2023 in Wostotschny", "September 2023", False),
+    ],
+)
+def test_a_date_that_starts_a_span_to_now(sentence: str, date: str, since: bool) -> None:
+    at = sentence.index(date)
+    assert proposals.is_since(date, sentence[:at]) is since
