@@ -500,7 +500,8 @@ def _candidates(
 ) -> list[Candidate]:
     """Live events of this status whose dates meet the intervals' span (one day wider);
     `near`: only those starting within a day of one of the intervals' starts (as many
-    proposals as articles: reading the whole span would slow every ingest down)."""
+    proposals as articles: reading the whole span would slow every ingest down), without
+    key words (proposals are matched by their terms, never linked by key words)."""
     if not intervals:
         return []
     low = min(i.start for i in intervals) - ONE_DAY
@@ -539,7 +540,7 @@ def _candidates(
             terms(" ".join([e.title, e.title_de or "", e.summary or "", e.summary_de or ""]))
             | terms(" ".join([*([] if near else [e.kind]), *texts[e.id]])),  # a proposal's
             # words are its reports', not its kind's
-            _title_words(f"{e.title} {e.title_de or ''}", lexicon),
+            frozenset() if near else _title_words(f"{e.title} {e.title_de or ''}", lexicon),
             e.kind,
         )
         for e in rows
