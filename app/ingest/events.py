@@ -547,19 +547,11 @@ def _candidates(
     ]
 
 
-_TITLE_WORDS: dict[tuple[str, int, int], frozenset[str]] = {}
-
-
-def _title_words(title: str, lexicon: tuple[Lexicon, Lexicon]) -> frozenset[str]:
-    """The key words of an event's titles, names aside. Kept while the lexicons hold as
-    many names (every ingest reads the same events again, and every write reloads the
-    lexicons, which names change seldom)."""
-    key = (title, len(lexicon[0].owners), len(lexicon[1].owners))
-    if key not in _TITLE_WORDS:
-        if len(_TITLE_WORDS) >= 100_000:
-            _TITLE_WORDS.clear()
-        _TITLE_WORDS[key] = key_words(_blank_names(title, lexicon))
-    return _TITLE_WORDS[key]
+@lru_cache(maxsize=65536)
+def _title_words(titles: str, lexicon: tuple[Lexicon, Lexicon]) -> frozenset[str]:
+    """The key words of an event's titles, names aside; kept per lexicon (one object per
+    content of the alias tables, app.ingest.names): every ingest reads the same events."""
+    return key_words(_blank_names(titles, lexicon))
 
 
 def _blank_names(text: str, lexicon: tuple[Lexicon, Lexicon]) -> str:

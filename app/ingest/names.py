@@ -8,8 +8,9 @@ the bare name is an alias: "Kims", "Nordkoreas", "Trump's", "Jones'". A name fol
 what reads as the rest of a longer, unknown Korean-style name ("Kim Jong-il" when only
 "Kim" is known) is not read as the shorter name.
 
-The alias tables are read once per data version (every write bumps it) and database, so
-matching an article is a dictionary lookup per word, however many aliases there are.
+A lexicon is built once per content of the alias tables (each call reads the pairs, a
+cheap query, so an alias written a moment ago is found by the next ingest), so matching an
+article is a dictionary lookup per word, however many aliases there are.
 """
 
 import re
@@ -19,7 +20,6 @@ from functools import lru_cache
 from sqlmodel import Session, select
 
 from app.actors import ACTORS, PLACES, Names, normalize
-from app.services import versions
 
 _WORD = re.compile(r"[^\W_]+")
 _JOINER = re.compile(r"[ \t\u00a0]*[-‐‑][ \t\u00a0]*|[ \t\u00a0]+")
@@ -34,9 +34,11 @@ class NameMention:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Normal forms of every alias -> the actor or place id, and the longest alias in words."""
+    """Normal forms of every alias -> the actor or place id, and the longest alias in words.
+    Equal and hashed by identity: one object per content of the alias table, so what is
+    computed from it can be cached by it."""
 
     owners: dict[str, str]
     max_words: int
@@ -110,7 +112,8 @@ def _name_goes_on(text: str, words: list[tuple[int, int]], j: int) -> bool:
     )
 
 
-def build(pairs: list[tuple[str, str]]) -> Lexicon:
+@lru_cache(maxsize=8)
+def build(pairs: tuple[tuple[str, str], ...]) -> Lexicon:
     """A lexicon from (alias, owner id) pairs."""
     owners = {normalize(alias): owner for alias, owner in pairs if normalize(alias)}
     longest = max((len(_WORD.findall(alias)) for alias, _ in pairs), default=1)
@@ -120,19 +123,10 @@ def build(pairs: list[tuple[str, str]]) -> Lexicon:
     return Lexicon(owners, longest, acronyms, frozenset(firsts))
 
 
-def _load(session: Session, names: Names) -> Lexicon:
-    return build([(a, str(o)) for a, o in session.exec(select(names.alias.alias, names.owner))])
-
-
-_CACHE: dict[tuple[str, int], tuple[Lexicon, Lexicon]] = {}
-_CACHE_SIZE = 8
+def _pairs(session: Session, names: Names) -> tuple[tuple[str, str], ...]:
+    return tuple(session.execute(select(names.alias.alias, names.owner)).all())
 
 
 def lexicons(session: Session) -> tuple[Lexicon, Lexicon]:
-    """The actor and place lexicons of this database at its current data version."""
-    key = (str(session.get_bind().engine.url), versions.current(session))
-    if key not in _CACHE:
-        if len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = (_load(session, ACTORS), _load(session, PLACES))
-    return _CACHE[key]
+    """The actor and place lexicons of this database's aliases as they are now."""
+    return build(_pairs(session, ACTORS)), build(_pairs(session, PLACES))

@@ -82,6 +82,42 @@ def test_hanoi_report_links_to_the_hanoi_summit(
     assert counts(fresh_seeded_url) == after
 
 
+def test_an_alias_written_through_the_api_is_read_by_the_next_ingest(
+    writable_server: LiveServer,
+) -> None:
+    """The names lexicon is cached by the content of the alias tables: a new actor's alias
+    is found by the next ingest, a replaced one no longer."""
+
+    def names_in(text: str) -> set[tuple[str, str]]:
+        answer = post(writable_server, {"text": text, "published": "2019-05-10"})
+        assert answer.status_code == 201, answer.text
+        return {(m["actor_id"], m["text"]) for m in answer.json()["actor_mentions"]}
+
+    said = "Am 3. Mai 2019 sprach {} in Pjöngjang mit Kim Jong Un ({})."
+    assert ("kim-jong-un", "Kim Jong Un") in names_in(said.format("Außenminister Ri", 1))
+    created = httpx.post(
+        f"{writable_server.url}/actors",
+        json={
+            "id": "ri-son-gwon",
+            "name": "Ri Son-gwon",
+            "kind": "person",
+            "aliases": ["Außenminister Ri"],
+        },
+        headers=AUTH,
+    )
+    assert created.status_code == 201, created.text
+    assert ("ri-son-gwon", "Außenminister Ri") in names_in(said.format("Außenminister Ri", 2))
+    renamed = httpx.patch(  # as many aliases as before, one of them another
+        f"{writable_server.url}/actors/ri-son-gwon",
+        json={"aliases": ["Chefunterhändler Ri"]},
+        headers=AUTH,
+    )
+    assert renamed.status_code == 200, renamed.text
+    found = names_in(said.format("Außenminister Ri und Chefunterhändler Ri", 3))
+    assert ("ri-son-gwon", "Chefunterhändler Ri") in found
+    assert ("ri-son-gwon", "Außenminister Ri") not in found
+
+
 def test_panmunjom_2018_report_never_links_the_2019_meeting(
     writable_server: LiveServer,
 ) -> None:
