@@ -5,11 +5,13 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from app.dates import DateInterval, detect_language, find_dates
-from app.ingest.names import lexicons
+from app.ingest.names import NameMention, lexicons
 from app.ingest.passages import DEFAULT_MAX_CHARS, split_passages
 from app.models import ActorMention, Article, DateMention, Passage, PlaceMention
 
@@ -68,56 +70,55 @@ def store_article(
     session.flush()
     base = published.start if published else None
     actors, places = lexicons(session)
-    passages = [
-        Passage(
-            article_id=article.id, ordinal=ordinal, start=start, end=end, text=data.text[start:end]
-        )
-        for ordinal, (start, end) in enumerate(split_passages(data.text, max_passage_chars))
-    ]
-    session.add_all(passages)
-    session.flush()
+    # Bulk inserts: rows, not ORM objects built one by one (the passages come back as
+    # objects from RETURNING, for link_article)
+    spans = split_passages(data.text, max_passage_chars)
+    passages = session.scalars(
+        insert(Passage).returning(Passage, sort_by_parameter_order=True),
+        [
+            {"article_id": article.id, "ordinal": n, "start": a, "end": b, "text": data.text[a:b]}
+            for n, (a, b) in enumerate(spans)
+        ],
+    ).all()
     starts = [p.start for p in passages]
+    dates, actor_rows, place_rows = [], [], []
     # One reading of the whole article: a date takes its year from the dates before it,
     # headings and earlier paragraphs included (app.dates).
     for mention in find_dates(data.text, base=base, language=article.language):
         passage = passages[max(0, bisect.bisect_right(starts, mention.start) - 1)]
         if passage.start <= mention.start and mention.end <= passage.end:
-            assert passage.id is not None
-            session.add(
-                DateMention(
-                    passage_id=passage.id,
-                    start=mention.start,
-                    end=mention.end,
-                    text=mention.text,
-                    date_start=mention.interval.start,
-                    date_end=mention.interval.end,
-                    precision=mention.interval.precision,
-                    qualifier=mention.interval.qualifier,
-                    inferred=mention.inferred,
-                )
+            dates.append(
+                {
+                    "passage_id": passage.id,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": mention.text,
+                    "date_start": mention.interval.start,
+                    "date_end": mention.interval.end,
+                    "precision": mention.interval.precision,
+                    "qualifier": mention.interval.qualifier,
+                    "inferred": mention.inferred,
+                }
             )
     for passage in passages:
-        assert passage.id is not None
         start, end = passage.start, passage.end
-        session.add_all(
-            ActorMention(
-                passage_id=passage.id,
-                actor_id=name.owner_id,
-                start=name.start,
-                end=name.end,
-                text=name.text,
-            )
+        actor_rows += [
+            {**_span(passage.id, name), "actor_id": name.owner_id}
             for name in actors.find(data.text, start, end)
-        )
-        session.add_all(
-            PlaceMention(
-                passage_id=passage.id,
-                place_id=name.owner_id,
-                start=name.start,
-                end=name.end,
-                text=name.text,
-            )
+        ]
+        place_rows += [
+            {**_span(passage.id, name), "place_id": name.owner_id}
             for name in places.find(data.text, start, end)
-        )
-    session.flush()
+        ]
+    for table, rows in (
+        (DateMention, dates),
+        (ActorMention, actor_rows),
+        (PlaceMention, place_rows),
+    ):
+        if rows:
+            session.execute(insert(table), rows)
     return article, True
+
+
+def _span(passage_id: int | None, name: NameMention) -> dict[str, Any]:
+    return {"passage_id": passage_id, "start": name.start, "end": name.end, "text": name.text}
