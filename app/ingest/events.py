@@ -14,6 +14,8 @@ part holding the expression when the sentence dates several events) says what ha
   by their infinitive: "met" and "meet"), by their first six letters, or by a German
   compound's head ("Atomtest" and "Test"); a word of eight letters or more ("Atommacht")
   counts twice; or
+* it has two key words of the event's summaries (names and title words aside: "the
+  first sitting U.S. president to set foot in North Korea"), which count as one; or
 * its kind (app.ingest.proposals.kind_of) is the event's, or both are meetings (summit,
   meeting, talks, agreement): not a statement (any clause may say something) nor a visit
   (a visit holds meetings of its own), and not a day off (talks on the eve of a summit
@@ -22,7 +24,7 @@ part holding the expression when the sentence dates several events) says what ha
   (meetings and visits; statements, speeches, threats and publications; wars and
   military actions): "Staatsmedien berichteten am 16. Januar, Nordkorea habe das
   Atomtestgelände Punggye-ri aufgegeben";
-* and, with fewer than two key words and not by its place, the clause is of no known
+* and, with fewer than two title key words and not by its place, the clause is of no known
   kind, or of the event's kind or family of acts: not another act (a tweet is no
   meeting), nor another thing said (a newspaper's report is no threat of North Korea's).
 
@@ -36,13 +38,13 @@ scored in [0, 1]:
   lasting more than a year counts as a decade (a day inside a thirty-year policy says
   little) unless the expression, a month at most, holds its first or last day (the start
   of a war is a moment); a day or month links to it (a day to an event longer than a
-  month) only with one of its key words;
+  month) only with one of its title's key words;
 * actors: actors both named in the passage and linked to the event, two or more count 1.0,
   one counts 0.5;
 * place: 1.0 when the passage names the event's place;
-* terms: the clause's key words of the event, two count 1.0; at least half the share of
-  words of four or more letters in both the passage and the event's title, summary, kind,
-  tags and source quotes (three count 1.0).
+* terms: the clause's key words of the event (its summaries' at half), two count 1.0;
+  at least half the share of words of four or more letters in both the passage and the
+  event's title, summary, kind, tags and source quotes (three count 1.0).
 
 Of the candidates, one the expression holds whole goes first, then the best score (the
 July tests before the series of 2017-2024 that began in July). It is `linked` when it
@@ -222,6 +224,7 @@ class Candidate:
     terms: frozenset[str]
     key_words: frozenset[str]  # of its titles, names aside (key_words())
     kind: str
+    summary_words: frozenset[str] = frozenset()  # of its summaries, titles' words aside
 
 
 @dataclass(frozen=True)
@@ -435,7 +438,8 @@ def score(
     if fit == 0.0:
         return 0.0
     hits = key_hits(candidate.key_words, clause.words)
-    said = hits > 0
+    summed = hits + key_hits(candidate.summary_words, clause.words) // 2
+    said = summed > 0
     there = (
         mention.precision == "day"
         and candidate.place_id in clause.places
@@ -451,13 +455,13 @@ def score(
     within = (span > LONG_DAYS and mention.precision in ("day", "month")) or (
         span > COARSE_DAYS and mention.precision == "day"
     )
-    if within and not said:
-        return 0.0
+    if within and not hits:
+        return 0.0  # a period is named by its title's words, not by its summary's
     parts = {
         "date": fit,
         "actors": min(1.0, len(actors & candidate.actors) / 2),
         "place": float(candidate.place_id is not None and candidate.place_id in places),
-        "terms": max(min(1.0, hits / 2), min(1.0, len(words & candidate.terms) / 3) / 2),
+        "terms": max(min(1.0, summed / 2), min(1.0, len(words & candidate.terms) / 3) / 2),
     }
     return round(sum(WEIGHTS[k] * v for k, v in parts.items()), 3)
 
@@ -542,6 +546,10 @@ def _candidates(
             # words are its reports', not its kind's
             frozenset() if near else _title_words(f"{e.title} {e.title_de or ''}", lexicon),
             e.kind,
+            frozenset()
+            if near
+            else _title_words(f"{e.summary or ''} {e.summary_de or ''}", lexicon)
+            - _title_words(f"{e.title} {e.title_de or ''}", lexicon),
         )
         for e in rows
     ]

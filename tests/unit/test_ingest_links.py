@@ -232,3 +232,33 @@ def test_an_english_past_or_gerund_is_its_stem() -> None:
     """ "In July, the North tested two ICBMs" names the July "tests"."""
     assert key_hits(key_words("nuclear tests"), key_words("the North tested two")) == 1
     assert key_hits(key_words("summit meeting"), key_words("before meeting Xi")) == 1
+
+
+def test_two_words_of_the_summary_tell_the_event_but_never_a_period() -> None:
+    """ "became the first sitting U.S. president to set foot in North Korea": the DMZ
+    meeting's summary says so, its title does not; a period is named by its title."""
+    meeting = Candidate(
+        "e",
+        day("2019-06-30"),
+        frozenset(["donald-trump"]),
+        None,
+        frozenset(),
+        key_words("and meet at in the DMZ"),
+        "meeting",
+        key_words("the first sitting president to set foot in the North"),
+    )
+    text = "Donald Trump on Sunday became the first sitting U.S. president to set foot there."
+    value = score(meeting, day("2019-06-30"), {"donald-trump"}, set(), frozenset(), said(text))
+    assert value >= 0.6
+    pressure = Candidate(
+        "p",
+        DateInterval(datetime.date(2017, 4, 1), datetime.date(2018, 3, 31), "month"),
+        frozenset(["donald-trump"]),
+        None,
+        frozenset(),
+        key_words("maximum pressure on"),
+        "sanctions",
+        key_words("designated a state sponsor of terrorism and added sanctions"),
+    )
+    text = "Last week, Trump put North Korea back on a list of state sponsors of terrorism."
+    assert score(pressure, day("2017-11-20"), {"donald-trump"}, set(), frozenset(), said(text)) == 0
