@@ -8,15 +8,16 @@ the bare name is an alias: "Kims", "Nordkoreas", "Trump's", "Jones'". A name fol
 what reads as the rest of a longer, unknown Korean-style name ("Kim Jong-il" when only
 "Kim" is known) is not read as the shorter name.
 
-A lexicon is built once per content of the alias tables (each call reads the pairs, a
-cheap query, so an alias written a moment ago is found by the next ingest), so matching an
-article is a dictionary lookup per word, however many aliases there are.
+A lexicon is built once per content of the alias tables (each call reads that content as
+one string, a cheap query, so an alias written a moment ago is found by the next ingest),
+so matching an article is a dictionary lookup per word, however many aliases there are.
 """
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sqlalchemy import ScalarSelect, String, cast, func
 from sqlmodel import Session, select
 
 from app.actors import ACTORS, PLACES, Names, normalize
@@ -112,8 +113,7 @@ def _name_goes_on(text: str, words: list[tuple[int, int]], j: int) -> bool:
     )
 
 
-@lru_cache(maxsize=8)
-def build(pairs: tuple[tuple[str, str], ...]) -> Lexicon:
+def build(pairs: list[tuple[str, str]]) -> Lexicon:
     """A lexicon from (alias, owner id) pairs."""
     owners = {normalize(alias): owner for alias, owner in pairs if normalize(alias)}
     longest = max((len(_WORD.findall(alias)) for alias, _ in pairs), default=1)
@@ -123,10 +123,28 @@ def build(pairs: tuple[tuple[str, str], ...]) -> Lexicon:
     return Lexicon(owners, longest, acronyms, frozenset(firsts))
 
 
-def _pairs(session: Session, names: Names) -> tuple[tuple[str, str], ...]:
-    return tuple(session.execute(select(names.alias.alias, names.owner)).all())
+def _content(names: Names) -> ScalarSelect[str]:
+    """The alias table as one string, each row as its alias's length, owner and alias: two
+    contents differ as strings (an owner id holds no ":", the length ends the alias)."""
+    row = cast(func.length(names.alias.alias), String) + ":" + names.owner + ":" + names.alias.alias
+    return select(func.aggregate_strings(row, "\n")).scalar_subquery()
+
+
+_CONTENTS = select(_content(ACTORS), _content(PLACES))
+_BUILT: dict[tuple[str | None, str | None], tuple[Lexicon, Lexicon]] = {}
+_BUILT_SIZE = 8
 
 
 def lexicons(session: Session) -> tuple[Lexicon, Lexicon]:
-    """The actor and place lexicons of this database's aliases as they are now."""
-    return build(_pairs(session, ACTORS)), build(_pairs(session, PLACES))
+    """The actor and place lexicons of this database's aliases as they are now: built again
+    only when the contents of the alias tables (one short query) differ."""
+    key = tuple(session.execute(_CONTENTS).one())
+    if key not in _BUILT:
+        if len(_BUILT) >= _BUILT_SIZE:
+            _BUILT.pop(next(iter(_BUILT)))
+        _BUILT[key] = (_load(session, ACTORS), _load(session, PLACES))
+    return _BUILT[key]
+
+
+def _load(session: Session, names: Names) -> Lexicon:
+    return build([(a, str(o)) for a, o in session.execute(select(names.alias.alias, names.owner))])
