@@ -15,6 +15,7 @@ at flush with StaleDataError and stores nothing, and `commit` runs it again on f
 """
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -124,8 +125,32 @@ def _checked(session: Session, event_id: str, if_match: str | None) -> tuple[Eve
 
 def _stored_spec(session: Session, event: Event) -> EventSpec:
     """The event as stored, as the spec that would store it again."""
-    actors = session.exec(select(EventActor).where(EventActor.event_id == event.id)).all()
-    tags = session.exec(select(EventTag.tag).where(EventTag.event_id == event.id)).all()
+    return _stored_specs(session, [event])[0]
+
+
+def _stored_specs(session: Session, stored: Sequence[Event]) -> list[EventSpec]:
+    """_stored_spec of several events, their actors, tags and sources read in one query each."""
+    ids = [event.id for event in stored]
+    if not ids:
+        return []
+    actors: dict[str, list[EventActor]] = defaultdict(list)
+    for actor in session.exec(select(EventActor).where(col(EventActor.event_id).in_(ids))):
+        actors[actor.event_id].append(actor)
+    tags: dict[str, list[str]] = defaultdict(list)
+    for event_id, tag in session.exec(
+        select(EventTag.event_id, EventTag.tag).where(col(EventTag.event_id).in_(ids))
+    ):
+        tags[event_id].append(tag)
+    sources: dict[str, list[Source]] = defaultdict(list)
+    query = select(Source).where(col(Source.event_id).in_(ids)).order_by(col(Source.id))
+    for source in session.exec(query):
+        sources[source.event_id].append(source)
+    return [_spec(event, actors[event.id], tags[event.id], sources[event.id]) for event in stored]
+
+
+def _spec(
+    event: Event, actors: list[EventActor], tags: list[str], sources: list[Source]
+) -> EventSpec:
     return EventSpec(
         id=event.id,
         title=event.title or None,
@@ -149,7 +174,7 @@ def _stored_spec(session: Session, event: Event) -> EventSpec:
         status=event.status,
         actors=[ActorRole(actor_id=a.actor_id, role=a.role) for a in actors],
         tags=list(tags),
-        sources=[_source_spec(s) for s in _sources(session, event.id)],
+        sources=[_source_spec(s) for s in sources],
     )
 
 
@@ -391,10 +416,8 @@ def citing(session: Session, quotes: dict[str, list[SourceSpec]]) -> list[EventS
     """The events as stored, citing these quotes too (those they do not cite yet), to store
     with events.put_many: ingestion's further reports of events it proposed (unrecorded,
     as the proposals themselves are)."""
-    specs = []
-    for event_id, sources in quotes.items():
-        spec = _stored_spec(session, live(session, event_id))
+    specs = _stored_specs(session, [live(session, event_id) for event_id in quotes])
+    for spec, sources in zip(specs, quotes.values(), strict=True):
         cited = {quote_key(s) for s in spec.sources}
         spec.sources += [s for s in sources if quote_key(s) not in cited]
-        specs.append(spec)
     return specs

@@ -125,18 +125,24 @@ def _source_row(source: SourceSpec) -> tuple[Any, ...]:
     )
 
 
-def _links(session: Session, event_id: str) -> tuple[Any, ...]:
-    actors = set(
-        session.exec(
-            select(EventActor.actor_id, EventActor.role).where(EventActor.event_id == event_id)
-        ).all()
-    )
-    tags = set(session.exec(select(EventTag.tag).where(EventTag.event_id == event_id)).all())
-    sources = {
-        _stored_source_row(s)
-        for s in session.exec(select(Source).where(Source.event_id == event_id))
-    }
-    return actors, tags, sources
+def _links(session: Session, event_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+    """Per event: its (actor, role) pairs, tags and source rows as stored, one query each."""
+    found: dict[str, tuple[Any, ...]] = {event_id: (set(), set(), set()) for event_id in event_ids}
+    if not event_ids:
+        return found
+    for event_id, actor_id, role in session.exec(
+        select(EventActor.event_id, EventActor.actor_id, EventActor.role).where(
+            col(EventActor.event_id).in_(event_ids)
+        )
+    ):
+        found[event_id][0].add((actor_id, role))
+    for event_id, tag in session.exec(
+        select(EventTag.event_id, EventTag.tag).where(col(EventTag.event_id).in_(event_ids))
+    ):
+        found[event_id][1].add(tag)
+    for source in session.exec(select(Source).where(col(Source.event_id).in_(event_ids))):
+        found[source.event_id][2].add(_stored_source_row(source))
+    return found
 
 
 def _stored_source_row(s: Source) -> tuple[Any, ...]:
@@ -155,7 +161,7 @@ def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
     stored = {
         event.id: event for event in session.exec(select(Event).where(col(Event.id).in_(ids))).all()
     }
-    changed = [spec for spec in specs if differs(session, stored.get(spec.id), spec)]
+    changed = _changed(session, stored, specs)
     if not changed:
         return [False] * len(specs)
     version = versions.bump(session)
@@ -188,18 +194,33 @@ def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
 
 
 def differs(session: Session, event: Event | None, spec: EventSpec) -> bool:
-    if event is None or event.deleted_at is not None:
-        return True
-    wanted = (
-        {(a.actor_id, a.role) for a in spec.actors},
-        set(spec.tags),
-        {_source_row(s) for s in spec.sources},
-    )
-    columns = _columns(spec)
-    return not (
-        all(getattr(event, k) == v for k, v in columns.items())
-        and _links(session, spec.id) == wanted
-    )
+    return bool(_changed(session, {spec.id: event} if event is not None else {}, [spec]))
+
+
+def _changed(
+    session: Session, stored: dict[str, Event], specs: Sequence[EventSpec]
+) -> list[EventSpec]:
+    """The specs that differ from their events as stored (new or deleted ones all do); the
+    links of those whose columns are the same read at once."""
+    same_columns = {
+        spec.id
+        for spec in specs
+        if (event := stored.get(spec.id)) is not None
+        and event.deleted_at is None
+        and all(getattr(event, k) == v for k, v in _columns(spec).items())
+    }
+    links = _links(session, list(same_columns))
+    return [
+        spec
+        for spec in specs
+        if spec.id not in same_columns
+        or links[spec.id]
+        != (
+            {(a.actor_id, a.role) for a in spec.actors},
+            set(spec.tags),
+            {_source_row(s) for s in spec.sources},
+        )
+    ]
 
 
 def _replace_links(session: Session, spec: EventSpec, new: bool) -> None:
