@@ -157,53 +157,65 @@ def _delete_documents(session: Session, keys: list[int]) -> None:
     session.execute(delete, {"keys": keys})
 
 
-# Every event's searched text, in one statement (tags and quotes as reindex() takes them).
-_ALL_TEXTS = (
-    "SELECT event.search_key, event.title, event.title_de, event.summary, event.summary_de, "
-    "event.kind, tags.texts, quotes.texts FROM event "
-    "LEFT JOIN (SELECT event_id, {tag} AS texts FROM event_tag GROUP BY event_id) AS tags "
+# Every event's search document, in one statement: its texts that are not empty, one a
+# line, as reindex() joins them (tags and quotes each aggregated).
+_DOCUMENTS = (
+    "SELECT event.search_key, substr({parts}, 2) FROM event "
+    "LEFT JOIN (SELECT event_id, {tags} AS texts FROM event_tag GROUP BY event_id) AS tags "
     "ON tags.event_id = event.id "
-    "LEFT JOIN (SELECT event_id, {quote} AS texts FROM source GROUP BY event_id) AS quotes "
+    "LEFT JOIN (SELECT event_id, {quotes} AS texts FROM source GROUP BY event_id) AS quotes "
     "ON quotes.event_id = event.id"
+)
+_TEXTS = (
+    "event.title",
+    "event.title_de",
+    "event.summary",
+    "event.summary_de",
+    "event.kind",
+    "tags.texts",
+    "quotes.texts",
 )
 BULK_ROWS = 10_000
 
 
 def reindex_all(conn: Connection) -> None:
-    """Rebuilds the whole index in bulk, for a database whose rows were written around it:
-    every event's text read in one statement; on SQLite inserted in large batches, on
-    PostgreSQL folded, copied into a temporary table (COPY) and turned into tsvectors by
-    one INSERT ... SELECT (each in the caller's transaction), in key order: a search page
-    walks event_search in key order (app.queries._search_page), and a page's rows then lie
-    on a few pages of the table instead of one each."""
+    """Rebuilds the whole index in bulk, for a database whose rows were written around it,
+    in the caller's transaction and in key order. SQLite: one INSERT ... SELECT (FTS5
+    writes its index best in rowid order), then FTS5's 'optimize' merges it into one
+    segment, as a settled index is. PostgreSQL: the documents read in one statement, folded,
+    copied into a temporary table (COPY) and turned into tsvectors by one INSERT ...
+    SELECT, in key order: a search page walks event_search in key order
+    (app.queries._search_page), and a page's rows then lie on a few pages of the table
+    instead of one each."""
     conn.exec_driver_sql("DELETE FROM event_search")
     sqlite = conn.dialect.name == "sqlite"
-    aggregate = "group_concat({}, char(10))" if sqlite else "string_agg({}, E'\\n')"
-    select_texts = _ALL_TEXTS.format(tag=aggregate.format("tag"), quote=aggregate.format("quote"))
-    if not sqlite:
+    line, aggregate = ("char(10)", "group_concat") if sqlite else ("chr(10)", "string_agg")
+    documents = _DOCUMENTS.format(
+        parts=" || ".join(f"coalesce({line} || nullif({part}, ''), '')" for part in _TEXTS),
+        tags=f"{aggregate}(tag, {line})",
+        quotes=f"{aggregate}(quote, {line})",
+    )
+    if sqlite:
         conn.exec_driver_sql(
-            "CREATE TEMPORARY TABLE search_text (search_key BIGINT, document TEXT) ON COMMIT DROP"
+            f"INSERT INTO event_search (rowid, document) {documents} ORDER BY event.search_key"
         )
-    rows = conn.exec_driver_sql(select_texts, execution_options={"yield_per": BULK_ROWS})
+        conn.exec_driver_sql("INSERT INTO event_search (event_search) VALUES ('optimize')")
+        return
+    conn.exec_driver_sql(
+        "CREATE TEMPORARY TABLE search_text (search_key BIGINT, document TEXT) ON COMMIT DROP"
+    )
+    rows = conn.exec_driver_sql(documents, execution_options={"yield_per": BULK_ROWS})
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     for batch in rows.partitions():
-        # As reindex(): the texts that are not empty, one a line.
-        documents = [(row[0], "\n".join(part for part in row[1:] if part)) for row in batch]
-        if sqlite:
-            conn.exec_driver_sql(
-                "INSERT INTO event_search (rowid, document) VALUES (?, ?)", documents
-            )
-            continue
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         with cursor.copy("COPY search_text (search_key, document) FROM STDIN") as copy:
-            for key, document in documents:
+            for key, document in batch:
                 copy.write_row((key, fold(document)))
-    if not sqlite:
-        conn.exec_driver_sql(
-            "INSERT INTO event_search (search_key, document) SELECT search_key, "
-            "to_tsvector('english', document) || to_tsvector('german', document) "
-            "FROM search_text ORDER BY search_key"  # stored in key order: see queries
-        )
-        conn.exec_driver_sql("DROP TABLE search_text")
+    conn.exec_driver_sql(
+        "INSERT INTO event_search (search_key, document) SELECT search_key, "
+        "to_tsvector('english', document) || to_tsvector('german', document) "
+        "FROM search_text ORDER BY search_key"  # stored in key order: see queries
+    )
+    conn.exec_driver_sql("DROP TABLE search_text")
 
 
 def fts5_expression(q: str) -> str:

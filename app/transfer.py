@@ -1,48 +1,63 @@
 """Copying a whole timeline from one database to another, across engines.
 
-The target is migrated to the newest revision and must hold no data. Everything happens
-in one transaction on the target, so that a copy that fails leaves it as it was: its
-secondary indexes (and, on PostgreSQL, its foreign keys) are dropped, every table is copied
-in foreign-key order with the rows' own ids (PostgreSQL: its COPY protocol; SQLite: the
-driver's executemany, in large batches), the search index is rebuilt in bulk (it is
-dialect-specific, so it is never copied), the indexes and foreign keys are made again
-(building an index once is several times faster than keeping it up to date row by row,
-and a foreign key is checked by one join instead of a lookup per row), and on PostgreSQL
-the id sequences are moved past the copied ids. Finally every table of the target is read
-back, counted and checksummed, still in the transaction, against the rows read from the
-source: any difference rolls it all back.
+The target is migrated to the newest revision and must hold no data. It is filled where
+nothing of a failed copy can be seen: PostgreSQL in one transaction; SQLite in a new file
+beside it (no journal, no syncs while it fills), which is renamed over the target once
+every check has passed. In it, the secondary indexes (and on PostgreSQL the foreign keys)
+are dropped, every table is copied in foreign-key order with the rows' own ids, the
+indexes are made again (building an index once is several times faster than keeping it
+up to date row by row), the search index is rebuilt in bulk (it is dialect-specific, so
+it is never copied), then its own index and the foreign keys are made (checked by one join
+instead of a lookup per row), and on PostgreSQL the id sequences are moved past the copied
+ids. Finally every table is counted and checksummed on both sides, the source in the
+snapshot it was read in and the target in the transaction that filled it: any difference
+keeps nothing.
 
-A table's checksum does not depend on row order or on the engine: each value is
-normalised (datetimes to UTC, dates to ISO, floats exactly, booleans as such), each row
-hashed, and the hashes summed.
+Rows pass through Python once, as the drivers give them, in the form SQLite stores them
+(the portable form: text for dates, for datetimes in UTC and for JSON, 0 and 1 for
+booleans), which PostgreSQL reads in its COPY protocol and SQLite's executemany inserts.
+A table's checksum is computed by the database itself: each row as one text of its
+values in the portable form (floats as their IEEE 754 bits), its MD5, and the sum of the
+first 64 bits of those over the table, so it depends on neither row order nor engine.
 """
 
 import hashlib
-from collections.abc import Callable, Sequence
+import os
+import sqlite3
+import struct
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-import orjson
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Connection,
-    Insert,
+    Date,
+    DateTime,
+    Float,
     Integer,
     Table,
-    bindparam,
+    TypeDecorator,
+    create_engine,
     func,
     select,
     text,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+from sqlalchemy.types import TypeEngine
 from sqlmodel import SQLModel
 
 from app import schema, search  # search imports app.models: the metadata is whole
-from app.db import driver_form, get_engine
+from app.db import dispose_engines, get_engine
 
 BATCH_ROWS = 10_000
-# The single row every migrated database has; its version is carried over, not inserted.
+# The single row every migrated database has: the target's is replaced by the source's.
 DATA_STATE = "data_state"
 
 
@@ -66,34 +81,115 @@ class TableCheck:
         )
 
 
+class _Differs(Exception):
+    """The checks found a difference: what was copied is not kept."""
+
+    def __init__(self, checks: list[TableCheck]) -> None:
+        super().__init__("the target differs from the source")
+        self.checks = checks
+
+
 def tables() -> list[Table]:
     """Every table of the models, parents before children."""
     return list(SQLModel.metadata.sorted_tables)
 
 
-# Rows are hashed as JSON, which gives every value one form on either engine: dates and
-# datetimes in ISO 8601 (both engines' datetimes are read as aware, in UTC; naive ones are
-# taken as UTC), floats exactly (the shortest text that reads back as the same float).
-HASHED_FORM = orjson.OPT_NAIVE_UTC | orjson.OPT_SORT_KEYS
-
-
-def _row_hash(row: Sequence[Any]) -> int:
-    return int.from_bytes(hashlib.sha256(orjson.dumps(tuple(row), option=HASHED_FORM)).digest())
-
-
 def _by_name(table: Table) -> list[Column[Any]]:
-    """The table's columns in the order the checksum hashes them."""
+    """The table's columns in the order the copy and the checksum take them."""
     return sorted(table.columns, key=lambda column: column.name)
 
 
+def _quote(conn: Connection, name: str) -> str:
+    return str(conn.dialect.identifier_preparer.quote(name))
+
+
+def _type(column: Column[Any]) -> TypeEngine[Any]:
+    """The column's type as the database knows it (UTCDateTime's is DateTime)."""
+    kind = column.type
+    return kind.impl_instance if isinstance(kind, TypeDecorator) else kind
+
+
+def _portable(conn: Connection, column: Column[Any]) -> str:
+    """SQL reading a column's values in the portable form."""
+    name = _quote(conn, column.name)
+    kind = _type(column)
+    if conn.dialect.name != "postgresql":
+        if isinstance(kind, DateTime):  # as SQLAlchemy writes it, or as sqlite3 does (+00:00)
+            return (
+                f"CASE WHEN length({name}) = 26 THEN {name} ELSE "
+                f"strftime('%Y-%m-%d %H:%M:%S', {name}) || CASE WHEN substr({name}, 20, 1) = '.' "
+                f"THEN substr({name}, 20, 7) ELSE '.000000' END END"
+            )
+        return name
+    if isinstance(kind, DateTime):
+        return f"to_char({name} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
+    if isinstance(kind, Date):
+        return f"to_char({name}, 'YYYY-MM-DD')"
+    if isinstance(kind, Boolean):
+        return f"{name}::int"
+    if isinstance(kind, JSON):  # its text as stored
+        return f"{name}::text"
+    return name
+
+
+def _hashed_text(conn: Connection, column: Column[Any]) -> str:
+    """SQL for a value's text in a row's checksum: its length, a colon and its portable form
+    as text, or '-' for NULL, so that no two rows read the same."""
+    name = _quote(conn, column.name)
+    floating = isinstance(_type(column), Float)
+    if conn.dialect.name == "sqlite":
+        value = f"float_bits({name})" if floating else f"CAST({_portable(conn, column)} AS TEXT)"
+    elif floating:
+        value = f"encode(float8send({name}), 'hex')"
+    else:
+        value = f"({_portable(conn, column)})::text"
+    return f"coalesce(length({value}) || ':' || {value}, '-')"
+
+
+class _Checksum:
+    """SQLite's aggregate for a table's checksum (PostgreSQL's is written in SQL)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def step(self, row: bytes) -> None:
+        digest = hashlib.md5(row, usedforsecurity=False).digest()
+        self.total += int.from_bytes(digest[:8])
+
+    def finalize(self) -> str:
+        return _hex(self.total)
+
+
+def _float_bits(value: float | None) -> str | None:
+    return None if value is None else struct.pack(">d", float(value)).hex()
+
+
+def _hex(total: int) -> str:
+    return f"{total % 2**64:016x}"
+
+
+def _with_functions(conn: Connection) -> None:
+    """Gives a SQLite connection the functions the checksums call."""
+    if conn.dialect.name == "sqlite":
+        driver: Any = conn.connection.driver_connection
+        driver.create_function("float_bits", 1, _float_bits, deterministic=True)
+        driver.create_aggregate("row_checksum", 1, _Checksum)
+
+
 def table_check(conn: Connection, table: Table) -> tuple[int, str]:
-    """The number of rows of a table and their order-independent checksum."""
-    total, rows = 0, 0
-    result = conn.execute(select(*_by_name(table)), execution_options={"yield_per": BATCH_ROWS})
-    for batch in result.partitions():
-        total += sum(map(_row_hash, batch))
-        rows += len(batch)
-    return rows, _hex(total)
+    """The number of rows of a table and their order-independent checksum, as the database
+    computes them (on SQLite with _with_functions)."""
+    row = " || ".join(_hashed_text(conn, column) for column in _by_name(table))
+    if conn.dialect.name == "sqlite":
+        checksum = f"row_checksum(CAST({row} AS BLOB))"
+    else:
+        checksum = f"sum(('x' || left(md5({row}), 16))::bit(64)::bigint)"
+    rows, total = conn.exec_driver_sql(
+        f"SELECT count(*), {checksum} FROM {_quote(conn, table.name)}"
+    ).one()
+    if conn.dialect.name == "sqlite":
+        return rows, total or _hex(0)
+    return rows, _hex(int(total or 0))
 
 
 def _nonempty_tables(conn: Connection) -> list[str]:
@@ -125,13 +221,13 @@ def _reset_sequences(conn: Connection) -> None:
             )
 
 
-# Secondary indexes (not those of a primary key or unique constraint) with the SQL that
-# makes them, and PostgreSQL's foreign keys with theirs.
+# Secondary indexes (not those of a primary key or unique constraint) with their table and
+# the SQL that makes them, and PostgreSQL's foreign keys likewise.
 _INDEXES = {
-    "sqlite": "SELECT 'DROP INDEX ' || name, sql FROM sqlite_master "
+    "sqlite": "SELECT 'DROP INDEX ' || name, tbl_name, sql FROM sqlite_master "
     "WHERE type = 'index' AND sql IS NOT NULL",
-    "postgresql": "SELECT 'DROP INDEX ' || quote_ident(indexname), indexdef FROM pg_indexes "
-    "WHERE schemaname = current_schema() AND indexname NOT IN "
+    "postgresql": "SELECT 'DROP INDEX ' || quote_ident(indexname), tablename, indexdef "
+    "FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT IN "
     "(SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u'))",
 }
 _FOREIGN_KEYS = (
@@ -142,53 +238,29 @@ _FOREIGN_KEYS = (
 )
 
 
-def _drop_for_load(conn: Connection) -> list[str]:
-    """Drops the target's secondary indexes and foreign keys; the SQL that makes them again,
-    foreign keys last."""
-    dropped = [(drop, make) for drop, make in conn.execute(text(_INDEXES[conn.dialect.name]))]
+@dataclass(frozen=True)
+class _Dropped:
+    """The SQL that makes again what _drop_for_load dropped, in the order it is made."""
+
+    indexes: list[str]  # of the tables of rows
+    search_indexes: list[str]  # of the search index, made once it is filled
+    foreign_keys: list[str]
+
+
+def _drop_for_load(conn: Connection) -> _Dropped:
+    """Drops the target's secondary indexes and (PostgreSQL) foreign keys."""
+    indexes = list(conn.execute(text(_INDEXES[conn.dialect.name])))
+    foreign_keys = []
     if conn.dialect.name == "postgresql":
-        dropped += [(drop, make) for drop, make in conn.execute(text(_FOREIGN_KEYS))]
+        foreign_keys = list(conn.execute(text(_FOREIGN_KEYS)))
         conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
-    for drop, _ in reversed(dropped):
+    for drop, *_ in [*foreign_keys, *indexes]:  # a foreign key needs its unique index
         conn.exec_driver_sql(drop)
-    return [make for _, make in dropped]
-
-
-def _insert_rows(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
-    """Rows of all of the table's columns, in _by_name's order, as SQLAlchemy typed them."""
-    if conn.dialect.name == "postgresql":
-        quote = conn.dialect.identifier_preparer.quote
-        columns = ", ".join(quote(column.name) for column in _by_name(table))
-        json_at = [at for at, column in enumerate(_by_name(table)) if isinstance(column.type, JSON)]
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        with cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                if json_at:  # as text, which COPY's text format takes for a json column
-                    row = list(row)
-                    for at in json_at:
-                        row[at] = None if row[at] is None else orjson.dumps(row[at]).decode()
-                copy.write_row(row)
-        return
-    sql, order, processors = driver_form(_insert_all(table), conn.dialect)
-    names = [column.name for column in _by_name(table)]
-    assert order is not None, "SQLite takes parameters by position"
-    position = [names.index(name) for name in order]
-    convert = [processors.get(name) for name in order]
-    conn.exec_driver_sql(
-        sql,
-        [
-            tuple(
-                row[at] if to is None else to(row[at])
-                for at, to in zip(position, convert, strict=True)
-            )
-            for row in rows
-        ],
+    return _Dropped(
+        [make for _, table, make in indexes if table != "event_search"],
+        [make for _, table, make in indexes if table == "event_search"],
+        [make for _, make in foreign_keys],
     )
-
-
-@lru_cache
-def _insert_all(table: Table) -> Insert:
-    return table.insert().values({column.name: bindparam(column.name) for column in table.columns})
 
 
 Progress = Callable[[str, int, int], None]
@@ -199,30 +271,106 @@ def _quiet(_stage: str, _done: int, _of: int) -> None:
     pass
 
 
-def _copy_table(
-    reading: Connection, writing: Connection, table: Table, progress: Progress
-) -> tuple[int, str]:
-    """Copies a table's rows; their number and checksum as read from the source."""
+def _rows(conn: Connection, table: Table) -> Iterator[list[tuple[Any, ...]]]:
+    """The table's rows in the portable form, in batches, as the driver reads them (from
+    PostgreSQL through a cursor on the server, so that a table is never held whole)."""
+    columns = ", ".join(_portable(conn, column) for column in _by_name(table))
+    sql = f"SELECT {columns} FROM {_quote(conn, table.name)}"
+    driver: Any = conn.connection.driver_connection
+    postgresql = conn.dialect.name == "postgresql"
+    with closing(driver.cursor(f"copy_{table.name}") if postgresql else driver.cursor()) as rows:
+        if postgresql:
+            rows.itersize = BATCH_ROWS
+        rows.execute(sql)
+        while batch := rows.fetchmany(BATCH_ROWS):
+            yield batch
+
+
+def _write(conn: Connection, table: Table, rows: list[tuple[Any, ...]]) -> None:
+    """Rows in the portable form, in _by_name's order (PostgreSQL: COPY reads them as text,
+    the session in UTC; SQLite: as it stores them)."""
+    names = [_quote(conn, column.name) for column in _by_name(table)]
+    into = f"{_quote(conn, table.name)} ({', '.join(names)})"
+    if conn.dialect.name == "postgresql":
+        cursor: Any = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY {into} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    conn.exec_driver_sql(f"INSERT INTO {into} VALUES ({', '.join('?' * len(names))})", rows)
+
+
+def _copy_table(reading: Connection, writing: Connection, table: Table, progress: Progress) -> None:
     total = reading.execute(select(func.count()).select_from(table)).scalar_one()
-    checksum, done = 0, 0
     progress(table.name, 0, total)
-    columns = select(*_by_name(table))
-    result = reading.execute(columns, execution_options={"yield_per": BATCH_ROWS})
-    for rows in result.partitions():
-        batch = [tuple(row) for row in rows]
-        checksum += sum(map(_row_hash, batch))
-        if table.name == DATA_STATE:
-            state = {key: value for key, value in rows[0]._mapping.items() if key != "id"}
-            writing.execute(table.update().values(state))
-        else:
-            _insert_rows(writing, table, batch)
+    if table.name == DATA_STATE:
+        writing.exec_driver_sql(f"DELETE FROM {DATA_STATE}")
+    done = 0
+    for batch in _rows(reading, table):
+        _write(writing, table, batch)
         done += len(batch)
         progress(table.name, done, total)
-    return done, _hex(checksum)
 
 
-def _hex(checksum: int) -> str:
-    return f"{checksum % 2**256:064x}"[:16]
+@contextmanager
+def _filling(url: str) -> Iterator[Connection]:
+    """A connection, in a transaction, to what becomes the target (migrated and as it is)
+    when the block ends without an error, and of which nothing is kept when it raises.
+
+    PostgreSQL: the target, in one transaction in UTC. SQLite: a copy of the target in a new
+    file beside it, filled with no journal and no syncs, synced and renamed over the target
+    at the end (the target's own write-ahead log first folded into it and removed, so that
+    none is left to be read into the new file). Stop servers on the target first.
+    """
+    if make_url(url).get_backend_name() != "sqlite":
+        with get_engine(url).connect() as conn, conn.begin():
+            conn.exec_driver_sql("SET LOCAL TIME ZONE 'UTC'")
+            yield conn
+        return
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        raise CopyError("an in-memory SQLite database cannot be copied into")
+    target = Path(database)
+    filled = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.copying")
+    engine = create_engine(f"sqlite:///{filled}", poolclass=NullPool)
+    try:
+        with closing(sqlite3.connect(target)) as empty, closing(sqlite3.connect(filled)) as new:
+            empty.backup(new)
+        with engine.connect() as conn:
+            for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-262144"):
+                conn.exec_driver_sql(f"PRAGMA {pragma}")
+            conn.commit()
+            with conn.begin():
+                conn.exec_driver_sql("BEGIN")  # sqlite3 would begin only before DML, not DDL
+                yield conn
+            conn.exec_driver_sql("PRAGMA journal_mode=WAL")  # as app.db opens it
+        engine.dispose()
+        _sync(filled)
+        dispose_engines(url)
+        with closing(sqlite3.connect(target)) as old:
+            old.execute("PRAGMA journal_mode=DELETE")
+        os.replace(filled, target)
+        _sync(target.parent)
+    except BaseException:
+        engine.dispose()
+        filled.unlink(missing_ok=True)
+        raise
+
+
+def _sync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    """SQLite's foreign keys, which were not enforced while the rows went in."""
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        table, rowid, parent, _ = broken
+        raise CopyError(f"{table} row {rowid} refers to a row of {parent} that is not there")
 
 
 def copy(source_url: str, target_url: str, progress: Progress = _quiet) -> list[TableCheck]:
@@ -232,55 +380,67 @@ def copy(source_url: str, target_url: str, progress: Progress = _quiet) -> list[
     Raises CopyError when the target holds data or the source is not at the newest
     revision; nothing is written to the target then, beyond migrating it.
     """
-    source, target = get_engine(source_url), get_engine(target_url)
+    source = get_engine(source_url)
     schema.upgrade(target_url)
     source_revision = schema.current_revision(source)
-    target_revision = schema.current_revision(target)
+    target_revision = schema.current_revision(get_engine(target_url))
     if source_revision != target_revision:
         raise CopyError(
             f"the source is at revision {source_revision or '(none)'}, not "
             f"{target_revision}: run `timeline db upgrade` against it first"
         )
-    with source.connect() as reading, target.connect() as writing:
-        if source.dialect.name == "postgresql":  # one snapshot for every table
-            reading = reading.execution_options(isolation_level="REPEATABLE READ")
-        transaction = writing.begin()
-        if target.dialect.name == "sqlite":  # sqlite3 would begin only before DML, not DDL
-            writing.exec_driver_sql("BEGIN IMMEDIATE")
-        try:
-            if full := _nonempty_tables(writing):
-                raise CopyError(f"the target is not empty: {', '.join(full)} hold data")
-            remake = _drop_for_load(writing)
-            read = {
-                table.name: _copy_table(reading, writing, table, progress) for table in tables()
-            }
-            progress("search index", 0, 1)
-            search.reindex_all(writing)
-            progress("search index", 1, 1)
-            for done, make in enumerate(remake):
-                progress("indexes", done, len(remake))
-                writing.exec_driver_sql(make)
-            progress("indexes", len(remake), len(remake))
-            if target.dialect.name == "postgresql":
-                _reset_sequences(writing)
-            checks: list[TableCheck] = []
-            for table in tables():
-                progress("checking", len(checks), len(read))
-                (source_rows, source_sum), (target_rows, target_sum) = (
-                    read[table.name],
-                    table_check(writing, table),
-                )
-                checks.append(
-                    TableCheck(table.name, source_rows, target_rows, source_sum, target_sum)
-                )
-            progress("checking", len(checks), len(read))
-        except BaseException:
-            transaction.rollback()
-            raise
-        if all(check.ok for check in checks):
-            transaction.commit()
-        else:
-            transaction.rollback()
+    if source.dialect.name == "postgresql":  # one snapshot for every table and its check
+        source = source.execution_options(isolation_level="REPEATABLE READ")
+    try:
+        with source.connect() as reading, reading.begin(), _filling(target_url) as writing:
+            if source.dialect.name == "sqlite":
+                reading.exec_driver_sql("BEGIN")
+            return _copy_all(reading, writing, progress)
+    except _Differs as differs:
+        return differs.checks
+
+
+Step = Callable[[Connection], object]
+
+
+def _statement(sql: str) -> Step:
+    return lambda conn: conn.exec_driver_sql(sql)
+
+
+def _run(conn: Connection, stage: str, steps: list[Step], progress: Progress) -> None:
+    for done, step in enumerate(steps):
+        progress(stage, done, len(steps))
+        step(conn)
+    progress(stage, len(steps), len(steps))
+
+
+def _copy_all(reading: Connection, writing: Connection, progress: Progress) -> list[TableCheck]:
+    _with_functions(reading)
+    _with_functions(writing)
+    if full := _nonempty_tables(writing):
+        raise CopyError(f"the target is not empty: {', '.join(full)} hold data")
+    dropped = _drop_for_load(writing)
+    for table in tables():
+        _copy_table(reading, writing, table, progress)
+    _run(writing, "indexes", [*map(_statement, dropped.indexes)], progress)
+    searched = [*map(_statement, dropped.search_indexes)]
+    _run(writing, "search index", [search.reindex_all, *searched], progress)
+    if writing.dialect.name == "postgresql":
+        _run(writing, "foreign keys", [*map(_statement, dropped.foreign_keys)], progress)
+        _reset_sequences(writing)
+    else:
+        _run(writing, "foreign keys", [_check_foreign_keys], progress)
+    checks: list[TableCheck] = []
+    for table in tables():
+        progress("checking", len(checks), len(tables()))
+        source_rows, source_checksum = table_check(reading, table)
+        target_rows, target_checksum = table_check(writing, table)
+        checks.append(
+            TableCheck(table.name, source_rows, target_rows, source_checksum, target_checksum)
+        )
+    progress("checking", len(checks), len(checks))
+    if not all(check.ok for check in checks):
+        raise _Differs(checks)
     return checks
 
 
@@ -288,6 +448,8 @@ def compare(source_url: str, target_url: str) -> list[TableCheck]:
     """Row counts and checksums of every table, side by side."""
     checks = []
     with get_engine(source_url).connect() as left, get_engine(target_url).connect() as right:
+        _with_functions(left)
+        _with_functions(right)
         for table in tables():
             source_rows, source_checksum = table_check(left, table)
             target_rows, target_checksum = table_check(right, table)

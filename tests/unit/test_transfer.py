@@ -1,8 +1,9 @@
 """`timeline db copy`: a timeline moved to the other engine and back, nothing lost."""
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -14,7 +15,7 @@ from app.actors import ACTORS
 from app.cli import app
 from app.dates import DateInterval
 from app.db import get_engine, session_scope
-from app.models import Event
+from app.models import Article, Event, EventHistory
 from app.services import events, names, versions
 from tests.conftest import Databases, postgres_unavailable
 
@@ -44,8 +45,10 @@ def search_hits(url: str, q: str) -> set[str]:
 
 
 def test_a_copy_to_the_other_engine_and_back_is_identical(
-    databases: Databases, seeded_url: str, other_engine: Databases
+    databases: Databases, seeded_url: str, fresh_seeded_url: str, other_engine: Databases
 ) -> None:
+    _history(fresh_seeded_url, {"title": "Gipfel in Südkorea", "at": {"lat": 37.5665, "n": 1}})
+    seeded_url = fresh_seeded_url
     there, back = other_engine.new(), databases.new()
     assert_all_equal(transfer.copy(seeded_url, there))
     assert_all_equal(transfer.copy(there, back))
@@ -90,13 +93,126 @@ def test_a_target_with_data_is_refused_and_left_as_it_was(
     assert transfer.compare(seeded_url, fresh_seeded_url) == before
 
 
-def test_the_checksums_see_a_changed_value(seeded_url: str, fresh_seeded_url: str) -> None:
+def _later(session: Session) -> str:
+    event = session.execute(select(Event).order_by(col(Event.id))).scalars().first()
+    assert event is not None
+    event.updated_at += datetime.timedelta(microseconds=1)
+    return "event"
+
+
+def _next_day(session: Session) -> str:
+    article = (
+        session.execute(select(Article).where(col(Article.published_start).is_not(None)))
+        .scalars()
+        .first()
+    )
+    assert article is not None and article.published_start is not None
+    article.published_start = article.published_end = article.published_start + DAY
+    return "article"
+
+
+def _swap_latitudes(session: Session) -> str:
+    """Every column holds the same values as before, in other rows."""
+    found = session.execute(text("SELECT id, lat FROM place WHERE id IN ('hanoi', 'singapore')"))
+    lat = {row.id: row.lat for row in found}
+    for place, other in (("hanoi", "singapore"), ("singapore", "hanoi")):
+        session.execute(
+            text("UPDATE place SET lat = :lat WHERE id = :id"), {"lat": lat[other], "id": place}
+        )
+    return "place"
+
+
+def _statement(sql: str, table: str) -> Callable[[Session], str]:
+    def change(session: Session) -> str:
+        assert session.execute(text(sql)).rowcount == 1  # type: ignore[attr-defined]
+        return table
+
+    return change
+
+
+DAY = datetime.timedelta(days=1)
+CHANGES = {
+    "a float by a millionth": _statement(
+        "UPDATE place SET lat = lat + 0.000001 WHERE id = 'hanoi'", "place"
+    ),
+    "a datetime by a microsecond": _later,
+    "a boolean": _statement(
+        "UPDATE date_mention SET inferred = NOT inferred "
+        "WHERE id = (SELECT min(id) FROM date_mention)",
+        "date_mention",
+    ),
+    "NULL to empty text": _statement(
+        "UPDATE event SET date_note = '' "
+        "WHERE id = (SELECT min(id) FROM event WHERE date_note IS NULL)",
+        "event",
+    ),
+    "a date": _next_day,
+    "two rows' values swapped": _swap_latitudes,
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_the_checksums_see_a_changed_value(
+    seeded_url: str, fresh_seeded_url: str, change: str
+) -> None:
     with session_scope(get_engine(fresh_seeded_url)) as session:
-        session.execute(text("UPDATE place SET lat = lat + 0.000001 WHERE id = 'hanoi'"))
+        changed = CHANGES[change](session)
     checks = {check.table: check for check in transfer.compare(seeded_url, fresh_seeded_url)}
-    assert not checks["place"].ok
-    assert checks["place"].source_rows == checks["place"].target_rows
-    assert all(check.ok for name, check in checks.items() if name != "place")
+    assert not checks[changed].ok
+    assert checks[changed].source_rows == checks[changed].target_rows
+    assert all(check.ok for name, check in checks.items() if name != changed)
+
+
+def _history(url: str, after: dict[str, Any]) -> None:
+    with session_scope(get_engine(url)) as session:
+        at = datetime.datetime(2026, 12, 6, 16, 30, 0, 123456, tzinfo=datetime.UTC)
+        session.add(
+            EventHistory(
+                event_id="e", action="update", author="t", at=at, change_seq=1, after=after
+            )
+        )
+
+
+def test_the_checksums_see_a_changed_json_value(databases: Databases, seeded_url: str) -> None:
+    left, right = databases.new(template=seeded_url), databases.new(template=seeded_url)
+    _history(left, {"title": "Gipfel in Singapur", "tags": ["nuclear"]})
+    _history(right, {"title": "Gipfel in Singapur", "tags": ["nuclear", "summit"]})
+    checks = {check.table: check for check in transfer.compare(left, right)}
+    assert [name for name, check in checks.items() if not check.ok] == ["event_history"]
+
+
+# A target that changes what is written into it: every place's name gets a "!".
+MANGLING = {
+    "sqlite": [
+        "CREATE TRIGGER mangle AFTER INSERT ON place BEGIN "
+        "UPDATE place SET name = name || '!' WHERE id = NEW.id; END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION mangle() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN NEW.name := NEW.name || '!'; RETURN NEW; END $$",
+        "CREATE TRIGGER mangle BEFORE INSERT ON place FOR EACH ROW EXECUTE FUNCTION mangle()",
+    ],
+}
+
+
+def test_a_copy_that_differs_keeps_nothing_and_the_command_fails(
+    databases: Databases, seeded_url: str
+) -> None:
+    target = databases.new()
+    schema.upgrade(target)
+    engine = get_engine(target)
+    with engine.begin() as conn:
+        for sql in MANGLING[engine.dialect.name]:
+            conn.exec_driver_sql(sql)
+    rows = transfer.compare(target, target)
+    files = sorted(databases.directory.iterdir())
+    copied = CliRunner().invoke(app, ["db", "copy", "--from", seeded_url, "--to", target])
+    assert copied.exit_code == 1, copied.output
+    mismatched = [line.split()[0] for line in copied.output.splitlines() if "MISMATCH" in line]
+    assert mismatched == ["place"]
+    assert "the target differs from the source" in copied.output
+    assert transfer.compare(target, target) == rows
+    assert sorted(databases.directory.iterdir()) == files  # no half-made file left beside it
 
 
 def test_the_command_prints_every_table_and_fails_on_a_full_target(
@@ -160,7 +276,8 @@ def test_progress_is_told_every_table_to_its_last_row(
         assert done == of
     assert seen["event"][1] > 50
     assert [stage for stage in seen if stage not in {t.name for t in transfer.tables()}] == [
-        "search index",
         "indexes",
+        "search index",
+        "foreign keys",
         "checking",
     ]
