@@ -19,7 +19,9 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
+from contextlib import closing
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, text
 from sqlmodel import Session, col
@@ -180,13 +182,16 @@ BULK_ROWS = 10_000
 
 def reindex_all(conn: Connection) -> None:
     """Rebuilds the whole index in bulk, for a database whose rows were written around it,
-    in the caller's transaction and in key order. SQLite: one INSERT ... SELECT (FTS5
-    writes its index best in rowid order), then FTS5's 'optimize' merges it into one
-    segment, as a settled index is. PostgreSQL: the documents read in one statement, folded,
-    copied into a temporary table (COPY) and turned into tsvectors by one INSERT ...
-    SELECT, in key order: a search page walks event_search in key order
-    (app.queries._search_page), and a page's rows then lie on a few pages of the table
-    instead of one each."""
+    in the caller's transaction and in key order (the events sorted by key: call it while
+    event has no index on search_key, which would be walked, reading the events at random).
+    SQLite: one INSERT ... SELECT (FTS5 writes its index best in rowid order), then FTS5's
+    'optimize' merges it into one segment, as a settled index is. PostgreSQL: the
+    documents read in one statement, folded, copied into a table (COPY) and turned into
+    tsvectors by one CREATE TABLE ... AS SELECT, which PostgreSQL runs on parallel
+    workers (the tsvectors are most of the copy's work), then stored in key order: a
+    search page walks event_search in key order (app.queries._search_page), and a page's
+    rows then lie on a few pages of the table instead of one each. Both tables are made
+    and dropped in the caller's transaction, so nothing of them outlives it."""
     conn.exec_driver_sql("DELETE FROM event_search")
     sqlite = conn.dialect.name == "sqlite"
     line, aggregate = ("char(10)", "group_concat") if sqlite else ("chr(10)", "string_agg")
@@ -201,21 +206,27 @@ def reindex_all(conn: Connection) -> None:
         )
         conn.exec_driver_sql("INSERT INTO event_search (event_search) VALUES ('optimize')")
         return
-    conn.exec_driver_sql(
-        "CREATE TEMPORARY TABLE search_text (search_key BIGINT, document TEXT) ON COMMIT DROP"
+    conn.exec_driver_sql("CREATE UNLOGGED TABLE search_text (search_key BIGINT, document TEXT)")
+    driver: Any = conn.connection.driver_connection
+    # A cursor on the server, read in batches (SQLAlchemy's yield_per held all 1.1 GB of a
+    # million events' documents in memory at once).
+    with closing(driver.cursor("search_documents")) as rows, driver.cursor() as cursor:
+        rows.itersize = BULK_ROWS
+        rows.execute(documents)
+        while batch := rows.fetchmany(BULK_ROWS):
+            with cursor.copy("COPY search_text (search_key, document) FROM STDIN") as copy:
+                for key, document in batch:
+                    copy.write_row((key, fold(document)))
+    conn.exec_driver_sql(  # parallel workers can share this: CREATE TABLE AS, no temporary table
+        "CREATE UNLOGGED TABLE search_vector AS SELECT search_key, "
+        "to_tsvector('english', document) || to_tsvector('german', document) AS document "
+        "FROM search_text"
     )
-    rows = conn.exec_driver_sql(documents, execution_options={"yield_per": BULK_ROWS})
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    for batch in rows.partitions():
-        with cursor.copy("COPY search_text (search_key, document) FROM STDIN") as copy:
-            for key, document in batch:
-                copy.write_row((key, fold(document)))
     conn.exec_driver_sql(
-        "INSERT INTO event_search (search_key, document) SELECT search_key, "
-        "to_tsvector('english', document) || to_tsvector('german', document) "
-        "FROM search_text ORDER BY search_key"  # stored in key order: see queries
+        "INSERT INTO event_search (search_key, document) SELECT search_key, document "
+        "FROM search_vector ORDER BY search_key"  # stored in key order: see queries
     )
-    conn.exec_driver_sql("DROP TABLE search_text")
+    conn.exec_driver_sql("DROP TABLE search_text, search_vector")
 
 
 def fts5_expression(q: str) -> str:

@@ -4,14 +4,15 @@ The target is migrated to the newest revision and must hold no data. It is fille
 nothing of a failed copy can be seen: PostgreSQL in one transaction; SQLite in a new file
 beside it (no journal, no syncs while it fills), which is renamed over the target once
 every check has passed. In it, the secondary indexes (and on PostgreSQL the foreign keys)
-are dropped, every table is copied in foreign-key order with the rows' own ids, the
-indexes are made again (building an index once is several times faster than keeping it
-up to date row by row), the search index is rebuilt in bulk (it is dialect-specific, so
-it is never copied), then its own index and the foreign keys are made (checked by one join
-instead of a lookup per row), and on PostgreSQL the id sequences are moved past the copied
-ids. Finally every table is counted and checksummed on both sides, the source in the
-snapshot it was read in and the target in the transaction that filled it: any difference
-keeps nothing.
+are dropped, every table is copied in foreign-key order with the rows' own ids, the search
+index is rebuilt in bulk (it is dialect-specific, so it is never copied) from the events
+read in their stored order and sorted (walking an index instead reads them at random),
+the indexes and foreign keys are made again (building an index once is several times
+faster than keeping it up to date row by row, and a foreign key is checked by one join
+instead of a lookup per row; SQLite's are checked once, having been off), and on
+PostgreSQL the id sequences are moved past the copied ids. Finally every table is counted
+and checksummed on both sides, the source in the snapshot it was read in and the target
+in the transaction that filled it: any difference keeps nothing.
 
 Rows pass through Python once, as the drivers give them, in the form SQLite stores them
 (the portable form: text for dates, for datetimes in UTC and for JSON, 0 and 1 for
@@ -25,8 +26,10 @@ import hashlib
 import os
 import sqlite3
 import struct
+import threading
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,12 +224,12 @@ def _reset_sequences(conn: Connection) -> None:
             )
 
 
-# Secondary indexes (not those of a primary key or unique constraint) with their table and
-# the SQL that makes them, and PostgreSQL's foreign keys likewise.
+# Secondary indexes (not those of a primary key or unique constraint) with the SQL that
+# makes them, and PostgreSQL's foreign keys with theirs.
 _INDEXES = {
-    "sqlite": "SELECT 'DROP INDEX ' || name, tbl_name, sql FROM sqlite_master "
+    "sqlite": "SELECT 'DROP INDEX ' || name, sql FROM sqlite_master "
     "WHERE type = 'index' AND sql IS NOT NULL",
-    "postgresql": "SELECT 'DROP INDEX ' || quote_ident(indexname), tablename, indexdef "
+    "postgresql": "SELECT 'DROP INDEX ' || quote_ident(indexname), indexdef "
     "FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT IN "
     "(SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u'))",
 }
@@ -238,29 +241,17 @@ _FOREIGN_KEYS = (
 )
 
 
-@dataclass(frozen=True)
-class _Dropped:
-    """The SQL that makes again what _drop_for_load dropped, in the order it is made."""
-
-    indexes: list[str]  # of the tables of rows
-    search_indexes: list[str]  # of the search index, made once it is filled
-    foreign_keys: list[str]
-
-
-def _drop_for_load(conn: Connection) -> _Dropped:
-    """Drops the target's secondary indexes and (PostgreSQL) foreign keys."""
-    indexes = list(conn.execute(text(_INDEXES[conn.dialect.name])))
-    foreign_keys = []
+def _drop_for_load(conn: Connection) -> list[str]:
+    """Drops the target's secondary indexes and (PostgreSQL) foreign keys; the SQL that
+    makes them again, foreign keys last."""
+    dropped = list(conn.execute(text(_INDEXES[conn.dialect.name])))
     if conn.dialect.name == "postgresql":
-        foreign_keys = list(conn.execute(text(_FOREIGN_KEYS)))
+        dropped += list(conn.execute(text(_FOREIGN_KEYS)))
         conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
-    for drop, *_ in [*foreign_keys, *indexes]:  # a foreign key needs its unique index
+        conn.exec_driver_sql("SET LOCAL work_mem = '128MB'")  # the search index's sorts
+    for drop, _ in reversed(dropped):  # a foreign key needs its unique index
         conn.exec_driver_sql(drop)
-    return _Dropped(
-        [make for _, table, make in indexes if table != "event_search"],
-        [make for _, table, make in indexes if table == "event_search"],
-        [make for _, make in foreign_keys],
-    )
+    return [make for _, make in dropped]
 
 
 Progress = Callable[[str, int, int], None]
@@ -419,29 +410,57 @@ def _copy_all(reading: Connection, writing: Connection, progress: Progress) -> l
     _with_functions(writing)
     if full := _nonempty_tables(writing):
         raise CopyError(f"the target is not empty: {', '.join(full)} hold data")
-    dropped = _drop_for_load(writing)
+    remake = _drop_for_load(writing)
     for table in tables():
         _copy_table(reading, writing, table, progress)
-    _run(writing, "indexes", [*map(_statement, dropped.indexes)], progress)
-    searched = [*map(_statement, dropped.search_indexes)]
-    _run(writing, "search index", [search.reindex_all, *searched], progress)
-    if writing.dialect.name == "postgresql":
-        _run(writing, "foreign keys", [*map(_statement, dropped.foreign_keys)], progress)
-        _reset_sequences(writing)
-    else:
-        _run(writing, "foreign keys", [_check_foreign_keys], progress)
-    checks: list[TableCheck] = []
-    for table in tables():
-        progress("checking", len(checks), len(tables()))
-        source_rows, source_checksum = table_check(reading, table)
-        target_rows, target_checksum = table_check(writing, table)
-        checks.append(
-            TableCheck(table.name, source_rows, target_rows, source_checksum, target_checksum)
-        )
-    progress("checking", len(checks), len(checks))
+    with _source_checks(reading) as read:  # while the target builds its indexes
+        _run(writing, "search index", [search.reindex_all], progress)
+        _run(writing, "indexes", [*map(_statement, remake)], progress)
+        if writing.dialect.name == "postgresql":
+            _reset_sequences(writing)
+        else:
+            _run(writing, "foreign keys", [_check_foreign_keys], progress)
+        checks: list[TableCheck] = []
+        for table in tables():
+            progress("checking", len(checks), len(tables()))
+            target_rows, target_checksum = table_check(writing, table)
+            source_rows, source_checksum = read.result()[table.name]
+            checks.append(
+                TableCheck(table.name, source_rows, target_rows, source_checksum, target_checksum)
+            )
+        progress("checking", len(checks), len(checks))
     if not all(check.ok for check in checks):
         raise _Differs(checks)
     return checks
+
+
+@contextmanager
+def _source_checks(conn: Connection) -> Iterator["Future[dict[str, tuple[int, str]]]"]:
+    """Every table's check on the source, computed in a thread while the block runs (the
+    source's connection is not used otherwise then); a block that raises stops it: the
+    statement running is interrupted (SQLite) or cancelled (PostgreSQL)."""
+    stop = threading.Event()
+
+    def check_all() -> dict[str, tuple[int, str]]:
+        checked = {}
+        for table in tables():
+            if stop.is_set():
+                raise CopyError("stopped")
+            checked[table.name] = table_check(conn, table)
+        return checked
+
+    with ThreadPoolExecutor(1) as pool:
+        checked = pool.submit(check_all)
+        try:
+            yield checked
+        except BaseException:
+            stop.set()
+            driver: Any = conn.connection.driver_connection
+            if conn.dialect.name == "sqlite":
+                driver.interrupt()
+            else:
+                driver.cancel()
+            raise
 
 
 def compare(source_url: str, target_url: str) -> list[TableCheck]:

@@ -11,7 +11,9 @@ the copy.
 
 import argparse
 import os
+import resource
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,10 +28,13 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 
 class Backends:
-    """The CPU seconds used so far by the local PostgreSQL backends of some databases."""
+    """The CPU seconds used so far by the local PostgreSQL backends of some databases,
+    parallel workers included: sampled every second (a worker's last second is missed)."""
 
     def __init__(self, urls: Sequence[str]) -> None:
+        local = (None, "", "localhost", "127.0.0.1", "::1")
         postgresql = [make_url(url) for url in urls if url.startswith("postgresql")]
+        postgresql = [url for url in postgresql if url.host in local]
         self.names = [url.database for url in postgresql]
         self.admin = (
             create_engine(postgresql[0].set(database="postgres"), isolation_level="AUTOCOMMIT")
@@ -37,10 +42,22 @@ class Backends:
             else None
         )
         self.seen: dict[int, float] = {}
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def _sample(self) -> None:
+        while not self.stop.wait(1):
+            self.cpu()
 
     def cpu(self) -> float:
         if self.admin is None:
             return 0.0
+        with self.lock:
+            return self._read()
+
+    def _read(self) -> float:
+        assert self.admin is not None
         with self.admin.connect() as conn:
             pids = conn.execute(
                 text(
@@ -50,10 +67,12 @@ class Backends:
                 {"names": self.names},
             ).scalars()
             for pid in pids:
-                stat = Path(f"/proc/{pid}/stat")
-                if stat.exists():  # on this machine
-                    fields = stat.read_text().rsplit(")", 1)[1].split()
-                    self.seen[pid] = (int(fields[11]) + int(fields[12])) / TICKS
+                try:
+                    stat = Path(f"/proc/{pid}/stat").read_text()
+                except FileNotFoundError:  # it has just ended
+                    continue
+                fields = stat.rsplit(")", 1)[1].split()
+                self.seen[pid] = (int(fields[11]) + int(fields[12])) / TICKS
         return sum(self.seen.values())
 
 
@@ -63,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--to", dest="target", required=True, help="an empty database (URL)")
     args = parser.parse_args(argv)
     backends = Backends([args.source, args.target])
-    rows: list[tuple[str, float, float, float]] = []
+    rows: list[tuple[str, float, float, float, int]] = []
     mark = [("preparing", time.perf_counter(), time.process_time(), backends.cpu())]
 
     def told(stage: str, _done: int, _of: int) -> None:
@@ -73,24 +92,30 @@ def main(argv: Sequence[str] | None = None) -> None:
     def close(following: str) -> None:
         name, wall, cpu, server = mark[-1]
         now = (time.perf_counter(), time.process_time(), backends.cpu())
-        rows.append((name, now[0] - wall, now[1] - cpu, now[2] - server))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        rows.append((name, now[0] - wall, now[1] - cpu, now[2] - server, peak))
         mark.append((following, *now))
 
     load = os.getloadavg()
     with database_errors():
         checks = transfer.copy(args.source, args.target, told)
     close("")
+    backends.stop.set()
     if not all(check.ok for check in checks):
         raise SystemExit(f"the copy differs: {[c.table for c in checks if not c.ok]}")
     out = sys.stdout
-    out.write(f"{'stage':<16} {'wall s':>8} {'python cpu s':>13} {'postgresql cpu s':>17}\n")
+    out.write(
+        f"{'stage':<16} {'wall s':>8} {'python cpu s':>13} {'postgresql cpu s':>17} "
+        f"{'peak MB':>8}\n"
+    )
     total = sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows)
-    for name, wall, cpu, server in [*rows, ("total", *total)]:
-        out.write(f"{name:<16} {wall:>8.1f} {cpu:>13.1f} {server:>17.1f}\n")
+    for name, wall, cpu, server, peak in [*rows, ("total", *total, rows[-1][4])]:
+        out.write(f"{name:<16} {wall:>8.1f} {cpu:>13.1f} {server:>17.1f} {peak:>8}\n")
     copied = sum(check.target_rows for check in checks)
     after = os.getloadavg()
     out.write(
-        f"{copied:,} rows; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} before, "
+        f"{copied:,} rows; "
+        f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} before, "
         f"{after[0]:.1f} {after[1]:.1f} {after[2]:.1f} after\n"
     )
 

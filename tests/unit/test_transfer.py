@@ -245,20 +245,21 @@ class Interrupted(Exception):
     pass
 
 
+@pytest.mark.parametrize("stage", ["event_actor", "indexes", "checking"])
 def test_a_copy_stopped_half_way_leaves_the_target_as_it_was(
-    databases: Databases, seeded_url: str
+    databases: Databases, seeded_url: str, stage: str
 ) -> None:
     target = databases.new()
     schema.upgrade(target)
     indexes, rows = index_names(target), transfer.compare(target, target)
     assert "ix_event_live_order" in indexes
 
-    def stop_after_events(stage: str, done: int, _of: int) -> None:
-        if stage == "event_actor" and done:
+    def stop_there(told: str, done: int, _of: int) -> None:
+        if told == stage and done:
             raise Interrupted
 
     with pytest.raises(Interrupted):
-        transfer.copy(seeded_url, target, stop_after_events)
+        transfer.copy(seeded_url, target, stop_there)
     assert index_names(target) == indexes
     assert transfer.compare(target, target) == rows
     assert_all_equal(transfer.copy(seeded_url, target))  # and it can be copied into after
@@ -276,8 +277,8 @@ def test_progress_is_told_every_table_to_its_last_row(
         assert done == of
     assert seen["event"][1] > 50
     assert [stage for stage in seen if stage not in {t.name for t in transfer.tables()}] == [
-        "indexes",
         "search index",
-        "foreign keys",
+        "indexes",
+        *(["foreign keys"] if databases.engine == "sqlite" else []),
         "checking",
     ]
