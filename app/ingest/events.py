@@ -89,11 +89,14 @@ import itertools
 import os
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app import views
@@ -499,6 +502,20 @@ def _other_act(kind: str, other: str) -> bool:
     return KIND_FAMILIES.get(kind, kind) != KIND_FAMILIES.get(other, other)
 
 
+CANDIDATE_COLUMNS = (
+    col(Event.id),
+    col(Event.date_start),
+    col(Event.date_end),
+    col(Event.date_precision),
+    col(Event.place_id),
+    col(Event.title),
+    col(Event.title_de),
+    col(Event.summary),
+    col(Event.summary_de),
+    col(Event.kind),
+)
+
+
 def _candidates(
     session: Session, intervals: list[DateInterval], status: str, *, near: bool = False
 ) -> list[Candidate]:
@@ -518,7 +535,13 @@ def _candidates(
     ]
     if near:
         where.append(or_(*(_nested_where(i) for i in intervals if _days(i) <= LONG_DAYS)))
-    rows = session.exec(select(Event).where(*where)).all()
+    # Published events as plain rows, not ORM objects (nothing here writes them back);
+    # proposals as objects, which curation.citing reads again when a report cites one
+    rows: Sequence[Any] = (
+        session.exec(select(Event).where(*where)).all()
+        if near
+        else session.execute(sa_select(*CANDIDATE_COLUMNS).where(*where)).all()
+    )
     ids = [e.id for e in rows]
     lexicon = lexicons(session)
     actors: dict[str, set[str]] = defaultdict(set)
@@ -538,7 +561,7 @@ def _candidates(
     return [
         Candidate(
             e.id,
-            DateInterval(e.date_start, e.date_end, e.date_precision),  # type: ignore[arg-type]
+            DateInterval(e.date_start, e.date_end, e.date_precision),
             frozenset(actors[e.id]),
             e.place_id,
             terms(" ".join([e.title, e.title_de or "", e.summary or "", e.summary_de or ""]))
