@@ -222,15 +222,12 @@ PAGED = {
 }
 
 
-@pytest.mark.parametrize("sort", ["date", "-date"])
-@pytest.mark.parametrize("case", list(PAGED))
-def test_pages_are_the_plain_query_in_contract_order(
-    seeded_url: str, sort: Sort, case: str
-) -> None:
-    """The per-level ranges behind `from`, and the actor links behind `actor`, answer
-    exactly what one plain query over the events does, in order, page after page."""
-    filters = PAGED[case]
-    engine = get_engine(seeded_url)
+def plain_and_paged(
+    url: str, filters: EventFilters, sort: Sort, size: int
+) -> tuple[list[str], list[str]]:
+    """The ids one plain query over the events answers in `sort`'s order, and the ids
+    queries.fetch_page answers page after page of `size`."""
+    engine = get_engine(url)
     key = (Event.date_start, Event.date_rank, Event.id)
     order = key if sort == "date" else tuple(col(k).desc() for k in key)
     with Session(engine) as session:
@@ -244,10 +241,21 @@ def test_pages_are_the_plain_query_in_contract_order(
         got: list[str] = []
         cursor = None
         while True:
-            ids, cursor = queries.fetch_page(session.connection(), filters, sort, 7, cursor)
+            ids, cursor = queries.fetch_page(session.connection(), filters, sort, size, cursor)
             got += ids
             if cursor is None:
                 break
+    return expected, got
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize("case", list(PAGED))
+def test_pages_are_the_plain_query_in_contract_order(
+    seeded_url: str, sort: Sort, case: str
+) -> None:
+    """The per-level ranges behind `from`, and the actor links behind `actor`, answer
+    exactly what one plain query over the events does, in order, page after page."""
+    expected, got = plain_and_paged(seeded_url, PAGED[case], sort, 7)
     assert expected and got == expected
 
 
@@ -260,25 +268,7 @@ def test_search_pages_are_the_plain_query_when_the_walk_finds_too_few(
     """On PostgreSQL a page whose walk of event_search (queries.WALK rows, here 2 as well)
     finds too few matches reads them from the GIN index instead: the same pages."""
     monkeypatch.setattr(queries, "WALK", walk)
-    filters = EventFilters(q=q)
-    engine = get_engine(seeded_url)
-    key = (Event.date_start, Event.date_rank, Event.id)
-    order = key if sort == "date" else tuple(col(k).desc() for k in key)
-    with Session(engine) as session:
-        expected = list(
-            session.execute(
-                select(col(Event.id))
-                .where(queries.where_clause(filters, engine.dialect.name))
-                .order_by(*order)
-            ).scalars()
-        )
-        got: list[str] = []
-        cursor = None
-        while True:
-            ids, cursor = queries.fetch_page(session.connection(), filters, sort, 3, cursor)
-            got += ids
-            if cursor is None:
-                break
+    expected, got = plain_and_paged(seeded_url, EventFilters(q=q), sort, 3)
     assert got == expected and (expected or q == "qwertz")
 
 
