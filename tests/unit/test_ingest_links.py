@@ -1,4 +1,4 @@
-"""The rules that tie a dated clause to an existing event (app.ingest.events), each on
+"""The rules that tie a dated clause to an existing event (app.ingest.links), each on
 sentences of the kind the evaluation texts hold: key words by stem and compound head, the
 date a "seit"/"since" points at, the first or last day of a long event, and a clause that
 says another act than the event's."""
@@ -6,18 +6,9 @@ says another act than the event's."""
 import datetime
 
 from app.dates import DateInterval
-from app.ingest.events import (
-    Candidate,
-    Said,
-    _anchor,
-    _date_fit,
-    _holds,
-    _links,
-    key_hits,
-    key_words,
-    score,
-)
+from app.ingest.links import Candidate, Said, anchor, date_fit, holds, is_link, score
 from app.ingest.reports import Report
+from app.ingest.words import key_hits, key_words
 from app.models import Passage
 
 
@@ -29,7 +20,7 @@ def day(text: str) -> DateInterval:
 def event(
     title: str, kind: str, start: str, end: str, actors: tuple[str, ...] = (), place: str = ""
 ) -> Candidate:
-    """A candidate as _candidates builds it, its title's names already left out."""
+    """A candidate as candidates builds it, its title's names already left out."""
     interval = DateInterval(
         datetime.date.fromisoformat(start), datetime.date.fromisoformat(end), "day"
     )
@@ -58,21 +49,21 @@ def test_a_compound_head_and_a_stem_are_key_words_of_the_event() -> None:
 
 def test_since_points_at_its_first_unit() -> None:
     since = DateInterval(datetime.date(2006, 1, 1), datetime.date(2017, 9, 4), "year", "after")
-    assert _anchor(since) == DateInterval(
+    assert anchor(since) == DateInterval(
         datetime.date(2006, 1, 1), datetime.date(2006, 12, 31), "year"
     )
     july = DateInterval(datetime.date(2017, 7, 1), datetime.date(2017, 7, 31), "month")
-    assert _anchor(july) is july
+    assert anchor(july) is july
 
 
 def test_the_first_or_last_day_of_a_long_event_is_a_moment() -> None:
     war = event("großer Krieg gegen die", "war", "2022-02-24", "2025-11-10").interval
     february = DateInterval(datetime.date(2022, 2, 1), datetime.date(2022, 2, 28), "month")
     march = DateInterval(datetime.date(2022, 3, 1), datetime.date(2022, 3, 31), "month")
-    assert _date_fit(war, february) == 0.7  # "im Februar 2022 ... begonnen"
-    assert _date_fit(war, march) == 0.1  # a month inside says little
+    assert date_fit(war, february) == 0.7  # "im Februar 2022 ... begonnen"
+    assert date_fit(war, march) == 0.1  # a month inside says little
     sanctions = event("sanctions on", "sanctions", "2006-10-14", "2017-12-22").interval
-    assert _date_fit(sanctions, day("2017-12-22")) == 1.0  # "Ten days later ... approved"
+    assert date_fit(sanctions, day("2017-12-22")) == 1.0  # "Ten days later ... approved"
 
 
 def test_shared_actors_place_and_date_alone_never_link() -> None:
@@ -133,8 +124,8 @@ def test_the_very_day_with_two_key_words_links_without_actors() -> None:
     value = score(tests, day("2017-07-28"), set(), set(), frozenset(), clause)
     assert 0 < value < 0.6
     report = passage_report(text)
-    assert _links(tests, day("2017-07-28"), value, report, clause)
-    assert not _links(tests, day("2017-07-28"), value, report, said("Zweiter Versuch."))
+    assert is_link(tests, day("2017-07-28"), value, report, clause)
+    assert not is_link(tests, day("2017-07-28"), value, report, said("Zweiter Versuch."))
 
 
 def passage_report(text: str) -> Report:
@@ -145,23 +136,23 @@ def passage_report(text: str) -> Report:
 def test_a_year_links_an_event_begun_in_it_only_on_two_key_words() -> None:
     """ "seit 2006" names the first test by "Atomtest"; "der Kim im vergangenen Jahr dreimal
     getroffen hat" names no summit of that year by one word and the kind."""
-    year = _anchor(
+    year = anchor(
         DateInterval(datetime.date(2006, 1, 1), datetime.date(2017, 9, 4), "year", "after")
     )
     first = event("erster Atomtest", "weapons-test", "2006-10-09", "2006-10-09")
     text = "Es war der sechste Atomtest des Landes seit 2006."
-    assert _links(first, year, 0.4, passage_report(text), said(text))
+    assert is_link(first, year, 0.4, passage_report(text), said(text))
     summit = event("und treffen sich in", "summit", "2018-06-12", "2018-06-12")
     text = "Moon Jae In, der Kim im vergangenen Jahr dreimal getroffen hat, vermittelt."
     in_2018 = DateInterval(datetime.date(2018, 1, 1), datetime.date(2018, 12, 31), "year")
-    assert not _links(summit, in_2018, 0.4, passage_report(text), said(text))
+    assert not is_link(summit, in_2018, 0.4, passage_report(text), said(text))
 
 
 def test_a_mention_prefers_the_event_it_holds_to_a_period_around_it() -> None:
     july = DateInterval(datetime.date(2017, 7, 1), datetime.date(2017, 7, 31), "month")
     tests = event("erste Interkontinentalraketentests", "weapons-test", "2017-07-04", "2017-07-28")
     series = event("Langstreckenraketentests", "weapons-test", "2017-07-04", "2024-10-31")
-    assert _holds(july, tests) and not _holds(july, series)
+    assert holds(july, tests) and not holds(july, series)
 
 
 def test_a_report_the_day_after_links_on_two_key_words() -> None:
@@ -173,7 +164,7 @@ def test_a_report_the_day_after_links_on_two_key_words() -> None:
     text = "North Korean state media report that the country will suspend nuclear tests."
     value = score(moratorium, day("2018-04-21"), set(), set(), frozenset(), said(text))
     assert 0 < value < 0.6
-    assert _links(moratorium, day("2018-04-21"), value, passage_report(text), said(text))
+    assert is_link(moratorium, day("2018-04-21"), value, passage_report(text), said(text))
     other = "Seoul reported a fire in Gangneung."
     assert score(moratorium, day("2018-04-21"), set(), set(), frozenset(), said(other)) == 0
 
@@ -181,14 +172,14 @@ def test_a_report_the_day_after_links_on_two_key_words() -> None:
 def test_first_since_a_year_names_no_event_begun_in_it() -> None:
     """ "erstmals seit 2017": the last test of 2017, which the year does not single out."""
     tests = event("erste Interkontinentalraketentests", "weapons-test", "2017-07-04", "2017-07-28")
-    since = _anchor(
+    since = anchor(
         DateInterval(datetime.date(2017, 1, 1), datetime.date(2022, 3, 25), "year", "after")
     )
     text = "Nordkorea testet erstmals seit 2017 wieder eine Interkontinentalrakete."
     assert said(text).first_since
-    assert not _links(tests, since, 0.4, passage_report(text), said(text))
+    assert not is_link(tests, since, 0.4, passage_report(text), said(text))
     text = "Es ist der sechste Interkontinentalraketentest seit 2017."
-    assert _links(tests, since, 0.4, passage_report(text), said(text))
+    assert is_link(tests, since, 0.4, passage_report(text), said(text))
 
 
 def test_one_word_in_another_thing_said_does_not_link() -> None:

@@ -1,5 +1,5 @@
 """One proposal per real event (app.ingest.events.same_event) and the clause of a
-sentence that dates several events (_clause): reports written for these tests after
+sentence that dates several events (clause_of): reports written for these tests after
 sentences of German and English news."""
 
 import datetime
@@ -8,7 +8,10 @@ import pytest
 
 from app.dates import DateInterval
 from app.ingest import proposals
-from app.ingest.events import Candidate, _clause, same_event, terms
+from app.ingest.clauses import clause_of
+from app.ingest.events import same_event
+from app.ingest.links import Candidate
+from app.ingest.words import terms
 
 SEPT_3 = DateInterval(datetime.date(2017, 9, 3), datetime.date(2017, 9, 3), "day")
 SEPT_4 = DateInterval(datetime.date(2017, 9, 4), datetime.date(2017, 9, 4), "day")
@@ -149,10 +152,10 @@ def test_the_date_of_an_attribution_is_the_reports() -> None:
         "Nachrichtenagentur Yonhap am Mittwoch berichtete."
     )
     dates = [sentence.index("Dienstag"), sentence.index("Mittwoch")]
-    clause, _ = _clause(sentence, dates[1], dates)
+    clause, _ = clause_of(sentence, dates[1], dates)
     assert clause == "wie die Nachrichtenagentur Yonhap am Mittwoch berichtete."
     assert proposals.is_attribution(clause)
-    assert not proposals.is_attribution(_clause(sentence, dates[0], dates)[0])
+    assert not proposals.is_attribution(clause_of(sentence, dates[0], dates)[0])
 
 
 @pytest.mark.parametrize(
@@ -190,7 +193,7 @@ def test_the_clause_of_each_date(sentence: str, date: str, clause: str) -> None:
         for d in ("September", "November", "December 2012", "August 2020", "2006", "Sept. 3")
         if d in sentence and not (d == "September" and "Sept. 3" in sentence)
     ]
-    got, offset = _clause(sentence, sentence.index(date), dates)
+    got, offset = clause_of(sentence, sentence.index(date), dates)
     assert got == clause
     assert got.index(date) + offset == sentence.index(date)
 

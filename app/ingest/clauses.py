@@ -1,0 +1,90 @@
+"""The clause of a sentence that dates several events: each date's own part of it."""
+
+import itertools
+import re
+
+_CLAUSE = re.compile(  # not "its sixth and largest test": "and" after a comma, or before
+    # a preposition, an adverb of time or an English past tense
+    r",\s+(?:and|und)\s+(?=[a-zäöüß])|\s+(?:and|und)\s+(?=(?:in|on|at|then|later|im|am|dann|"
+    r"später|zuletzt|[a-z]+ed)\b)|;\s*|\s[–—]\s|,\s+(?=(?:but|while|after|before|when|where|"
+    r"which|aber|während|nachdem|bevor|als|wo|wobei|wie|as|according|laut)\b)|"
+    r",\s+(?=(?:im|am)\s+\w+\s+[a-zäöüß])"  # ", im November sagte Nordkorea ..."
+)
+
+
+_SUBORDINATE = re.compile(  # a clause of its own subject: no subject put in front
+    r"\s*(?:but|while|after|before|when|where|which|aber|während|nachdem|bevor|als|wo|wobei|"
+    r"wie|as|according|laut)\b"
+)
+
+
+_LEADING_NAME = re.compile(r"((?:[A-ZÄÖÜ][\w'’-]*\s+){1,4})(?=[a-zäöüß])")
+
+
+NOT_SUBJECTS = frozenset(
+    [
+        "im",
+        "am",
+        "in",
+        "on",
+        "at",
+        "seit",
+        "since",
+        "nach",
+        "after",
+        "bereits",
+        "erst",
+        "dann",
+        "then",
+        "when",
+        "als",
+        "während",
+        "while",
+        "by",
+        "bis",
+        "until",
+        "from",
+        "vom",
+        "ab",
+        "last",
+        "only",
+        "nur",
+        "noch",
+        "auf",
+        "mit",
+        "bei",
+        "vor",
+        "für",
+    ]
+)
+
+
+def clause_of(text: str, at: int, dates: list[int]) -> tuple[str, int]:
+    """The clause of the sentence holding offset `at` when the sentence dates several
+    events (`dates`: the offsets of its date expressions): it ends at the last clause
+    boundary before the next date and starts after the last one before `at` that comes
+    after the previous date ("its sixth and largest nuclear test, and in November it
+    launched": the second "and"); with the sentence's subject in front when the clause
+    lacks one ("... and stepped down in August 2020"); and the offset in the sentence
+    that clause offsets add to."""
+    if len(dates) < 2 or at < 0:
+        return text, 0
+    cuts = list(_CLAUSE.finditer(text))
+    ordered = sorted(dates)
+    chosen = [
+        max((c for c in cuts if a < c.start() and c.end() <= b), key=lambda c: c.start())
+        for a, b in itertools.pairwise(ordered)
+        if any(a < c.start() and c.end() <= b for c in cuts)
+    ]
+    start = max([0, *(c.end() for c in chosen if c.end() <= at)])
+    end = min([len(text), *(c.start() for c in chosen if c.start() > at)])
+    clause = text[start:end]
+    leading = _LEADING_NAME.match(text)
+    lone = start > 0 and clause.lstrip()[:1].islower() and not _SUBORDINATE.match(clause)
+    if lone and leading:
+        subject = leading.group(1)
+        words = subject.casefold().split()
+        if words[0] not in NOT_SUBJECTS and words != ["the"]:  # "The thaw": no subject
+            stripped = clause.lstrip()
+            return subject + stripped, start + len(clause) - len(stripped) - len(subject)
+    return clause, start

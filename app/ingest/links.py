@@ -1,0 +1,394 @@
+"""Linking an ingested article's reports to the published events they tell.
+
+A report (app.ingest.reports) is a sentence of the story that states a date, or follows a
+date heading. For each of its date expressions ("seit 2006", "since 2006" point at 2006,
+and link even beside the day they hold: "detonated a bomb on Sunday, its sixth test since
+2006"),
+the published events whose date interval overlaps the expression's interval (or, both at
+day precision, lies within one day of it: "berichteten am Dienstag" about Monday's event)
+are candidates. A candidate links only when the expression's clause (the sentence, or its
+part holding the expression when the sentence dates several events) says what happened:
+
+* it has one of the event's key words: the words of its English and German titles, names
+  and generic words ("first", "erste", "says") aside, compared by stem (irregular verbs
+  by their infinitive: "met" and "meet"), by their first six letters, or by a German
+  compound's head ("Atomtest" and "Test"); a word of eight letters or more ("Atommacht")
+  counts twice; or
+* it has two key words of the event's summaries (names and title words aside: "the
+  first sitting U.S. president to set foot in North Korea"), which count as one; or
+* its kind (app.ingest.proposals.kind_of) is the event's, or both are meetings (summit,
+  meeting, talks, agreement): not a statement (any clause may say something) nor a visit
+  (a visit holds meetings of its own), and not a day off (talks on the eve of a summit
+  are other talks); or
+* at day precision, it names the event's place and is of the event's family of kinds
+  (meetings and visits; statements, speeches, threats and publications; wars and
+  military actions): "Staatsmedien berichteten am 16. Januar, Nordkorea habe das
+  Atomtestgelände Punggye-ri aufgegeben";
+* and, with fewer than two title key words and not by its place, the clause is of no known
+  kind, or of the event's kind or family of acts: not another act (a tweet is no
+  meeting), nor another thing said (a newspaper's report is no threat of North Korea's).
+
+Shared actors and place alone never tie a dated sentence to an event. Each candidate is
+scored in [0, 1]:
+
+    score = 0.25 * date + 0.35 * actors + 0.20 * place + 0.20 * terms
+
+* date: how specific the match is, by the coarser of the expression's and the event's
+  precision (day 1.0, month 0.7, year 0.4, decade 0.1; a day off by one 0.9); an event
+  lasting more than a year counts as a decade (a day inside a thirty-year policy says
+  little) unless the expression, a month at most, holds its first or last day (the start
+  of a war is a moment); a day or month links to it (a day to an event longer than a
+  month) only with one of its title's key words;
+* actors: actors both named in the passage and linked to the event, two or more count 1.0,
+  one counts 0.5;
+* place: 1.0 when the passage names the event's place;
+* terms: the clause's key words of the event (its summaries' at half), two count 1.0;
+  at least half the share of words of four or more letters in both the passage and the
+  event's title, summary, kind, tags and source quotes (three count 1.0).
+
+Of the candidates, one the expression holds whole goes first, then the best score (the
+July tests before the series of 2017-2024 that began in July). It is `linked` when it
+scores at least LINK_THRESHOLD; or is dated that very day, with one of its actors named
+in the sentence; or is dated that day or the day before or after ("April 21: state media
+report"), or held by the month (or its first or last day in it), with two of its key
+words (one, or its place, and its kind) in the clause, or (by the month) with an actor
+and its kind; or began in the year, with two key words ("der sechste Atomtest
+seit 2006"; not "erstmals seit 2017", which points at the year's last such event). A
+link is pending (table event_link), quoting the sentence, until a curator accepts or
+rejects it; a passage links to as many events as its expressions fit.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from app.dates import DateInterval
+from app.ingest import proposals
+from app.ingest.names import lexicons
+from app.ingest.reports import Report
+from app.ingest.words import key_hits, key_words, terms, title_words
+from app.models import Event, EventActor, EventTag, Source
+
+LINK_THRESHOLD = 0.6
+
+
+WEIGHTS = {"date": 0.25, "actors": 0.35, "place": 0.2, "terms": 0.2}
+
+
+DATE_FIT = {"day": 1.0, "month": 0.7, "year": 0.4, "decade": 0.1}
+
+
+NEXT_DAY_FIT = 0.9
+
+
+LONG_DAYS = 366  # an event longer than this is a period, not a moment
+
+
+COARSE_DAYS = 31
+
+
+ONE_DAY = timedelta(days=1)
+
+
+_FIRST_SINCE = re.compile(
+    r"\b(?:erstmals|zum ersten mal|first)\b.{0,60}\b(?:seit|since)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event a report may be about: its date, actors, place, kind and words."""
+
+    id: str
+    interval: DateInterval
+    actors: frozenset[str]
+    place_id: str | None
+    terms: frozenset[str]
+    key_words: frozenset[str]  # of its titles, names aside (key_words())
+    kind: str
+    summary_words: frozenset[str] = frozenset()  # of its summaries, titles' words aside
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a date expression's clause says happened: its key words (key_words(), names
+    aside), its kind (app.ingest.proposals.kind_of) and the places its sentence names."""
+
+    words: frozenset[str]
+    kind: str
+    places: frozenset[str]
+    first_since: bool  # "erstmals seit 2017": the year holds the last such event
+
+    @classmethod
+    def of(cls, clause: str, blanked: str, places: frozenset[str], language: str | None) -> "Said":
+        """What the clause says, `blanked` being the clause with its names blanked."""
+        first_since = _FIRST_SINCE.search(clause) is not None
+        kind = proposals.kind_of(clause, language)
+        return cls(key_words(blanked), kind, places, first_since)
+
+
+def date_fit(event: DateInterval, mention: DateInterval) -> float:
+    """How well the dates fit (see the module docstring); 0 when they are apart."""
+    if event.end < mention.start or mention.end < event.start:
+        next_day = event.precision == mention.precision == "day" and (
+            event.end + ONE_DAY == mention.start or mention.end + ONE_DAY == event.start
+        )
+        return NEXT_DAY_FIT if next_day else 0.0
+    long = day_count(event) > LONG_DAYS and not holds_end(mention, event)
+    event_fit = DATE_FIT["decade"] if long else DATE_FIT[event.precision]
+    return min(DATE_FIT[mention.precision], event_fit)
+
+
+def holds_end(mention: DateInterval, event: DateInterval) -> bool:
+    """Whether a mention no longer than a month holds the first or last day of the event:
+    the start or the end of a long event is a moment ("im Februar 2022 begonnen")."""
+    short = day_count(mention) <= COARSE_DAYS
+    return short and any(mention.start <= day <= mention.end for day in (event.start, event.end))
+
+
+def holds(mention: DateInterval, event: Candidate) -> bool:
+    """Whether the mention holds the whole event: of the candidates that may link, the one
+    it holds goes before a period around it ("In July ... tested two ICBMs": the July tests,
+    not the series of 2017-2024)."""
+    return mention.start <= event.interval.start and event.interval.end <= mention.end
+
+
+def anchor(mention: DateInterval) -> DateInterval:
+    """The date a "seit 2006" / "since 2006" / "after 2006" points at: its first unit (the
+    year 2006), not the whole span to the publication."""
+    if mention.qualifier != "after":
+        return mention
+    start = mention.start
+    if mention.precision == "day":
+        end = start
+    elif mention.precision == "month":
+        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - ONE_DAY
+    elif mention.precision == "year":
+        end = start.replace(month=12, day=31)
+    else:
+        end = start.replace(year=start.year + 9, month=12, day=31)
+    return DateInterval(start, min(end, mention.end), mention.precision)
+
+
+def day_count(interval: DateInterval) -> int:
+    return (interval.end - interval.start).days
+
+
+def score(
+    candidate: Candidate,
+    mention: DateInterval,
+    actors: set[str],
+    places: set[str],
+    words: frozenset[str],
+    clause: Said,
+) -> float:
+    """The link score of one candidate event (see the module docstring); 0 when it cannot
+    link: the clause must say what happened, by the event's key words, kind or place."""
+    fit = date_fit(candidate.interval, mention)
+    if fit == 0.0:
+        return 0.0
+    hits = key_hits(candidate.key_words, clause.words)
+    summed = hits + key_hits(candidate.summary_words, clause.words) // 2
+    said = summed > 0
+    there = (
+        mention.precision == "day"
+        and candidate.place_id in clause.places
+        and _kin(clause.kind, candidate.kind)
+    )
+    if not (said or there or _same_kind(clause.kind, candidate.kind)):
+        return 0.0
+    if not (said or there) and fit == NEXT_DAY_FIT:
+        return 0.0  # by its kind alone, a clause tells an event of its own date only
+    if hits < 2 and not there and not _tells(clause.kind, candidate.kind):
+        return 0.0
+    span = day_count(candidate.interval)
+    within = (span > LONG_DAYS and mention.precision in ("day", "month")) or (
+        span > COARSE_DAYS and mention.precision == "day"
+    )
+    if within and not hits:
+        return 0.0  # a period is named by its title's words, not by its summary's
+    parts = {
+        "date": fit,
+        "actors": min(1.0, len(actors & candidate.actors) / 2),
+        "place": float(candidate.place_id is not None and candidate.place_id in places),
+        "terms": max(min(1.0, summed / 2), min(1.0, len(words & candidate.terms) / 3) / 2),
+    }
+    return round(sum(WEIGHTS[k] * v for k, v in parts.items()), 3)
+
+
+def _same_kind(kind: str, other: str) -> bool:
+    """Whether a clause of this kind tells an event of the other kind by its kind alone: the
+    same kind, or both meetings (a summit, talks, an agreement); not a visit, which holds
+    meetings of its own, nor a statement, which any clause may be."""
+    if kind in ("unclassified", "statement", "publication"):
+        return False
+    return kind == other or {kind, other} <= MEETINGS
+
+
+def _tells(kind: str, other: str) -> bool:
+    """Whether a clause of this kind may tell an event of the other on one key word: a
+    clause of no known kind, or of the event's kind, or of its family of acts (a war and
+    an attack, a summit and a visit); not another act, nor another thing said (one word,
+    "Raketen", in a newspaper's report does not make it North Korea's threat)."""
+    if "unclassified" in (kind, other) or kind == other:
+        return True
+    family = KIND_FAMILIES.get(kind, kind)
+    return family != "statement" and family == KIND_FAMILIES.get(other, other)
+
+
+def _kin(kind: str, other: str) -> bool:
+    """Whether two known kinds are of one family."""
+    return "unclassified" not in (kind, other) and not _other_act(kind, other)
+
+
+def _other_act(kind: str, other: str) -> bool:
+    """Whether a clause of this kind tells another act than an event of the other kind (a
+    statement is no withdrawal, a tweet no meeting); kinds of one family do not."""
+    if "unclassified" in (kind, other):
+        return False
+    return KIND_FAMILIES.get(kind, kind) != KIND_FAMILIES.get(other, other)
+
+
+MEETINGS = frozenset(["summit", "meeting", "negotiation", "agreement"])
+
+
+KIND_FAMILIES = {
+    "summit": "meeting",
+    "meeting": "meeting",
+    "visit": "meeting",
+    "negotiation": "meeting",
+    "agreement": "meeting",
+    "statement": "statement",
+    "speech": "statement",
+    "threat": "statement",
+    "publication": "statement",
+    "war": "war",
+    "military-action": "war",
+}
+
+
+CANDIDATE_COLUMNS = (
+    col(Event.id),
+    col(Event.date_start),
+    col(Event.date_end),
+    col(Event.date_precision),
+    col(Event.place_id),
+    col(Event.title),
+    col(Event.title_de),
+    col(Event.summary),
+    col(Event.summary_de),
+    col(Event.kind),
+)
+
+
+def candidates(
+    session: Session, intervals: list[DateInterval], status: str, *, near: bool = False
+) -> list[Candidate]:
+    """Live events of this status whose dates meet the intervals' span (one day wider);
+    `near`: only those starting within a day of one of the intervals' starts (as many
+    proposals as articles: reading the whole span would slow every ingest down), without
+    key words (proposals are matched by their terms, never linked by key words)."""
+    if not intervals:
+        return []
+    low = min(i.start for i in intervals) - ONE_DAY
+    high = max(i.end for i in intervals) + ONE_DAY
+    where = [
+        col(Event.status) == status,
+        col(Event.deleted_at).is_(None),
+        col(Event.date_start) <= high,
+        col(Event.date_end) >= low,
+    ]
+    if near:
+        where.append(or_(*(_nested_where(i) for i in intervals if day_count(i) <= LONG_DAYS)))
+    # Published events as plain rows, not ORM objects (nothing here writes them back);
+    # proposals as objects, which curation.citing reads again when a report cites one
+    rows: Sequence[Any] = (
+        session.exec(select(Event).where(*where)).all()
+        if near
+        else session.execute(sa_select(*CANDIDATE_COLUMNS).where(*where)).all()
+    )
+    ids = [e.id for e in rows]
+    lexicon = lexicons(session)
+    actors: dict[str, set[str]] = defaultdict(set)
+    for event_id, actor_id in session.exec(
+        select(EventActor.event_id, EventActor.actor_id).where(col(EventActor.event_id).in_(ids))
+    ):
+        actors[event_id].add(actor_id)
+    texts: dict[str, list[str]] = defaultdict(list)
+    for event_id, tag in session.exec(
+        select(EventTag.event_id, EventTag.tag).where(col(EventTag.event_id).in_(ids))
+    ):
+        texts[event_id].append(tag)
+    for event_id, quote in session.exec(
+        select(Source.event_id, Source.quote).where(col(Source.event_id).in_(ids))
+    ):
+        texts[event_id].append(quote)
+    return [
+        Candidate(
+            e.id,
+            DateInterval(e.date_start, e.date_end, e.date_precision),
+            frozenset(actors[e.id]),
+            e.place_id,
+            terms(" ".join([e.title, e.title_de or "", e.summary or "", e.summary_de or ""]))
+            | terms(" ".join([*([] if near else [e.kind]), *texts[e.id]])),  # a proposal's
+            # words are its reports', not its kind's
+            frozenset() if near else title_words(f"{e.title} {e.title_de or ''}", lexicon),
+            e.kind,
+            frozenset()
+            if near
+            else title_words(f"{e.summary or ''} {e.summary_de or ''}", lexicon)
+            - title_words(f"{e.title} {e.title_de or ''}", lexicon),
+        )
+        for e in rows
+    ]
+
+
+def _nested_where(interval: DateInterval) -> ColumnElement[bool]:
+    """Events within the interval, or holding it and no longer than a year (a day's slack
+    either way): the proposals a report of this date may be another source of."""
+    low, high = interval.start - ONE_DAY, interval.end + ONE_DAY
+    return or_(
+        col(Event.date_start).between(low, high),
+        and_(
+            col(Event.date_start) <= interval.start + ONE_DAY,
+            col(Event.date_start) >= interval.end - timedelta(days=LONG_DAYS),
+            col(Event.date_end) >= interval.end - ONE_DAY,
+        ),
+    )
+
+
+def is_link(
+    event: Candidate,
+    mention: DateInterval,
+    value: float,
+    report: Report,
+    said: Said,
+) -> bool:
+    """A score of LINK_THRESHOLD; or the very day of the event, with one of its actors
+    named in the sentence; or that day, or a month holding the event (or its first or last
+    day), with the clause saying what happened twice over (two of its key words, or one
+    or its place and its kind) or naming an actor in a clause of its kind: few events fit
+    either."""
+    if value >= LINK_THRESHOLD:
+        return True
+    hits = key_hits(event.key_words, said.words)
+    kind = said.kind
+    there = event.place_id is not None and event.place_id in said.places
+    specific = hits >= 2 or ((hits == 1 or there) and _same_kind(kind, event.kind))
+    shared = bool(event.actors & set(report.actors))
+    fit = date_fit(event.interval, mention)
+    if mention.precision == "day" and fit >= NEXT_DAY_FIT:  # "April 21: ... state media report"
+        return specific or (shared and fit == DATE_FIT["day"])
+    inside = holds(mention, event)
+    if mention.precision == "year":  # "seit 2006", "In 2014 his cabinet reinterpreted"
+        begun = mention.start <= event.interval.start <= mention.end
+        return begun and hits >= 2 and not said.first_since
+    held = mention.precision == "month" and (inside or holds_end(mention, event.interval))
+    return held and (specific or (shared and _same_kind(kind, event.kind)))

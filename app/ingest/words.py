@@ -1,0 +1,253 @@
+"""The words of a clause that say what happened, and how they match an event's.
+
+Key words are compared by stem, by their first six letters or by a German compound's head,
+so that a clause and an event's title in either language meet ("Atomtest" and "Test",
+"met" and "meet")."""
+
+import os
+import re
+from functools import lru_cache
+
+from app.ingest.names import Lexicon
+
+_TERM = re.compile(r"[^\W\d_]{4,}")
+
+
+_SHORT_WORD = re.compile(r"[^\W\d_]{3,}")  # "met", which is "meet"
+
+
+STOPWORDS = frozenset(
+    [
+        "dass",
+        "eine",
+        "einer",
+        "einem",
+        "einen",
+        "dies",
+        "diese",
+        "dieser",
+        "dieses",
+        "sein",
+        "seine",
+        "seiner",
+        "ihre",
+        "ihrer",
+        "nicht",
+        "auch",
+        "noch",
+        "nach",
+        "über",
+        "unter",
+        "oder",
+        "aber",
+        "wurde",
+        "wurden",
+        "werden",
+        "sind",
+        "hatte",
+        "hatten",
+        "haben",
+        "wird",
+        "sagte",
+        "sich",
+        "beim",
+        "bereits",
+        "zwischen",
+        "gegen",
+        "schon",
+        "sowie",
+        "damit",
+        "denn",
+        "doch",
+        "wenn",
+        "weil",
+        "jahr",
+        "jahre",
+        "jahren",
+        "with",
+        "that",
+        "this",
+        "from",
+        "have",
+        "were",
+        "been",
+        "their",
+        "there",
+        "which",
+        "would",
+        "about",
+        "after",
+        "before",
+        "into",
+        "than",
+        "then",
+        "they",
+        "them",
+        "what",
+        "when",
+        "where",
+        "while",
+        "will",
+        "also",
+        "said",
+        "says",
+        "year",
+        "years",
+    ]
+)
+
+
+@lru_cache(maxsize=4096)
+def terms(text: str) -> frozenset[str]:
+    """Lower-cased words of four or more letters, cut to six letters as a crude stem."""
+    return frozenset(w.casefold()[:6] for w in _TERM.findall(text) if w.casefold() not in STOPWORDS)
+
+
+# Words of a title that say nothing of what happened: ordinals, "new", "says", "over"
+GENERIC = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "last",
+        "erste",
+        "erster",
+        "ersten",
+        "zweite",
+        "zweiter",
+        "dritte",
+        "letzte",
+        "letzter",
+        "says",
+        "say",
+        "sagt",
+        "sagte",
+        "sagen",
+        "alle",
+        "alles",
+        "including",
+        "over",
+        "without",
+        "ohne",
+        "ends",
+        "endet",
+        "gegen",
+        "against",
+        "nach",
+    ]
+)
+
+
+# Irregular forms of verbs that tell events, English and German: "met" is "meet"
+IRREGULAR = {
+    "met": "meet",
+    "held": "hold",
+    "began": "begin",
+    "begun": "begin",
+    "fought": "fight",
+    "struck": "strike",
+    "shot": "shoot",
+    "spoke": "speak",
+    "won": "win",
+    "fled": "flee",
+    "sent": "send",
+    "traf": "treffen",
+    "trafen": "treffen",
+    "getroffen": "treffen",
+    "begann": "beginnen",
+    "begonnen": "beginnen",
+    "sprach": "sprechen",
+    "gesprochen": "sprechen",
+    "schoss": "schießen",
+    "geschossen": "schießen",
+    "starb": "sterben",
+    "gestorben": "sterben",
+    "gewann": "gewinnen",
+    "gewonnen": "gewinnen",
+    "flog": "fliegen",
+    "geflogen": "fliegen",
+    "brach": "brechen",
+    "gebrochen": "brechen",
+}
+
+
+SPECIFIC_LETTERS = 8
+
+
+_WITHOUT = re.compile(
+    r"\b(?:without|ohne)\s+\w+", re.IGNORECASE
+)  # "ohne Treffen": not what happened
+
+
+_INFLECTION = re.compile(r"(?:ing|ed|en|er|es|e|s|n)$")
+
+
+@lru_cache(maxsize=4096)
+def key_words(text: str) -> frozenset[str]:
+    """The words of four or more letters that may name what happened: irregular forms as
+    their infinitive ("met" -> "meet", "getroffen" -> "treffen"), lower-cased, without
+    stop words, generic title words and inflection endings ("Atomtests" -> "atomtest");
+    not what a title says did not happen ("ohne Treffen mit Kim")."""
+    found = set()
+    for word in _SHORT_WORD.findall(_WITHOUT.sub(" ", text)):
+        folded = _lemma(word).casefold()
+        if len(folded) < 4 or {folded, word.casefold()} & (STOPWORDS | GENERIC):
+            continue
+        stem = _INFLECTION.sub("", folded)
+        found.add(stem if len(stem) >= 4 else folded)
+    return frozenset(found)
+
+
+def _lemma(word: str) -> str:
+    return IRREGULAR.get(word.casefold(), word)
+
+
+def key_hits(event: frozenset[str], clause: frozenset[str]) -> int:
+    """How many of the clause's words are key words of the event, one of eight letters or
+    more ("Atommacht", "Wasserstoffbombe") counting twice: the same stem ("treffen",
+    "Treffen"), the same first six letters, or a German compound's head ("Atomtest" and
+    "Test", "Gipfel" and "Gipfeltreffen"). A word matching the English and the German
+    title word ("getestet": "tests", "Raketentests") counts once."""
+    heads, tails = _edges(event)
+    found = 0
+    for word in clause:
+        if word[:4] not in heads and word[-4:] not in tails:
+            continue  # shares neither a prefix nor a compound's head with any key word
+        shared = max((_shared(key, word) for key in event), default=0)
+        found += 2 if shared >= SPECIFIC_LETTERS else int(shared > 0)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _edges(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last four letters of the words: two words match (_shared) only
+    when one of them is the same."""
+    return frozenset(w[:4] for w in words), frozenset(w[-4:] for w in words)
+
+
+def _shared(key: str, word: str) -> int:
+    """How many letters the two words share as one word (0: none): a prefix counts its own
+    letters ("Waffenruhe" and "Waffenstillstand" share six, not ten)."""
+    if key == word:
+        return len(key)
+    prefix = len(os.path.commonprefix([key, word]))
+    if prefix >= min(6, len(key), len(word)) and min(len(key), len(word)) >= 5:
+        return prefix
+    longer, shorter = (key, word) if len(key) > len(word) else (word, key)
+    return len(shorter) if len(longer) - len(shorter) >= 4 and longer.endswith(shorter) else 0
+
+
+@lru_cache(maxsize=65536)
+def title_words(titles: str, lexicon: tuple[Lexicon, Lexicon]) -> frozenset[str]:
+    """The key words of an event's titles, names aside; kept per lexicon (one object per
+    content of the alias tables, app.ingest.names): every ingest reads the same events."""
+    return key_words(blank_names(titles, lexicon))
+
+
+def blank_names(text: str, lexicon: tuple[Lexicon, Lexicon]) -> str:
+    """The text with the actor and place names it contains blanked."""
+    chars = list(text)
+    for names in lexicon:
+        for found in names.find(text):
+            chars[found.start : found.end] = " " * (found.end - found.start)
+    return "".join(chars)
