@@ -42,7 +42,11 @@ Rules worth knowing (the public contract):
   - an anchor stating a year only ("2017" as a heading, "last year"): that year;
   - an anchor with a month or day: its year, or the next when the date would lie more
     than half a year before it (a chronology passing New Year: "Dezember 2017 ... 1.
-    Januar" is 2018); the latest one not after the anchor when its clause looks back;
+    Januar" is 2018); the latest one not after the anchor when its clause looks back
+    (a cue: "bereits", "zuvor", "already", "earlier"; or the pluperfect after an anchor
+    told in another tense); the first one after the anchor when both clauses are in the
+    pluperfect (one plane of the past on which the story moves forward: "Im Juni 2018
+    hatten sie sich getroffen, ihr Gipfel war Ende Februar abgebrochen worden" is 2019);
     then, when its clause tells the past ("war", "testete", "was", "-ed" ...), never
     after ``base`` (61 days after it otherwise), unless a future cue says so.
   "last September", "diesen Sommer", "next spring", "January last year", "im März dieses
@@ -595,11 +599,13 @@ _PAST_CUE = re.compile(
 )
 _NEXT_WORD = re.compile(r"(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\s+([a-zäöüß]+)\b")
 _VERB_BEFORE = re.compile(r"\b([a-zäöüß]+)\s+(?:am|an\s+diesem|diesen)\s+$")
-_LOOKS_BACK = re.compile(  # pluperfect and "already": the date lies before the anchor
-    r"(?<!\w)(?:hatte|hatten|bereits|had|already|earlier|previously|(?:war|waren)\s"
-    r"[^.;!?]{0,80}?\b(?:worden|gewesen))(?!\w)",
-    re.IGNORECASE,
+_BACK_TENSE = (  # the pluperfect: looks back from a point the text told in another tense
+    r"hatte|hatten|had|(?:war|waren)\s[^.;!?]{0,80}?\b(?:worden|gewesen)"
 )
+_BACK_CUE = r"bereits|already|earlier|previously|(?<!nie\s)zuvor"  # any tense; not "nie zuvor"
+_LOOKS_BACK = re.compile(rf"(?<!\w)(?:{_BACK_CUE}|{_BACK_TENSE})(?!\w)", re.IGNORECASE)
+_TENSE_BACK = re.compile(rf"(?<!\w)(?:{_BACK_TENSE})(?!\w)", re.IGNORECASE)
+_CUE_BACK = re.compile(rf"(?<!\w)(?:{_BACK_CUE})(?!\w)", re.IGNORECASE)
 _TOOK_OFFICE = re.compile(
     r"(?i:inaugurat|sworn\s+in|took\s+office|taking\s+office|assumed\s+office|oath\s+of\s+"
     r"office|Amtseid|Amtsantritt|"
@@ -824,10 +830,29 @@ class _Doc:
     def looks_back(self, pos: int) -> bool:
         """The clause at ``pos`` (after the anchor, when that is in it) looks back: "Im
         April hatte er", "In May, he had already"; not "Im Januar hatte Kim ..., Ende
-        Februar folgten", nor "der im Mai sein Amt antritt, hatte im Wahlkampf"."""
+        Februar folgten", nor "der im Mai sein Amt antritt, hatte im Wahlkampf", nor a
+        pluperfect after an anchor told in the pluperfect too (`same_plane`)."""
         i, a = self.sentence(pos), self.ref(pos)
         start, end = self.clause_span(pos, a.end if a is not None and a.sentence == i else 0)
-        return _LOOKS_BACK.search(self.text, start, end) is not None
+        if _CUE_BACK.search(self.text, start, end):
+            return True
+        return _TENSE_BACK.search(self.text, start, end) is not None and not self.same_plane(pos)
+
+    def same_plane(self, pos: int) -> bool:
+        """The clause at ``pos`` and its anchor's are both told in the pluperfect, with no
+        cue looking further back: one time plane, on which the story moves forward ("Im
+        Juni 2018 hatten sie sich getroffen, ihr Gipfel in Hanoi war Ende Februar
+        abgebrochen worden": February 2019)."""
+        i, a = self.sentence(pos), self.ref(pos)
+        if a is None:
+            return False
+        start, end = self.clause_span(pos, a.end if a.sentence == i else 0)
+        a_start, a_end = self.clause_span(a.start, self.first(a.sentence))
+        return (
+            _TENSE_BACK.search(self.text, start, end) is not None
+            and _CUE_BACK.search(self.text, start, end) is None
+            and _TENSE_BACK.search(self.text, a_start, a_end) is not None
+        )
 
     def clause_span(self, pos: int, after: int) -> tuple[int, int]:
         """The clause around ``pos``, not before ``after``: from the comma before it to the
@@ -920,9 +945,11 @@ def _place(make: _Make, doc: _Doc, pos: int) -> DateInterval | None:
     if doc.looks_back(pos):
         found = [iv for y in (year, year - 1) if (iv := at(y)) is not None]
         got = next((iv for iv in found if iv.start <= anchor.end), None)
-    else:  # the anchor's year, or the next when that would be half a year back
+    else:  # the anchor's year, or the next when that would be half a year back (or back
+        # at all on the anchor's plane of the past)
         got = at(year)
-        if got is None or got.end < anchor.start - _HALF_YEAR:
+        back = got is not None and got.start < anchor.start and doc.same_plane(pos)
+        if got is None or back or got.end < anchor.start - _HALF_YEAR:
             got = at(year + 1)
     while got is not None and base is not None and got.start > base + grace:
         got = at(got.start.year - 1)

@@ -708,6 +708,39 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
             ("Wednesday 1 Jan 2020", "2020-01-01", "2020-01-01", "day", False),
         ],
     ),
+    (  # a pluperfect after an anchor told in the pluperfect: one plane, moving forward
+        "Im Juni 2018 hatten sie sich in Singapur getroffen, ihr zweiter Gipfel in Hanoi war "
+        "Ende Februar ohne Einigung abgebrochen worden.",
+        D(2019, 7, 1),
+        "de",
+        [
+            ("Juni 2018", "2018-06-01", "2018-06-30", "month", False),
+            ("Ende Februar", "2019-02-21", "2019-02-28", "month", True),
+        ],
+    ),
+    (
+        "In June 2018 the two had met in Singapore; their second summit had collapsed in "
+        "February without a deal.",
+        D(2019, 7, 1),
+        "en",
+        [
+            ("June 2018", "2018-06-01", "2018-06-30", "month", False),
+            ("February", "2019-02-01", "2019-02-28", "month", True),
+        ],
+    ),
+    (  # ... but a cue looks back from it, and the story never passes the publication
+        "Im Juni 2018 hatten sie sich in Singapur getroffen, im Februar hatten sie zuvor "
+        "Briefe getauscht. Im Juli 2018 hatte Kim Pompeo empfangen, im Dezember war ein "
+        "Treffen abgesagt worden.",
+        D(2018, 11, 20),
+        "de",
+        [
+            ("Juni 2018", "2018-06-01", "2018-06-30", "month", False),
+            ("Februar", "2018-02-01", "2018-02-28", "month", True),
+            ("Juli 2018", "2018-07-01", "2018-07-31", "month", False),
+            ("Dezember", "2017-12-01", "2017-12-31", "month", True),
+        ],
+    ),
     (  # a day alone takes the month of the date before it
         "Im Oktober 2019 scheiterten die Gespräche in Stockholm; am 5. hatten sie begonnen.",
         D(2019, 12, 20),
