@@ -1,13 +1,14 @@
 """HTTP caching of GET answers: strong ETags, 304s, Cache-Control, and an in-process LRU.
 
 The ETag is known before the route runs: a hash of the data version (read from the
-database on every request, so that every worker and every server sharing the database
-agrees at once), the build (a hash of the code, so that a new release is never answered
-304), the URL with its query normalised (parameters in name order, each name's values in
-their order), the negotiated representation (Accept, Accept-Encoding), the language
-(`lang`, else Accept-Language, as app.languages.chosen reads them) and the Origin (CORS
-answers differ by it). A matching If-None-Match is answered 304 without building
-the body; the 304 passes through the same CORS and security headers as every answer.
+database for every request, by a read that begins after the request arrived, so that
+every worker and every server sharing the database agrees at once), the build (a hash of
+the code, so that a new release is never answered 304), the URL with its query
+normalised (parameters in name order, each name's values in their order), the negotiated
+representation (Accept, Accept-Encoding), the language (`lang`, else Accept-Language, as
+app.languages.chosen reads them) and the Origin (CORS answers differ by it). A matching
+If-None-Match is answered 304 without building the body; the 304 passes through the same
+CORS and security headers as every answer.
 
 This middleware is the outermost of ours: a cached answer is kept as the layers inside it
 made it (CORS and security headers included) and sent again without passing through them,
@@ -29,6 +30,7 @@ first answer shows it cannot be cached (not 200, streamed, too large) or fails, 
 build their own.
 """
 
+import asyncio
 import hashlib
 import logging
 from collections import OrderedDict
@@ -37,6 +39,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 import anyio.to_thread
+import psycopg
 from fastapi import FastAPI
 from sqlalchemy import Engine
 from sqlalchemy.engine.interfaces import DBAPICursor
@@ -68,15 +71,14 @@ def build_id() -> str:
     return digest.hexdigest()[:16]
 
 
-class VersionReader:
-    """Reads the data version over one connection of its own, on the event loop.
+class SQLiteVersions:
+    """SQLite's data version, read on the event loop over a connection of its own.
 
-    One indexed single-row read per request, so it runs inline: no thread hop, no
-    Session, a statement the driver keeps prepared (sqlite3's statement cache,
-    psycopg's prepare threshold). PostgreSQL's connection is in autocommit, so that no
-    read holds a transaction open and each one sees the newest committed version; a
-    SQLite connection outside a transaction does too. Connecting, which may wait, runs in
-    a thread. Any database error drops the connection and answers None (not cached).
+    One indexed single-row read in process, so it runs inline: no thread hop, no Session,
+    a statement sqlite3 keeps prepared, read outside any transaction, so each read sees
+    the newest commit (and begins after its caller asked). Connecting, which may wait on a
+    lock, runs in a thread. Any database error drops the connection and answers None (not
+    cached).
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -85,18 +87,12 @@ class VersionReader:
         self.cursor: DBAPICursor | None = None  # kept: one per read cost a fifth of it
         self.connecting = anyio.Lock()
 
-    def _connect(self) -> PoolProxiedConnection:
-        connection = self.engine.raw_connection()
-        if not is_sqlite(self.engine):
-            connection.driver_connection.autocommit = True  # type: ignore[union-attr]
-        return connection
-
     async def read(self) -> int | None:
         if self.connection is None:
             async with self.connecting:
                 if self.connection is None:
                     try:
-                        self.connection = await anyio.to_thread.run_sync(self._connect)
+                        self.connection = await anyio.to_thread.run_sync(self.engine.raw_connection)
                         self.cursor = self.connection.cursor()
                     except (SQLAlchemyError, self.engine.dialect.loaded_dbapi.Error) as error:
                         log.debug("no database, not caching: %s", error)
@@ -107,14 +103,82 @@ class VersionReader:
             row = self.cursor.fetchone()
         except self.engine.dialect.loaded_dbapi.Error as error:
             log.debug("no data version, not caching: %s", error)
-            self.close()
+            await self.close()
             return None
         return None if row is None else int(row[0])
 
-    def close(self) -> None:
+    async def close(self) -> None:
         if self.connection is not None:
             self.connection.invalidate()
             self.connection = self.cursor = None
+
+
+class PostgresVersions:
+    """PostgreSQL's data version, read over an async psycopg connection of its own, so that
+    the event loop answers other requests while a read waits on the server (a blocking
+    read held the loop for its round trip: cached answers at 0.19 to 0.37 x SQLite's rate).
+
+    Every caller gets the version of a read that began after it asked: one already under
+    way may have begun before a write whose answer the caller has seen through another
+    server. Callers that ask while a read runs wait for the next one, which serves them
+    all, so under load one round trip serves many requests. (Keeping the version in memory
+    from LISTEN/NOTIFY would save the round trip but not that guarantee: a notification
+    reaches this process some time after the write's answer reached its client.)
+
+    The connection is in autocommit, so that no read holds a transaction open and each one
+    sees the newest commit; the statement is prepared at its first run unless prepared
+    statements are off (Settings.db_prepared_statements). Any database error drops the
+    connection and answers None (not cached); the next read connects again.
+    """
+
+    def __init__(self, engine: Engine, prepare: bool) -> None:
+        _, params = engine.dialect.create_connect_args(engine.url)
+        self.params = {**params, "autocommit": True, "prepare_threshold": 0 if prepare else None}
+        self.connection: psycopg.AsyncConnection[tuple[int]] | None = None
+        self.next: asyncio.Future[int | None] | None = None  # the read that has not begun
+        self.reading: asyncio.Task[None] | None = None
+
+    async def read(self) -> int | None:
+        if self.next is None:
+            self.next = asyncio.get_running_loop().create_future()
+            if self.reading is None:
+                self.reading = asyncio.create_task(self._read_while_asked())
+        return await asyncio.shield(self.next)  # a caller that goes cancels no one's read
+
+    async def _read_while_asked(self) -> None:
+        try:
+            while self.next is not None:
+                asked, self.next = self.next, None
+                try:
+                    asked.set_result(await self._read())
+                except Exception as error:  # not the database's: every caller hears of it
+                    asked.set_exception(error)
+        finally:
+            self.reading = None
+
+    async def _read(self) -> int | None:
+        try:
+            if self.connection is None:
+                self.connection = await psycopg.AsyncConnection.connect(**self.params)
+            cursor = await self.connection.execute(versions.CURRENT_SQL)
+            row = await cursor.fetchone()
+        except psycopg.Error as error:
+            log.debug("no data version, not caching: %s", error)
+            await self.close()
+            return None
+        return None if row is None else int(row[0])
+
+    async def close(self) -> None:
+        if self.connection is not None:
+            await self.connection.close()
+            self.connection = None
+
+
+VersionReader = SQLiteVersions | PostgresVersions
+
+
+def version_reader(engine: Engine, prepare: bool) -> VersionReader:
+    return SQLiteVersions(engine) if is_sqlite(engine) else PostgresVersions(engine, prepare)
 
 
 @dataclass
@@ -301,7 +365,7 @@ def _matches(if_none_match: str, etag: str) -> bool:
 
 
 def install(app: FastAPI, settings: Settings) -> None:
-    reader = VersionReader(app.state.engine)
+    reader = version_reader(app.state.engine, settings.db_prepared_statements)
     app.router.add_event_handler("shutdown", reader.close)
     app.add_middleware(
         HTTPCache,

@@ -1,11 +1,14 @@
 """ETags, 304s, Cache-Control, the response cache and CORS, over HTTP on real servers."""
 
+import asyncio
+import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
 from sqlalchemy import text
 
+from app.api import caching
 from app.db import get_engine, session_scope
 from app.services import versions
 from tests import conftest
@@ -92,6 +95,33 @@ def test_the_response_cache_serves_one_version_and_never_an_older_one(
     assert httpx.get(url).json()["title"] == "Trump and Kim meet in Singapore"  # from the cache
     retitle("Changed properly", bump=True)
     assert httpx.get(url).json()["title"] == "Changed properly"
+
+
+def test_a_version_read_begun_before_a_write_answers_no_one_who_asks_after_it(
+    fresh_seeded_url: str,
+) -> None:
+    """A client whose write through one server has been answered asks another, whose read
+    of the data version began before the write and is still under way: the client gets the
+    version of a read begun after it asked, the write's (app.api.caching)."""
+    engine = get_engine(fresh_seeded_url)
+    reader = caching.version_reader(engine, prepare=True)
+
+    async def before_under_way_after() -> tuple[int | None, int | None, int | None]:
+        before = await reader.read()  # connected
+        under_way = asyncio.ensure_future(reader.read())
+        for _ in range(10):
+            await asyncio.sleep(0)  # the read is sent
+        time.sleep(0.2)  # the loop blocked: the server answers it, unheard
+        with session_scope(engine) as session:
+            versions.bump(session)
+        after = await reader.read()
+        await reader.close()
+        return before, await under_way, after
+
+    before, under_way, after = asyncio.run(before_under_way_after())
+    assert before is not None
+    assert under_way == before  # read before the write, as the test means it to be
+    assert after == before + 1
 
 
 def test_a_cross_origin_read_exposes_etag_and_link(client: httpx.Client) -> None:
