@@ -3,12 +3,19 @@
 import itertools
 import re
 
+SAYING = (  # verbs of saying that tell when something was said or reported
+    r"(?:said|says|told|reported|announced|added|stated|confirmed|"
+    r"sagte|sagten|meldete|meldeten|berichtete|berichteten|erklärte|erklärten|teilte|"
+    r"teilten|bestätigte|bestätigten|hieß\s+es)"
+)
 _CLAUSE = re.compile(  # not "its sixth and largest test": "and" after a comma, or before
     # a preposition, an adverb of time or an English past tense
     r",\s+(?:and|und)\s+(?=[a-zäöüß])|\s+(?:and|und)\s+(?=(?:in|on|at|then|later|im|am|dann|"
     r"später|zuletzt|[a-z]+ed)\b)|;\s*|\s[–—]\s|,\s+(?=(?:but|while|after|before|when|where|"
     r"which|aber|während|nachdem|bevor|als|wo|wobei|wie|as|according|laut)\b)|"
-    r",\s+(?=(?:im|am)\s+\w+\s+[a-zäöüß])"  # ", im November sagte Nordkorea ..."
+    r",\s+(?=(?:im|am)\s+\w+\s+[a-zäöüß])|"  # ", im November sagte Nordkorea ..."
+    # a short reporting clause ending the sentence: "..., the military said on Tuesday."
+    rf",\s+(?=(?:[\w'’-]+\s+){{0,3}}?{SAYING}(?:\s+[\w'’.-]+){{0,7}}\W*$)"
 )
 
 
@@ -18,6 +25,12 @@ _SUBORDINATE = re.compile(  # a clause of its own subject: no subject put in fro
 )
 
 
+# a clause that has its own subject: an article or pronoun first, or a verb of saying
+# with its subject after it (", meldete die Staatsagentur KCNA")
+_OWN_SUBJECT = re.compile(
+    rf"\s*(?:(?:the|a|an|he|she|it|they|we|der|die|das|ein|eine|er|sie|es|man|wir)\b|{SAYING})",
+    re.IGNORECASE,
+)
 _LEADING_NAME = re.compile(r"((?:[A-ZÄÖÜ][\w'’-]*\s+){1,4})(?=[a-zäöüß])")
 
 
@@ -80,7 +93,12 @@ def clause_of(text: str, at: int, dates: list[int]) -> tuple[str, int]:
     end = min([len(text), *(c.start() for c in chosen if c.start() > at)])
     clause = text[start:end]
     leading = _LEADING_NAME.match(text)
-    lone = start > 0 and clause.lstrip()[:1].islower() and not _SUBORDINATE.match(clause)
+    lone = (
+        start > 0
+        and clause.lstrip()[:1].islower()
+        and not _SUBORDINATE.match(clause)
+        and not _OWN_SUBJECT.match(clause)
+    )
     if lone and leading:
         subject = leading.group(1)
         words = subject.casefold().split()

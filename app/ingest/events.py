@@ -10,8 +10,12 @@ family). So a specific new event is never hidden by one around it. Not for a dec
 "today", nor a plan: a date after the publication, or in its last week in a clause that
 says "will", "is expected to", "soll"; nor a date no event has (app.ingest.proposals:
 "seit 2006" unless "the first ... since", "until last year", a counterfactual); nor a
-period holding the publication date in a clause that names no act ("in diesem Herbst").
-When a sentence dates several events, each is proposed from its clause.
+period holding the publication date in a clause that names no act ("in diesem Herbst"); nor the
+report's own date in a sentence dating several: "wie Yonhap am Mittwoch berichtete", a
+day next to a verb of saying when the sentence dates another day up to a week before it
+("habe am Montag ... getestet, meldete KCNA am Dienstag"; "fired ... on Monday, the
+military said on Tuesday"). When a sentence dates several events, each is proposed from
+its clause (app.ingest.clauses).
 
 One proposal per real event: a report becomes another source of a proposal stored before
 (or made from this article) that tells the same event, and links to it. The same event:
@@ -334,6 +338,24 @@ def _event_dates(dates: list[DateMention]) -> list[DateMention]:
     ]
 
 
+def _reports_an_act(text: str, report: Report, mention: DateMention) -> bool:
+    """The mention, a day, dates the report of an act the sentence dates on a day shortly
+    before ("Nordkorea habe am Montag ... getestet, meldete KCNA am Dienstag")."""
+    start = mention.start - report.start
+    return (
+        mention.precision == "day"
+        and proposals.is_reporting(text, start, mention.end - report.start)
+        and any(
+            m.precision == "day"
+            and m.date_end <= mention.date_start
+            and mention.date_start - m.date_end <= timedelta(days=proposals.REPORT_DAYS)
+            and not proposals.is_reporting(text, m.start - report.start, m.end - report.start)
+            for m in report.dates
+            if m is not mention
+        )
+    )
+
+
 def _propose(
     article: Article,
     report: Report,
@@ -352,7 +374,9 @@ def _propose(
     kind = proposals.kind_of(clause, article.language, None if at_date < 0 else at_date - offset)
     if linked is not None and _covers(linked, interval, kind):
         return
-    if len(report.dates) > 1 and proposals.is_attribution(clause):
+    if len(report.dates) > 1 and (
+        proposals.is_attribution(clause) or _reports_an_act(text, report, mention)
+    ):
         return  # "..., wie Yonhap am Mittwoch berichtete": when it was reported
     at = mention.start - report.start - offset  # in the clause; < 0 after a heading
     before, after = clause[: max(0, at)], article.text[mention.end : report.end]

@@ -20,6 +20,7 @@ import re
 from datetime import date, timedelta
 
 from app.dates import DateInterval, vote_language
+from app.ingest.clauses import SAYING
 
 TITLE_CHARS = 100
 DATE_SURE = {"day": 0.9, "month": 0.75, "year": 0.55, "decade": 0.3}
@@ -239,6 +240,26 @@ def is_attribution(clause: str) -> bool:
     return _ATTRIBUTION.match(clause) is not None
 
 
+# a verb of saying right before a date ("the military said on Tuesday", "meldete die
+# Staatsagentur KCNA am Dienstag") or right after one that opens the clause ("Am Dienstag
+# meldete KCNA", "On Tuesday, the ministry said")
+_SAID_BEFORE = re.compile(rf"\b{SAYING}\s+(?:[\w-]+\s+){{0,4}}$", re.IGNORECASE)
+_SAID_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?:[\w'’-]+\s+){{0,5}}?{SAYING}\b", re.IGNORECASE)
+_OPENING = re.compile(r"(?:^|[,;:])\s*(?:(?:on|am|an|at|in|im)\s+)?$", re.IGNORECASE)
+REPORT_DAYS = 7  # a report this soon after an act of the sentence dates the report
+
+
+def is_reporting(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at `start`:`end` of the sentence is when it was said or reported
+    (a verb of saying next to it): with an act of the days before in the same sentence
+    ("Nordkorea habe am Montag ... getestet, meldete KCNA am Dienstag"), the sentence's
+    event is that act, not the report."""
+    return bool(
+        _SAID_BEFORE.search(sentence, max(0, start - 60), start)
+        or (_OPENING.search(sentence, 0, start) and _SAID_AFTER.match(sentence, end))
+    )
+
+
 _SINCE_BEFORE = re.compile(r"\b(?:seit|since)\s+(?:[\w.-]+\s+){0,5}$", re.IGNORECASE)
 
 
@@ -406,7 +427,7 @@ def title(
     else:
         text, by_pronoun = _front_subject(text, sorted(set(names), key=len, reverse=True), person)
     first_word = text.split(" ", 1)[0].casefold()
-    if text[:1].islower() and not by_pronoun and first_word not in ARTICLES:
+    if not text or text[:1].islower() and not by_pronoun and first_word not in ARTICLES:
         text = sentence  # the date was the subject: the sentence reads best as it is
     text = text.strip()
     return _shorten(text[:1].upper() + text[1:].rstrip(".!? ")), by_pronoun

@@ -218,3 +218,52 @@ def test_a_meeting_at_the_end_of_april_is_the_summit_of_27_april() -> None:
     )
     assert same_event(met, summit)
     assert not same_event(met, said)  # statements are no act of the meeting family
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act", "reported"),
+    [
+        (
+            "Machthaber Kim Jong Un habe den Start am Montag persönlich verfolgt, meldete die "
+            "Staatsagentur KCNA am Dienstag.",
+            "Montag",
+            "Dienstag",
+        ),
+        (
+            "North Korea fired two short-range ballistic missiles into the sea on Monday, "
+            "South Korea's military said on Tuesday.",
+            "Monday",
+            "Tuesday",
+        ),
+        (
+            "Am Donnerstag teilte das Ministerium mit, Nordkorea habe am Mittwoch Artillerie "
+            "abgefeuert.",
+            "Mittwoch",
+            "Donnerstag",
+        ),
+        (
+            "On Thursday, the Joint Chiefs of Staff said the North had launched a cruise "
+            "missile on Wednesday.",
+            "Wednesday",
+            "Thursday",
+        ),
+    ],
+)
+def test_a_reporting_clause_dates_the_report_not_the_act(
+    sentence: str, act: str, reported: str
+) -> None:
+    at, said = sentence.index(act), sentence.index(reported)
+    assert proposals.is_reporting(sentence, said, said + len(reported))
+    assert not proposals.is_reporting(sentence, at, at + len(act))
+    clause, _ = clause_of(sentence, at, sorted([at, said]))
+    assert reported not in clause or sentence.index(reported) < sentence.index(act)
+
+
+def test_a_clause_with_its_own_subject_gets_none_in_front() -> None:
+    sentence = (
+        "Lee Jae-myung won the snap election on June 3, and the Constitutional Court had "
+        "removed his predecessor on April 4."
+    )
+    dates = [sentence.index("June 3"), sentence.index("April 4")]
+    clause, _ = clause_of(sentence, dates[1], dates)
+    assert clause == "the Constitutional Court had removed his predecessor on April 4."
