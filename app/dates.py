@@ -19,7 +19,7 @@ Rules worth knowing (the public contract):
   2019", "Wednesday 1 Jan 2020" and "Wed June 17, 2020" (one day), "am 4.12." (after "am",
   "vom", "bis", "zum", "seit", "ab"), "am 3." / "on the 3rd" (a day of the month of the
   previous date), a month alone on its line (a heading) or opening it as a label ("Juli:
-  Pjöngjang erkennt ..."), "the September launch", "that September",
+  Pjöngjang erkennt ...", "January – Choe visits Moscow"), "the September launch", "that September",
   seasons ("Sommer 2019", "summer of 2019", "im Frühjahr", "Winter 2018/19"; spring is
   March-May, summer June-August, autumn September-November, winter Y December Y to
   February Y+1, all at month precision; "the Winter Olympics" is none), New Year's Day,
@@ -35,8 +35,10 @@ Rules worth knowing (the public contract):
   sentence that looks back ("hatte", "bereits", "war ... worden", "had", "already"), one
   naming a thing ("the armistice of 27 July 1953", "vom 19. Januar"), in a wire story
   (an agency's dateline) one that does not open its sentence, and a date counted from
-  ``base`` ("am Dienstag", "letztes Jahr"), after which the text is at the report's own
-  time again.  A day, month, season or holiday without a year is *inferred*:
+  ``base`` ("am Dienstag", "letztes Jahr", "im Juni vergangenen Jahres"), after which the
+  text is at the report's own time again; so is a wire story's new paragraph (a date
+  there anchors nothing beyond its paragraph unless it is a heading or a line's label).
+  A day, month, season or holiday without a year is *inferred*:
   - no anchor, or an anchor within a month of ``base``: the news rule, ``base``'s year, or
     last year's when that lands more than 61 days after ``base``;
   - an anchor stating a year only ("2017" as a heading, "last year"): that year;
@@ -46,9 +48,10 @@ Rules worth knowing (the public contract):
     (a cue: "bereits", "zuvor", "already", "earlier"; or the pluperfect after an anchor
     told in another tense); the first one after the anchor when both clauses are in the
     pluperfect (one plane of the past on which the story moves forward: "Im Juni 2018
-    hatten sie sich getroffen, ihr Gipfel war Ende Februar abgebrochen worden" is 2019);
-    then, when its clause tells the past ("war", "testete", "was", "-ed" ...), never
-    after ``base`` (61 days after it otherwise), unless a future cue says so.
+    hatten sie sich getroffen, ihr Gipfel war Ende Februar abgebrochen worden" is 2019); a
+    relative clause after the date ("a panel that had monitored") does not count; then,
+    when its clause tells the past ("war", "testete", "was", "-ed" ...), never after
+    ``base`` (61 days after it otherwise), unless a future cue says so.
   "last September", "diesen Sommer", "next spring", "January last year", "im März dieses
   Jahres", "Mai des Vorjahres" count from ``base`` (not inferred).
   In a future context a yearless date is the next occurrence on or after ``base`` (after
@@ -622,6 +625,9 @@ _SINCE = re.compile(  # "seit 2015", "since the start of 2022": a state that rea
     r"beginning|end|middle|early|mid|late)(?:\s+of)?[\s-]+(?:(?:des|der|the)\s+)?)?$",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(  # a relative clause after a date: "a panel that had monitored"
+    r"(?:,\s*|\s)(?:that|which|who|whose)\s|,\s*(?:der|die|das|dem|den|deren|dessen|welche[rsnm]?)\s"
+)
 _SUBCLAUSE = re.compile(  # "Yoon, who won the presidency in March 2022, has": background
     r",\s*(?:[\w-]+\s+){0,3}?(?:who|which|whose|whom|where|der|die|das|dem|den|deren|dessen|"
     r"welche[rsnm]?|wo)\b[^;]*"
@@ -638,7 +644,7 @@ _ATTRIBUTIVE = re.compile(  # "the 2018 military agreement", "ein 2018 geschloss
     r"(?<!\w)(?:the|a|an|its|their|his|her|der|die|das|dem|den|des|ein|eine[mnrs]?)\s+$",
     re.IGNORECASE,
 )
-_DEICTIC = frozenset(("ago", "rel", "vorj", "day", "wend", "wd", "qrel"))
+_DEICTIC = frozenset(("ago", "rel", "vorj", "mrel", "day", "wend", "wd", "qrel"))
 _QUANTITY = re.compile(
     r"\s*(?:%|Prozent|percent|Euro|Dollar|€|\$|Franken|Pfund|Kilometer|km|Meter|Tonnen|"
     r"Soldaten|Menschen|Personen|Leute|Einwohner|Mitarbeiter|Beschäftigte|Stimmen|Fälle|"
@@ -672,7 +678,8 @@ _MONTH_THE = re.compile(  # "the September launch", "his Jan. 1 address", "seine
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")  # a month alone on its line is a heading,
-_LINE_END = re.compile(r"[ \t]*(?::|\n|$)")  # or opening a line as its label ("Juli: ...")
+_LINE_END = re.compile(r"[ \t]*(?::|[-–—][ \t]|\n|$)")  # or opening a line as its label
+# ("Juli: ...", "January – ...")
 _DURATION = re.compile(  # "the first visit in 12 years", "zum ersten Mal seit": no date
     r"(?i)(?<!\w)(?:first|only|highest|lowest|largest|biggest|worst|best|most|erste[nmrs]?|"
     r"höchste[nmrs]?|niedrigste[nmrs]?|größte[nmrs]?|schwerste[nmrs]?)(?!\w)[^.,;:]*$"
@@ -747,6 +754,8 @@ class _Doc:
         for a in reversed(self.seen):
             if a.barrier or (a.deictic and a.sentence != i):
                 return None
+            if self.wire and "\n" in self.text[a.end : pos] and not self.heads(a):
+                return None  # a wire story's paragraph is at the report's time again
             if self.attributive(a):
                 continue
             if (a.sentence == i or not self.background(a)) and not self.since(a):
@@ -763,6 +772,13 @@ class _Doc:
             and text[a.end] == " "
             and text[a.end + 1 : a.end + 2].isalpha()
             and _ATTRIBUTIVE.search(text, max(0, a.start - 8), a.start) is not None
+        )
+
+    def heads(self, a: _Atom) -> bool:
+        """The date is a heading or a line's label ("2019", "April 25 – Kim and Putin")."""
+        return (
+            _LINE_START.search(self.text, max(0, a.start - 25), a.start) is not None
+            and _LINE_END.match(self.text, a.end) is not None
         )
 
     def opens(self, a: _Atom) -> bool:
@@ -834,6 +850,8 @@ class _Doc:
         pluperfect after an anchor told in the pluperfect too (`same_plane`)."""
         i, a = self.sentence(pos), self.ref(pos)
         start, end = self.clause_span(pos, a.end if a is not None and a.sentence == i else 0)
+        relative = _RELATIVE.search(self.text, pos, end)  # "a panel that had monitored"
+        end = relative.start() if relative else end
         if _CUE_BACK.search(self.text, start, end):
             return True
         return _TENSE_BACK.search(self.text, start, end) is not None and not self.same_plane(pos)

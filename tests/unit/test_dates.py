@@ -646,6 +646,54 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
             ("Freitag", "2017-07-07", "2017-07-07", "day", False),  # wollen ... am Freitag: ahead
         ],
     ),
+    (  # a month opening a chronology's line before a dash is its label
+        "2018\nMarch – Seoul's envoys meet Kim in Pyongyang.\nApril 27 – Moon and Kim meet at "
+        "the border.",
+        D(2019, 6, 10),
+        "en",
+        [
+            ("2018", "2018-01-01", "2018-12-31", "year", False),
+            ("March", "2018-03-01", "2018-03-31", "month", True),
+            ("April 27", "2018-04-27", "2018-04-27", "day", True),
+        ],
+    ),
+    (  # a pluperfect in a relative clause after the date does not make the line look back
+        "2019\nFeb. 28 – The Hanoi summit collapses.\nApril 25 – Putin hosts Kim, who had "
+        "travelled by armoured train, in Vladivostok.\nJune 30 – Talks that had stalled "
+        "resume briefly at Panmunjom.",
+        D(2019, 12, 1),
+        "en",
+        [
+            ("2019", "2019-01-01", "2019-12-31", "year", False),
+            ("Feb. 28", "2019-02-28", "2019-02-28", "day", True),
+            ("April 25", "2019-04-25", "2019-04-25", "day", True),
+            ("June 30", "2019-06-30", "2019-06-30", "day", True),
+        ],
+    ),
+    (  # a wire story's new paragraph is at the report's time: a background year stays in its
+        # paragraph (the election lies ahead of the report, not after the 2018 flashback)
+        "TOKYO (AP) — Japan protested on Monday after a missile landed in its waters.\n\nIn "
+        "August 2017, a missile flew over Hokkaido.\n\nThe government expects no change before "
+        "the vote on Oct. 27.",
+        D(2019, 10, 7),
+        "en",
+        [
+            ("Monday", "2019-10-07", "2019-10-07", "day", False),
+            ("August 2017", "2017-08-01", "2017-08-31", "month", False),
+            ("Oct. 27", "2019-10-27", "2019-10-27", "day", True),
+        ],
+    ),
+    (  # a month with "vergangenen Jahres" returns the text to the report's time
+        "Im Juni vergangenen Jahres reiste Putin nach Pjöngjang. Kim hatte im Januar 2024 die "
+        "Einheit aufgegeben.\n\nAm 6. Januar testete Nordkorea eine Rakete.",
+        D(2025, 1, 21),
+        "de",
+        [
+            ("Juni vergangenen Jahres", "2024-06-01", "2024-06-30", "month", False),
+            ("Januar 2024", "2024-01-01", "2024-01-31", "month", False),
+            ("6. Januar", "2025-01-06", "2025-01-06", "day", True),
+        ],
+    ),
     (  # English quoted in a German article
         'In der Erklärung heißt es: "The meeting on June 12, 2018 was historic." Trump will '
         "den Gipfel am 14. Juni bewerten.",
