@@ -397,7 +397,7 @@ def _score_proposals(
     """Counts the proposals' kinds; answers the proposals matching each annotated event."""
     by_name = {a.name: a for a in articles}
     matched: dict[tuple[str, int], list[str]] = defaultdict(list)
-    tied: Counter[str] = Counter()
+    tied: dict[str, list[str]] = defaultdict(list)
     counts: Counter[str] = Counter()
     for proposal in run.proposals:
         hits: list[tuple[str, int]] = []
@@ -419,9 +419,10 @@ def _score_proposals(
         for hit in hits:
             matched[hit].append(proposal.id)
         near = [(a, n) for a, n in touched if _meet(by_name[a].events[n].date, proposal.date)]
-        tied.update({by_name[name].events[n].key for name, n in hits or near})
         name, span = proposal.sources[0]
         where = f"{name}: proposal {_show(*proposal.date)} {_clip(by_name[name].text, span)!r}"
+        for key in {by_name[name].events[n].key for name, n in hits or near}:
+            tied[key].append(where)
         if not touched:
             counts["junk"] += 1
             report.notes.append(f"{where} is junk")
@@ -439,9 +440,10 @@ def _score_proposals(
                 counts["right_kind"] += 1
             else:
                 report.notes.append(f"{where} has kind {proposal.kind}, not {sorted(kinds[0])}")
-    for key, count in sorted(tied.items()):
-        if count > 1:
-            report.notes.append(f"{count} proposals for one event: {key}")
+    for key, wheres in sorted(tied.items()):
+        if len(wheres) > 1:
+            shown = "".join(f"\n    {where}" for where in wheres)
+            report.notes.append(f"{len(wheres)} proposals for one event: {key}{shown}")
     wanted = [
         (a.name, n, gold)
         for a in articles
@@ -458,7 +460,7 @@ def _score_proposals(
         "new_events": len(wanted),
         "proposal_recall": _ratio(sum(bool(matched[(a, n)]) for a, n, _ in wanted), len(wanted)),
         "junk_proposals": counts["junk"],
-        "duplicate_proposals": sum(count - 1 for count in tied.values() if count > 1),
+        "duplicate_proposals": sum(len(wheres) - 1 for wheres in tied.values() if wheres),
         "wrong_date_proposals": counts["wrong_date"],
         "existing_proposals": counts["existing"],
         "kind_accuracy": _ratio(counts["right_kind"], counts["kinded"]),

@@ -11,9 +11,10 @@ part holding the expression when the sentence dates several events) says what ha
 
 * it has one of the event's key words: the words of its English and German titles, names
   and generic words ("first", "erste", "says") aside, compared by stem (irregular verbs
-  by their infinitive: "met" and "meet"), by their first six letters, or by a German
-  compound's head ("Atomtest" and "Test"); a word of eight letters or more ("Atommacht")
-  counts twice; or
+  by their infinitive: "met" and "meet"), by their first six letters, by a German
+  compound's head ("Atomtest" and "Test"), or by the act they name in either language
+  (app.ingest.concepts: "vereidigt", "sworn in" and "inauguration"; once per act); a word
+  of eight letters or more ("Atommacht") counts twice; or
 * it has two key words of the event's summaries (names and title words aside: "the
   first sitting U.S. president to set foot in North Korea"), which count as one; or
 * its kind (app.ingest.proposals.kind_of) is the event's, or both are meetings (summit,

@@ -1,17 +1,16 @@
 """The words of a clause that say what happened, and how they match an event's.
 
-Key words are compared by stem, by their first six letters or by a German compound's head,
-so that a clause and an event's title in either language meet ("Atomtest" and "Test",
-"met" and "meet")."""
+Key words are compared by stem, by their first six letters, by a German compound's head,
+or by the act they name (app.ingest.concepts), so that a clause and an event's title in
+either language meet ("Atomtest" and "Test", "met" and "meet", "sworn in" and
+"Amtseinführung")."""
 
 import os
 import re
 from functools import lru_cache
 
+from app.ingest.concepts import ENDING, concept, phrased
 from app.ingest.names import Lexicon
-
-_TERM = re.compile(r"[^\W\d_]{4,}")
-
 
 _SHORT_WORD = re.compile(r"[^\W\d_]{3,}")  # "met", which is "meet"
 
@@ -99,8 +98,20 @@ STOPWORDS = frozenset(
 
 @lru_cache(maxsize=4096)
 def terms(text: str) -> frozenset[str]:
-    """Lower-cased words of four or more letters, cut to six letters as a crude stem."""
-    return frozenset(w.casefold()[:6] for w in _TERM.findall(text) if w.casefold() not in STOPWORDS)
+    """Lower-cased words of four or more letters, cut to six letters as a crude stem; a word
+    naming an act (app.ingest.concepts) as "=" and the act, whatever its language and
+    length ("traf" and "Treffen": "=meeting")."""
+    found = set()
+    for word in _SHORT_WORD.findall(phrased(text)):
+        folded = word.casefold()
+        if folded in STOPWORDS:
+            continue
+        act = concept(_lemma(word).casefold())
+        if act is not None:
+            found.add("=" + act)
+        elif len(folded) >= 4:
+            found.add(folded[:6])
+    return frozenset(found)
 
 
 # Words of a title that say nothing of what happened: ordinals, "new", "says", "over"
@@ -179,21 +190,20 @@ _WITHOUT = re.compile(
 )  # "ohne Treffen": not what happened
 
 
-_INFLECTION = re.compile(r"(?:ing|ed|en|er|es|e|s|n)$")
-
-
 @lru_cache(maxsize=4096)
 def key_words(text: str) -> frozenset[str]:
     """The words of four or more letters that may name what happened: irregular forms as
     their infinitive ("met" -> "meet", "getroffen" -> "treffen"), lower-cased, without
     stop words, generic title words and inflection endings ("Atomtests" -> "atomtest");
-    not what a title says did not happen ("ohne Treffen mit Kim")."""
+    not what a title says did not happen ("ohne Treffen mit Kim"); phrases as the word of
+    their act ("took office": "inauguration"), and three-letter words of an act ("Tod")."""
     found = set()
-    for word in _SHORT_WORD.findall(_WITHOUT.sub(" ", text)):
+    for word in _SHORT_WORD.findall(_WITHOUT.sub(" ", phrased(text))):
         folded = _lemma(word).casefold()
-        if len(folded) < 4 or {folded, word.casefold()} & (STOPWORDS | GENERIC):
+        short = len(folded) < 4 and concept(folded) is None
+        if short or {folded, word.casefold()} & (STOPWORDS | GENERIC):
             continue
-        stem = _INFLECTION.sub("", folded)
+        stem = ENDING.sub("", folded)
         found.add(stem if len(stem) >= 4 else folded)
     return frozenset(found)
 
@@ -207,22 +217,31 @@ def key_hits(event: frozenset[str], clause: frozenset[str]) -> int:
     more ("Atommacht", "Wasserstoffbombe") counting twice: the same stem ("treffen",
     "Treffen"), the same first six letters, or a German compound's head ("Atomtest" and
     "Test", "Gipfel" and "Gipfeltreffen"). A word matching the English and the German
-    title word ("getestet": "tests", "Raketentests") counts once."""
-    heads, tails = _edges(event)
+    title word ("getestet": "tests", "Raketentests") counts once. A word that matches no
+    key word but names one's act ("Vereidigung": "inauguration") counts once per act, and
+    not for an act a matching word counted."""
+    heads, tails, acts = _edges(event)
     found = 0
+    counted = set()
+    unmatched = []
     for word in clause:
-        if word[:4] not in heads and word[-4:] not in tails:
-            continue  # shares neither a prefix nor a compound's head with any key word
-        shared = max((_shared(key, word) for key in event), default=0)
-        found += 2 if shared >= SPECIFIC_LETTERS else int(shared > 0)
-    return found
+        shared = 0
+        if word[:4] in heads or word[-4:] in tails:  # else it shares neither a prefix nor
+            shared = max((_shared(key, word) for key in event), default=0)  # a compound's head
+        if shared:
+            found += 2 if shared >= SPECIFIC_LETTERS else 1
+            counted.add(concept(word))
+        else:
+            unmatched.append(concept(word))
+    return found + len({act for act in unmatched if act in acts} - counted)
 
 
 @lru_cache(maxsize=4096)
-def _edges(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the last four letters of the words: two words match (_shared) only
-    when one of them is the same."""
-    return frozenset(w[:4] for w in words), frozenset(w[-4:] for w in words)
+def _edges(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The first and the last four letters of the words (two words match, _shared, only
+    when one of them is the same) and the acts they name."""
+    acts = frozenset(act for act in map(concept, words) if act is not None)
+    return frozenset(w[:4] for w in words), frozenset(w[-4:] for w in words), acts
 
 
 def _shared(key: str, word: str) -> int:

@@ -253,3 +253,17 @@ def test_two_words_of_the_summary_tell_the_event_but_never_a_period() -> None:
     )
     text = "Last week, Trump put North Korea back on a list of state sponsors of terrorism."
     assert score(pressure, day("2017-11-20"), {"donald-trump"}, set(), frozenset(), said(text)) == 0
+
+
+def test_an_act_named_in_another_language_or_by_a_synonym_is_a_key_word() -> None:
+    inauguration = key_words("Trump's first inauguration")
+    assert key_hits(inauguration, key_words("Er wurde am Freitag vereidigt")) == 1
+    assert key_hits(inauguration, key_words("when he took the oath of office")) == 2  # the word
+    assert key_hits(key_words("Tod des Vaters"), key_words("his father died on")) == 1
+    election = key_words("US-Präsidentschaftswahl 2020")  # a compound is its head's act
+    assert key_hits(election, key_words("Biden was elected on")) == 1
+    # one act counts once, and not again beside a word that matches a key word itself
+    meet = key_words("treffen sich in")
+    assert key_hits(meet, key_words("ein Treffen, ein Handschlag, eine Begegnung")) == 1
+    assert key_hits(meet, key_words("a handshake and a meeting")) == 1
+    assert key_hits(key_words("nuclear tests"), key_words("a fire and fury threat")) == 0

@@ -267,3 +267,15 @@ def test_a_clause_with_its_own_subject_gets_none_in_front() -> None:
     dates = [sentence.index("June 3"), sentence.index("April 4")]
     clause, _ = clause_of(sentence, dates[1], dates)
     assert clause == "the Constitutional Court had removed his predecessor on April 4."
+
+
+def test_one_act_named_in_two_languages_is_a_shared_word() -> None:
+    """German and English reports of one summit share the act's word, "Gipfel" being
+    "summit", though no other word of theirs is shared."""
+    day = DateInterval(datetime.date(2018, 9, 18), datetime.date(2018, 9, 18), "day")
+    german = report("Moon reist zu seinem dritten Gipfel mit Kim nach Pjöngjang.", day, "summit")
+    english = report("Moon arrived in Pyongyang for his third summit with Kim.", day, "summit")
+    assert terms("Moon reist zu seinem dritten Gipfel") & terms("his third summit") == {"=summit"}
+    assert same_event(german, english)
+    assert terms("Kim traf Trump") & terms("Kim met Trump") >= {"=meeting"}
+    assert "=inauguration" in terms("Trump took the oath of office") & terms("vereidigt")
