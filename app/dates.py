@@ -644,6 +644,11 @@ _ATTRIBUTIVE = re.compile(  # "the 2018 military agreement", "ein 2018 geschloss
     r"(?<!\w)(?:the|a|an|its|their|his|her|der|die|das|dem|den|des|ein|eine[mnrs]?)\s+$",
     re.IGNORECASE,
 )
+_OF_YEAR = re.compile(  # "das Abkommen von 2018", "the agreement of 2018"; not "September of"
+    rf"(?<!\w)(?!(?:{_MONTH_WORDS}|Sept?|Jahr\w*|year|end|start|beginning|middle|Ende|Anfang|"
+    r"Mitte|Beginn|spring|summer|autumn|fall|winter|Frühjahr|Sommer|Herbst|Winter)\s)"
+    r"[A-Za-zÄÖÜäöüß]{3,}\s+(?:of|von)\s+$"
+)
 _DEICTIC = frozenset(("ago", "rel", "vorj", "mrel", "day", "wend", "wd", "qrel"))
 _QUANTITY = re.compile(
     r"\s*(?:%|Prozent|percent|Euro|Dollar|€|\$|Franken|Pfund|Kilometer|km|Meter|Tonnen|"
@@ -765,14 +770,7 @@ class _Doc:
     def attributive(self, a: _Atom) -> bool:
         """A year naming a thing ("the 2018 military agreement"): it dates the thing, not
         the text around it, so it anchors nothing, not even in its own sentence."""
-        text = self.text
-        return (
-            a.interval.precision == "year"
-            and a.end < len(text)
-            and text[a.end] == " "
-            and text[a.end + 1 : a.end + 2].isalpha()
-            and _ATTRIBUTIVE.search(text, max(0, a.start - 8), a.start) is not None
-        )
+        return a.interval.precision == "year" and _before_noun(self.text, a.start, a.end)
 
     def heads(self, a: _Atom) -> bool:
         """The date is a heading or a line's label ("2019", "April 25 – Kim and Putin")."""
@@ -920,6 +918,28 @@ class _Doc:
         for verb in _FUTURE_VERB.finditer(clause):  # noqa: B007 (the last one counts)
             pass
         return verb is not None and not _CLAUSE_END.search(clause, verb.end())
+
+
+def _before_noun(text: str, start: int, end: int) -> bool:
+    """ "the 2018 military agreement", "the 2019 Hanoi summit", "ein 2018 geschlossener
+    Vertrag": a year naming a thing, which anchors nothing."""
+    return (
+        end < len(text)
+        and text[end] == " "
+        and text[end + 1 : end + 2].isalpha()
+        and _ATTRIBUTIVE.search(text, max(0, start - 8), start) is not None
+    )
+
+
+def names_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether the expression at ``start``:``end`` of ``text`` (a year) is attributive,
+    naming a thing rather than dating what the text tells: before a noun, or after one
+    ("das Abkommen von 2018", "the tensions of 2017": a period the text may move to, so
+    this one anchors what follows)."""
+    return (
+        _before_noun(text, start, end)
+        or _OF_YEAR.search(text, max(0, start - 30), start) is not None
+    )
 
 
 def _vote(text: str) -> Literal["de", "en"] | None:

@@ -195,10 +195,22 @@ NOW = re.compile(
 _CAPABLE = re.compile(r"\b(?:that|which|who)\s+(?:could|may|might)\b", re.IGNORECASE)
 
 
-def is_plan(clause: str, language: str) -> bool:
-    """Whether the clause tells what is to come ("is expected to", "soll"); not a relative
-    clause saying what something could do."""
-    return PLANS[language].search(_CAPABLE.sub(" ", clause)) is not None
+# what was said of the future: "said the North would launch three more satellites in
+# 2024", "kündigte an, er werde 2024 ..." (a plan when its date reaches past the
+# publication)
+SAID_PLANS = {
+    "en": re.compile(r"\bwould\b", re.IGNORECASE),
+    "de": re.compile(r"\b(?:werde|würde|würden|wolle)\b", re.IGNORECASE),
+}
+
+
+def is_plan(clause: str, language: str, *, ahead: bool = False) -> bool:
+    """Whether the clause tells what is to come ("is expected to", "soll"; "would", "werde"
+    too when the date reaches past the publication: `ahead`); not a relative clause saying
+    what something could do."""
+    clause = _CAPABLE.sub(" ", clause)
+    plans = [PLANS[language], *([SAID_PLANS[language]] if ahead else [])]
+    return any(p.search(clause) is not None for p in plans)
 
 
 # "seit 2006", "since Nov. 29": a state reaching to now, not the date of an event; but the

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from app.dates import DateInterval
+from app.dates import DateInterval, names_a_thing
 from app.ingest import proposals, reports
 from app.ingest.reports import Span
 from app.models import Passage
@@ -322,6 +322,45 @@ def test_a_stated_date_scores_higher_than_an_inferred_or_coarser_one() -> None:
 )
 def test_plans(clause: str, language: str, plan: bool) -> None:
     assert proposals.is_plan(clause, language) is plan
+
+
+@pytest.mark.parametrize(
+    ("clause", "language"),
+    [
+        ("and said the North would launch three more spy satellites in 2024", "en"),
+        ("Kim kündigte an, das Land werde 2024 drei weitere Aufklärungssatelliten starten", "de"),
+    ],
+)
+def test_what_was_said_of_the_future_is_a_plan_when_its_date_lies_ahead(
+    clause: str, language: str
+) -> None:
+    assert proposals.is_plan(clause, language, ahead=True)
+    assert not proposals.is_plan(clause, language)  # "said Seoul would keep working"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "attributive"),
+    [
+        (
+            "North Korea said in late November it would no longer abide by the 2018 military "
+            "agreement.",
+            "2018",
+            True,
+        ),
+        ("The 2019 Hanoi summit ended without a deal on Feb. 28.", "2019", True),
+        (
+            "Die Armee kündigte am Dienstag an, das Militärabkommen von 2018 nicht mehr "
+            "einzuhalten.",
+            "2018",
+            True,
+        ),
+        ("In 2018 the two Koreas signed a military agreement on Sept. 19.", "2018", False),
+        ("Im September 2018 unterzeichneten sie ein Abkommen.", "2018", False),
+    ],
+)
+def test_a_year_naming_a_thing(sentence: str, year: str, attributive: bool) -> None:
+    at = sentence.index(year)
+    assert names_a_thing(sentence, at, at + len(year)) is attributive
 
 
 @pytest.mark.parametrize(
