@@ -55,7 +55,7 @@ from sqlmodel import col
 from app import documents, facets, schema, search, seeds, transfer, views
 from app.actors import normalize
 from app.config import PROJECT_ROOT
-from app.dates import PRECISIONS, DateInterval, Qualifier
+from app.dates import DateInterval, Qualifier
 from app.db import driver_form, get_engine, session_scope
 from app.models import (
     Actor,
@@ -70,8 +70,7 @@ from app.models import (
     PlaceAlias,
     Source,
 )
-from app.queries import span_level
-from app.services.events import ACTOR_COPIES, stated_columns
+from app.services.events import ACTOR_COPIES, date_columns, stated_columns
 from bench import database_errors
 
 BATCH = 50_000
@@ -560,15 +559,7 @@ def _event_batch(number: int) -> EventBatch:
                 "summary": summary,
                 "summary_de": summary_de,
                 "kind": kind,
-                "date_start": date.start,
-                "date_end": date.end,
-                "date_precision": date.precision,
-                "date_rank": PRECISIONS.index(date.precision),
-                "date_span_level": span_level(date.start, date.end),
-                "date_qualifier": date.qualifier,
-                "date_end_precision": date.end_precision,
-                "date_ongoing": date.ongoing,
-                "date_display": date.display(),
+                **date_columns(date),
                 "date_display_de": None,
                 "date_note": None,
                 "date_note_de": None,

@@ -73,7 +73,7 @@ from app.models import (
     Passage,
     PlaceMention,
 )
-from app.services import curation, events
+from app.services import events
 from app.services.events import ActorRole, EventSpec, SourceSpec, quote_key
 
 SEASON_DAYS = 92  # a report of a longer time is another source of a proposal only when
@@ -260,11 +260,9 @@ def link_article(session: Session, article: Article) -> None:
                 run.link(_link(article, report, mention, linked.id, "linked", best))
             if mention in dated:
                 _propose(article, report, mention, linked, run, person)
-    cited = curation.citing(session, run.cited)
-    for spec in cited:
-        if spec.id in run.refined:
-            spec.date, spec.kind = run.refined[spec.id]
-    events.put_many(session, [*run.new.values(), *cited])  # before the links that name them
+    # The events before the links that name them
+    events.put_many(session, list(run.new.values()))
+    events.cite(session, run.cited, run.refined)
     session.add_all(run.links.values())
     session.flush()
 

@@ -61,10 +61,8 @@ rejects it; a passage links to as many events as its expressions fit.
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy import select as sa_select
@@ -308,13 +306,8 @@ def candidates(
     ]
     if near:
         where.append(or_(*(_nested_where(i) for i in intervals if day_count(i) <= LONG_DAYS)))
-    # Published events as plain rows, not ORM objects (nothing here writes them back);
-    # proposals as objects, which curation.citing reads again when a report cites one
-    rows: Sequence[Any] = (
-        session.exec(select(Event).where(*where)).all()
-        if near
-        else session.execute(sa_select(*CANDIDATE_COLUMNS).where(*where)).all()
-    )
+    # Plain rows, not ORM objects (nothing here writes them back)
+    rows = session.execute(sa_select(*CANDIDATE_COLUMNS).where(*where)).all()
     ids = [e.id for e in rows]
     lexicon = lexicons(session)
     actors: dict[str, set[str]] = defaultdict(set)

@@ -410,14 +410,3 @@ def review_link(
         versions.bump(session)  # the event is unchanged, what GET /events/{id} shows is not
     action = "accept_link" if status == "accepted" else "reject_link"
     return _record(session, event_id, action=action, author=author, before=before)
-
-
-def citing(session: Session, quotes: dict[str, list[SourceSpec]]) -> list[EventSpec]:
-    """The events as stored, citing these quotes too (those they do not cite yet), to store
-    with events.put_many: ingestion's further reports of events it proposed (unrecorded,
-    as the proposals themselves are)."""
-    specs = _stored_specs(session, [live(session, event_id) for event_id in quotes])
-    for spec, sources in zip(specs, quotes.values(), strict=True):
-        cited = {quote_key(s) for s in spec.sources}
-        spec.sources += [s for s in sources if quote_key(s) not in cited]
-    return specs

@@ -5,7 +5,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
-from sqlalchemy import insert, update
+from sqlalchemy import Table, insert, update
 from sqlmodel import Session, col, select
 from sqlmodel import delete as delete_rows
 
@@ -73,20 +73,27 @@ def _columns(spec: EventSpec) -> dict[str, Any]:
         "summary": spec.summary,
         "summary_de": spec.summary_de,
         "kind": spec.kind,
-        "date_start": spec.date.start,
-        "date_end": spec.date.end,
-        "date_precision": spec.date.precision,
-        "date_rank": PRECISIONS.index(spec.date.precision),
-        "date_span_level": span_level(spec.date.start, spec.date.end),
-        "date_qualifier": spec.date.qualifier,
-        "date_end_precision": spec.date.end_precision,
-        "date_ongoing": spec.date.ongoing,
-        "date_display": spec.display or spec.date.display(),
+        **date_columns(spec.date, spec.display),
         "date_display_de": spec.display_de,
         "date_note": spec.date_note,
         "date_note_de": spec.date_note_de,
         "place_id": spec.place_id,
         "status": spec.status,
+    }
+
+
+def date_columns(date: DateInterval, display: str | None = None) -> dict[str, Any]:
+    """An event's date_* columns."""
+    return {
+        "date_start": date.start,
+        "date_end": date.end,
+        "date_precision": date.precision,
+        "date_rank": PRECISIONS.index(date.precision),
+        "date_span_level": span_level(date.start, date.end),
+        "date_qualifier": date.qualifier,
+        "date_end_precision": date.end_precision,
+        "date_ongoing": date.ongoing,
+        "date_display": display or date.display(),
     }
 
 
@@ -114,6 +121,8 @@ def stated_columns(stated: DateInterval | None) -> dict[str, Any]:
 
 
 STATED_COLUMNS = tuple(stated_columns(None))
+EVENT_TABLE: Table = Event.__table__  # type: ignore[attr-defined]
+ACTOR_TABLE: Table = EventActor.__table__  # type: ignore[attr-defined]
 
 
 def _source_row(source: SourceSpec) -> tuple[Any, ...]:
@@ -247,21 +256,75 @@ def _replace_links(session: Session, specs: Sequence[EventSpec], stored: Collect
             for a in spec.actors
         ]
         tags += [{"event_id": spec.id, "tag": tag} for tag in dict.fromkeys(spec.tags)]
-        sources += [
-            {
-                "event_id": spec.id,
-                "passage_id": s.passage_id,
-                "quote": s.quote,
-                "start": s.start,
-                "end": s.end,
-                **stated_columns(s.stated_date),
-            }
-            for s in spec.sources
-            if _source_row(s) not in kept[spec.id]
-        ]
+        sources += _source_rows(
+            spec.id, [s for s in spec.sources if _source_row(s) not in kept[spec.id]]
+        )
     for model, rows in ((EventActor, actors), (EventTag, tags), (Source, sources)):
         if rows:
             session.execute(insert(model), rows)
+
+
+def _source_rows(event_id: str, sources: Sequence[SourceSpec]) -> list[dict[str, Any]]:
+    return [
+        {
+            "event_id": event_id,
+            "passage_id": s.passage_id,
+            "quote": s.quote,
+            "start": s.start,
+            "end": s.end,
+            **stated_columns(s.stated_date),
+        }
+        for s in sources
+    ]
+
+
+def cite(
+    session: Session,
+    quotes: dict[str, list[SourceSpec]],
+    dates: dict[str, tuple[DateInterval, str]],
+) -> None:
+    """Adds sources to live events as one write, the sources they have neither read nor
+    rewritten (ingestion's further reports of its proposals: the quotes of an article
+    stored in this transaction, which no event cites yet); the events in `dates` take that
+    date and kind, and their actor links the copies of them. The cost of a further report
+    does not grow with the sources an event has (but for rendering its document)."""
+    quotes = {event_id: sources for event_id, sources in quotes.items() if sources}
+    if not quotes:
+        return
+    version = versions.bump(session)
+    stored = session.exec(select(Event).where(col(Event.id).in_(list(quotes)))).all()
+    for event in stored:
+        if event.id in dates:
+            date, kind = dates[event.id]
+            for key, value in {**date_columns(date), "kind": kind}.items():
+                setattr(event, key, value)
+        event.updated_at = utcnow()
+        event.change_seq = version
+    search.assign_keys(session, stored)
+    session.flush()
+    dated = [event.id for event in stored if event.id in dates]
+    conn = session.connection()
+    facets.tally(conn, dated, -1)
+    if dated:  # the copies of the event's columns (ACTOR_COPIES), read from it
+        conn.execute(
+            ACTOR_TABLE.update()
+            .where(ACTOR_TABLE.c.event_id.in_(dated))
+            .values(
+                {
+                    name: select(EVENT_TABLE.c[name])
+                    .where(EVENT_TABLE.c.id == ACTOR_TABLE.c.event_id)
+                    .scalar_subquery()
+                    for name in ACTOR_COPIES
+                }
+            )
+        )
+    facets.tally(conn, dated, 1)
+    session.execute(
+        insert(Source),
+        [row for event in stored for row in _source_rows(event.id, quotes[event.id])],
+    )
+    search.reindex(session, [event.id for event in stored])
+    documents.refresh(session, [event.id for event in stored])
 
 
 def delete(session: Session, event_id: str) -> bool:

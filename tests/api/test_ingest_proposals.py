@@ -4,6 +4,7 @@ and a stamp; an English wire story with a dateline) ingested through the code pa
 POST /articles into the seeded database."""
 
 import datetime
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from app.ingest.service import ArticleCreate, ingest
 from app.models import Event, EventActor, Source
 from app.services import events
 from app.services.events import ActorRole, EventSpec
+from tests.api.test_documents import stale_actor_copies, stale_documents, stale_tallies
+from tests.perf.conftest import statements_on
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 CHRONICLE = (DATA / "de_chronik_raketen_2017.txt").read_text(encoding="utf-8")
@@ -180,9 +183,12 @@ DAY_LATER = (
 )
 
 
-def test_a_more_precise_report_dates_the_proposal_it_joins(session: Session) -> None:
+def test_a_more_precise_report_dates_the_proposal_it_joins(
+    session: Session, fresh_seeded_url: str
+) -> None:
     """'im Januar 2016' and 'January 6, 2016' in two articles: one proposal, two sources,
-    dated the day."""
+    dated the day, shown as the day; its actor links' copies of its date, the actors'
+    facet counts and its document follow."""
     german = ingested(session, MONTH_FIRST, "20. Januar 2016")
     english = ingested(session, DAY_LATER, "8 January 2016")
     [month] = [x for x in links(session, german) if x["event_status"] == "proposed"]
@@ -196,6 +202,48 @@ def test_a_more_precise_report_dates_the_proposal_it_joins(session: Session) -> 
         "day",
     )
     assert event.kind == "weapons-test"
+    assert event.date_display == "6 January 2016"
     cited = session.exec(select(Source.quote).where(Source.event_id == event.id)).all()
     assert sorted(cited) == sorted([month["quote"], day["quote"]])
+    assert stale_actor_copies(fresh_seeded_url) == []
+    assert stale_tallies(fresh_seeded_url) == {}
+    assert stale_documents(fresh_seeded_url) == []
     assert month["stated_date"]["precision"] == "month"  # each link keeps its own date
+
+
+FACTORY = (
+    "Am 14. März 2011 eröffnete Nordkorea in der Hafenstadt Wonsan eine neue Fischfabrik, "
+    "berichtete die Zeitung {paper}.\n"
+)
+REWRITE = re.compile(r"(?:DELETE FROM|UPDATE) (?:source|event_actor|event_tag)\b")
+PAPERS = ("Abendpost", "Morgenblatt", "Tagesbote", "Wochenecho", "Landkurier", "Nordpresse")
+
+
+def test_a_further_report_adds_its_source_and_rewrites_none(
+    session: Session, fresh_seeded_url: str
+) -> None:
+    """One event reported by one article after another: each report adds its source, the
+    earlier sources keep their rows (and ids), the event's actors, tags and sources are not
+    written again, and citing the sixth costs an ingest as many SQL statements as citing
+    the second."""
+    costs: list[int] = []
+    event_ids: set[str] = set()
+    before: dict[str, int | None] = {}
+    for n, paper in enumerate(PAPERS):
+        with statements_on(fresh_seeded_url) as statements:
+            found = ingested(session, FACTORY.format(paper=paper), "20. März 2011")
+            costs.append(len(statements))
+        rewrites = [s for s in statements if REWRITE.match(s)]
+        assert not rewrites, rewrites
+        [link] = links(session, found)
+        assert link["event_status"] == "proposed"
+        event_ids.add(link["event_id"])
+        cited = session.exec(
+            select(Source.quote, Source.id).where(Source.event_id == link["event_id"])
+        ).all()
+        assert len(cited) == n + 1
+        now = dict(cited)
+        assert {quote: now[quote] for quote in before} == before
+        before = now
+    assert len(event_ids) == 1
+    assert len(set(costs[1:])) == 1, costs
