@@ -39,8 +39,8 @@ Rules worth knowing (the public contract):
   text is at the report's own time again; so is a wire story's new paragraph (a date
   there anchors nothing beyond its paragraph unless it is a heading or a line's label).
   A day, month, season or holiday without a year is *inferred*:
-  - no anchor, or an anchor within a month of ``base``: the news rule, ``base``'s year, or
-    last year's when that lands more than 61 days after ``base``;
+  - no anchor, or an anchor within a month of ``base`` (a year: holding it): the news
+    rule, ``base``'s year, or last year's when that lands more than 61 days after ``base``;
   - an anchor stating a year only ("2017" as a heading, "last year"): that year;
   - an anchor with a month or day: its year, or the next when the date would lie more
     than half a year before it (a chronology passing New Year: "Dezember 2017 ... 1.
@@ -886,12 +886,15 @@ class _Doc:
 
     def anchor(self, pos: int) -> DateInterval | None:
         """The anchor's interval, None when the text is at the report's own time (no
-        anchor, or one within a month of ``base``): then dates go by ``base``."""
+        anchor, or one within a month of ``base``; a year only when it holds ``base``: a
+        review of 2018 published in January 2019 is still in 2018): then dates go by
+        ``base``."""
         a, b = self.ref(pos), self.base
         if a is None:
             return None
         s, e = a.interval.start, a.interval.end
-        return None if b is not None and s - _NEWS_WINDOW <= b <= e + _NEWS_WINDOW else a.interval
+        window = datetime.timedelta(0) if a.interval.precision == "year" else _NEWS_WINDOW
+        return None if b is not None and s - window <= b <= e + window else a.interval
 
     def ahead(self, m: re.Match[str]) -> bool:
         """A bare German weekday whose clause tells it in the present ("Am Dienstag treffen

@@ -649,7 +649,7 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
     (  # a month opening a chronology's line before a dash is its label
         "2018\nMarch – Seoul's envoys meet Kim in Pyongyang.\nApril 27 – Moon and Kim meet at "
         "the border.",
-        D(2019, 6, 10),
+        D(2019, 1, 10),  # a review of the year past, published in January
         "en",
         [
             ("2018", "2018-01-01", "2018-12-31", "year", False),
