@@ -5,7 +5,8 @@ A date expression is a report only in a sentence of the story. Not in:
 * a dateline ("SEOUL, 5. Juli (Reuters) -", "WASHINGTON (AP) —", "Berlin (dpa) -"): its
   date is the day of the report, the sentence that follows it is read without it;
 * a byline ("Von Anna Müller, dpa", "By John Smith"), a photo credit ("Foto: ...",
-  "Photo: Reuters"), an "updated"/"aktualisiert" stamp;
+  "Photo: Reuters"), an "updated"/"aktualisiert" stamp, a section label with the date
+  ("Analyse | 21. Januar 2025");
 * the headline, the first passage when it is the article's title or a short line with no
   full stop: it sums up what the story reports;
 * a passage that is only a date ("28. Juli", "2018", "June 12:"): a heading, whose date
@@ -46,6 +47,10 @@ STAMP = re.compile(
     r"\s*(?i:(?:zuletzt\s+|first\s+|last\s+)?(?:aktualisiert|geändert|updated|modified|stand|"
     r"veröffentlicht|publiziert|erschienen|published|erstellt|posted))\s*"
     r"(?::|(?i:am|on|at)\b|\d|[A-Z][a-z]{2,8}\.?\s+\d)"
+)
+# "Analyse | 21. Januar 2025", "World · March 3, 2024": a section label and the date
+LABELLED_DATE = re.compile(
+    r"\s*[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?\s*[|·•]\s*[^|·•]{0,30}\b(?:19|20)\d\d\s*$"
 )
 STAMP_CHARS = 100  # a stamp is a short line; a sentence starting "Published" may be a story
 # "Diese Meldung wurde am 12.06.2018 um 15:20 Uhr veröffentlicht.": a stamp word and a time
@@ -92,7 +97,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     short = len(text) <= STAMP_CHARS
     timed = re.search(r"\b\d{1,2}[:.]\d{2}\b", text) and TIMED_STAMP.match(text)
-    return short and bool(STAMP.match(text) or timed)
+    return short and bool(STAMP.match(text) or timed or LABELLED_DATE.match(text))
 
 
 # What a date heading or a time stamp holds besides its date expressions

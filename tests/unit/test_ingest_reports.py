@@ -59,6 +59,11 @@ def test_datelines(text: str, dateline: str) -> None:
         ("Erschienen am 3. September 2017", True),
         ("First published on Jan 5, 2018", True),
         ("Am 3. September 2017 zündete Nordkorea eine Wasserstoffbombe.", False),
+        ("Kommentar | 12. März 2024", True),
+        ("World news · March 3, 2024", True),
+        ("Politik • 04.07.2017", True),
+        ("Kim | Trump | 2019", False),
+        ("Seoul | Nordkorea hat am 4. Juli 2017 eine Rakete getestet, sagte das Militär.", False),
     ],
 )
 def test_bylines_credits_and_stamps(text: str, boilerplate: bool) -> None:
