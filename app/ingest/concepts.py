@@ -30,8 +30,12 @@ CONCEPTS = {
     "sanctions": "sanction sanctions sanctioned Sanktion Sanktionen",
     "agreement": "agreement agreements deal accord Abkommen Vereinbarung vereinbart Einigung",
     "demolition": "demolished demolition razed dynamited abgerissen Abriss gesprengt Sprengung",
-    "visit": "visit visits visited Besuch besucht besuchte Staatsbesuch",
-    "arrival": "arrived arrival landed Ankunft landete eingetroffen",
+    "visit": "visit visits visited arrived arrival landed Besuch besucht besuchte Staatsbesuch "
+    "Ankunft landete eingetroffen",
+    "announcement": "announced announces announcement declared declares declaration verkündet "
+    "verkündete kündigte angekündigt Ankündigung",
+    "attack": "attack attacks attacked strike strikes Angriff Angriffe angegriffen Luftangriff",
+    "parliament": "parliament assembly Parlament Volksversammlung",
     "speech": "speech speeches address Rede Ansprache",
     "threat": "threat threats threatened threatens drohte droht Drohung gedroht",
     "warning": "warned warns warning warnte warnt Warnung gewarnt",
@@ -72,6 +76,7 @@ PHRASES = [
     ),
     (re.compile(r"\ban\s+die\s+Macht\b", re.I), "Machtübernahme"),
     (re.compile(r"\bmartial\s+law\b", re.I), "Kriegsrecht"),
+    (re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\byear-end\b", re.I), "Jahresende"),
     (re.compile(r"\b(?:blew|blown|blows|blow|blowing)\s+up\b", re.I), "demolished"),
 ]
 
@@ -102,6 +107,23 @@ _ACTS = {root(word): act for act, words in CONCEPTS.items() for word in words.sp
 
 
 _HEADS = frozenset(root(word) for word in HEADS.split())
+
+
+SPECIFIC_LETTERS = 8
+
+
+_SPECIFIC = frozenset(  # German nouns of the table and the words phrases stand for
+    [root(w) for ws in CONCEPTS.values() for w in ws.split() if w[0].isupper() and len(w) >= 8]
+    + [root(word) for _, word in PHRASES]
+)
+
+
+def specific(word: str) -> bool:
+    """Whether a word of an act says it as specifically as a long word of the event's
+    own title (app.ingest.words.key_hits counts it twice): a German noun of eight letters
+    or more ("Vereidigung", "Amtsantritt") or a phrase ("took power"); not a verb form
+    ("getestet")."""
+    return root(word) in _SPECIFIC
 
 
 @lru_cache(maxsize=65536)

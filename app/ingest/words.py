@@ -9,7 +9,7 @@ import os
 import re
 from functools import lru_cache
 
-from app.ingest.concepts import ENDING, concept, phrased
+from app.ingest.concepts import ENDING, SPECIFIC_LETTERS, concept, phrased, specific
 from app.ingest.names import Lexicon
 
 _SHORT_WORD = re.compile(r"[^\W\d_]{3,}")  # "met", which is "meet"
@@ -182,9 +182,6 @@ IRREGULAR = {
 }
 
 
-SPECIFIC_LETTERS = 8
-
-
 _WITHOUT = re.compile(
     r"\b(?:without|ohne)\s+\w+", re.IGNORECASE
 )  # "ohne Treffen": not what happened
@@ -218,8 +215,8 @@ def key_hits(event: frozenset[str], clause: frozenset[str]) -> int:
     "Treffen"), the same first six letters, or a German compound's head ("Atomtest" and
     "Test", "Gipfel" and "Gipfeltreffen"). A word matching the English and the German
     title word ("getestet": "tests", "Raketentests") counts once. A word that matches no
-    key word but names one's act ("Vereidigung": "inauguration") counts once per act, and
-    not for an act a matching word counted."""
+    key word but names one's act ("Vereidigung": "inauguration") counts once per act (twice
+    when app.ingest.concepts.specific), and not for an act a matching word counted."""
     heads, tails, acts = _edges(event)
     found = 0
     counted = set()
@@ -231,9 +228,10 @@ def key_hits(event: frozenset[str], clause: frozenset[str]) -> int:
         if shared:
             found += 2 if shared >= SPECIFIC_LETTERS else 1
             counted.add(concept(word))
-        else:
-            unmatched.append(concept(word))
-    return found + len({act for act in unmatched if act in acts} - counted)
+        elif concept(word) in acts:
+            unmatched.append((concept(word), specific(word)))
+    by_act = {act: long for act, long in sorted(unmatched) if act not in counted}
+    return found + sum(2 if long else 1 for long in by_act.values())
 
 
 @lru_cache(maxsize=4096)

@@ -267,3 +267,16 @@ def test_an_act_named_in_another_language_or_by_a_synonym_is_a_key_word() -> Non
     assert key_hits(meet, key_words("ein Treffen, ein Handschlag, eine Begegnung")) == 1
     assert key_hits(meet, key_words("a handshake and a meeting")) == 1
     assert key_hits(key_words("nuclear tests"), key_words("a fire and fury threat")) == 0
+
+
+def test_a_long_german_noun_or_a_phrase_of_an_act_counts_twice_a_verb_form_once() -> None:
+    accession = key_words("Kim Jong Un succeeds his father")
+    assert key_hits(accession, key_words("after taking power in December")) == 2
+    inauguration = key_words("Trump's first inauguration")
+    assert key_hits(inauguration, key_words("seit seinem Amtsantritt im Januar")) == 2
+    tests = key_words("first ICBM tests")
+    assert key_hits(tests, key_words("hat mehr als ein Dutzend Raketen getestet")) == 1
+    deadline = key_words("Kim setzt den USA eine Frist bis zum Jahresende")
+    assert key_hits(deadline, key_words("he would wait until the end of the year")) == 2
+    moratorium = key_words("North Korea declares a moratorium on nuclear tests")
+    assert key_hits(moratorium, key_words("kündigte an, keine weiteren Atomtests")) == 2
