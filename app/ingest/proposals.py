@@ -223,6 +223,13 @@ _FIRST_SINCE = re.compile(
     re.IGNORECASE,
 )
 _WHEN = re.compile(r"\s*,?\s*(?:when|als)\b", re.IGNORECASE)
+# "seit März 2022 testet das Land wieder", "has again been testing since": a resumption;
+# not "immer wieder", "time and again" (a habit)
+_AGAIN = re.compile(
+    r"[^,;.]*(?<!immer )(?<!time and )\b(?:wieder|erneut|again|resumed?|resuming|"
+    r"wiederaufgenommen)\b(?! und wieder| and again)",
+    re.IGNORECASE,
+)
 # what comes right before a date that no event has: the end of a state ("Until last
 # year"), a comparison ("than a year ago", "als vor einem Jahr", "so angespannt wie
 # 2017"), a calendar ("which falls
@@ -284,8 +291,11 @@ def is_since(expression: str, before: str = "") -> bool:
 
 def since_event(before: str, after: str) -> bool:
     """Whether a "since" date dates an event of its own: the sentence before it says
-    "first" or "not", or a "when" clause after it tells the event."""
-    return bool(_FIRST_SINCE.search(before) or _WHEN.match(after))
+    "first" or "not", a "when" clause after it tells the event, or its clause says the
+    act began again then ("seit März 2022 testet das Land wieder": the resumption)."""
+    clause = before[max(before.rfind(","), before.rfind(";")) + 1 :]
+    again = _AGAIN.match(after) or _AGAIN.search(clause)
+    return bool(_FIRST_SINCE.search(before) or _WHEN.match(after) or again)
 
 
 def no_event_date(clause: str, before: str) -> bool:

@@ -447,6 +447,10 @@ def test_dates_that_no_event_has(sentence: str, date: str, no_event: bool) -> No
         ("Es ist der sechste Atomtest seit 2006.", "seit 2006", False),
         ("North Korea has conducted six nuclear tests since 2006.", "since 2006", False),
         ("Seit dem Frühjahr wirbt Kim offen um Moskau.", "Seit dem Frühjahr", False),
+        ("Seit Mai 2019 testet Nordkorea wieder Kurzstreckenraketen.", "Seit Mai 2019", True),
+        ("The North has again been firing missiles since May 2019.", "since May 2019", True),
+        ("Since 2019, the talks have stalled; the North is testing again.", "Since 2019", False),
+        ("Trump, der Kim seit Januar immer wieder droht, schwieg.", "seit Januar", False),
     ],
 )
 def test_a_since_date_dates_an_event_only_when_the_sentence_says_so(
