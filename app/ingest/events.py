@@ -273,7 +273,9 @@ def _said(text: str, blanked: str, report: Report, mention: DateMention, languag
     at = -1 if report.heading else mention.start - report.start
     dates = [m.start - report.start for m in report.dates]
     clause = clause_of(text[report.start : report.end], at, dates)[0]
-    return Said.of(clause, clause_of(blanked, at, dates)[0], frozenset(report.places), language)
+    blanked_clause = clause_of(blanked, at, dates)[0]
+    places, actors = frozenset(report.places), frozenset(report.actors)
+    return Said.of(clause, blanked_clause, places, language, actors)
 
 
 def _persons(session: Session, actors: dict[int, list[ActorMention]]) -> dict[str, str]:

@@ -24,12 +24,18 @@ part holding the expression when the sentence dates several events) says what ha
 * at day precision, it names the event's place and is of the event's family of kinds
   (meetings and visits; statements, speeches, threats and publications; wars and
   military actions): "Staatsmedien berichteten am 16. Januar, Nordkorea habe das
-  Atomtestgelände Punggye-ri aufgegeben";
+  Atomtestgelände Punggye-ri aufgegeben", or, on the event's very day, it names its place and two
+  of its actors (all when it has fewer), the event lasting that one day, and tells no
+  other act (an act during a visit is not the visit): "Trump überschritt am
+  Sonntag mit Kim in Panmunjom die Demarkationslinie";
 * and, with fewer than two title key words and not by its place, the clause is of no known
   kind, or of the event's kind or family of acts: not another act (a tweet is no
   meeting), nor another thing said (a newspaper's report is no threat of North Korea's).
 
-Shared actors and place alone never tie a dated sentence to an event. Each candidate is
+A wish or an offer ("er würde Kim gern an der Grenze treffen", "would like to meet",
+"wants to meet") is no report of the act: it links nothing a day off its date (it is an
+event of its own). Shared actors and place alone never tie a dated sentence to an event
+of another day. Each candidate is
 scored in [0, 1]:
 
     score = 0.25 * date + 0.35 * actors + 0.20 * place + 0.20 * terms
@@ -101,6 +107,15 @@ _FIRST_SINCE = re.compile(
 )
 
 
+# a wish or an offer: "er würde Kim gern an der Grenze treffen", "said he would like to
+# meet Kim", "wants to meet": no report of the act
+_WISH = re.compile(
+    r"\b(?:würden?\b[^.;]{0,60}\bgerne?|möchten?|wollen?|wollte|would\s+(?:like|love)\s+to|"
+    r"wants?\s+to|wanted\s+to|hop(?:es?|ed)\s+to|offer(?:s|ed)?\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """An event a report may be about: its date, actors, place, kind and words."""
@@ -124,13 +139,23 @@ class Said:
     kind: str
     places: frozenset[str]
     first_since: bool  # "erstmals seit 2017": the year holds the last such event
+    actors: frozenset[str] = frozenset()  # the actors its sentence names
+    wish: bool = False  # "er würde Kim gern treffen": a wish, no report of the act
 
     @classmethod
-    def of(cls, clause: str, blanked: str, places: frozenset[str], language: str | None) -> "Said":
+    def of(
+        cls,
+        clause: str,
+        blanked: str,
+        places: frozenset[str],
+        language: str | None,
+        actors: frozenset[str] = frozenset(),
+    ) -> "Said":
         """What the clause says, `blanked` being the clause with its names blanked."""
         first_since = _FIRST_SINCE.search(clause) is not None
         kind = proposals.kind_of(clause, language)
-        return cls(key_words(blanked), kind, places, first_since)
+        wish = _WISH.search(clause) is not None
+        return cls(key_words(blanked), kind, places, first_since, actors, wish)
 
 
 def date_fit(event: DateInterval, mention: DateInterval) -> float:
@@ -191,15 +216,14 @@ def score(
     """The link score of one candidate event (see the module docstring); 0 when it cannot
     link: the clause must say what happened, by the event's key words, kind or place."""
     fit = date_fit(candidate.interval, mention)
-    if fit == 0.0:
-        return 0.0
+    if fit == 0.0 or (fit == NEXT_DAY_FIT and clause.wish):
+        return 0.0  # a wish the day before a meeting is no report of it
     hits = key_hits(candidate.key_words, clause.words)
     summed = hits + key_hits(candidate.summary_words, clause.words) // 2
     said = summed > 0
-    there = (
-        mention.precision == "day"
-        and candidate.place_id in clause.places
-        and _kin(clause.kind, candidate.kind)
+    there = mention.precision == "day" and (
+        (candidate.place_id in clause.places and _kin(clause.kind, candidate.kind))
+        or _present(candidate, fit, clause)
     )
     if not (said or there or _same_kind(clause.kind, candidate.kind)):
         return 0.0
@@ -220,6 +244,21 @@ def score(
         "terms": max(min(1.0, summed / 2), min(1.0, len(words & candidate.terms) / 3) / 2),
     }
     return round(sum(WEIGHTS[k] * v for k, v in parts.items()), 3)
+
+
+def _present(candidate: Candidate, fit: float, clause: Said) -> bool:
+    """Whether the clause names the place and two of the actors (all, when it has fewer) of
+    an event of one day, on that day, telling no other act: "Trump überschritt am Sonntag mit
+    Kim in Panmunjom die Demarkationslinie" is the Panmunjom meeting without its words."""
+    named = len(candidate.actors & clause.actors) >= min(2, len(candidate.actors))
+    return (
+        fit == DATE_FIT["day"]
+        and day_count(candidate.interval) == 0
+        and candidate.place_id in clause.places
+        and bool(candidate.actors)
+        and named
+        and not _other_act(clause.kind, candidate.kind)
+    )
 
 
 def _same_kind(kind: str, other: str) -> bool:

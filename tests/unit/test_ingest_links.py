@@ -280,3 +280,45 @@ def test_a_long_german_noun_or_a_phrase_of_an_act_counts_twice_a_verb_form_once(
     assert key_hits(deadline, key_words("he would wait until the end of the year")) == 2
     moratorium = key_words("North Korea declares a moratorium on nuclear tests")
     assert key_hits(moratorium, key_words("kündigte an, keine weiteren Atomtests")) == 2
+
+
+PANMUNJOM = event(
+    "und treffen sich in an der entmilitarisierten Zone meet at in the DMZ",
+    "meeting",
+    "2019-06-30",
+    "2019-06-30",
+    ("donald-trump", "kim-jong-un", "moon-jae-in", "united-states"),
+    "panmunjom",
+)
+
+
+def test_a_wish_the_day_before_is_no_report_of_the_meeting() -> None:
+    """The tweet of the day before ("er würde Kim gern an der Grenze treffen") is an event
+    of its own; the meeting's day itself still links."""
+    actors = {"donald-trump", "kim-jong-un"}
+    for text in (
+        "Am Samstag hatte Trump auf Twitter geschrieben, er würde Kim gern an der Grenze treffen",
+        "On Saturday Trump said he would like to meet Kim at the border",
+        "Trump wrote on Saturday that he wants to meet Kim at the DMZ",
+    ):
+        wish = Said.of(text, text, frozenset(), None, frozenset(actors))
+        assert wish.wish
+        assert score(PANMUNJOM, day("2019-06-29"), actors, set(), frozenset(), wish) == 0
+    met = said("Trump and Kim met on Sunday at the DMZ")
+    assert not met.wish
+    assert score(PANMUNJOM, day("2019-06-29"), actors, set(), frozenset(), met) > 0
+
+
+def test_the_very_day_place_and_two_actors_link_without_a_title_word() -> None:
+    text = "Trump überschritt am Sonntag mit Kim in Panmunjom die Demarkationslinie"
+    actors = frozenset({"donald-trump", "kim-jong-un"})
+    crossed = Said.of(text, text, frozenset({"panmunjom"}), "de", actors)
+    value = score(PANMUNJOM, day("2019-06-30"), set(actors), {"panmunjom"}, frozenset(), crossed)
+    assert value > 0
+    assert is_link(PANMUNJOM, day("2019-06-30"), value, passage_report(text), crossed)
+    # one actor, or a day off, or no place: nothing ties the clause to the meeting
+    alone = Said.of(text, text, frozenset({"panmunjom"}), "de", frozenset({"donald-trump"}))
+    assert score(PANMUNJOM, day("2019-06-30"), set(), {"panmunjom"}, frozenset(), alone) == 0
+    assert score(PANMUNJOM, day("2019-07-01"), set(actors), set(), frozenset(), crossed) == 0
+    nowhere = Said.of(text, text, frozenset(), "de", actors)
+    assert score(PANMUNJOM, day("2019-06-30"), set(actors), set(), frozenset(), nowhere) == 0
