@@ -19,6 +19,11 @@ _CLAUSE = re.compile(  # not "its sixth and largest test": "and" after a comma, 
 )
 
 
+# where a clause of time starts, when no stronger boundary parts two dates: "..., ending
+# six months of turmoil that began when his predecessor ... declared martial law on Dec. 3"
+_WEAK = re.compile(r"\s+(?=(?:when|after|before|while|nachdem|bevor|während)\b)")
+
+
 _SUBORDINATE = re.compile(  # a clause of its own subject: no subject put in front
     r"\s*(?:but|while|after|before|when|where|which|aber|während|nachdem|bevor|als|wo|wobei|"
     r"wie|as|according|laut)\b"
@@ -68,26 +73,38 @@ NOT_SUBJECTS = frozenset(
         "bei",
         "vor",
         "für",
+        "during",
+        "following",
+        "despite",
+        "amid",
+        "under",
+        "over",
+        "trotz",
+        "wegen",
+        "unter",
+        "über",
     ]
 )
 
 
 def clause_of(text: str, at: int, dates: list[int]) -> tuple[str, int]:
-    """The clause of the sentence holding offset `at` when the sentence dates several
-    events (`dates`: the offsets of its date expressions): it ends at the last clause
-    boundary before the next date and starts after the last one before `at` that comes
-    after the previous date ("its sixth and largest nuclear test, and in November it
-    launched": the second "and"); with the sentence's subject in front when the clause
-    lacks one ("... and stepped down in August 2020"); and the offset in the sentence
-    that clause offsets add to."""
+    """The clause of the sentence holding offset `at` when the sentence dates several events
+    (`dates`: the offsets of its date expressions): it ends at the last clause boundary
+    before the next date and starts after the last one before `at` that comes after the
+    previous date ("its sixth and largest nuclear test, and in November it launched": the
+    second "and"; a short reporting clause ending the sentence, ", the military said on
+    Tuesday", is one; where nothing else parts two dates, a clause of time: "..., ending a
+    week of chaos that began when ... declared martial law on Dec. 3"); with the sentence's
+    subject in front when the clause lacks one ("... and stepped down in August 2020"); and
+    the offset in the sentence that clause offsets add to."""
     if len(dates) < 2 or at < 0:
         return text, 0
-    cuts = list(_CLAUSE.finditer(text))
-    ordered = sorted(dates)
+    strong, weak = list(_CLAUSE.finditer(text)), list(_WEAK.finditer(text))
     chosen = [
-        max((c for c in cuts if a < c.start() and c.end() <= b), key=lambda c: c.start())
-        for a, b in itertools.pairwise(ordered)
-        if any(a < c.start() and c.end() <= b for c in cuts)
+        max(between, key=lambda c: c.start())
+        for a, b in itertools.pairwise(sorted(dates))
+        if (between := [c for c in strong if a < c.start() and c.end() <= b])
+        or (between := [c for c in weak if a < c.start() and c.end() <= b])
     ]
     start = max([0, *(c.end() for c in chosen if c.end() <= at)])
     end = min([len(text), *(c.start() for c in chosen if c.start() > at)])

@@ -2,14 +2,15 @@
 from a bilingual lexicon, and a score that says how sure its date is.
 
 Title: the sentence, in the article's language, without its date expression (and the
-preposition or article before it: "Am 27. April 2018", "On March 1, 2019,", "March 5-6,
-2018:"), a section label ("Analyse:", "Update:"), a leading connective ("Dann", "Later")
-or a dateline; a German clause whose fronted date leaves the verb first ("trafen sich Kim
-und Moon in Panmunjom") gets its subject back in front ("Kim und Moon trafen sich in
-Panmunjom"); a leading personal pronoun becomes the name of the last person named before
-the sentence in its paragraph (and that person an actor of the event: further back, "he"
-may be someone the lexicon does not know). Cut at a clause or word boundary, never
-mid-word; white space made single, a conjunction the date leaves behind dropped.
+preposition, article or demonstrative before it: "Am 27. April 2018", "On March 1,
+2019,", "March 5-6, 2018:", "that September"), a section label ("Analyse:", "Update:"), a
+leading connective ("Dann", "Later", "when") or a dateline; a German clause whose fronted
+date leaves the verb first ("trafen sich Kim und Moon in Panmunjom") gets its subject
+back in front ("Kim und Moon trafen sich in Panmunjom"); a leading personal pronoun
+becomes the name of the last person named before the sentence in its paragraph (and that
+person an actor of the event: further back, "he" may be someone the lexicon does not
+know). Cut at a clause or word boundary, never mid-word; white space made single, a
+conjunction the date leaves behind dropped.
 
 Score: day 0.9, month 0.75, year 0.55, decade 0.3; times 0.7 when the year (or month) was
 not stated in the expression but taken from the text around it (app.dates: `inferred`),
@@ -44,8 +45,8 @@ KIND_CUES: dict[str, dict[str, str]] = {
         r"(?:missile|rocket|icbm)s?\s+launch\w*|"
         r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,4}(?:missile|rocket|icbm|satellite)|"
         r"(?:fired|fires|flew|flies)\s+(?:[\w-]+\s+){0,4}(?:missile|rocket)|"
-        r"(?:missile|rocket|icbm)s?\s+(?:[\w-]+\s+){0,2}(?:was\s+|were\s+)?(?:launched|fired|"
-        r"flew|tested)|blast\b",
+        r"(?:missile|rocket|icbm|satellite)s?,?\s+(?:[\w,-]+\s+){0,3}(?:was\s+|were\s+)?"
+        r"(?:launched|fired|flew|tested)|blast\b",
     },
     "summit": {"de": r"\w*gipfel\w*", "en": r"summit"},
     "sanctions": {
@@ -59,7 +60,8 @@ KIND_CUES: dict[str, dict[str, str]] = {
     "inauguration": {
         "de": r"amtseinführung|vereidig\w*|amtsantritt|(?:tritt|trat)\s+(?:\w+\s+){0,3}amt\s+an\b|"
         r"an\s+die\s+macht",
-        "en": r"inaugurat\w*|sworn\s+in|t(?:ook|akes)\s+office|(?:returned|came|rose)\s+to\s+power|"
+        "en": r"inaugurat\w*|sworn\s+in|t(?:ook|akes|aking)\s+(?:office|power)|"
+        r"(?:returned|came|rose)\s+to\s+power|"
         r"became\s+(?:prime\s+minister|president)",
     },
     "election": {
@@ -129,7 +131,8 @@ KIND_CUES: dict[str, dict[str, str]] = {
         r"angeboten|lehn\w*\s+(?:\w+\s+){0,6}ab\b|abgelehnt|verspott\w*|twitter|"
         r"(?:wies|weist)\s+(?:\w+\s+){0,8}zurück\b|zurückgewiesen|meldet\w*",
         "en": r"said|says|announc\w*|declar\w*|stated|told|tells|tweet\w*|wrote|writes|"
-        r"condemn\w*|mock\w*|call(?:s|ed)?\b|accept\w*|statement|warn(?:s|ed)\b|cancel\w*|"
+        r"condemn\w*|mock\w*|(?<!, )(?<!so-)call(?:s|ed)?\b|accept\w*|statement|"
+        r"warn(?:s|ed)\b|cancel\w*|"
         r"propos\w*|"
         r"offer\w*|reject\w*|confirm\w*|urg(?:ed|es)\b|pledg\w*|vow\w*|claim\w*|twitter",
     },
@@ -148,7 +151,7 @@ _LABEL = re.compile(
 _CONNECTIVE = re.compile(
     r"\s*(?:dann|danach|daraufhin|später|anschließend|zudem|außerdem|bereits|schon|erst|"
     r"doch|aber|und|auch|jedoch|then|later|afterwards|meanwhile|however|also|and|but|"
-    r"already|finally|schließlich|zuvor|earlier)\b,?\s*",
+    r"already|finally|schließlich|zuvor|earlier|when|while)\b,?\s*",
     re.IGNORECASE,
 )
 # What may stand before a date expression and goes with it: prepositions, articles,
@@ -156,7 +159,8 @@ _CONNECTIVE = re.compile(
 _BEFORE_DATE = re.compile(
     r"(?:\b(?:am|an|im|in|on|at|seit|since|ab|from|bis|until|by|vom|von|zum|zur|um|over|during|"
     r"throughout|über|während|"
-    r"anfang|mitte|ende|early|mid|late|der|die|das|dem|den|des|the|of)\s+)*$",
+    r"anfang|mitte|ende|early|mid|late|der|die|das|dem|den|des|the|of|that|this|jenem|diesem)"
+    r"\s+)*$",
     re.IGNORECASE,
 )
 # what goes with a date after it: "last month's", "on Monday afternoon", "am Dienstagabend"
@@ -167,7 +171,9 @@ _WITH_DATE = re.compile(
 _DANGLING = re.compile(r"\s+(?:and|und|or|oder)(?=\s*[,;.]|$)")
 _AFTER_DATE = re.compile(r"\s*(?:[,:;–—-]|\bhat\b\s*)?\s*")
 PRONOUNS = frozenset(["er", "sie", "he", "she", "they"])
-ARTICLES = frozenset(["the", "a", "an", "der", "die", "das", "ein", "eine", "einen"])
+ARTICLES = frozenset(  # and possessives: "his predecessor, Yoon, declared"
+    ["the", "a", "an", "der", "die", "das", "ein", "eine", "einen", "his", "her", "its", "their"]
+)
 _NOUN_PHRASE = re.compile(
     r"(?:der|die|das|the)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?[A-ZÄÖÜ][\wäöüß-]+(?=\s+[a-zäöüß])"
 )
@@ -232,11 +238,12 @@ _AGAIN = re.compile(
 )
 # what comes right before a date that no event has: the end of a state ("Until last
 # year"), a comparison ("than a year ago", "als vor einem Jahr", "so angespannt wie
-# 2017"), a calendar ("which falls
+# 2017", "ein Treffen nur für die Kameras, wie 2019,"), a calendar ("which falls
 # on Thursday", "der auf den Sonntag fällt" has the verb after it)
 _NO_EVENT_BEFORE = re.compile(
     r"\b(?:until|till|than|bis|(?:\w+er|mehr)\s+(?:\w+\s+){0,3}als|als\s+noch|falls(?:\s+on)?|"
     r"(?:so|as)\s+(?:\w+\s+){1,2}(?:wie|as)(?:\s+(?:in|im))?|"
+    r"(?:(?<=,\s)|^)(?:wie|like|as)(?:\s+(?:in|im))?|"  # "ein Treffen für die Kameras, wie 2019,"
     r"fällt\s+auf(?:\s+den)?)\s+$",
     re.IGNORECASE,
 )

@@ -32,13 +32,13 @@ FLOORS = {
     "link_precision": 1.0,
     "link_recall": 0.79,
     "proposal_recall": 0.96,
-    "kind_accuracy": 0.79,
+    "kind_accuracy": 0.8,
 }
 CEILINGS = {
     "spurious_dates": 1,
     "hiding_links": 1,
     "junk_proposals": 0,
-    "duplicate_proposals": 12,
+    "duplicate_proposals": 10,
 }
 
 

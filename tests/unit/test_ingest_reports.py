@@ -202,6 +202,21 @@ def test_a_name_in_a_compound_is_no_actor(text: str, name: str, modifies: bool) 
             None,
             "Am Donnerstag legte US-Präsident Donald Trump nach",
         ),
+        (  # a clause of time parted from the sentence: its conjunction goes
+            "when his predecessor, Yoon Suk Yeol, declared martial law on Dec. 3.",
+            "Dec. 3",
+            ["Yoon Suk Yeol"],
+            None,
+            "His predecessor, Yoon Suk Yeol, declared martial law",
+        ),
+        (  # "that September" goes with its date; the pronoun is the person named before
+            "and that September he became the first South Korean leader in a decade to visit "
+            "Pyongyang.",
+            "September",
+            [],
+            "Moon Jae-in",
+            "Moon Jae-in became the first South Korean leader in a decade to visit Pyongyang",
+        ),
     ],
 )
 def test_titles(sentence: str, date: str, names: list[str], person: str | None, title: str) -> None:
@@ -286,6 +301,13 @@ def test_kinds_from_a_bilingual_lexicon(sentence: str, kind: str) -> None:
         ("Yoon narrowly won the presidency in March 2022.", "en", "election"),
         ("He had been waiting for a flight, according to police.", "en", "unclassified"),
         ("Moon Jae In berief am Donnerstag den Sicherheitsrat ein.", "de", "meeting"),
+        # a name given is no statement; a satellite launched is a test
+        (
+            "The satellite, called Chollima-2, was launched late Monday from Sohae.",
+            "en",
+            "weapons-test",
+        ),
+        ("Kim has ruled the country since taking power in December 2011.", "en", "inauguration"),
         # a clause of time around the act does not decide
         (
             "On Wednesday, hours before Trump landed in Gyeongju, it said it had test-fired "
@@ -407,6 +429,8 @@ def test_the_headline_reports_nothing(
         ("Es gab mehr Tests als vor einem Jahr.", "vor einem Jahr", True),
         ("Kein Jahr war auf der Halbinsel so angespannt wie 2017.", "2017", True),
         ("The peninsula was never as tense as in 2017.", "2017", True),
+        ("Ein Gipfel nur für die Fotografen, wie 2019, würde wenig bringen.", "2019", True),
+        ("A handshake for the cameras, like in 2019, would achieve little.", "2019", True),
         (
             "State media prepared for Kim Jong Il's birthday, which falls on Thursday.",
             "Thursday",

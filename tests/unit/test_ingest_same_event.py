@@ -279,3 +279,29 @@ def test_one_act_named_in_two_languages_is_a_shared_word() -> None:
     assert same_event(german, english)
     assert terms("Kim traf Trump") & terms("Kim met Trump") >= {"=meeting"}
     assert "=inauguration" in terms("Trump took the oath of office") & terms("vereidigt")
+
+
+def test_a_clause_of_time_parts_two_dates_when_nothing_stronger_does() -> None:
+    sentence = (
+        "Han Duck-soo took over as acting president on Friday, ending a week of chaos that "
+        "began when his predecessor, Yoon Suk Yeol, declared martial law on Dec. 3."
+    )
+    dates = [sentence.index("Friday"), sentence.index("Dec. 3")]
+    clause, _ = clause_of(sentence, dates[1], dates)
+    assert clause == "when his predecessor, Yoon Suk Yeol, declared martial law on Dec. 3."
+    assert proposals.kind_of(clause, "en") == "military-action"
+    first, _ = clause_of(sentence, dates[0], dates)
+    assert (
+        first
+        == "Han Duck-soo took over as acting president on Friday, ending a week of chaos that began"
+    )
+
+
+def test_a_leading_preposition_is_no_subject() -> None:
+    sentence = (
+        "During a party plenum that ended on Saturday, Kim ordered more drills, and "
+        "announced three more launches for March."
+    )
+    dates = [sentence.index("Saturday"), sentence.index("March")]
+    clause, _ = clause_of(sentence, dates[1], dates)
+    assert clause == "announced three more launches for March."
