@@ -338,6 +338,13 @@ _WISH = re.compile(r"\b(?:wolle|wollen|werde|würde|solle|könne|will|would|coul
 _FRAME = re.compile(
     r"\b(?:in|im|bei|beim|auf|während|nach|vor|mit|zu|zum|zur|an|am)\s+(?:\w+\s+){0,2}$"
 )
+# an occasion opening an English clause: "At the NATO summit near London on Tuesday, Trump
+# ... calling him 'Rocket Man'" tells what was said there, not the summit
+_OCCASION = re.compile(
+    r"\W*(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:the|a|an|his|her|its|their|this|that)\s"
+    r"[^,;]{0,80},",
+    re.I,
+)
 # a clause of time before or after the act: "hours before Trump landed in Gyeongju, it
 # said it had test-fired", "nachdem Kim eingetroffen war"
 _SUBORDINATE = re.compile(r"\b(?:before|after|while|bevor|nachdem|während)\b[^,;]*", re.I)
@@ -369,8 +376,10 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
     unless the date at `at` is in it) when any are. The cue that comes first, but in
     German a verb (lower case: "hatte Trump den Gipfel ... abgesagt") before a noun,
     unless the noun names the occasion of a statement ("In seiner Neujahrsansprache bot Kim
-    ... an"); a statement reporting an act ("said it had tested", "erklärte, man habe ...
-    gezündet") has the kind of the act."""
+    ... an"); in English an occasion opening the clause other than a speech ("At the NATO
+    summit near London on Tuesday, Trump ... calling him") is not the act: the clause's
+    main act, if any, is; a statement reporting an act ("said it had tested", "erklärte,
+    man habe ... gezündet") has the kind of the act."""
     lang = clause_language(text, language)
     lowered = text.lower()  # casefold would move offsets (ß)
     found = [  # by position, then as listed
@@ -397,6 +406,11 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
     ]
     unquoted = outside(clauses, unquoted) or unquoted
     verbs = unquoted
+    occasion = _OCCASION.match(text) if lang == "en" else None
+    if occasion and unquoted[0][0] < occasion.end() and unquoted[0][2] != "speech":
+        verbs = [f for f in unquoted if f[0] >= occasion.end()]
+        if not verbs:
+            return "unclassified"
     if lang == "de":
         verbs = [f for f in unquoted if not text[f[0]].isupper()] or unquoted
         frames = [

@@ -31,12 +31,12 @@ FLOORS = {
     "date_accuracy": 0.99,
     "link_precision": 1.0,
     "link_recall": 0.79,
-    "proposal_recall": 0.96,
+    "proposal_recall": 0.965,
     "kind_accuracy": 0.8,
 }
 CEILINGS = {
     "spurious_dates": 1,
-    "hiding_links": 1,
+    "hiding_links": 0,
     "junk_proposals": 0,
     "duplicate_proposals": 10,
 }

@@ -322,3 +322,20 @@ def test_the_very_day_place_and_two_actors_link_without_a_title_word() -> None:
     assert score(PANMUNJOM, day("2019-07-01"), set(actors), set(), frozenset(), crossed) == 0
     nowhere = Said.of(text, text, frozenset(), "de", actors)
     assert score(PANMUNJOM, day("2019-06-30"), set(actors), set(), frozenset(), nowhere) == 0
+
+
+def test_an_occasion_opening_the_clause_is_not_its_act() -> None:
+    """What was said at a summit is no report of the summit; a speech still is the act said
+    in it, and the occasion's kind stands when the clause names no other act."""
+    nato = event("leaders' meeting; allies caught joking", "summit", "2019-12-03", "2019-12-04")
+    text = 'At the NATO summit near London on Tuesday, Trump revived his nickname "Rocket Man"'
+    at_summit = Said.of(text, text, frozenset(), "en")
+    assert at_summit.kind == "unclassified"
+    assert score(nato, day("2019-12-03"), set(), set(), frozenset(), at_summit) == 0
+    assert Said.of("At his New Year speech on Tuesday, Kim said", "", frozenset(), "en").kind == (
+        "speech"
+    )
+    signed = "At the summit in Singapore on June 12, Trump and Kim signed a joint statement"
+    assert Said.of(signed, signed, frozenset(), "en").kind == "agreement"
+    killed = "At least 20 people were killed on Monday, officials said"
+    assert Said.of(killed, killed, frozenset(), "en").kind == "death"
