@@ -28,6 +28,9 @@ CONCEPTS = {
     "launch": "launch launches launched fired test tests tested Abschuss abgefeuert "
     "Raketentest Raketenstart getestet testet testete Testflug",
     "sanctions": "sanction sanctions sanctioned Sanktion Sanktionen",
+    "missile": "missile missiles rocket rockets Rakete Raketen Flugkörper",
+    "overflight": "overflew overflight überfliegt überflog überflogen",
+    "writing": "wrote writing written writes schrieb geschrieben schreibt",
     "agreement": "agreement agreements deal accord Abkommen Vereinbarung vereinbart Einigung",
     "demolition": "demolished demolition razed dynamited abgerissen Abriss gesprengt Sprengung",
     "visit": "visit visits visited arrived arrival landed Besuch besucht besuchte Staatsbesuch "
@@ -76,6 +79,7 @@ PHRASES = [
     ),
     (re.compile(r"\ban\s+die\s+Macht\b", re.I), "Machtübernahme"),
     (re.compile(r"\bmartial\s+law\b", re.I), "Kriegsrecht"),
+    (re.compile(r"\b(?:flew|flies|flying|fly)\s+over\b", re.I), "overflew"),
     (re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\byear-end\b", re.I), "Jahresende"),
     (re.compile(r"\b(?:blew|blown|blows|blow|blowing)\s+up\b", re.I), "demolished"),
 ]

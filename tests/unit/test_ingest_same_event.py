@@ -305,3 +305,16 @@ def test_a_leading_preposition_is_no_subject() -> None:
     dates = [sentence.index("Saturday"), sentence.index("March")]
     clause, _ = clause_of(sentence, dates[1], dates)
     assert clause == "announced three more launches for March."
+
+
+def test_a_missile_flying_over_japan_told_in_two_languages_is_one_event() -> None:
+    german = report(
+        "Erneut überfliegt eine Rakete Japan, diesmal noch weiter.", SEPT_15, "weapons-test"
+    )
+    english = report(
+        "On Sept. 15 it happened again, and this time the missile flew over Hokkaido.",
+        SEPT_15,
+        "weapons-test",
+    )
+    assert german.terms & english.terms == {"=missile", "=overflight"}
+    assert same_event(german, english)
