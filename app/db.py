@@ -175,7 +175,8 @@ def driver_rows(
     try:
         if conn.dialect.name == "postgresql":
             chosen = _prepare(conn) if prepare else False
-            cursor.execute(sql, driver_params, prepare=chosen)  # type: ignore[call-arg]
+            # binary: bytes (a document) as they are; other types as in text (psycopg)
+            cursor.execute(sql, driver_params, prepare=chosen, binary=True)  # type: ignore[call-arg]
         else:
             cursor.execute(sql, driver_params)
         return cursor.fetchall()

@@ -93,14 +93,9 @@ def page(
     missing = [event_id for _, _, event_id, document in rows if document is None]
     rendered = {view["id"]: dumps(view) for view in views.events(conn, missing, lang)}
     return [
-        rendered[event_id] if document is None else _as_bytes(document)
+        rendered[event_id] if document is None else document  # bytes: queries.document_column
         for _, _, event_id, document in rows
     ], next_cursor
-
-
-def _as_bytes(document: str | bytes) -> bytes:
-    """A stored document as read: bytes from SQLite (queries.document_column), else text."""
-    return document if isinstance(document, bytes) else document.encode()
 
 
 def ensure_current(session: Session) -> int:

@@ -29,12 +29,16 @@ class FilterError(ValueError):
 
 
 def _resolve_all(
-    conn: Connection, names: Names, param: str, values: Sequence[str]
+    conn: Connection,
+    names: Names,
+    param: str,
+    values: Sequence[str],
+    known: dict[tuple[str, str], str] | None,
 ) -> tuple[str, ...]:
     resolved = []
     for value in values:
         try:
-            resolved.append(resolve(conn, names, value))
+            resolved.append(resolve(conn, names, value, known))
         except Unresolved as error:
             raise FilterError(
                 param, f"no {param} is called {value!r}", error.suggestions
@@ -87,9 +91,11 @@ def event_filters(
     article: str | None = None,
     updated_since: str | None = None,
     status: str = "published",
+    known: dict[tuple[str, str], str] | None = None,
 ) -> EventFilters:
-    """Filters as the API and the command line take them, resolved (names to ids,
-    date expressions to days); raises FilterError naming the first bad parameter."""
+    """Filters as the API and the command line take them, resolved (names to ids, as
+    `known` has them when given (app.actors.Resolved), date expressions to days); raises
+    FilterError naming the first bad parameter."""
     start = _date_bound("from", date_from, end=False)
     end = _date_bound("to", date_to, end=True)
     if start and end and start > end:
@@ -101,8 +107,8 @@ def event_filters(
         except ValueError as error:
             raise FilterError("q", str(error)) from error
     return EventFilters(
-        actors=_resolve_all(conn, ACTORS, "actor", actor or ()),
-        places=_resolve_all(conn, PLACES, "place", place or ()),
+        actors=_resolve_all(conn, ACTORS, "actor", actor or (), known),
+        places=_resolve_all(conn, PLACES, "place", place or (), known),
         kinds=_terms("kind", kind or (), EVENT_KINDS),
         tags=_terms("tag", tag or (), TAGS),
         date_from=start,

@@ -47,7 +47,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import PoolProxiedConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app import languages
+from app import actors, languages
 from app.api import cors
 from app.api.headers import SecurityHeaders
 from app.config import Settings
@@ -263,6 +263,7 @@ class HTTPCache:
         if version is None:
             await self.app(scope, receive, send)
             return
+        scope[VERSION] = version
         if version > self.newest_version:
             self.store.clear()
             self.stored_bytes = 0
@@ -351,6 +352,7 @@ class HTTPCache:
 
 
 NOT_MODIFIED = "timeline.not_modified"  # the scope key of a 304's headers
+VERSION = "timeline.version"  # the scope key of the data version the ETag names
 
 
 async def _not_modified(scope: Scope, _receive: Receive, send: Send) -> None:
@@ -366,6 +368,7 @@ def _matches(if_none_match: str, etag: str) -> bool:
 
 def install(app: FastAPI, settings: Settings) -> None:
     reader = version_reader(app.state.engine, settings.db_prepared_statements)
+    app.state.resolved = actors.Resolved()  # names, at the version this middleware read
     app.router.add_event_handler("shutdown", reader.close)
     app.add_middleware(
         HTTPCache,

@@ -85,11 +85,13 @@ class EventParams(BaseModel):
         "published", description="Curation status; ingestion proposes, curators publish."
     )
 
-    def resolve(self, conn: Connection) -> EventFilters:
+    def resolve(
+        self, conn: Connection, known: dict[tuple[str, str], str] | None = None
+    ) -> EventFilters:
         """The filters, resolved; a 422 naming the first bad parameter."""
         given = {name: getattr(self, name) for name in EventParams.model_fields}
         try:
-            return filters.event_filters(conn, **given)
+            return filters.event_filters(conn, **given, known=known)
         except filters.FilterError as error:
             raise filter_problem(error) from error
 

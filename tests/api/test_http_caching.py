@@ -124,6 +124,23 @@ def test_a_version_read_begun_before_a_write_answers_no_one_who_asks_after_it(
     assert after == before + 1
 
 
+def test_a_name_means_what_its_alias_says_at_the_version_read(
+    writable_server: LiveServer, fresh_seeded_url: str
+) -> None:
+    """Pages keep the names they resolved for their data version (app.actors.Resolved): an
+    alias moved by a write, which bumps the version, is read again."""
+    pages = writable_server.url + "/events?actor="
+    kims = httpx.get(pages + "kim").json()["items"]
+    assert kims and httpx.get(pages + "kimmy").status_code == 422
+    with session_scope(get_engine(fresh_seeded_url)) as session:
+        session.execute(
+            text("UPDATE actor_alias SET normalized = 'kimmy' WHERE normalized = 'kim'")
+        )
+        versions.bump(session)
+    assert httpx.get(pages + "kim").status_code == 422
+    assert httpx.get(pages + "kimmy").json()["items"] == kims
+
+
 def test_a_cross_origin_read_exposes_etag_and_link(client: httpx.Client) -> None:
     response = client.get("/events?limit=2", headers={"Origin": "https://news.example"})
     assert response.headers["access-control-allow-origin"] == "*"

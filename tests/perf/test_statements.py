@@ -7,6 +7,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from app import queries
+from app.db import get_engine
+from app.filters import event_filters
 from tests.perf.conftest import counting_server
 
 
@@ -43,3 +46,24 @@ def test_events_cost_the_same_statements_for_any_limit(
         costs.append(len(statements))
     assert sizes[0] == 1 and sizes[2] > 10, sizes
     assert costs[0] == costs[1] == costs[2], costs
+
+
+def test_a_name_is_resolved_once_a_data_version(counted: tuple[httpx.Client, list[str]]) -> None:
+    """A page asked for again at the same data version reads its own rows alone: the names
+    it filters by are kept as resolved (app.actors.Resolved)."""
+    client, statements = counted
+    assert client.get("/events?actor=kim&limit=5").status_code == 200
+    statements.clear()
+    assert client.get("/events?actor=Kim Jong-un&limit=3").status_code == 200
+    assert len(statements) == 2, statements  # kim's other spelling, then the page
+    statements.clear()
+    assert client.get("/events?actor=kim&kind=summit").status_code == 200
+    assert len(statements) == 1 and "actor_alias" not in statements[0], statements
+
+
+def test_a_page_reads_its_documents_as_bytes(seeded_url: str) -> None:
+    """Ready to send, never decoded into text and encoded again (queries.document_column)."""
+    with get_engine(seeded_url).connect() as conn:
+        kim = event_filters(conn, actor=["kim"])
+        rows, _ = queries.page_rows(conn, kim, "date", 5, None, "de")
+    assert len(rows) == 5 and all(type(row[3]) is bytes for row in rows)

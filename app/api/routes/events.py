@@ -8,7 +8,7 @@ from sqlalchemy import Connection
 from starlette.responses import Response
 
 from app import documents, languages, queries, views
-from app.api import writes
+from app.api import caching, writes
 from app.api.auth import WriterDep
 from app.api.deps import (
     EventListParams,
@@ -49,9 +49,10 @@ async def list_events(request: Request) -> Response:
     page = params.page(request.app.state.settings)
     chosen = chosen_format(request, params.fmt)
     lang = languages.chosen(params.lang, request.headers.get("accept-language"))
+    known = request.app.state.resolved.at(request.scope.get(caching.VERSION))
 
     def read(conn: Connection) -> tuple[EventFilters, list[bytes], str | None]:
-        filters = params.resolve(conn)
+        filters = params.resolve(conn, known)
         if chosen != "json":
             return filters, [], None
         try:
