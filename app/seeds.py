@@ -97,7 +97,7 @@ def load(session: Session, seeds_dir: Path, progress: Progress = ignore) -> Load
     for meta_path in sorted((seeds_dir / "articles").glob("*.yaml")):
         meta = _read_yaml(meta_path)
         text = meta_path.with_suffix(".txt").read_text(encoding="utf-8")
-        _, created = store_article(
+        _, written = store_article(
             session,
             ArticleInput(
                 text=text,
@@ -111,7 +111,7 @@ def load(session: Session, seeds_dir: Path, progress: Progress = ignore) -> Load
                 published_evidence=meta.get("published_evidence"),
             ),
         )
-        report.articles += created
+        report.articles += written is not None
     events_path = seeds_dir / "events.yaml"
     entries = _read_yaml(events_path)
     for done, entry in enumerate(entries, 1):

@@ -41,9 +41,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
-from app import views
 from app.dates import DateInterval, names_a_thing
 from app.ingest import proposals
 from app.ingest.clauses import clause_of
@@ -62,6 +62,7 @@ from app.ingest.links import (
     is_link,
     score,
 )
+from app.ingest.pipeline import Stored
 from app.ingest.reports import Report, of_article
 from app.ingest.words import terms
 from app.models import (
@@ -70,8 +71,6 @@ from app.models import (
     Article,
     DateMention,
     EventLink,
-    Passage,
-    PlaceMention,
 )
 from app.services import events
 from app.services.events import ActorRole, EventSpec, SourceSpec, quote_key
@@ -203,18 +202,10 @@ class Run:
             self.links[key] = link
 
 
-def link_article(session: Session, article: Article) -> None:
+def link_article(session: Session, stored: Stored) -> None:
     """Links or proposes events for every report of a newly stored article."""
-    passages = list(
-        session.exec(
-            select(Passage).where(Passage.article_id == article.id).order_by(col(Passage.ordinal))
-        ).all()
-    )
-    ids = [p.id for p in passages if p.id is not None]
-    dates = views.by_passage(session, DateMention, ids, col(DateMention.start))
-    actors = views.by_passage(session, ActorMention, ids, col(ActorMention.start))
-    places = views.by_passage(session, PlaceMention, ids, col(PlaceMention.start))
-    found = of_article(article.text, passages, dates, actors, places, article.title)
+    article, actors, places = stored.article, stored.actors, stored.places
+    found = of_article(article.text, stored.passages, stored.dates, actors, places, article.title)
     intervals = [_interval(m) for r in found for m in r.dates]
     published = candidates(session, intervals, "published")
     starts = [  # "the first launch since Sept. 15": the proposal of 15 September
@@ -263,8 +254,9 @@ def link_article(session: Session, article: Article) -> None:
     # The events before the links that name them
     events.put_many(session, list(run.new.values()))
     events.cite(session, run.cited, run.refined)
-    session.add_all(run.links.values())
-    session.flush()
+    if run.links:
+        rows = [link.model_dump(exclude={"id"}) for link in run.links.values()]
+        session.execute(insert(EventLink), rows)
 
 
 def _said(text: str, blanked: str, report: Report, mention: DateMention, language: str) -> Said:

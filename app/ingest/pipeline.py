@@ -4,12 +4,14 @@ expressions, actors and places each passage names."""
 import bisect
 import hashlib
 import re
+from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from app import views
 from app.dates import DateInterval, detect_language, find_dates
 from app.ingest.names import NameMention, lexicons
 from app.ingest.passages import DEFAULT_MAX_CHARS, split_passages
@@ -39,17 +41,45 @@ def article_id(data: ArticleInput, digest: str) -> str:
     return f"{slug}-{digest[:10]}" if slug else digest[:16]
 
 
+@dataclass(frozen=True)
+class Stored:
+    """An article as stored: its passages in order and, by passage id, the date, actor
+    and place mentions of each in text order."""
+
+    article: Article
+    passages: list[Passage]
+    dates: dict[int, list[DateMention]]
+    actors: dict[int, list[ActorMention]]
+    places: dict[int, list[PlaceMention]]
+
+
+def read_back(session: Session, article: Article) -> Stored:
+    """An article stored before, as store_article wrote it."""
+    passages = session.exec(
+        select(Passage).where(Passage.article_id == article.id).order_by(col(Passage.ordinal))
+    ).all()
+    ids = [p.id for p in passages if p.id is not None]
+    return Stored(
+        article,
+        list(passages),
+        views.by_passage(session, DateMention, ids, col(DateMention.start)),
+        views.by_passage(session, ActorMention, ids, col(ActorMention.start)),
+        views.by_passage(session, PlaceMention, ids, col(PlaceMention.start)),
+    )
+
+
 def store_article(
     session: Session, data: ArticleInput, *, max_passage_chars: int = DEFAULT_MAX_CHARS
-) -> tuple[Article, bool]:
-    """The stored article for this text, and whether it was created now.
+) -> tuple[Article, Stored | None]:
+    """The stored article for this text and, when it was created now, what was written (in
+    memory, for linking and the answer: nothing is read back).
 
     The same text again answers the article already stored, not a copy.
     """
     digest = text_sha256(data.text)
     existing = session.exec(select(Article).where(Article.text_sha256 == digest)).first()
     if existing is not None:
-        return existing, False
+        return existing, None
     published = data.published
     article = Article(
         id=data.id or article_id(data, digest),
@@ -70,16 +100,26 @@ def store_article(
     session.flush()
     base = published.start if published else None
     actors, places = lexicons(session)
-    # Bulk inserts: rows, not ORM objects built one by one (the passages come back as
-    # objects from RETURNING, for link_article)
+    # Bulk inserts of rows, not ORM objects built one by one; the objects come back from
+    # RETURNING, in one statement per table (in no particular order: sorted here)
     spans = split_passages(data.text, max_passage_chars)
-    passages = session.scalars(
-        insert(Passage).returning(Passage, sort_by_parameter_order=True),
-        [
-            {"article_id": article.id, "ordinal": n, "start": a, "end": b, "text": data.text[a:b]}
-            for n, (a, b) in enumerate(spans)
-        ],
-    ).all()
+    passages = sorted(
+        _written(
+            session,
+            Passage,
+            [
+                {
+                    "article_id": article.id,
+                    "ordinal": n,
+                    "start": a,
+                    "end": b,
+                    "text": data.text[a:b],
+                }
+                for n, (a, b) in enumerate(spans)
+            ],
+        ),
+        key=lambda p: p.ordinal,
+    )
     starts = [p.start for p in passages]
     dates, actor_rows, place_rows = [], [], []
     # One reading of the whole article: a date takes its year from the dates before it,
@@ -110,14 +150,29 @@ def store_article(
             {**_span(passage.id, name), "place_id": name.owner_id}
             for name in places.find(data.text, start, end)
         ]
-    for table, rows in (
-        (DateMention, dates),
-        (ActorMention, actor_rows),
-        (PlaceMention, place_rows),
-    ):
-        if rows:
-            session.execute(insert(table), rows)
-    return article, True
+    return article, Stored(
+        article,
+        passages,
+        _by_passage(_written(session, DateMention, dates)),
+        _by_passage(_written(session, ActorMention, actor_rows)),
+        _by_passage(_written(session, PlaceMention, place_rows)),
+    )
+
+
+T = TypeVar("T", Passage, DateMention, ActorMention, PlaceMention)
+Mention = TypeVar("Mention", DateMention, ActorMention, PlaceMention)
+
+
+def _written(session: Session, table: type[T], rows: list[dict[str, Any]]) -> list[T]:
+    """The rows inserted, as objects."""
+    return list(session.scalars(insert(table).returning(table), rows)) if rows else []
+
+
+def _by_passage(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    found: dict[int, list[Mention]] = defaultdict(list)
+    for mention in sorted(mentions, key=lambda m: m.start):
+        found[mention.passage_id].append(mention)
+    return found
 
 
 def _span(passage_id: int | None, name: NameMention) -> dict[str, Any]:

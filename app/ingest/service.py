@@ -14,14 +14,9 @@ from app.config import Settings
 from app.dates import DateParseError, parse_date
 from app.ingest.events import link_article
 from app.ingest.passages import DEFAULT_MAX_CHARS
-from app.ingest.pipeline import ArticleInput, store_article
+from app.ingest.pipeline import ArticleInput, Stored, read_back, store_article
 from app.models import (
-    ActorMention,
-    Article,
-    DateMention,
     EventLink,
-    Passage,
-    PlaceMention,
 )
 from app.services import versions
 
@@ -86,13 +81,13 @@ def ingest(
     max_passage_chars: int = DEFAULT_MAX_CHARS,
 ) -> tuple[Json, bool]:
     """The ingested article in the contract's shape, and whether it was stored now."""
-    article, created = store_article(
+    article, written = store_article(
         session, check(data, max_chars), max_passage_chars=max_passage_chars
     )
-    if created:
-        link_article(session, article)
+    if written is not None:
+        link_article(session, written)
         versions.bump(session)
-    return result(session, article), created
+    return result(session, written or read_back(session, article)), written is not None
 
 
 def ingest_once(session: Session, settings: Settings, data: ArticleCreate) -> tuple[Json, bool]:
@@ -110,17 +105,13 @@ def ingest_once(session: Session, settings: Settings, data: ArticleCreate) -> tu
         return found, False
 
 
-def result(session: Session, article: Article) -> Json:
+def result(session: Session, stored: Stored) -> Json:
     """An ingested article as stored: its passages, mentions and event links."""
-    passages = session.exec(
-        select(Passage).where(Passage.article_id == article.id).order_by(col(Passage.ordinal))
-    ).all()
-    ids = [p.id for p in passages]
-    ordinal = {p.id: p.ordinal for p in passages}
+    article, passages = stored.article, stored.passages
+    ordinal = {p.id: p.ordinal for p in passages if p.id is not None}
 
-    def rows(table: Any) -> list[Any]:
-        found = session.exec(select(table).where(col(table.passage_id).in_(ids))).all()
-        return sorted(found, key=lambda r: (ordinal[r.passage_id], getattr(r, "start", 0)))
+    def in_order(found: dict[int, list[Any]]) -> list[Any]:
+        return [row for passage_id in ordinal for row in found[passage_id]]
 
     def mention(row: Any, owner: str) -> Json:
         return {
@@ -131,7 +122,8 @@ def result(session: Session, article: Article) -> Json:
             "end": row.end,
         }
 
-    links = sorted(rows(EventLink), key=lambda r: (ordinal[r.passage_id], -r.score, r.event_id))
+    found = session.exec(select(EventLink).where(col(EventLink.passage_id).in_(ordinal))).all()
+    links = sorted(found, key=lambda r: (ordinal[r.passage_id], -r.score, r.event_id))
     return {
         "article": {
             **views.article_ref(article),
@@ -151,10 +143,10 @@ def result(session: Session, article: Article) -> Json:
                 "date": views.date_object(m.date_start, m.date_end, m.precision, m.qualifier),
                 "inferred": m.inferred,
             }
-            for m in rows(DateMention)
+            for m in in_order(stored.dates)
         ],
-        "actor_mentions": [mention(m, "actor_id") for m in rows(ActorMention)],
-        "place_mentions": [mention(m, "place_id") for m in rows(PlaceMention)],
+        "actor_mentions": [mention(m, "actor_id") for m in in_order(stored.actors)],
+        "place_mentions": [mention(m, "place_id") for m in in_order(stored.places)],
         "events": [
             {
                 "event_id": link.event_id,

@@ -247,3 +247,23 @@ def test_a_further_report_adds_its_source_and_rewrites_none(
         before = now
     assert len(event_ids) == 1
     assert len(set(costs[1:])) == 1, costs
+
+
+READ_BACK = re.compile(
+    r"SELECT\b.*?\bFROM (?:passage|date_mention|actor_mention|place_mention)\b", re.S
+)
+
+
+def test_linking_and_the_answer_read_nothing_the_ingest_wrote(
+    session: Session, fresh_seeded_url: str
+) -> None:
+    """The passages and mentions an ingest stores go to linking and to the answer in
+    memory, never read back; the same text again answers them as read back, alike."""
+    with statements_on(fresh_seeded_url) as statements:
+        found = ingested(session, CHRONICLE, "5. September 2017")
+    assert [s for s in statements if READ_BACK.match(s)] == []
+    assert found["passages"] and found["date_mentions"] and found["actor_mentions"]
+    again, created = ingest(
+        session, ArticleCreate(text=CHRONICLE, published="5. September 2017"), max_chars=10**6
+    )
+    assert not created and again == found
