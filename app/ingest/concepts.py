@@ -29,6 +29,7 @@ CONCEPTS = {
     "Raketentest Raketenstart getestet testet testete Testflug",
     "sanctions": "sanction sanctions sanctioned Sanktion Sanktionen",
     "missile": "missile missiles rocket rockets Rakete Raketen Flugkörper",
+    "satellite": "satellite satellites Satellit Satelliten",
     "overflight": "overflew overflight überfliegt überflog überflogen",
     "writing": "wrote writing written writes schrieb geschrieben schreibt",
     "agreement": "agreement agreements deal accord Abkommen Vereinbarung vereinbart Einigung",
@@ -62,7 +63,9 @@ CONCEPTS = {
 }
 
 
-HEADS = "Wahl Rede Ansprache Gipfel Treffen Besuch Abkommen Drohung Warnung Gründung Abschuss"
+HEADS = (
+    "Wahl Rede Ansprache Gipfel Treffen Besuch Abkommen Drohung Warnung Gründung Abschuss Satellit"
+)
 
 
 PHRASES = [

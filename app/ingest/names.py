@@ -6,7 +6,10 @@ the longest run that is an alias wins, so "Kim Yo-jong" is Kim Yo-jong and never
 followed by something else. German and English genitives are read as the name itself when
 the bare name is an alias: "Kims", "Nordkoreas", "Trump's", "Jones'". A name followed by
 what reads as the rest of a longer, unknown Korean-style name ("Kim Jong-il" when only
-"Kim" is known) is not read as the shorter name.
+"Kim" is known) is not read as the shorter name. An alias may start with a lower-case
+article ("the North", "the South": the Koreas in a Korean story); its other words must
+be capitalised and no capitalised word may follow ("the North Atlantic", "the South China
+Sea", "the North Korean government" are not it).
 
 A lexicon is built once per content of the alias tables (each call reads that content as
 one string, a cheap query, so an alias written a moment ago is found by the next ingest),
@@ -45,11 +48,15 @@ class Lexicon:
     max_words: int
     acronyms: frozenset[str]  # keys of aliases written in capitals ("UN", "US"): case matters
     first_words: frozenset[str]  # normal forms a name can start with, genitives included
+    lower_firsts: frozenset[str] = frozenset()  # lower-case words aliases start with ("the")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
         """Non-overlapping names in text[start:end], leftmost and longest first."""
         words = [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
-        keys = [_word_key(text[a:b]) if text[a].isupper() else "" for a, b in words]
+        keys = [
+            _word_key(text[a:b]) if text[a].isupper() or text[a:b] in self.lower_firsts else ""
+            for a, b in words
+        ]
         found: list[NameMention] = []
         i = 0
         while i < len(words):
@@ -77,7 +84,11 @@ class Lexicon:
             and _JOINER.fullmatch(text, words[last][1], words[last + 1][0])
         ):
             last += 1
+        # "the North", "The North": capitalised words, and no more of them
+        lower = text[words[i][0] : words[i][1]].casefold() in self.lower_firsts
         for j in range(last, i - 1, -1):
+            if lower and (j == i or _capitalised_after(text, words, j)):
+                continue
             key = keys[i] + "".join(
                 keys[k] or _word_key(text[words[k][0] : words[k][1]]) for k in range(i + 1, j + 1)
             )
@@ -100,6 +111,17 @@ def _word_key(word: str) -> str:
     return normalize(word)
 
 
+def _capitalised_after(text: str, words: list[tuple[int, int]], j: int) -> bool:
+    """Whether a word after word j, or word j itself, is not capitalised, or a capitalised
+    word follows it across a space ("the North Atlantic")."""
+    if not text[words[j][0]].isupper():
+        return True
+    if j + 1 >= len(words):
+        return False
+    (_, end), (start, _) = words[j], words[j + 1]
+    return text[end:start].isspace() and text[start].isupper()
+
+
 def _name_goes_on(text: str, words: list[tuple[int, int]], j: int) -> bool:
     """Whether words j+1 and j+2 look like the given name of a longer name: "Kim Jong-il"."""
     if j + 2 >= len(words):
@@ -120,7 +142,8 @@ def build(pairs: list[tuple[str, str]]) -> Lexicon:
     acronyms = frozenset(normalize(a) for a, _ in pairs if a.isupper() and len(a) <= 5)
     firsts = {normalize(_WORD.findall(alias)[0]) for alias, _ in pairs if _WORD.search(alias)}
     firsts |= {first + suffix for first in firsts for suffix in ("s", "es")}
-    return Lexicon(owners, longest, acronyms, frozenset(firsts))
+    lower = frozenset(w for alias, _ in pairs if (w := alias.split(" ")[0]).islower())
+    return Lexicon(owners, longest, acronyms, frozenset(firsts), lower)
 
 
 def _content(names: Names) -> ScalarSelect[str]:

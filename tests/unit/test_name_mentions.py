@@ -27,6 +27,14 @@ def actors(seeded_url: str) -> Lexicon:
         ("Die Trump-Regierung", [("donald-trump", "Trump")]),
         ("Kimchi und kim und Trumpet", []),
         ("Kim Jong Un sagte, Un", [("kim-jong-un", "Kim Jong Un")]),
+        # "the North" / "the South" are the Koreas, not the north of a country, nor a longer
+        # name ("the North Atlantic", "the South China Sea", "the North Korean regime")
+        ("In July, the North tested two", [("north-korea", "the North")]),
+        ("The South said", [("south-korea", "The South")]),
+        ("the North's sixth test", [("north-korea", "the North's")]),
+        ("in the north of the country", []),
+        ("the North Atlantic and the South China Sea", [("china", "China")]),
+        ("the North Korean regime", []),
     ],
 )
 def test_actor_names(actors: Lexicon, text: str, expected: list[tuple[str, str]]) -> None:
