@@ -66,7 +66,9 @@ Rules worth knowing (the public contract):
   day", "am selben Tag", "am Vortag", "im selben Monat"/"that month", "im Jahr
   darauf"/"the following year", "am Dienstag darauf"/"the following Tuesday" count from
   the previous date; "Mitte des Jahres"/"the end of the year" from the anchor (without
-  one, "des Jahres" is ``base``'s year and the others are not dates).  "Three days into
+  one, "des Jahres" is ``base``'s year and the others are not dates; after "bis"/"until"
+  too when the clause tells the past: "In April, Kim had given Washington until the end of
+  the year" is that year's end).  "Three days into
   2018" is 3 January 2018; "N days/weeks/months into his presidency|term", "N Monate
   nach seinem Amtsantritt" count from the latest earlier date whose sentence says
   someone took office ("inaugurated", "sworn in", "took office", "oath of office",
@@ -1277,7 +1279,9 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
             return None
         return DateInterval(datetime.date(y, 1, 1), datetime.date(y, 12, 31), "year"), False
     anchor = doc.anchor(m.start())
-    if kind == "qrel" and anchor is not None and not doc.future(m.start()):
+    told = anchor is not None and anchor.precision != "year" and doc.past(m.start())
+    if kind == "qrel" and anchor is not None and (told or not doc.future(m.start())):
+        # "In April, Kim gave Washington until the end of the year": the anchor's year
         unit = "month" if re.search("(?i)monat|month", s) else "year"  # "Mitte des Jahres"
         got = _shift(anchor, 0, unit)
         return None if got is None else (got, True)

@@ -19,6 +19,11 @@ _CLAUSE = re.compile(  # not "its sixth and largest test": "and" after a comma, 
 )
 
 
+# the end of a reporting clause that opens the sentence: "KCNA meldete am Mittwoch, die
+# Volksarmee habe am Vortag ...", "The military said on Tuesday that the North had ..."
+_REPORTING_FIRST = re.compile(rf"[^,;]{{0,80}}?\b{SAYING}\b[^,;]{{0,40}}?(,\s+|\s+that\s+)")
+
+
 # where a clause of time starts, when no stronger boundary parts two dates: "..., ending
 # six months of turmoil that began when his predecessor ... declared martial law on Dec. 3"
 _WEAK = re.compile(r"\s+(?=(?:when|after|before|while|nachdem|bevor|während)\b)")
@@ -93,21 +98,25 @@ def clause_of(text: str, at: int, dates: list[int]) -> tuple[str, int]:
     before the next date and starts after the last one before `at` that comes after the
     previous date ("its sixth and largest nuclear test, and in November it launched": the
     second "and"; a short reporting clause ending the sentence, ", the military said on
-    Tuesday", is one; where nothing else parts two dates, a clause of time: "..., ending a
-    week of chaos that began when ... declared martial law on Dec. 3"); with the sentence's
-    subject in front when the clause lacks one ("... and stepped down in August 2020"); and
-    the offset in the sentence that clause offsets add to."""
+    Tuesday", or opening it, "KCNA meldete am Mittwoch,", is one; where nothing else parts
+    two dates, a clause of time: "..., ending a week of chaos that began when ... declared
+    martial law on Dec. 3"); with the sentence's subject in front when the clause lacks one
+    ("... and stepped down in August 2020"); and the offset in the sentence that clause
+    offsets add to."""
     if len(dates) < 2 or at < 0:
         return text, 0
-    strong, weak = list(_CLAUSE.finditer(text)), list(_WEAK.finditer(text))
+    strong = [c.span() for c in _CLAUSE.finditer(text)]
+    if reporting := _REPORTING_FIRST.match(text):
+        strong.append(reporting.span(1))
+    weak = [c.span() for c in _WEAK.finditer(text)]
     chosen = [
-        max(between, key=lambda c: c.start())
+        max(between)
         for a, b in itertools.pairwise(sorted(dates))
-        if (between := [c for c in strong if a < c.start() and c.end() <= b])
-        or (between := [c for c in weak if a < c.start() and c.end() <= b])
+        if (between := [c for c in strong if a < c[0] and c[1] <= b])
+        or (between := [c for c in weak if a < c[0] and c[1] <= b])
     ]
-    start = max([0, *(c.end() for c in chosen if c.end() <= at)])
-    end = min([len(text), *(c.start() for c in chosen if c.start() > at)])
+    start = max([0, *(c[1] for c in chosen if c[1] <= at)])
+    end = min([len(text), *(c[0] for c in chosen if c[0] > at)])
     clause = text[start:end]
     leading = _LEADING_NAME.match(text)
     lone = (

@@ -37,14 +37,14 @@ FROM_HEADING = 0.9
 KIND_CUES: dict[str, dict[str, str]] = {
     "weapons-test": {
         "de": r"\w*(?:raketen|atom|kernwaffen|nuklear|waffen|bomben|triebwerks?)tests?\b|"
-        r"\w*raketenstarts?\b|test(?:et|ete|eten|en)\b|getestet|zünde\w*|gezündet|\w*bombe\b|"
+        r"\w*raketenstarts?\b|\w*salven?\b|test(?:et|ete|eten|en)\b|getestet|zünde\w*|gezündet|\w*bombe\b|"
         r"abschuss|abgefeuert|feuer(?:t|te|ten)\b|\w*rakete[n]?\b|überflieg\w*|überflog\w*|"
         r"tests?\b",
         "en": r"(?:nuclear|missile|rocket|weapons?|bomb|engine|icbm)\s+tests?\b|"
         r"test(?:s|ed|ing)?\b|test-fir\w*|detonat\w*|hydrogen\s+bomb|nuclear\s+device|"
         r"(?:missile|rocket|icbm)s?\s+launch\w*|"
-        r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,4}(?:missile|rocket|icbm|satellite)|"
-        r"(?:fired|fires|flew|flies)\s+(?:[\w-]+\s+){0,4}(?:missile|rocket)|"
+        r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,4}(?:missile|rocket|icbm|satellite)|salvos?\b|"
+        r"(?:fired|fires|flew|flies)\s+(?:[\w-]+\s+){0,6}(?:missile|rocket)|"
         r"(?:missile|rocket|icbm|satellite)s?,?\s+(?:[\w,-]+\s+){0,3}(?:was\s+|were\s+)?"
         r"(?:launched|fired|flew|tested)|blast\b",
     },
@@ -269,7 +269,7 @@ def is_attribution(clause: str) -> bool:
 # a verb of saying right before a date ("the military said on Tuesday", "meldete die
 # Staatsagentur KCNA am Dienstag") or right after one that opens the clause ("Am Dienstag
 # meldete KCNA", "On Tuesday, the ministry said")
-_SAID_BEFORE = re.compile(rf"\b{SAYING}\s+(?:[\w-]+\s+){{0,4}}$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(rf"\b{SAYING}\s+(?:[\w-]+\s+){{0,5}}$", re.IGNORECASE)
 _SAID_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?:[\w'’-]+\s+){{0,5}}?{SAYING}\b", re.IGNORECASE)
 _OPENING = re.compile(r"(?:^|[,;:])\s*(?:(?:on|am|an|at|in|im)\s+)?$", re.IGNORECASE)
 REPORT_DAYS = 7  # a report this soon after an act of the sentence dates the report

@@ -789,6 +789,17 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
             ("Dezember", "2017-12-01", "2017-12-31", "month", True),
         ],
     ),
+    (  # "until the end of the year" in a clause telling the past: the anchor's year
+        "Talks collapsed on Oct. 5. Earlier, in April, Kim had given Washington until the end "
+        "of the year to show flexibility.",
+        D(2020, 1, 6),
+        "en",
+        [
+            ("Oct. 5", "2019-10-05", "2019-10-05", "day", True),
+            ("April", "2019-04-01", "2019-04-30", "month", True),
+            ("the end of the year", "2019-09-01", "2019-12-31", "year", True),
+        ],
+    ),
     (  # a day alone takes the month of the date before it
         "Im Oktober 2019 scheiterten die Gespräche in Stockholm; am 5. hatten sie begonnen.",
         D(2019, 12, 20),

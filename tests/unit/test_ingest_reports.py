@@ -308,6 +308,8 @@ def test_kinds_from_a_bilingual_lexicon(sentence: str, kind: str) -> None:
             "weapons-test",
         ),
         ("Kim has ruled the country since taking power in December 2011.", "en", "inauguration"),
+        ("A salvo of cruise missiles was tracked over the Yellow Sea.", "en", "weapons-test"),
+        ("Over the summer it fired more than a dozen short-range missiles.", "en", "weapons-test"),
         # a clause of time around the act does not decide
         (
             "On Wednesday, hours before Trump landed in Gyeongju, it said it had test-fired "

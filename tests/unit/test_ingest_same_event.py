@@ -318,3 +318,30 @@ def test_a_missile_flying_over_japan_told_in_two_languages_is_one_event() -> Non
     )
     assert german.terms & english.terms == {"=missile", "=overflight"}
     assert same_event(german, english)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act", "clause"),
+    [
+        (
+            "Die Nachrichtenagentur KCNA meldete am Mittwoch, die Volksarmee habe am Vortag "
+            "zwei Straßen zum Süden gesprengt.",
+            "Vortag",
+            "die Volksarmee habe am Vortag zwei Straßen zum Süden gesprengt.",
+        ),
+        (
+            "The Joint Chiefs of Staff said on Tuesday that the North had fired two cruise "
+            "missiles on Monday.",
+            "Monday",
+            "the North had fired two cruise missiles on Monday.",
+        ),
+    ],
+)
+def test_a_reporting_clause_opening_the_sentence_is_a_clause_of_its_own(
+    sentence: str, act: str, clause: str
+) -> None:
+    day = next(d for d in ("Mittwoch", "Tuesday") if d in sentence)
+    said = sentence.index(day)
+    dates = [said, sentence.index(act)]
+    assert clause_of(sentence, dates[1], dates)[0] == clause
+    assert proposals.is_reporting(sentence, said, said + len(day))
