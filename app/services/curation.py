@@ -184,21 +184,12 @@ def _sources(session: Session, event_id: str) -> list[Source]:
 
 
 def _source_spec(source: Source) -> SourceSpec:
-    stated = None
-    if source.stated_start and source.stated_end and source.stated_precision:
-        stated = DateInterval(
-            source.stated_start,
-            source.stated_end,
-            source.stated_precision,  # type: ignore[arg-type]
-            source.stated_qualifier,  # type: ignore[arg-type]
-            source.stated_end_precision,  # type: ignore[arg-type]
-        )
     return SourceSpec(
         passage_id=source.passage_id,
         quote=source.quote,
         start=source.start,
         end=source.end,
-        stated_date=stated,
+        stated_date=events.stated_date(source),
     )
 
 

@@ -11,7 +11,7 @@ from sqlmodel import delete as delete_rows
 
 from app import documents, facets, search
 from app.dates import PRECISIONS, DateInterval
-from app.models import Event, EventActor, EventTag, Source, utcnow
+from app.models import Event, EventActor, EventLink, EventTag, Source, utcnow
 from app.queries import span_level
 from app.services import versions
 
@@ -118,6 +118,20 @@ def stated_columns(stated: DateInterval | None) -> dict[str, Any]:
         "stated_qualifier": stated.qualifier if stated else None,
         "stated_end_precision": stated.end_precision if stated else None,
     }
+
+
+def stated_date(row: Source | EventLink) -> DateInterval | None:
+    """The date a source or a link states, from its stated_* columns (a link has no end
+    precision: the date of a mention has none)."""
+    if not (row.stated_start and row.stated_end and row.stated_precision):
+        return None
+    return DateInterval(
+        row.stated_start,
+        row.stated_end,
+        row.stated_precision,  # type: ignore[arg-type]
+        row.stated_qualifier,  # type: ignore[arg-type]
+        getattr(row, "stated_end_precision", None),
+    )
 
 
 STATED_COLUMNS = tuple(stated_columns(None))

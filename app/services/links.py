@@ -7,10 +7,9 @@ moves the links of the merged event to the event it went into, where its sources
 
 from sqlmodel import Session, col, select
 
-from app.dates import DateInterval
 from app.models import EventLink
 from app.services.errors import NotFound
-from app.services.events import SourceSpec
+from app.services.events import SourceSpec, stated_date
 
 FOLLOWS = {"proposed": "pending", "published": "accepted", "rejected": "rejected"}
 
@@ -24,20 +23,12 @@ def get(session: Session, *, event_id: str, link_id: int) -> EventLink:
 
 def source(link: EventLink) -> SourceSpec:
     """The source a link becomes when it is accepted."""
-    stated = None
-    if link.stated_start and link.stated_end and link.stated_precision:
-        stated = DateInterval(
-            link.stated_start,
-            link.stated_end,
-            link.stated_precision,  # type: ignore[arg-type]
-            link.stated_qualifier,  # type: ignore[arg-type]
-        )
     return SourceSpec(
         passage_id=link.passage_id,
         quote=link.quote,
         start=link.start,
         end=link.end,
-        stated_date=stated,
+        stated_date=stated_date(link),
     )
 
 
