@@ -38,6 +38,23 @@ class NameMention:
     text: str
 
 
+@dataclass(frozen=True)
+class Words:
+    """The words of text[start:end] and the normal forms of those starting with a capital
+    ('' for the others): what every lexicon's matching reads."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    keys: list[str]
+
+    @classmethod
+    def of(cls, text: str, start: int = 0, end: int | None = None) -> "Words":
+        spans = [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+        return cls(
+            text, spans, [_word_key(text[a:b]) if text[a].isupper() else "" for a, b in spans]
+        )
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """Normal forms of every alias -> the actor or place id, and the longest alias in words.
@@ -52,11 +69,16 @@ class Lexicon:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
         """Non-overlapping names in text[start:end], leftmost and longest first."""
-        words = [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
-        keys = [
-            _word_key(text[a:b]) if text[a].isupper() or text[a:b] in self.lower_firsts else ""
-            for a, b in words
-        ]
+        return self.find_in(Words.of(text, start, end))
+
+    def find_in(self, read: Words) -> list[NameMention]:
+        """find() in words read before (each lexicon's names from one reading)."""
+        text, words, keys = read.text, read.spans, read.keys
+        if self.lower_firsts:  # "the" of "the North": a key of this lexicon's
+            keys = [
+                key or (_word_key(text[a:b]) if text[a:b] in self.lower_firsts else "")
+                for key, (a, b) in zip(keys, words, strict=True)
+            ]
         found: list[NameMention] = []
         i = 0
         while i < len(words):

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from app import views
 from app.dates import DateInterval, detect_language, find_dates
-from app.ingest.names import NameMention, lexicons
+from app.ingest.names import NameMention, Words, lexicons
 from app.ingest.passages import DEFAULT_MAX_CHARS, split_passages
 from app.models import ActorMention, Article, DateMention, Passage, PlaceMention
 
@@ -141,14 +141,12 @@ def store_article(
                 }
             )
     for passage in passages:
-        start, end = passage.start, passage.end
+        read = Words.of(data.text, passage.start, passage.end)  # once for both lexicons
         actor_rows += [
-            {**_span(passage.id, name), "actor_id": name.owner_id}
-            for name in actors.find(data.text, start, end)
+            {**_span(passage.id, name), "actor_id": name.owner_id} for name in actors.find_in(read)
         ]
         place_rows += [
-            {**_span(passage.id, name), "place_id": name.owner_id}
-            for name in places.find(data.text, start, end)
+            {**_span(passage.id, name), "place_id": name.owner_id} for name in places.find_in(read)
         ]
     return article, Stored(
         article,

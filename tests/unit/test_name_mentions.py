@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import Session
 
 from app.db import get_engine
-from app.ingest.names import Lexicon, lexicons
+from app.ingest.names import Lexicon, Words, lexicons
 
 
 @pytest.fixture
@@ -52,3 +52,22 @@ def test_places_with_inflections(seeded_url: str) -> None:
         ("panmunjom", "Panmunjom"),
         ("singapore", "Singapur"),
     ]
+
+
+def test_one_reading_of_a_passage_finds_actors_and_places(seeded_url: str) -> None:
+    """The words of a passage are read once (Words) for both lexicons, finding what each
+    finds reading the passage on its own."""
+    with Session(get_engine(seeded_url)) as session:
+        actors, places = lexicons(session)
+    text = "Vorspann. Kim Jong Un traf Trump in Panmunjom; danach flog Trump nach Seoul."
+    start, end = text.index("Kim"), len(text) - 1
+    read = Words.of(text, start, end)
+    assert actors.find_in(read) == actors.find(text, start, end)
+    assert places.find_in(read) == places.find(text, start, end)
+    assert [m.owner_id for m in actors.find_in(read)] == [
+        "kim-jong-un",
+        "donald-trump",
+        "donald-trump",
+        "south-korea",  # "Seoul" for its government
+    ]
+    assert [m.owner_id for m in places.find_in(read)] == ["panmunjom", "seoul"]
