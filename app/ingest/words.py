@@ -244,14 +244,22 @@ def _edges(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str], froze
 
 def _shared(key: str, word: str) -> int:
     """How many letters the two words share as one word (0: none): a prefix counts its own
-    letters ("Waffenruhe" and "Waffenstillstand" share six, not ten)."""
+    letters ("Waffenruhe" and "Waffenstillstand" share six, not ten), but not when it is
+    the modifier of a compound naming another act (_modifier)."""
     if key == word:
         return len(key)
-    prefix = len(os.path.commonprefix([key, word]))
-    if prefix >= min(6, len(key), len(word)) and min(len(key), len(word)) >= 5:
-        return prefix
     longer, shorter = (key, word) if len(key) > len(word) else (word, key)
+    prefix = len(os.path.commonprefix([key, word]))
+    if prefix >= min(6, len(shorter)) and len(shorter) >= 5 and not _modifier(longer, shorter):
+        return prefix
     return len(shorter) if len(longer) - len(shorter) >= 4 and longer.endswith(shorter) else 0
+
+
+def _modifier(longer: str, shorter: str) -> bool:
+    """Whether the shorter word begins a compound whose head names another act: "Präsident"
+    in "Präsidentschaftswahl" (an election); not "Gespräch" in "Gesprächsangebot"."""
+    compound = len(longer) - len(shorter) >= 4 and longer.startswith(shorter)
+    return compound and concept(longer) not in (None, concept(shorter))
 
 
 @lru_cache(maxsize=65536)

@@ -339,3 +339,13 @@ def test_an_occasion_opening_the_clause_is_not_its_act() -> None:
     assert Said.of(signed, signed, frozenset(), "en").kind == "agreement"
     killed = "At least 20 people were killed on Monday, officials said"
     assert Said.of(killed, killed, frozenset(), "en").kind == "death"
+
+
+def test_the_modifier_of_a_compound_naming_another_act_is_no_key_word() -> None:
+    """ "Präsidentschaftswahl" is an election, not the president's inauguration; an offer
+    of talks ("Gesprächsangebot") is still about talks."""
+    president = key_words("wird Präsident")
+    assert key_hits(president, key_words("gewann die Präsidentschaftswahl")) == 0
+    assert key_hits(president, key_words("der neue Präsident")) == 2
+    talks = key_words("lehnt Gespräche ab")
+    assert key_hits(talks, key_words("wies jedes Gesprächsangebot zurück")) == 2
