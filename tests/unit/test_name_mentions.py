@@ -1,10 +1,13 @@
 """Actor and place names in text, from the seeded aliases: inflections, longest match first."""
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from app.db import get_engine
+from app.actors import normalize
+from app.db import get_engine, session_scope
 from app.ingest.names import Lexicon, Words, lexicons
+from app.ingest.words import title_words
+from app.models import PlaceAlias
 
 
 @pytest.fixture
@@ -71,3 +74,18 @@ def test_one_reading_of_a_passage_finds_actors_and_places(seeded_url: str) -> No
         "south-korea",  # "Seoul" for its government
     ]
     assert [m.owner_id for m in places.find_in(read)] == ["panmunjom", "seoul"]
+
+
+def test_title_words_follow_an_alias_renamed_as_many_aliases(fresh_seeded_url: str) -> None:
+    """An event's title key words (names aside) are kept per content of the alias tables,
+    not their size: once an alias is replaced by another, as many aliases as before, the
+    old name is a key word of a title again and the new one is blanked."""
+    with session_scope(get_engine(fresh_seeded_url)) as session:
+        before = title_words("Gipfel auf Sentosa", lexicons(session))
+        alias = session.exec(select(PlaceAlias).where(PlaceAlias.alias == "Sentosa")).one()
+        alias.alias, alias.normalized = "Marina Bay", normalize("Marina Bay")
+        session.flush()
+        after = title_words("Gipfel auf Sentosa", lexicons(session))
+        renamed = title_words("Gipfel an der Marina Bay", lexicons(session))
+    assert before == {"gipfel"} and renamed == {"gipfel"}
+    assert after == {"gipfel", "sentosa"}
