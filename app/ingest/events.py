@@ -28,7 +28,9 @@ actor or place (both kinds known), or a shared word and the same kind; in the ar
 that cites it already, a word, actor, place or the same kind; a day apart or at
 another precision ("im September 2017" and "3. September 2017"), kinds of one family
 (not statements) and a shared word, actor or place (two words and an actor a day apart,
-three words for a season or longer). Of several, one of the same date first, then the
+three words for a season or longer). Words are compared as app.ingest.words.terms
+cuts them, a word naming an act as that act in either language ("Gipfel" and "summit",
+"traf" and "met": app.ingest.concepts). Of several, one of the same date first, then the
 one sharing most words. The proposal takes the more precise date. Two dates in one
 sentence are two events. A proposal is built by app.ingest.proposals; its id,
 `proposed-` and a hash of the text, the sentence's and the expression's offsets, is the

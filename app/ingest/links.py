@@ -12,22 +12,24 @@ part holding the expression when the sentence dates several events) says what ha
 * it has one of the event's key words: the words of its English and German titles, names
   and generic words ("first", "erste", "says") aside, compared by stem (irregular verbs
   by their infinitive: "met" and "meet"), by their first six letters, by a German
-  compound's head ("Atomtest" and "Test"), or by the act they name in either language
-  (app.ingest.concepts: "vereidigt", "sworn in" and "inauguration"; once per act); a word
-  of eight letters or more ("Atommacht") counts twice; or
+  compound's head ("Atomtest" and "Test"; not by a modifier whose compound's head is
+  another act: "Präsident" and "Präsidentschaftswahl"), or by the act they name in either
+  language (app.ingest.concepts: "vereidigt", "sworn in" and "inauguration"; once per
+  act); a word of eight letters or more ("Atommacht") counts twice; or
 * it has two key words of the event's summaries (names and title words aside: "the
   first sitting U.S. president to set foot in North Korea"), which count as one; or
-* its kind (app.ingest.proposals.kind_of) is the event's, or both are meetings (summit,
-  meeting, talks, agreement): not a statement (any clause may say something) nor a visit
-  (a visit holds meetings of its own), and not a day off (talks on the eve of a summit
-  are other talks); or
+* its kind (app.ingest.proposals.kind_of: the clause's main act, not an occasion opening
+  it, "At the NATO summit near London on Tuesday, Trump ... calling him") is the
+  event's, or both are meetings (summit, meeting, talks, agreement): not a statement
+  (any clause may say something) nor a visit (a visit holds meetings of its own), and
+  not a day off (talks on the eve of a summit are other talks); or
 * at day precision, it names the event's place and is of the event's family of kinds
   (meetings and visits; statements, speeches, threats and publications; wars and
   military actions): "Staatsmedien berichteten am 16. Januar, Nordkorea habe das
-  Atomtestgelände Punggye-ri aufgegeben", or, on the event's very day, it names its place and two
-  of its actors (all when it has fewer), the event lasting that one day, and tells no
-  other act (an act during a visit is not the visit): "Trump überschritt am
-  Sonntag mit Kim in Panmunjom die Demarkationslinie";
+  Atomtestgelände Punggye-ri aufgegeben"; or, on the very day of a one-day event, it
+  names its place and two of its actors (all when it has fewer) and tells no other act
+  (an act during a visit is not the visit): "Trump überschritt am Sonntag mit Kim in
+  Panmunjom die Demarkationslinie";
 * and, with fewer than two title key words and not by its place, the clause is of no known
   kind, or of the event's kind or family of acts: not another act (a tweet is no
   meeting), nor another thing said (a newspaper's report is no threat of North Korea's).
@@ -35,8 +37,7 @@ part holding the expression when the sentence dates several events) says what ha
 A wish or an offer ("er würde Kim gern an der Grenze treffen", "would like to meet",
 "wants to meet") is no report of the act: it links nothing a day off its date (it is an
 event of its own). Shared actors and place alone never tie a dated sentence to an event
-of another day. Each candidate is
-scored in [0, 1]:
+of another day. Each candidate is scored in [0, 1]:
 
     score = 0.25 * date + 0.35 * actors + 0.20 * place + 0.20 * terms
 
