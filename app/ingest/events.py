@@ -254,8 +254,7 @@ def link_article(session: Session, stored: Stored) -> None:
             if mention in dated:
                 _propose(article, report, mention, linked, run, person)
     # The events before the links that name them
-    events.put_many(session, list(run.new.values()))
-    events.cite(session, run.cited, run.refined)
+    events.put_many(session, list(run.new.values()), cite=run.cited, dates=run.refined)
     if run.links:
         rows = [link.model_dump(exclude={"id"}) for link in run.links.values()]
         session.execute(insert(EventLink), rows)

@@ -5,7 +5,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
-from sqlalchemy import Table, insert, update
+from sqlalchemy import Connection, Table, insert, update
 from sqlmodel import Session, col, select
 from sqlmodel import delete as delete_rows
 
@@ -178,15 +178,31 @@ def put(session: Session, spec: EventSpec) -> bool:
     return put_many(session, [spec])[0]
 
 
-def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
+def put_many(
+    session: Session,
+    specs: Sequence[EventSpec],
+    *,
+    cite: dict[str, list[SourceSpec]] | None = None,
+    dates: dict[str, tuple[DateInterval, str]] | None = None,
+) -> list[bool]:
     """put() for several events (distinct ids) as one write: one data version for all that
-    change, one search reindex, the links of all in one flush. Per spec: whether it changed."""
+    change, one search reindex, the links of all in one flush. Per spec: whether it changed.
+
+    In the same write, `cite` adds sources to other live events without reading or
+    rewriting the sources they have (ingestion's further reports of its proposals: quotes
+    of an article stored in this transaction, which no event cites yet), and those in
+    `dates` take that date and kind (their actor links the copies of them): the cost of a
+    further report does not grow with the sources an event has, but for rendering it."""
+    quotes = {event_id: sources for event_id, sources in (cite or {}).items() if sources}
+    dates = dates or {}
     ids = [spec.id for spec in specs]
     stored = {
-        event.id: event for event in session.exec(select(Event).where(col(Event.id).in_(ids))).all()
+        event.id: event
+        for event in session.exec(select(Event).where(col(Event.id).in_(ids + list(quotes))))
     }
     changed = _changed(session, stored, specs)
-    if not changed:
+    cited = [event for event_id, event in stored.items() if event_id in quotes]
+    if not changed and not cited:
         return [False] * len(specs)
     version = versions.bump(session)
     events: list[Event] = []
@@ -199,19 +215,31 @@ def put_many(session: Session, specs: Sequence[EventSpec]) -> list[bool]:
         else:
             for key, value in columns.items():
                 setattr(event, key, value)
-            event.updated_at = utcnow()
             event.deleted_at = None
-        event.change_seq = version
         events.append(event)
-    search.assign_keys(session, events)
+    for event in cited:
+        if event.id in dates:
+            date, kind = dates[event.id]
+            for key, value in {**date_columns(date), "kind": kind}.items():
+                setattr(event, key, value)
+    for event in events + cited:
+        if event.id in stored:
+            event.updated_at = utcnow()
+        event.change_seq = version
+    search.assign_keys(session, events + cited)
     session.flush()
     conn = session.connection()
-    facets.tally(conn, [spec.id for spec in changed if spec.id in stored], -1)
+    dated = [event.id for event in cited if event.id in dates]
+    facets.tally(conn, [spec.id for spec in changed if spec.id in stored] + dated, -1)
     _replace_links(session, changed, stored)
-    facets.tally(conn, [spec.id for spec in changed], 1)
-    search.reindex(session, [spec.id for spec in changed])
-    documents.refresh(session, [spec.id for spec in changed])
-    written = {spec.id for spec in changed}
+    _copy_dates(conn, dated)
+    facets.tally(conn, [spec.id for spec in changed] + dated, 1)
+    rows = [row for event in cited for row in _source_rows(event.id, quotes[event.id])]
+    if rows:
+        session.execute(insert(Source), rows)
+    written = [event.id for event in events + cited]
+    search.reindex(session, written)
+    documents.refresh(session, written)
     return [spec.id in written for spec in specs]
 
 
@@ -292,37 +320,13 @@ def _source_rows(event_id: str, sources: Sequence[SourceSpec]) -> list[dict[str,
     ]
 
 
-def cite(
-    session: Session,
-    quotes: dict[str, list[SourceSpec]],
-    dates: dict[str, tuple[DateInterval, str]],
-) -> None:
-    """Adds sources to live events as one write, the sources they have neither read nor
-    rewritten (ingestion's further reports of its proposals: the quotes of an article
-    stored in this transaction, which no event cites yet); the events in `dates` take that
-    date and kind, and their actor links the copies of them. The cost of a further report
-    does not grow with the sources an event has (but for rendering its document)."""
-    quotes = {event_id: sources for event_id, sources in quotes.items() if sources}
-    if not quotes:
-        return
-    version = versions.bump(session)
-    stored = session.exec(select(Event).where(col(Event.id).in_(list(quotes)))).all()
-    for event in stored:
-        if event.id in dates:
-            date, kind = dates[event.id]
-            for key, value in {**date_columns(date), "kind": kind}.items():
-                setattr(event, key, value)
-        event.updated_at = utcnow()
-        event.change_seq = version
-    search.assign_keys(session, stored)
-    session.flush()
-    dated = [event.id for event in stored if event.id in dates]
-    conn = session.connection()
-    facets.tally(conn, dated, -1)
-    if dated:  # the copies of the event's columns (ACTOR_COPIES), read from it
+def _copy_dates(conn: Connection, event_ids: Sequence[str]) -> None:
+    """The actor links of these events take their copies of the event's columns
+    (ACTOR_COPIES) from it."""
+    if event_ids:
         conn.execute(
             ACTOR_TABLE.update()
-            .where(ACTOR_TABLE.c.event_id.in_(dated))
+            .where(ACTOR_TABLE.c.event_id.in_(event_ids))
             .values(
                 {
                     name: select(EVENT_TABLE.c[name])
@@ -332,13 +336,6 @@ def cite(
                 }
             )
         )
-    facets.tally(conn, dated, 1)
-    session.execute(
-        insert(Source),
-        [row for event in stored for row in _source_rows(event.id, quotes[event.id])],
-    )
-    search.reindex(session, [event.id for event in stored])
-    documents.refresh(session, [event.id for event in stored])
 
 
 def delete(session: Session, event_id: str) -> bool:
