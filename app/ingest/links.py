@@ -19,10 +19,12 @@ part holding the expression when the sentence dates several events) says what ha
 * it has two key words of the event's summaries (names and title words aside: "the
   first sitting U.S. president to set foot in North Korea"), which count as one; or
 * its kind (app.ingest.proposals.kind_of: the clause's main act, not an occasion opening
-  it, "At the NATO summit near London on Tuesday, Trump ... calling him") is the
-  event's, or both are meetings (summit, meeting, talks, agreement): not a statement
-  (any clause may say something) nor a visit (a visit holds meetings of its own), and
-  not a day off (talks on the eve of a summit are other talks); or
+  it, "At the NATO summit near London on Tuesday, Trump ... calling him"; or an act its
+  words name, app.ingest.concepts, but a meeting or visit: "legt den Amtseid ab", "took
+  office" are an inauguration) is the event's, or both are meetings (summit, meeting,
+  talks, agreement): not a statement (any clause may say something) nor a visit (a
+  visit holds meetings of its own), and not a day off (talks on the eve of a summit are
+  other talks); or
 * at day precision, it names the event's place and is of the event's family of kinds
   (meetings and visits; statements, speeches, threats and publications; wars and
   military actions): "Staatsmedien berichteten am 16. Januar, Nordkorea habe das
@@ -77,6 +79,7 @@ from sqlmodel import Session, col, select
 
 from app.dates import DateInterval
 from app.ingest import proposals
+from app.ingest.concepts import concept
 from app.ingest.names import lexicons
 from app.ingest.reports import Report
 from app.ingest.words import key_hits, key_words, terms, title_words
@@ -142,6 +145,7 @@ class Said:
     first_since: bool  # "erstmals seit 2017": the year holds the last such event
     actors: frozenset[str] = frozenset()  # the actors its sentence names
     wish: bool = False  # "er würde Kim gern treffen": a wish, no report of the act
+    acts: frozenset[str] = frozenset()  # the acts its words name (app.ingest.concepts)
 
     @classmethod
     def of(
@@ -156,7 +160,19 @@ class Said:
         first_since = _FIRST_SINCE.search(clause) is not None
         kind = proposals.kind_of(clause, language)
         wish = _WISH.search(clause) is not None
-        return cls(key_words(blanked), kind, places, first_since, actors, wish)
+        words = key_words(blanked)
+        acts = frozenset(a for a in map(concept, words) if a is not None)
+        return cls(words, kind, places, first_since, actors, wish, acts)
+
+    def of_kind(self, kind: str) -> bool:
+        """Whether the clause is of this kind, or names its act (names_act)."""
+        return _same_kind(self.kind, kind) or self.names_act(kind)
+
+    def names_act(self, kind: str) -> bool:
+        """Whether the clause's words name the act of this kind, where kind_of read another
+        ("legt den Amtseid ab und bietet Gespräche an", "since Lee took office"); not a
+        meeting or visit, the occasion of other acts ("At the NATO summit, Trump said")."""
+        return kind in self.acts and KIND_FAMILIES.get(kind, kind) != "meeting"
 
 
 def date_fit(event: DateInterval, mention: DateInterval) -> float:
@@ -226,11 +242,15 @@ def score(
         (candidate.place_id in clause.places and _kin(clause.kind, candidate.kind))
         or _present(candidate, fit, clause)
     )
-    if not (said or there or _same_kind(clause.kind, candidate.kind)):
+    if not (said or there or clause.of_kind(candidate.kind)):
         return 0.0
     if not (said or there) and fit == NEXT_DAY_FIT:
         return 0.0  # by its kind alone, a clause tells an event of its own date only
-    if hits < 2 and not there and not _tells(clause.kind, candidate.kind):
+    if (
+        hits < 2
+        and not there
+        and not (_tells(clause.kind, candidate.kind) or clause.names_act(candidate.kind))
+    ):
         return 0.0
     span = day_count(candidate.interval)
     within = (span > LONG_DAYS and mention.precision in ("day", "month")) or (
@@ -413,9 +433,8 @@ def is_link(
     if value >= LINK_THRESHOLD:
         return True
     hits = key_hits(event.key_words, said.words)
-    kind = said.kind
     there = event.place_id is not None and event.place_id in said.places
-    specific = hits >= 2 or ((hits == 1 or there) and _same_kind(kind, event.kind))
+    specific = hits >= 2 or ((hits == 1 or there) and said.of_kind(event.kind))
     shared = bool(event.actors & set(report.actors))
     fit = date_fit(event.interval, mention)
     if mention.precision == "day" and fit >= NEXT_DAY_FIT:  # "April 21: ... state media report"
@@ -425,4 +444,4 @@ def is_link(
         begun = mention.start <= event.interval.start <= mention.end
         return begun and hits >= 2 and not said.first_since
     held = mention.precision == "month" and (inside or holds_end(mention, event.interval))
-    return held and (specific or (shared and _same_kind(kind, event.kind)))
+    return held and (specific or (shared and said.of_kind(event.kind)))

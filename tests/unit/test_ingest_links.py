@@ -349,3 +349,21 @@ def test_the_modifier_of_a_compound_naming_another_act_is_no_key_word() -> None:
     assert key_hits(president, key_words("der neue Präsident")) == 2
     talks = key_words("lehnt Gespräche ab")
     assert key_hits(talks, key_words("wies jedes Gesprächsangebot zurück")) == 2
+
+
+def test_a_clause_naming_the_events_act_in_other_words_is_of_its_kind() -> None:
+    """kind_of reads "bietet ... Gespräche an" (a statement); the clause also names an
+    inauguration ("legt den Amtseid ab"), the kind of an event whose title does not say
+    so ("Lee Jae-myung wird Präsident Südkoreas")."""
+    oath = event("becomes wird", "inauguration", "2025-06-04", "2025-06-04", ("lee-jae-myung",))
+    text = "Lee legt in Seoul den Amtseid ab und bietet dem Norden Gespräche an."
+    clause = Said.of(text, text, frozenset(), "de", frozenset({"lee-jae-myung"}))
+    assert clause.kind != "inauguration" and clause.of_kind("inauguration")
+    value = score(oath, day("2025-06-04"), {"lee-jae-myung"}, set(), frozenset(), clause)
+    assert value > 0
+    report = Report(
+        passage_report(text).passage, 0, len(text), [], False, ["lee-jae-myung"], [], []
+    )
+    assert is_link(oath, day("2025-06-04"), value, report, clause)
+    # not by its kind alone the day before
+    assert score(oath, day("2025-06-03"), {"lee-jae-myung"}, set(), frozenset(), clause) == 0
