@@ -26,7 +26,12 @@ _REPORTING_FIRST = re.compile(rf"[^,;]{{0,80}}?\b{SAYING}\b[^,;]{{0,40}}?(,\s+|\
 
 # where a clause of time starts, when no stronger boundary parts two dates: "..., ending
 # six months of turmoil that began when his predecessor ... declared martial law on Dec. 3"
-_WEAK = re.compile(r"\s+(?=(?:when|after|before|while|nachdem|bevor|während)\b)")
+_SPAN = r"(?:minutes?|hours?|days?|weeks?|months?|years?|Minuten|Stunden|Tage|Wochen|Monate|Jahre)"
+_HOW_MANY = r"(?:a|an|one|two|three|several|few|some|wenige|zwei|drei|einige|ein|eine|\d+)"
+_WEAK = re.compile(  # "a day after", "hours after", "wenige Stunden nachdem" go with their clause
+    rf"\s+(?=(?:(?:{_HOW_MANY}\s+)?{_SPAN}\s+)?(?:when|after|before|while|nachdem|bevor|während)\b)"
+)
+_INSIDE_SPAN = re.compile(rf"\b(?:{_HOW_MANY}|{_SPAN})$")  # no cut inside "a day after"
 
 
 _SUBORDINATE = re.compile(  # a clause of its own subject: no subject put in front
@@ -35,10 +40,12 @@ _SUBORDINATE = re.compile(  # a clause of its own subject: no subject put in fro
 )
 
 
-# a clause that has its own subject: an article or pronoun first, or a verb of saying
-# with its subject after it (", meldete die Staatsagentur KCNA")
+# a clause that has its own subject: an article or pronoun first, a fronted time ("on Jan.
+# 9 the two Koreas held"), or a verb of saying with its subject after it (", meldete die
+# Staatsagentur KCNA")
 _OWN_SUBJECT = re.compile(
-    rf"\s*(?:(?:the|a|an|he|she|it|they|we|der|die|das|ein|eine|er|sie|es|man|wir)\b|{SAYING})",
+    r"\s*(?:(?:the|a|an|he|she|it|they|we|der|die|das|ein|eine|er|sie|es|man|wir|"
+    rf"on|in|at|am|im|an|um)\b|{SAYING})",
     re.IGNORECASE,
 )
 _LEADING_NAME = re.compile(r"((?:[A-ZÄÖÜ][\w'’-]*\s+){1,4})(?=[a-zäöüß])")
@@ -108,7 +115,7 @@ def clause_of(text: str, at: int, dates: list[int]) -> tuple[str, int]:
     strong = [c.span() for c in _CLAUSE.finditer(text)]
     if reporting := _REPORTING_FIRST.match(text):
         strong.append(reporting.span(1))
-    weak = [c.span() for c in _WEAK.finditer(text)]
+    weak = [c.span() for c in _WEAK.finditer(text) if not _INSIDE_SPAN.search(text, 0, c.start())]
     chosen = [
         max(between)
         for a, b in itertools.pairwise(sorted(dates))

@@ -4,13 +4,15 @@ from a bilingual lexicon, and a score that says how sure its date is.
 Title: the sentence, in the article's language, without its date expression (and the
 preposition, article or demonstrative before it: "Am 27. April 2018", "On March 1,
 2019,", "March 5-6, 2018:", "that September"), a section label ("Analyse:", "Update:"), a
-leading connective ("Dann", "Later", "when") or a dateline; a German clause whose fronted
-date leaves the verb first ("trafen sich Kim und Moon in Panmunjom") gets its subject
-back in front ("Kim und Moon trafen sich in Panmunjom"); a leading personal pronoun
-becomes the name of the last person named before the sentence in its paragraph (and that
-person an actor of the event: further back, "he" may be someone the lexicon does not
-know). Cut at a clause or word boundary, never mid-word; white space made single, a
-conjunction the date leaves behind dropped.
+leading connective ("Dann", "Later", "when") or a dateline; an article before a date
+naming a thing stays ("called the September launch", "abide by the 2018 agreement"), as
+does a relative pronoun (", der 2011 die Macht übernahm"); a German clause whose fronted
+date leaves the verb first ("trafen sich Kim und Moon in Panmunjom", also after a lead-in
+and a colon) gets its subject back in front ("Kim und Moon trafen sich in Panmunjom"); a
+leading personal pronoun becomes the name of the last person named before the sentence in
+its paragraph (and that person an actor of the event: further back, "he" may be someone
+the lexicon does not know). Cut at a clause or word boundary, never mid-word; white space
+made single, a conjunction the date leaves behind dropped.
 
 Score: day 0.9, month 0.75, year 0.55, decade 0.3; times 0.7 when the year (or month) was
 not stated in the expression but taken from the text around it (app.dates: `inferred`),
@@ -18,6 +20,7 @@ times 0.9 for a date taken from a heading.
 """
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from app.dates import DateInterval, vote_language
@@ -169,6 +172,27 @@ _WITH_DATE = re.compile(
 )
 # a conjunction the date list leaves behind: "at summits in 2000 and 2007, only to"
 _DANGLING = re.compile(r"\s+(?:and|und|or|oder)(?=\s*[,;.]|$)")
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:(the|a|an|its|his|her|their)|der|die|das|den|dem|des|ein|eine)\s+$", re.IGNORECASE
+)
+
+
+_NOUN_AFTER = re.compile(  # a word after the date that may be a noun (or its adjective)
+    r" (?!(?:and|or|und|oder|to|in|on|at|of|with|when|as|it|he|she|they|we|er|sie|es|was|"
+    r"were|is|had|has|war|hat|hatte)\b)([^\W\d][\w'’-]*)"
+)
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """The date at `start`:`end` stands between an article and its noun: "the 2018
+    agreement", "the September launch", "das 2018 Abkommen" (but "Der 3. September 2017
+    markierte": in German only before a capitalised noun)."""
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+    noun = _NOUN_AFTER.match(text, end)
+    return bool(article and noun and (article.group(1) or noun.group(1)[:1].isupper()))
+
+
+_RELATIVE = re.compile(r"(?<=,\s)(?:der|die|das|dem|den)\s+")  # a relative pronoun stays
 _AFTER_DATE = re.compile(r"\s*(?:[,:;–—-]|\bhat\b\s*)?\s*")
 PRONOUNS = frozenset(["er", "sie", "he", "she", "they"])
 ARTICLES = frozenset(  # and possessives: "his predecessor, Yoon, declared"
@@ -448,11 +472,16 @@ def title(
     text = sentence
     for start, end in sorted(date_spans, reverse=True):
         lead = _BEFORE_DATE.search(text, 0, start)
+        if lead and (relative := _RELATIVE.match(text, lead.start())):  # ", der 2011 die Macht"
+            lead = _BEFORE_DATE.search(text, relative.end(), start)
         with_date = _WITH_DATE.match(text, end)
         assert with_date is not None  # it matches the empty string
-        # "during last month's Olympics" keeps its preposition
-        cut_from = lead.start() if lead and not with_date.group().startswith(("'", "’")) else start
-        end = with_date.end()
+        # "during last month's Olympics" keeps its preposition, "the 2018 agreement" and
+        # "the September launch" their article
+        naming = _names_a_thing(text, start, end)
+        kept = naming or with_date.group().startswith(("'", "’"))
+        cut_from = lead.start() if lead and not kept else start
+        end = with_date.end() + (1 if naming else 0)
         trail = _AFTER_DATE.match(text, end) if cut_from == 0 else None
         cut_to = trail.end() if trail else end
         joiner = " " if cut_from > 0 and text[cut_to : cut_to + 1].isalnum() else ""
@@ -465,10 +494,15 @@ def title(
     text = text.strip(" ,;:–—-")
     by_pronoun = False
     first = re.match(r"(\w+)\b", text)
+    names = sorted(set(names), key=len, reverse=True)
     if first and first.group(1).casefold() in PRONOUNS and person:
         text, by_pronoun = person + text[first.end() :], True
     else:
-        text, by_pronoun = _front_subject(text, sorted(set(names), key=len, reverse=True), person)
+        text, by_pronoun = _front_subject(text, names, person)
+    lead_in, colon, rest = text.partition(": ")
+    if colon and rest[:1].islower():  # "Vorausgegangen war eine Annäherung: hatten sich Kim ..."
+        rest, by_pronoun = _front_subject(rest, names, person)
+        text = lead_in + colon + rest
     first_word = text.split(" ", 1)[0].casefold()
     if not text or text[:1].islower() and not by_pronoun and first_word not in ARTICLES:
         text = sentence  # the date was the subject: the sentence reads best as it is
@@ -506,10 +540,21 @@ def _front_subject(text: str, names: list[str], person: str | None) -> tuple[str
         if noun is None:
             return text, False
         end = noun.end()
-    while (join := _JOIN.match(text, end)) and (more := name_at(join.end())) is not None:
+    while (join := _JOIN.match(text, end)) and (more := _further(text, join.end(), name_at)):
         end = more
     subject = text[verb.end() : end]
     return f"{subject} {text[: verb.end()].strip()}{text[end:]}", False
+
+
+_CAPITALISED = re.compile(r"(?:[A-ZÄÖÜ][\w'’-]*)(?:\s+[A-ZÄÖÜ][\w'’-]*)*")
+
+
+def _further(text: str, at: int, name_at: Callable[[int], int | None]) -> int | None:
+    """Where a further subject joined by "und"/"and" ends: a name, or capitalised words
+    ("Kim und Südkoreas Präsident Moon Jae In")."""
+    words = _CAPITALISED.match(text, at)
+    ends = [e for e in (name_at(at), words.end() if words else None) if e is not None]
+    return max(ends, default=None)
 
 
 def _shorten(text: str) -> str:

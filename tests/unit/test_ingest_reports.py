@@ -209,6 +209,31 @@ def test_a_name_in_a_compound_is_no_actor(text: str, name: str, modifies: bool) 
             None,
             "His predecessor, Yoon Suk Yeol, declared martial law",
         ),
+        (  # after a lead-in and a colon, the subject goes in front too
+            "Fast wäre es nicht dazu gekommen: Am 24. Mai hatten Trump und Südkoreas Präsident "
+            "Moon den Gipfel abgesagt.",
+            "24. Mai",
+            ["Trump", "Moon"],
+            None,
+            "Fast wäre es nicht dazu gekommen: Trump und Südkoreas Präsident Moon hatten den "
+            "Gipfel abgesagt",
+        ),
+        (  # a date between an article and its noun leaves the article
+            "Prime Minister Shinzo Abe called the September launch a grave threat.",
+            "September",
+            ["Shinzo Abe"],
+            None,
+            "Prime Minister Shinzo Abe called the launch a grave threat",
+        ),
+        (  # a relative pronoun before the date stays
+            "Der dritte Test ist der erste unter Kim Jong Un, der 2011 die Macht von seinem "
+            "Vater übernommen hatte.",
+            "2011",
+            ["Kim Jong Un"],
+            None,
+            "Der dritte Test ist der erste unter Kim Jong Un, der die Macht von seinem Vater "
+            "übernommen hatte",
+        ),
         (  # "that September" goes with its date; the pronoun is the person named before
             "and that September he became the first South Korean leader in a decade to visit "
             "Pyongyang.",

@@ -345,3 +345,29 @@ def test_a_reporting_clause_opening_the_sentence_is_a_clause_of_its_own(
     dates = [said, sentence.index(act)]
     assert clause_of(sentence, dates[1], dates)[0] == clause
     assert proposals.is_reporting(sentence, said, said + len(day))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second", "clause"),
+    [
+        (  # "a day after" goes with its clause of time
+            "Trump on Tuesday condemned the regime's brutality a day after Warmbier died on "
+            "Monday in Cincinnati.",
+            "Tuesday",
+            "Monday",
+            "a day after Warmbier died on Monday in Cincinnati.",
+        ),
+        (  # a fronted time: the clause has its subject after it
+            "Kim offered to send athletes to the Games in February, and on Jan. 9 the two "
+            "Koreas held their first talks in two years.",
+            "February",
+            "Jan. 9",
+            "on Jan. 9 the two Koreas held their first talks in two years.",
+        ),
+    ],
+)
+def test_a_span_of_time_and_a_fronted_time_stay_in_their_clause(
+    sentence: str, first: str, second: str, clause: str
+) -> None:
+    dates = [sentence.index(first), sentence.index(second)]
+    assert clause_of(sentence, dates[1], dates)[0] == clause
