@@ -34,7 +34,9 @@ part holding the expression when the sentence dates several events) says what ha
   Panmunjom die Demarkationslinie";
 * and, with fewer than two title key words and not by its place, the clause is of no known
   kind, or of the event's kind or family of acts: not another act (a tweet is no
-  meeting), nor another thing said (a newspaper's report is no threat of North Korea's).
+  meeting), nor another thing said (a newspaper's report is no threat of North Korea's);
+  but what is said may tell a policy, which is declared ("Kim declared South Korea the
+  North's principal enemy in a speech to the rubber-stamp parliament on Jan. 15").
 
 A wish or an offer ("er würde Kim gern an der Grenze treffen", "would like to meet",
 "wants to meet") is no report of the act: it links nothing a day off its date (it is an
@@ -294,11 +296,14 @@ def _same_kind(kind: str, other: str) -> bool:
 def _tells(kind: str, other: str) -> bool:
     """Whether a clause of this kind may tell an event of the other on one key word: a
     clause of no known kind, or of the event's kind, or of its family of acts (a war and
-    an attack, a summit and a visit); not another act, nor another thing said (one word,
-    "Raketen", in a newspaper's report does not make it North Korea's threat)."""
+    an attack, a summit and a visit), or a statement of a policy; not another act, nor
+    another thing said (one word, "Raketen", in a newspaper's report does not make it
+    North Korea's threat)."""
     if "unclassified" in (kind, other) or kind == other:
         return True
     family = KIND_FAMILIES.get(kind, kind)
+    if family == "statement" and other == "policy":
+        return True  # a policy is declared: "Kim declared South Korea the principal enemy"
     return family != "statement" and family == KIND_FAMILIES.get(other, other)
 
 

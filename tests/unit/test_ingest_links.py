@@ -367,3 +367,19 @@ def test_a_clause_naming_the_events_act_in_other_words_is_of_its_kind() -> None:
     assert is_link(oath, day("2025-06-04"), value, report, clause)
     # not by its kind alone the day before
     assert score(oath, day("2025-06-03"), {"lee-jae-myung"}, set(), frozenset(), clause) == 0
+
+
+def test_a_policy_is_declared_in_what_is_said() -> None:
+    """A speech tells a policy by two words of its summary; it tells no threat."""
+    words = key_words("In a speech to the Supreme People's Assembly Kim declared the South")
+    policy = Candidate(
+        "e", day("2024-01-15"), frozenset(), None, frozenset(), frozenset(), "policy", words
+    )
+    text = 'Kim declared the South its "principal enemy" in a speech to the parliament'
+    clause = said(text)
+    assert clause.kind in ("speech", "statement")
+    assert score(policy, day("2024-01-15"), set(), set(), frozenset(), clause) > 0
+    threat = Candidate(
+        "e", day("2024-01-15"), frozenset(), None, frozenset(), frozenset(), "threat", words
+    )
+    assert score(threat, day("2024-01-15"), set(), set(), frozenset(), clause) == 0
