@@ -57,8 +57,9 @@ KIND_CUES: dict[str, dict[str, str]] = {
         "en": r"sanction\w*|embargo|sponsors?\s+of\s+terror\w*|blacklist|banned|bans\b",
     },
     "demolition": {
-        "de": r"abriss|abgerissen|(?:reißt|riss|rissen)\s+(?:\w+\s+){0,6}ab\b|\w*spreng\w*",
-        "en": r"demoli\w*|blew\s+up|blown\s+up|torn\s+down|tore\s+down|razed",
+        "de": r"abriss|abgerissen|(?:reißt|riss|rissen)\s+(?:\w+\s+){0,6}ab\b|\w*spreng\w*|"
+        r"zerstör\w*",
+        "en": r"demoli\w*|blew\s+up|blown\s+up|torn\s+down|tore\s+down|razed|destroy\w*",
     },
     "inauguration": {
         "de": r"amtseinführung|vereidig\w*|amtsantritt|(?:tritt|trat)\s+(?:\w+\s+){0,3}amt\s+an\b|"

@@ -334,6 +334,11 @@ def test_kinds_from_a_bilingual_lexicon(sentence: str, kind: str) -> None:
         ),
         ("Kim has ruled the country since taking power in December 2011.", "en", "inauguration"),
         ("A salvo of cruise missiles was tracked over the Yellow Sea.", "en", "weapons-test"),
+        (
+            "Seoul bestätigte am Dienstag, dass das Gebäude um 14.49 Uhr zerstört worden sei.",
+            "de",
+            "demolition",
+        ),
         ("Over the summer it fired more than a dozen short-range missiles.", "en", "weapons-test"),
         # a clause of time around the act does not decide
         (
