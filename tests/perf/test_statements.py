@@ -2,15 +2,16 @@
 counted on the real server's engine while it answers real HTTP requests.
 """
 
+import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from app import queries
+from app import exports, queries
 from app.db import get_engine
 from app.filters import event_filters
-from tests.perf.conftest import counting_server
+from tests.perf.conftest import counting_server, statements_on
 
 
 @pytest.fixture
@@ -67,3 +68,20 @@ def test_a_page_reads_its_documents_as_bytes(seeded_url: str) -> None:
         kim = event_filters(conn, actor=["kim"])
         rows, _ = queries.page_rows(conn, kim, "date", 5, None, "de")
     assert len(rows) == 5 and all(type(row[3]) is bytes for row in rows)
+
+
+def test_an_export_reads_the_next_batch_while_this_one_is_sent(
+    seeded_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exports, "EVENT_BATCH", 10)
+    engine = get_engine(seeded_url)
+    with engine.connect() as conn:
+        every = event_filters(conn)
+    with statements_on(seeded_url) as statements:
+        batches = exports.event_batches(engine, every)
+        first = next(batches)
+        deadline = time.monotonic() + 10
+        while len(statements) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)  # the caller sends the first batch: the second is being read
+        assert len(first) == 10 and len(statements) == 2, statements
+        assert len(first) + sum(len(batch) for batch in batches) == 77
