@@ -25,16 +25,17 @@ One proposal per real event: a report becomes another source of a proposal store
 the dates are one within the other (a day's slack), no longer than a year, and the kinds
 of one family (or one unclassified); then, on the same day, two shared words, a shared
 actor or place (both kinds known), or a shared word and the same kind; in the article
-that cites it already, a word, actor, place or the same kind; a day apart or at
-another precision ("im September 2017" and "3. September 2017"), kinds of one family
-(not statements) and a shared word, actor or place (two words and an actor a day apart,
-three words for a season or longer). Words are compared as app.ingest.words.terms
-cuts them, a word naming an act as that act in either language ("Gipfel" and "summit",
-"traf" and "met": app.ingest.concepts). Of several, one of the same date first, then the
-one sharing most words. The proposal takes the more precise date. Two dates in one
-sentence are two events. A proposal is built by app.ingest.proposals; its id,
-`proposed-` and a hash of the text, the sentence's and the expression's offsets, is the
-same every time the same article is ingested.
+that cites it already, a word, actor, place or the same kind, or an act the lexicon
+cannot name beside one it names (not a statement); a day apart or at another precision
+("im September 2017" and "3. September 2017"), kinds of one family (not statements) and a
+shared word, actor or place (two words and an actor a day apart, three words for a season
+or longer). Words are compared as app.ingest.words.terms cuts them, a word naming an act
+as that act in either language ("Gipfel" and "summit", "traf" and "met":
+app.ingest.concepts). Of several, one of the same date first, then the one sharing most
+words. The proposal takes the more precise date. Two dates in one sentence are two
+events. A proposal is built by app.ingest.proposals; its id, `proposed-` and a hash of
+the text, the sentence's and the expression's offsets, is the same every time the same
+article is ingested.
 """
 
 import hashlib
@@ -130,8 +131,10 @@ def same_event(a: Candidate, b: Candidate, *, one_article: bool = False) -> bool
     specific = _family(a.kind) == _family(b.kind) and classified and _family(a.kind) != "statement"
     days = (day_count(x), day_count(y))
     if (x.start, x.end) == (y.start, y.end) and days == (0, 0):  # the same day
-        if one_article:
-            return bool(shared or named or specific)
+        if one_article:  # or an act the lexicon cannot name told beside a named one
+            acts = {a.kind, b.kind} - {"unclassified"}
+            told = len(acts) == 1 and not acts & proposals.STATEMENTS
+            return bool(shared or named or specific or told)
         return shared >= 2 or (named and classified) or (shared >= 1 and specific)
     if not specific:  # a day apart, or another precision: acts of one family, named alike
         return False

@@ -371,3 +371,21 @@ def test_a_span_of_time_and_a_fronted_time_stay_in_their_clause(
 ) -> None:
     dates = [sentence.index(first), sentence.index(second)]
     assert clause_of(sentence, dates[1], dates)[0] == clause
+
+
+def test_in_one_article_an_act_without_a_kind_that_day_is_the_named_act() -> None:
+    blown = report(
+        "Die Sprengungen ereigneten sich am Dienstag nördlich der Demarkationslinie.",
+        SEPT_3,
+        "demolition",
+    )
+    cut = report(
+        "Die Volksarmee habe die Verbindungen am Vortag dauerhaft gekappt.",
+        SEPT_3,
+        "unclassified",
+    )
+    said = report("Ein Sprecher wies das am Dienstag zurück.", SEPT_3, "statement")
+    assert not blown.terms & cut.terms
+    assert same_event(blown, cut, one_article=True)
+    assert not same_event(blown, cut)  # across articles it needs a word, actor or place
+    assert not same_event(said, cut, one_article=True)  # what was said is no act
