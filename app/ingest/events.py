@@ -9,16 +9,16 @@ no missile test; meetings, summits, visits and agreements are one family). So a 
 new event is never hidden by one around it. Not for a decade, nor "today", nor a plan: a
 date after the publication, or in its last week in a clause that says "will", "is
 expected to", "soll" (or, for a date reaching past the publication, "would", "werde":
-"said the North would launch three more satellites in 2024"); nor a year naming a thing
-("the 2018 military agreement", "das Abkommen von 2018", "the 2019 Hanoi collapse"; a
-link to the thing is fine); nor a date no event has (app.ingest.proposals: "seit 2006"
-unless "the first ... since", "until last year", a comparison: "wie 2019,", a
-counterfactual); nor a period holding the publication date in a clause that names no act
-("in diesem Herbst"); nor the report's own date in a sentence dating several: "wie Yonhap
-am Mittwoch berichtete", a day next to a verb of saying when the sentence dates another
-day up to a week before it ("habe am Montag ... getestet, meldete KCNA am Dienstag";
-"fired ... on Monday, the military said on Tuesday"). When a sentence dates several
-events, each is proposed from its clause (app.ingest.clauses).
+"said the North would launch three more satellites in 2024", "agreed to seek talks this
+year"); nor a year naming a thing ("the 2018 military agreement", "das Abkommen von
+2018", "the 2019 Hanoi collapse"; a link to the thing is fine); nor a date no event has
+(app.ingest.proposals: "seit 2006" unless "the first ... since", "until last year", a
+comparison: "wie 2019,", a counterfactual); nor a period holding the publication date in
+a clause that names no act ("in diesem Herbst"); nor the report's own date in a sentence
+dating several: "wie Yonhap am Mittwoch berichtete", a day next to a verb of saying when
+the sentence dates another day up to a week before it ("habe am Montag ... getestet,
+meldete KCNA am Dienstag"; "fired ... on Monday, the military said on Tuesday"). When a
+sentence dates several events, each is proposed from its clause (app.ingest.clauses).
 
 One proposal per real event: a report becomes another source of a proposal stored before
 (or made from this article) that tells the same event, and links to it. The same event:

@@ -226,12 +226,18 @@ NOW = re.compile(
 _CAPABLE = re.compile(r"\b(?:that|which|who)\s+(?:could|may|might)\b", re.IGNORECASE)
 
 
-# what was said of the future: "said the North would launch three more satellites in
-# 2024", "kündigte an, er werde 2024 ..." (a plan when its date reaches past the
-# publication)
+# what was said or agreed of the future: "said the North would launch three more
+# satellites in 2024", "agreed to seek talks this year", "kündigte an, er werde 2024 ..."
+# (a plan when its date reaches past the publication)
 SAID_PLANS = {
-    "en": re.compile(r"\bwould\b", re.IGNORECASE),
-    "de": re.compile(r"\b(?:werde|würde|würden|wolle)\b", re.IGNORECASE),
+    "en": re.compile(
+        r"\b(?:would|(?:agreed?|agrees|pledged?|promised?|vowed?|decided?|aims?|hopes?|"
+        r"intends?)\s+to)\b",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"\b(?:werde|würde|würden|wolle|vereinbar\w*|versprach\w*|versprochen)\b", re.IGNORECASE
+    ),
 }
 
 
