@@ -229,7 +229,7 @@ def link_article(session: Session, stored: Stored) -> None:
         words = terms(report.passage.text)
         blanked = _outside_names(article.text, report)
         person = _person_before(actors[report.passage.id], report.start, persons)
-        dated = _event_dates(report.dates)
+        dated = _event_dates(article.text[report.start : report.end], report)
         for mention in report.dates:
             if mention not in dated and mention.qualifier != "after":
                 continue  # "2018, on March 5": the day; "seit 2006" still names an event
@@ -321,18 +321,23 @@ def _covers(event: Candidate, mention: DateInterval, kind: str) -> bool:
 _PRONOUN = re.compile(r"\b(?:er|sie|he|she)\b", re.IGNORECASE)
 
 
-def _event_dates(dates: list[DateMention]) -> list[DateMention]:
+def _event_dates(text: str, report: Report) -> list[DateMention]:
     """The date expressions of a sentence that date an event of their own: not one whose
-    interval holds another's ("2018, on March 5": the day)."""
+    interval holds another's in its clause ("2018, on March 5": the day; but "said in late
+    November ... after the South suspended it ... on Nov. 21" dates two events)."""
+    dates = report.dates
+    at = [m.start - report.start for m in dates]
+    clauses = [0 if report.heading else clause_of(text, a, at)[1] for a in at]
     return [
         m
-        for m in dates
+        for m, clause in zip(dates, clauses, strict=True)
         if not any(
             o is not m
             and m.date_start <= o.date_start
             and o.date_end <= m.date_end
             and (o.date_start, o.date_end) != (m.date_start, m.date_end)
-            for o in dates
+            and other == clause
+            for o, other in zip(dates, clauses, strict=True)
         )
     ]
 

@@ -4,14 +4,15 @@ from a bilingual lexicon, and a score that says how sure its date is.
 Title: the sentence, in the article's language, without its date expression (and the
 preposition, article or demonstrative before it: "Am 27. April 2018", "On March 1,
 2019,", "March 5-6, 2018:", "that September"), a section label ("Analyse:", "Update:"), a
-leading connective ("Dann", "Later", "when") or a dateline; an article before a date
-naming a thing stays ("called the September launch", "abide by the 2018 agreement"), as
-does a relative pronoun (", der 2011 die Macht übernahm"); a German clause whose fronted
-date leaves the verb first ("trafen sich Kim und Moon in Panmunjom", also after a lead-in
-and a colon) gets its subject back in front ("Kim und Moon trafen sich in Panmunjom"); a
-leading personal pronoun becomes the name of the last person named before the sentence in
-its paragraph (and that person an actor of the event: further back, "he" may be someone
-the lexicon does not know). Cut at a clause or word boundary, never mid-word; white space
+leading connective ("Dann", "Later"), the conjunction of a clause of time cut from its
+sentence ("when", "after") or a dateline; an article before a date naming a thing stays
+("called the September launch", "abide by the 2018 agreement"), as does a relative
+pronoun (", der 2011 die Macht übernahm"); a German clause whose fronted date leaves the
+verb first ("trafen sich Kim und Moon in Panmunjom", also after a lead-in and a colon)
+gets its subject back in front ("Kim und Moon trafen sich in Panmunjom"); a leading
+personal pronoun becomes the name of the last person named before the sentence in its
+paragraph (and that person an actor of the event: further back, "he" may be someone the
+lexicon does not know). Cut at a clause or word boundary, never mid-word; white space
 made single, a conjunction the date leaves behind dropped.
 
 Score: day 0.9, month 0.75, year 0.55, decade 0.3; times 0.7 when the year (or month) was
@@ -155,7 +156,7 @@ _LABEL = re.compile(
 _CONNECTIVE = re.compile(
     r"\s*(?:dann|danach|daraufhin|später|anschließend|zudem|außerdem|bereits|schon|erst|"
     r"doch|aber|und|auch|jedoch|then|later|afterwards|meanwhile|however|also|and|but|"
-    r"already|finally|schließlich|zuvor|earlier|when|while)\b,?\s*",
+    r"already|finally|schließlich|zuvor|earlier)\b,?\s*",
     re.IGNORECASE,
 )
 # What may stand before a date expression and goes with it: prepositions, articles,
@@ -193,6 +194,9 @@ def _names_a_thing(text: str, start: int, end: int) -> bool:
     return bool(article and noun and (article.group(1) or noun.group(1)[:1].isupper()))
 
 
+# the conjunction of a clause of time cut from its sentence (lower case: a sentence that
+# opens with "When ..." keeps it)
+_TIME_CLAUSE = re.compile(r"(?:when|while|after|before|als|während|nachdem|bevor)\s+")
 _RELATIVE = re.compile(r"(?<=,\s)(?:der|die|das|dem|den)\s+")  # a relative pronoun stays
 _AFTER_DATE = re.compile(r"\s*(?:[,:;–—-]|\bhat\b\s*)?\s*")
 PRONOUNS = frozenset(["er", "sie", "he", "she", "they"])
@@ -494,7 +498,7 @@ def title(
         joiner = " " if cut_from > 0 and text[cut_to : cut_to + 1].isalnum() else ""
         text = text[:cut_from].rstrip() + joiner + text[cut_to:]
     text = _DANGLING.sub("", " ".join(text.split())).replace(",,", ",").replace(" ,", ",")
-    for pattern in (_LABEL, _CONNECTIVE):
+    for pattern in (_LABEL, _CONNECTIVE, _TIME_CLAUSE):
         match = pattern.match(text)
         if match and match.end() < len(text):
             text = text[match.end() :]
@@ -522,7 +526,7 @@ def _front_subject(text: str, names: list[str], person: str | None) -> tuple[str
     pronoun standing for `person`) right after the verb and a reflexive "sich" go in
     front."""
     verb = re.match(r"([a-zäöüß]+)\s+(?:sich\s+)?", text)
-    if not verb:
+    if not verb or verb.group(1) in ARTICLES:  # "the South suspended": its subject is first
         return text, False
 
     def name_at(position: int) -> int | None:

@@ -267,3 +267,26 @@ def test_linking_and_the_answer_read_nothing_the_ingest_wrote(
         session, ArticleCreate(text=CHRONICLE, published="5. September 2017"), max_chars=10**6
     )
     assert not created and again == found
+
+
+WIRE_REPORTED = (
+    "SEOUL, Jan 30 (Reuters) - North Korea fired several cruise missiles off its west coast "
+    "on Monday, South Korea's military said on Tuesday. North Korea said in late November it "
+    "would no longer abide by the 2018 military agreement after the South suspended part of "
+    "it over the North's launch of a spy satellite on Nov. 21."
+)
+
+
+def test_a_wire_story_proposes_the_acts_not_the_reports_nor_a_thing_s_year(
+    session: Session,
+) -> None:
+    ingested(session, WIRE_REPORTED, "2024-01-30")
+    dates = {
+        (e.date_start.isoformat(), e.date_end.isoformat())
+        for e in session.exec(select(Event).where(Event.status == "proposed"))
+    }
+    assert dates == {
+        ("2024-01-29", "2024-01-29"),  # Monday, not the Tuesday it was reported
+        ("2023-11-21", "2023-11-30"),  # what was said in late November
+        ("2023-11-21", "2023-11-21"),  # and the launch it was said over, a clause of its own
+    }  # and no proposal dated 2018

@@ -234,6 +234,14 @@ def test_a_name_in_a_compound_is_no_actor(text: str, name: str, modifies: bool) 
             "Der dritte Test ist der erste unter Kim Jong Un, der die Macht von seinem Vater "
             "übernommen hatte",
         ),
+        (  # "after" of a clause of time cut from its sentence goes, its subject stays first
+            "after the South suspended part of it over the North's launch of a spy satellite "
+            "on Nov. 21.",
+            "Nov. 21",
+            ["the South", "North"],
+            None,
+            "The South suspended part of it over the North's launch of a spy satellite",
+        ),
         (  # "that September" goes with its date; the pronoun is the person named before
             "and that September he became the first South Korean leader in a decade to visit "
             "Pyongyang.",
