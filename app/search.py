@@ -19,9 +19,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
-from contextlib import closing
 from datetime import date
-from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, text
 from sqlmodel import Session, col
@@ -126,13 +124,26 @@ def reindex(session: Session, event_ids: Iterable[str]) -> None:
     if not keys:
         return
     known = list(keys)
-    for event_id, tag in session.execute(
-        select(col(EventTag.event_id), col(EventTag.tag)).where(col(EventTag.event_id).in_(known))
-    ).all():
+    # Tags and quotes in the order `documents` aggregates them (a tsvector keeps positions).
+    for event_id, tag in sorted(
+        session.execute(
+            select(col(EventTag.event_id), col(EventTag.tag)).where(
+                col(EventTag.event_id).in_(known)
+            )
+        ).all()
+    ):
         documents[event_id].append(tag)
-    for event_id, quote in session.execute(
-        select(col(Source.event_id), col(Source.quote)).where(col(Source.event_id).in_(known))
-    ).all():
+    for event_id, *_place, quote in sorted(
+        session.execute(
+            select(
+                col(Source.event_id),
+                col(Source.passage_id),
+                col(Source.start),
+                col(Source.end),
+                col(Source.quote),
+            ).where(col(Source.event_id).in_(known))
+        ).all()
+    ):
         documents[event_id].append(quote)
 
     _delete_documents(session, list(keys.values()))
@@ -145,8 +156,7 @@ def reindex(session: Session, event_ids: Iterable[str]) -> None:
         insert = "INSERT INTO event_search (rowid, document) VALUES (:key, :document)"
     else:
         insert = (
-            "INSERT INTO event_search (search_key, document) VALUES (:key, "
-            "to_tsvector('english', :document) || to_tsvector('german', :document))"
+            f"INSERT INTO event_search (search_key, document) VALUES (:key, {vector(':document')})"
         )
     session.execute(text(insert), rows)
 
@@ -160,13 +170,13 @@ def _delete_documents(session: Session, keys: list[int]) -> None:
 
 
 # Every event's search document, in one statement: its texts that are not empty, one a
-# line, as reindex() joins them (tags and quotes each aggregated).
+# line, as reindex() joins them (tags and quotes each aggregated), in key order.
 _DOCUMENTS = (
     "SELECT event.search_key, substr({parts}, 2) FROM event "
     "LEFT JOIN (SELECT event_id, {tags} AS texts FROM event_tag GROUP BY event_id) AS tags "
     "ON tags.event_id = event.id "
     "LEFT JOIN (SELECT event_id, {quotes} AS texts FROM source GROUP BY event_id) AS quotes "
-    "ON quotes.event_id = event.id"
+    "ON quotes.event_id = event.id ORDER BY event.search_key"
 )
 _TEXTS = (
     "event.title",
@@ -177,56 +187,46 @@ _TEXTS = (
     "tags.texts",
     "quotes.texts",
 )
-BULK_ROWS = 10_000
+
+
+def documents(dialect: str) -> str:
+    """SQL for every event's (search key, search document) in key order, its tags in byte
+    order and its quotes in the order of their place in the passages, as reindex() joins
+    them; PostgreSQL's documents are folded by the caller (`fold`) before they become
+    tsvectors (`vector`)."""
+    if dialect == "sqlite":  # as the indexes of (event_id, tag) and of
+        # (event_id, passage_id, start, end) that GROUP BY walks give them
+        line, tags, quotes = (
+            "char(10)",
+            "group_concat(tag, char(10))",
+            "group_concat(quote, char(10))",
+        )
+    else:
+        line = "chr(10)"
+        tags = 'string_agg(tag, chr(10) ORDER BY tag COLLATE "C")'
+        quotes = 'string_agg(quote, chr(10) ORDER BY passage_id, start, "end")'
+    return _DOCUMENTS.format(
+        parts=" || ".join(f"coalesce({line} || nullif({part}, ''), '')" for part in _TEXTS),
+        tags=tags,
+        quotes=quotes,
+    )
+
+
+def vector(document: str) -> str:
+    """PostgreSQL's SQL for the tsvector stored of a folded document (SQL)."""
+    return f"to_tsvector('english', {document}) || to_tsvector('german', {document})"
 
 
 def reindex_all(conn: Connection) -> None:
-    """Rebuilds the whole index in bulk, for a database whose rows were written around it,
-    in the caller's transaction and in key order (the events sorted by key: call it while
-    event has no index on search_key, which would be walked, reading the events at random).
-    SQLite: one INSERT ... SELECT (FTS5 writes its index best in rowid order), then FTS5's
-    'optimize' merges it into one segment, as a settled index is. PostgreSQL: the
-    documents read in one statement, folded, copied into a table (COPY) and turned into
-    tsvectors by one CREATE TABLE ... AS SELECT, which PostgreSQL runs on parallel
-    workers (the tsvectors are most of the copy's work), then stored in key order: a
-    search page walks event_search in key order (app.queries._search_page), and a page's
-    rows then lie on a few pages of the table instead of one each. Both tables are made
-    and dropped in the caller's transaction, so nothing of them outlives it."""
+    """Rebuilds a SQLite database's whole index in bulk, for a database whose rows were
+    written around it, in the caller's transaction: one INSERT ... SELECT in rowid order
+    (FTS5 writes its index best so; call it while event has no index on search_key, which
+    would be walked, reading the events at random), then FTS5's 'optimize' merges it into
+    one segment, as a settled index is. PostgreSQL's is built by `timeline db copy` from
+    `documents` and `vector` (app.transfer)."""
     conn.exec_driver_sql("DELETE FROM event_search")
-    sqlite = conn.dialect.name == "sqlite"
-    line, aggregate = ("char(10)", "group_concat") if sqlite else ("chr(10)", "string_agg")
-    documents = _DOCUMENTS.format(
-        parts=" || ".join(f"coalesce({line} || nullif({part}, ''), '')" for part in _TEXTS),
-        tags=f"{aggregate}(tag, {line})",
-        quotes=f"{aggregate}(quote, {line})",
-    )
-    if sqlite:
-        conn.exec_driver_sql(
-            f"INSERT INTO event_search (rowid, document) {documents} ORDER BY event.search_key"
-        )
-        conn.exec_driver_sql("INSERT INTO event_search (event_search) VALUES ('optimize')")
-        return
-    conn.exec_driver_sql("CREATE UNLOGGED TABLE search_text (search_key BIGINT, document TEXT)")
-    driver: Any = conn.connection.driver_connection
-    # A cursor on the server, read in batches (SQLAlchemy's yield_per held all 1.1 GB of a
-    # million events' documents in memory at once).
-    with closing(driver.cursor("search_documents")) as rows, driver.cursor() as cursor:
-        rows.itersize = BULK_ROWS
-        rows.execute(documents)
-        while batch := rows.fetchmany(BULK_ROWS):
-            with cursor.copy("COPY search_text (search_key, document) FROM STDIN") as copy:
-                for key, document in batch:
-                    copy.write_row((key, fold(document)))
-    conn.exec_driver_sql(  # parallel workers can share this: CREATE TABLE AS, no temporary table
-        "CREATE UNLOGGED TABLE search_vector AS SELECT search_key, "
-        "to_tsvector('english', document) || to_tsvector('german', document) AS document "
-        "FROM search_text"
-    )
-    conn.exec_driver_sql(
-        "INSERT INTO event_search (search_key, document) SELECT search_key, document "
-        "FROM search_vector ORDER BY search_key"  # stored in key order: see queries
-    )
-    conn.exec_driver_sql("DROP TABLE search_text, search_vector")
+    conn.exec_driver_sql(f"INSERT INTO event_search (rowid, document) {documents('sqlite')}")
+    conn.exec_driver_sql("INSERT INTO event_search (event_search) VALUES ('optimize')")
 
 
 def fts5_expression(q: str) -> str:

@@ -4,15 +4,17 @@ The target is migrated to the newest revision and must hold no data. It is fille
 nothing of a failed copy can be seen: PostgreSQL in one transaction; SQLite in a new file
 beside it (no journal, no syncs while it fills), which is renamed over the target once
 every check has passed. In it, the secondary indexes (and on PostgreSQL the foreign keys)
-are dropped, every table is copied in foreign-key order with the rows' own ids, the search
-index is rebuilt in bulk (it is dialect-specific, so it is never copied) from the events
-read in their stored order and sorted (walking an index instead reads them at random),
-the indexes and foreign keys are made again (building an index once is several times
-faster than keeping it up to date row by row, and a foreign key is checked by one join
-instead of a lookup per row; SQLite's are checked once, having been off), and on
-PostgreSQL the id sequences are moved past the copied ids. Finally every table is counted
-and checksummed on both sides, the source in the snapshot it was read in and the target
-in the transaction that filled it: any difference keeps nothing.
+are dropped, every table is copied in foreign-key order with the rows' own ids (a
+PostgreSQL target's events in date order, as exports read them), the search index is
+rebuilt in bulk (it is dialect-specific, so it is never copied; SQLite's from the target's
+rows, PostgreSQL's tsvectors computed on other connections while the rows go in: see
+_PostgreSQLSearchIndex), the indexes and foreign keys are made again (building an index
+once is several times faster than keeping it up to date row by row, and a foreign key is
+checked by one join instead of a lookup per row; SQLite's are checked once, having been
+off), and on PostgreSQL the id sequences are moved past the copied ids. Finally every
+table is counted and checksummed on both sides, the source in the snapshot it was read in
+(while the target builds its indexes) and the target in the transaction that filled it:
+any difference keeps nothing, and so does a failure of any of these stages.
 
 Rows pass through Python once, as the drivers give them, in the form SQLite stores them
 (the portable form: text for dates, for datetimes in UTC and for JSON, 0 and 1 for
@@ -24,16 +26,19 @@ first 64 bits of those over the table, so it depends on neither row order nor en
 
 import hashlib
 import os
+import queue
 import sqlite3
 import struct
+import tempfile
 import threading
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import (
     JSON,
@@ -51,13 +56,15 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeEngine
 from sqlmodel import SQLModel
 
 from app import schema, search  # search imports app.models: the metadata is whole
 from app.db import dispose_engines, get_engine
+from app.queries import byte_order
+from app.services.versions import CURRENT_SQL
 
 BATCH_ROWS = 10_000
 # The single row every migrated database has: the target's is replaced by the source's.
@@ -182,11 +189,11 @@ def _with_functions(conn: Connection) -> None:
 def table_check(conn: Connection, table: Table) -> tuple[int, str]:
     """The number of rows of a table and their order-independent checksum, as the database
     computes them (on SQLite with _with_functions)."""
-    row = " || ".join(_hashed_text(conn, column) for column in _by_name(table))
+    values = [_hashed_text(conn, column) for column in _by_name(table)]
     if conn.dialect.name == "sqlite":
-        checksum = f"row_checksum(CAST({row} AS BLOB))"
-    else:
-        checksum = f"sum(('x' || left(md5({row}), 16))::bit(64)::bigint)"
+        checksum = f"row_checksum(CAST({' || '.join(values)} AS BLOB))"
+    else:  # concat() builds the row's text at once; a chain of || copies it at each step
+        checksum = f"sum(('x' || left(md5(concat({', '.join(values)})), 16))::bit(64)::bigint)"
     rows, total = conn.exec_driver_sql(
         f"SELECT count(*), {checksum} FROM {_quote(conn, table.name)}"
     ).one()
@@ -247,8 +254,7 @@ def _drop_for_load(conn: Connection) -> list[str]:
     dropped = list(conn.execute(text(_INDEXES[conn.dialect.name])))
     if conn.dialect.name == "postgresql":
         dropped += list(conn.execute(text(_FOREIGN_KEYS)))
-        conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
-        conn.exec_driver_sql("SET LOCAL work_mem = '128MB'")  # the search index's sorts
+        conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '1GB'")  # index builds' sorts
     for drop, _ in reversed(dropped):  # a foreign key needs its unique index
         conn.exec_driver_sql(drop)
     return [make for _, make in dropped]
@@ -262,19 +268,43 @@ def _quiet(_stage: str, _done: int, _of: int) -> None:
     pass
 
 
-def _rows(conn: Connection, table: Table) -> Iterator[list[tuple[Any, ...]]]:
-    """The table's rows in the portable form, in batches, as the driver reads them (from
-    PostgreSQL through a cursor on the server, so that a table is never held whole)."""
+def _rows(conn: Connection, table: Table, into: str) -> Iterator[list[tuple[Any, ...]]]:
+    """The table's rows in the portable form, in batches (_fetched); events in date order
+    when they go `into` PostgreSQL."""
     columns = ", ".join(_portable(conn, column) for column in _by_name(table))
     sql = f"SELECT {columns} FROM {_quote(conn, table.name)}"
+    if table.name == "event" and into == "postgresql":
+        sql = _in_date_order(conn, columns)
+    return _fetched(conn, sql)
+
+
+def _fetched(conn: Connection, sql: str) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of a query in batches, as the driver reads them (from PostgreSQL through a
+    cursor on the server, so that they are never held whole)."""
     driver: Any = conn.connection.driver_connection
     postgresql = conn.dialect.name == "postgresql"
-    with closing(driver.cursor(f"copy_{table.name}") if postgresql else driver.cursor()) as rows:
+    with closing(
+        driver.cursor(f"copy_{uuid.uuid4().hex}") if postgresql else driver.cursor()
+    ) as rows:
         if postgresql:
             rows.itersize = BATCH_ROWS
         rows.execute(sql)
         while batch := rows.fetchmany(BATCH_ROWS):
             yield batch
+
+
+def _in_date_order(conn: Connection, columns: str) -> str:
+    """The events read in the order pages and exports read them (app.queries), so that a
+    PostgreSQL target stores them so: an export then reads its heap in order. SQLite sorts
+    only the rowids, then reads each event by its rowid, rather than sorting whole events
+    (the LIMIT keeps it from dropping a subquery's ORDER BY)."""
+    order = f"date_start, date_rank, {byte_order('id', conn.dialect.name)}"
+    if conn.dialect.name != "sqlite":
+        return f"SELECT {columns} FROM event ORDER BY {order}"
+    return (
+        f"SELECT {columns} FROM (SELECT rowid AS position FROM event ORDER BY {order} "
+        "LIMIT -1) AS ordered CROSS JOIN event ON event.rowid = ordered.position"
+    )
 
 
 def _write(conn: Connection, table: Table, rows: list[tuple[Any, ...]]) -> None:
@@ -297,7 +327,7 @@ def _copy_table(reading: Connection, writing: Connection, table: Table, progress
     if table.name == DATA_STATE:
         writing.exec_driver_sql(f"DELETE FROM {DATA_STATE}")
     done = 0
-    for batch in _rows(reading, table):
+    for batch in _rows(reading, table, writing.dialect.name):
         _write(writing, table, batch)
         done += len(batch)
         progress(table.name, done, total)
@@ -315,7 +345,12 @@ def _filling(url: str) -> Iterator[Connection]:
     """
     if make_url(url).get_backend_name() != "sqlite":
         with get_engine(url).connect() as conn, conn.begin():
-            conn.exec_driver_sql("SET LOCAL TIME ZONE 'UTC'")
+            for setting in (
+                "TIME ZONE 'UTC'",
+                "synchronous_commit = off",
+                "application_name = 'timeline copy'",
+            ):
+                conn.exec_driver_sql(f"SET LOCAL {setting}")
             yield conn
         return
     database = make_url(url).database
@@ -328,7 +363,13 @@ def _filling(url: str) -> Iterator[Connection]:
         with closing(sqlite3.connect(target)) as empty, closing(sqlite3.connect(filled)) as new:
             empty.backup(new)
         with engine.connect() as conn:
-            for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-262144"):
+            # threads: CREATE INDEX sorts on helper threads too
+            for pragma in (
+                "journal_mode=OFF",
+                "synchronous=OFF",
+                "cache_size=-262144",
+                "threads=2",
+            ):
                 conn.exec_driver_sql(f"PRAGMA {pragma}")
             conn.commit()
             with conn.begin():
@@ -411,27 +452,203 @@ def _copy_all(reading: Connection, writing: Connection, progress: Progress) -> l
     if full := _nonempty_tables(writing):
         raise CopyError(f"the target is not empty: {', '.join(full)} hold data")
     remake = _drop_for_load(writing)
-    for table in tables():
-        _copy_table(reading, writing, table, progress)
-    with _source_checks(reading) as read:  # while the target builds its indexes
-        _run(writing, "search index", [search.reindex_all], progress)
-        _run(writing, "indexes", [*map(_statement, remake)], progress)
-        if writing.dialect.name == "postgresql":
-            _reset_sequences(writing)
-        else:
-            _run(writing, "foreign keys", [_check_foreign_keys], progress)
-        checks: list[TableCheck] = []
+    with _search_index(reading, writing) as search_index:  # PostgreSQL's: while rows go in
         for table in tables():
-            progress("checking", len(checks), len(tables()))
-            target_rows, target_checksum = table_check(writing, table)
-            source_rows, source_checksum = read.result()[table.name]
-            checks.append(
-                TableCheck(table.name, source_rows, target_rows, source_checksum, target_checksum)
-            )
-        progress("checking", len(checks), len(checks))
+            _copy_table(reading, writing, table, progress)
+            search_index.raise_failure()
+        with _source_checks(reading) as read:  # while the target builds its indexes
+            search_index.store(writing, progress)
+            _run(writing, "indexes", [*map(_statement, remake)], progress)
+            if writing.dialect.name == "postgresql":
+                _reset_sequences(writing)
+            else:
+                _run(writing, "foreign keys", [_check_foreign_keys], progress)
+            checks: list[TableCheck] = []
+            for table in tables():
+                progress("checking", len(checks), len(tables()))
+                target_rows, target_checksum = table_check(writing, table)
+                source_rows, source_checksum = read.result()[table.name]
+                checks.append(
+                    TableCheck(
+                        table.name, source_rows, target_rows, source_checksum, target_checksum
+                    )
+                )
+            progress("checking", len(checks), len(checks))
     if not all(check.ok for check in checks):
         raise _Differs(checks)
     return checks
+
+
+def _stop(conn: Connection) -> None:
+    """Stops the statement a connection runs in another thread: SQLite's is interrupted,
+    PostgreSQL's cancelled."""
+    driver: Any = conn.connection.driver_connection
+    if conn.dialect.name == "sqlite":
+        driver.interrupt()
+    else:
+        driver.cancel()
+
+
+@contextmanager
+def _same_snapshot(reading: Connection) -> Iterator[Connection]:
+    """Another connection to the source, in a transaction that reads what `reading` reads:
+    PostgreSQL's in its exported snapshot; SQLite's begun now, refused when the source was
+    written since `reading` began (its data version differs)."""
+    engine = reading.engine
+    if reading.dialect.name == "postgresql":
+        snapshot = reading.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
+        with engine.connect() as conn, conn.begin():
+            conn.exec_driver_sql(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
+            yield conn
+        return
+    version = reading.exec_driver_sql(CURRENT_SQL).scalar_one()
+    with engine.connect() as conn, conn.begin():
+        conn.exec_driver_sql("BEGIN")
+        if conn.exec_driver_sql(CURRENT_SQL).scalar_one() != version:
+            raise CopyError("the source was written to as the copy began: try again")
+        yield conn
+
+
+class _SQLiteSearchIndex:
+    """SQLite's search index, built by FTS5 from the target's rows once they are in."""
+
+    def raise_failure(self) -> None:
+        pass
+
+    def store(self, writing: Connection, progress: Progress) -> None:
+        _run(writing, "search index", [search.reindex_all], progress)
+
+
+# PostgreSQL's binary COPY format: a header (signature, flags, no extension), rows, trailer.
+_COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)
+_COPY_TRAILER = b"\xff\xff"
+VECTOR_CONNECTIONS = 2
+
+
+class _PostgreSQLSearchIndex:
+    """PostgreSQL's search index, whose tsvectors are most of a copy's work: computed while
+    the rows are copied, from the documents read from the source in key order (another
+    connection in the same snapshot, search.documents), folded, each batch turned into
+    tsvectors by one of VECTOR_CONNECTIONS other connections to the target's server
+    (outside the copy's transaction: a temporary table of their own, nothing written to
+    the database), the tsvectors spooled in PostgreSQL's binary COPY format to an unnamed
+    file, which the copy's transaction then reads into event_search in one COPY, stored
+    in key order (a search page walks event_search in key order, app.queries)."""
+
+    def __init__(
+        self, documents: Connection, target: URL, spool: IO[bytes], stack: ExitStack
+    ) -> None:
+        self.documents = documents
+        self.spool = spool
+        engine = create_engine(target, poolclass=NullPool)
+        stack.callback(engine.dispose)
+        self.helpers = [stack.enter_context(engine.connect()) for _ in range(VECTOR_CONNECTIONS)]
+        self.free: queue.Queue[Any] = queue.Queue()
+        for helper in self.helpers:
+            helper.exec_driver_sql("SET application_name = 'timeline copy: search vectors'")
+            helper.exec_driver_sql(
+                "CREATE TEMPORARY TABLE search_text (search_key BIGINT, document TEXT) "
+                "ON COMMIT DELETE ROWS"
+            )
+            helper.commit()
+            self.free.put(helper.connection.driver_connection)
+        self.events = documents.exec_driver_sql("SELECT count(*) FROM event").scalar_one()
+        self.done = 0
+        self.stopping = threading.Event()
+        self.pool = stack.enter_context(ThreadPoolExecutor(1 + VECTOR_CONNECTIONS))
+        self.computed = self.pool.submit(self._compute)
+
+    def _compute(self) -> None:
+        self.spool.write(_COPY_HEADER)
+        pending: deque[Future[tuple[int, bytes]]] = deque()
+        for batch in _fetched(self.documents, search.documents(self.documents.dialect.name)):
+            if self.stopping.is_set():
+                raise CopyError("stopped")
+            pending.append(self.pool.submit(self._vectors, batch))
+            while len(pending) > VECTOR_CONNECTIONS or (pending and pending[0].done()):
+                self._spool(pending.popleft())
+        while pending:
+            self._spool(pending.popleft())
+        self.spool.write(_COPY_TRAILER)
+
+    def _spool(self, vectors: "Future[tuple[int, bytes]]") -> None:
+        rows, data = vectors.result()
+        self.spool.write(data)
+        self.done += rows
+
+    def _vectors(self, batch: list[tuple[int, str]]) -> tuple[int, bytes]:
+        """A batch's tsvectors as rows of a binary COPY (no header, no trailer)."""
+        driver = self.free.get()
+        try:
+            with driver.cursor() as cursor:
+                with cursor.copy("COPY search_text (search_key, document) FROM STDIN") as copy:
+                    for key, document in batch:
+                        copy.write_row((key, search.fold(document)))
+                data = bytearray()
+                with cursor.copy(
+                    f"COPY (SELECT search_key, {search.vector('document')} FROM search_text "
+                    "ORDER BY search_key) TO STDOUT (FORMAT binary)"
+                ) as copy:
+                    for block in copy:
+                        data += block
+            driver.commit()
+        finally:
+            self.free.put(driver)
+        return len(batch), bytes(data[len(_COPY_HEADER) : -len(_COPY_TRAILER)])
+
+    def raise_failure(self) -> None:
+        if self.computed.done():
+            self._computed()
+
+    def _computed(self, timeout: float | None = None) -> None:
+        try:
+            self.computed.result(timeout)
+        except (CopyError, TimeoutError):
+            raise
+        except Exception as error:
+            raise CopyError(f"the search index could not be built: {error}") from error
+
+    def store(self, writing: Connection, progress: Progress) -> None:
+        while True:
+            progress("search index", self.done, self.events)
+            try:
+                self._computed(timeout=1)
+                break
+            except TimeoutError:
+                continue
+        writing.exec_driver_sql("DELETE FROM event_search")
+        self.spool.seek(0)
+        cursor: Any = writing.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(
+            "COPY event_search (search_key, document) FROM STDIN (FORMAT binary)"
+        ) as copy:
+            while block := self.spool.read(1 << 20):
+                copy.write(block)
+        progress("search index", self.events, self.events)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        for conn in (self.documents, *self.helpers):
+            _stop(conn)
+
+
+@contextmanager
+def _search_index(
+    reading: Connection, writing: Connection
+) -> Iterator["_SQLiteSearchIndex | _PostgreSQLSearchIndex"]:
+    """The target's search index (it is dialect-specific: never copied), built from the
+    rows copied in the block; a block that raises stops what is computed meanwhile."""
+    if writing.dialect.name == "sqlite":
+        yield _SQLiteSearchIndex()
+        return
+    with tempfile.TemporaryFile() as spool, ExitStack() as stack:
+        documents = stack.enter_context(_same_snapshot(reading))
+        index = _PostgreSQLSearchIndex(documents, writing.engine.url, spool, stack)
+        try:
+            yield index
+        except BaseException:
+            index.stop()
+            raise
 
 
 @contextmanager
@@ -455,11 +672,7 @@ def _source_checks(conn: Connection) -> Iterator["Future[dict[str, tuple[int, st
             yield checked
         except BaseException:
             stop.set()
-            driver: Any = conn.connection.driver_connection
-            if conn.dialect.name == "sqlite":
-                driver.interrupt()
-            else:
-                driver.cancel()
+            _stop(conn)
             raise
 
 

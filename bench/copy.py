@@ -1,12 +1,14 @@
 """Times `timeline db copy` (app.transfer.copy) stage by stage, in either direction.
 
 Run from the repo root: ``python -m bench.copy --from URL --to URL`` (the target empty,
-e.g. a new SQLite file or a new PostgreSQL database). For each stage (each table's rows,
-the indexes, the search index, the foreign keys, the checks) it prints the wall time, this
-process's CPU time and, when PostgreSQL runs on this machine, the CPU time of its backends
-serving the two databases (read from /proc), then the totals and the load average before
-and after: on a shared machine the wall time says as much about the neighbours as about
-the copy.
+e.g. a new SQLite file or a new PostgreSQL database). For each stage the copy goes through
+(each table's rows, the search index, the indexes, the foreign keys, the checks) it prints
+the wall time, this process's CPU time and, when PostgreSQL runs on this machine, the CPU
+time of its backends serving the two databases (read from /proc), then the totals, the
+backends' CPU per connection name (the copy names those of the work it runs beside the
+stages: a PostgreSQL target's search vectors, computed while the rows go in) and the
+load average before and after: on a shared machine the wall time says as much about the
+neighbours as about the copy.
 """
 
 import argparse
@@ -41,7 +43,7 @@ class Backends:
             if postgresql
             else None
         )
-        self.seen: dict[int, float] = {}
+        self.seen: dict[int, tuple[str, float]] = {}  # pid: (application_name, CPU s)
         self.lock = threading.Lock()
         self.stop = threading.Event()
         threading.Thread(target=self._sample, daemon=True).start()
@@ -59,21 +61,29 @@ class Backends:
     def _read(self) -> float:
         assert self.admin is not None
         with self.admin.connect() as conn:
-            pids = conn.execute(
+            backends = conn.execute(
                 text(
-                    "SELECT pid FROM pg_stat_activity WHERE datname = ANY(:names) "
-                    "AND pid <> pg_backend_pid()"
+                    "SELECT pid, application_name FROM pg_stat_activity "
+                    "WHERE datname = ANY(:names) AND pid <> pg_backend_pid()"
                 ),
                 {"names": self.names},
-            ).scalars()
-            for pid in pids:
+            )
+            for pid, name in backends:
                 try:
                     stat = Path(f"/proc/{pid}/stat").read_text()
                 except FileNotFoundError:  # it has just ended
                     continue
                 fields = stat.rsplit(")", 1)[1].split()
-                self.seen[pid] = (int(fields[11]) + int(fields[12])) / TICKS
-        return sum(self.seen.values())
+                self.seen[pid] = (name, (int(fields[11]) + int(fields[12])) / TICKS)
+        return sum(cpu for _, cpu in self.seen.values())
+
+    def by_name(self) -> dict[str, float]:
+        """The CPU seconds so far per application_name (the copy names the connections of
+        its stages that run beside the others)."""
+        named: dict[str, float] = {}
+        for name, cpu in self.seen.values():
+            named[name or "(unnamed)"] = named.get(name or "(unnamed)", 0.0) + cpu
+        return named
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -111,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     total = sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows)
     for name, wall, cpu, server, peak in [*rows, ("total", *total, rows[-1][4])]:
         out.write(f"{name:<16} {wall:>8.1f} {cpu:>13.1f} {server:>17.1f} {peak:>8}\n")
+    for name, cpu in sorted(backends.by_name().items()):
+        out.write(f"postgresql cpu s of {name}: {cpu:.1f}\n")
     copied = sum(check.target_rows for check in checks)
     after = os.getloadavg()
     out.write(

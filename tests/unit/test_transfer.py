@@ -245,7 +245,7 @@ class Interrupted(Exception):
     pass
 
 
-@pytest.mark.parametrize("stage", ["event_actor", "indexes", "checking"])
+@pytest.mark.parametrize("stage", ["event_actor", "search index", "indexes", "checking"])
 def test_a_copy_stopped_half_way_leaves_the_target_as_it_was(
     databases: Databases, seeded_url: str, stage: str
 ) -> None:
@@ -282,3 +282,60 @@ def test_progress_is_told_every_table_to_its_last_row(
         *(["foreign keys"] if databases.engine == "sqlite" else []),
         "checking",
     ]
+
+
+def search_index(url: str) -> list[tuple[int, str]]:
+    engine = get_engine(url)
+    dialect = engine.dialect.name
+    document = "document" if dialect == "sqlite" else "document::text"
+    with engine.connect() as conn:
+        found = conn.execute(
+            text(f"SELECT {search.key_column(dialect)}, {document} FROM event_search ORDER BY 1")
+        )
+        return [(key, document) for key, document in found]
+
+
+def test_the_copied_search_index_is_the_one_the_app_writes(
+    databases: Databases, seeded_url: str, other_engine: Databases
+) -> None:
+    for target in (databases.new(), other_engine.new()):
+        assert_all_equal(transfer.copy(seeded_url, target))
+        copied = search_index(target)
+        assert len(copied) > 50
+        with session_scope(get_engine(target)) as session:
+            search.reindex(session, session.execute(select(col(Event.id))).scalars())
+        assert search_index(target) == copied
+
+
+def search_vector_backends(url: str) -> int:
+    with get_engine(url).connect() as conn:
+        return int(
+            conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND application_name = 'timeline copy: search vectors'"
+                )
+            ).scalar_one()
+        )
+
+
+def test_search_vectors_that_fail_meanwhile_leave_the_target_as_it_was(
+    databases: Databases, fresh_seeded_url: str, other_engine: Databases
+) -> None:
+    """PostgreSQL's tsvectors are computed on connections of their own while the rows are
+    copied: one that fails stops the copy, which keeps nothing."""
+    target = databases.new() if databases.engine == "postgres" else other_engine.new()
+    schema.upgrade(target)
+    indexes, rows = index_names(target), transfer.compare(target, target)
+    with session_scope(get_engine(fresh_seeded_url)) as session:
+        # More than PostgreSQL's 1 MB a tsvector may hold (written around the app's index).
+        too_long = " ".join(f"Wort{number}" for number in range(200_000))
+        session.execute(
+            text("UPDATE event SET summary = :text WHERE id = (SELECT min(id) FROM event)"),
+            {"text": too_long},
+        )
+    with pytest.raises(transfer.CopyError, match="search index could not be built"):
+        transfer.copy(fresh_seeded_url, target)
+    assert index_names(target) == indexes
+    assert transfer.compare(target, target) == rows
+    assert search_vector_backends(target) == 0
