@@ -374,7 +374,7 @@ def candidates(
     # Plain rows, not ORM objects (nothing here writes them back)
     rows = session.execute(sa_select(*CANDIDATE_COLUMNS).where(*where)).all()
     ids = [e.id for e in rows]
-    lexicon = lexicons(session)
+    lexicon = None if near else lexicons(session)  # proposals are matched by terms
     actors: dict[str, set[str]] = defaultdict(set)
     for event_id, actor_id in session.exec(
         select(EventActor.event_id, EventActor.actor_id).where(col(EventActor.event_id).in_(ids))
@@ -398,10 +398,12 @@ def candidates(
             terms(" ".join([e.title, e.title_de or "", e.summary or "", e.summary_de or ""]))
             | terms(" ".join([*([] if near else [e.kind]), *texts[e.id]])),  # a proposal's
             # words are its reports', not its kind's
-            frozenset() if near else title_words(f"{e.title} {e.title_de or ''}", lexicon),
+            frozenset()
+            if lexicon is None
+            else title_words(f"{e.title} {e.title_de or ''}", lexicon),
             e.kind,
             frozenset()
-            if near
+            if lexicon is None
             else title_words(f"{e.summary or ''} {e.summary_de or ''}", lexicon)
             - title_words(f"{e.title} {e.title_de or ''}", lexicon),
         )
