@@ -46,6 +46,7 @@ KIND_CUES: dict[str, dict[str, str]] = {
         r"tests?\b",
         "en": r"(?:nuclear|missile|rocket|weapons?|bomb|engine|icbm)\s+tests?\b|"
         r"test(?:s|ed|ing)?\b|test-fir\w*|detonat\w*|hydrogen\s+bomb|nuclear\s+device|"
+        r"(?:nuclear|atomic)\s+explosions?|"
         r"(?:missile|rocket|icbm)s?\s+launch\w*|"
         r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,4}(?:missile|rocket|icbm|satellite)|salvos?\b|"
         r"(?:fired|fires|flew|flies)\s+(?:[\w-]+\s+){0,6}(?:missile|rocket)|"
@@ -384,6 +385,8 @@ _OCCASION = re.compile(
 # said it had test-fired", "nachdem Kim eingetroffen war"
 _SUBORDINATE = re.compile(r"\b(?:before|after|while|bevor|nachdem|während)\b[^,;]*", re.I)
 Cues = list[tuple[int, int, str]]  # (start, end, kind) in a clause
+# the parts of a clause that "and" joins, each with its own verb: the date's part tells
+_CONJUNCTS = re.compile(r"(?:^|(?<=\s(?:and|und)\s))(?:(?!\s(?:and|und)\s).)+", re.I | re.S)
 DATE_REACH = 20  # "a day after": a date this close before a clause of time is in it
 # what was not done: "without meeting Kim", "ohne Kim getroffen zu haben", "had no
 # intention of holding talks"
@@ -405,16 +408,17 @@ def clause_language(text: str, default: str | None) -> str:
 
 
 def kind_of(text: str, language: str | None = None, at: int | None = None) -> str:
-    """The kind of the event the clause reports (see KIND_CUES), `unclassified` when none
-    fits: cues in the clause's own language (`language` on a tie), outside quotes, what
-    was not done ("without meeting Kim") and clauses of time ("hours before Trump landed",
-    unless the date at `at` is in it) when any are. The cue that comes first, but in
-    German a verb (lower case: "hatte Trump den Gipfel ... abgesagt") before a noun,
-    unless the noun names the occasion of a statement ("In seiner Neujahrsansprache bot Kim
-    ... an"); in English an occasion opening the clause other than a speech ("At the NATO
-    summit near London on Tuesday, Trump ... calling him") is not the act: the clause's
-    main act, if any, is; a statement reporting an act ("said it had tested", "erklärte,
-    man habe ... gezündet") has the kind of the act."""
+    """The kind of the event the clause reports (see KIND_CUES), `unclassified` when none fits:
+    cues in the clause's own language (`language` on a tie), outside quotes, what was
+    not done ("without meeting Kim") and clauses of time ("hours before Trump landed",
+    unless the date at `at` is in it) and the parts "and" joins that do not hold the
+    date when any are. The cue that comes first, but in German a verb (lower case:
+    "hatte Trump den Gipfel ... abgesagt") before a noun, unless the noun names the
+    occasion of a statement ("In seiner Neujahrsansprache bot Kim ... an"); in English
+    an occasion opening the clause other than a speech ("At the NATO summit near London
+    on Tuesday, Trump ... calling him") is not the act: the clause's main act, if any,
+    is; a statement reporting an act ("said it had tested", "erklärte, man habe ...
+    gezündet") has the kind of the act."""
     lang = clause_language(text, language)
     lowered = text.lower()  # casefold would move offsets (ß)
     found = [  # by position, then as listed
@@ -440,6 +444,9 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
         or not (m.start() - DATE_REACH <= at < m.end() and "," not in text[at : m.start()])
     ]
     unquoted = outside(clauses, unquoted) or unquoted
+    if at is not None:  # "Trump threatened ... and the North's nuclear test on Sept. 3 shook"
+        others = [m.span() for m in _CONJUNCTS.finditer(text) if not m.start() <= at < m.end()]
+        unquoted = outside(others, unquoted) or unquoted
     verbs = unquoted
     occasion = _OCCASION.match(text) if lang == "en" else None
     if occasion and unquoted[0][0] < occasion.end() and unquoted[0][2] != "speech":

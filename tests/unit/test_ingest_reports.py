@@ -567,6 +567,37 @@ def test_the_clause_of_time_that_holds_the_date_tells_the_kind() -> None:
 
 
 @pytest.mark.parametrize(
+    ("clause", "date", "language", "kind"),
+    [
+        (
+            'when Trump threatened "fire and fury" and the North\'s sixth nuclear test on Sept. '
+            "3 shook buildings in China",
+            "Sept. 3",
+            "en",
+            "weapons-test",
+        ),
+        ("Kim reiste nach Peking und traf am Dienstag Xi Jinping", "Dienstag", "de", "meeting"),
+        (  # "and" inside the act's own words changes nothing
+            "the North carried out its sixth and largest nuclear test on Sept. 3",
+            "Sept. 3",
+            "en",
+            "weapons-test",
+        ),
+        (
+            "where the North's most powerful nuclear explosion shook the mountains on Sept. 3",
+            "Sept. 3",
+            "en",
+            "weapons-test",
+        ),
+    ],
+)
+def test_the_part_of_a_clause_that_holds_the_date_tells_the_kind(
+    clause: str, date: str, language: str, kind: str
+) -> None:
+    assert proposals.kind_of(clause, language, clause.index(date)) == kind
+
+
+@pytest.mark.parametrize(
     ("sentence", "date", "since"),
     [
         ("als erster Herrscher seines Landes seit dem Ende des Koreakriegs 1953", "1953", True),
