@@ -55,7 +55,8 @@ KIND_CUES: dict[str, dict[str, str]] = {
     },
     "summit": {"de": r"\w*gipfel\w*", "en": r"summit"},
     "sanctions": {
-        "de": r"\w*sanktion\w*|embargo|verhängt\w*|\w*terrorliste|schwarze\s+liste|verbot\w*",
+        "de": r"\w*sanktion\w*|embargo|(?<!kriegsrecht )verhängt\w*|\w*terrorliste|"
+        r"schwarze\s+liste|verbot\w*",
         "en": r"sanction\w*|embargo|sponsors?\s+of\s+terror\w*|blacklist|banned|bans\b",
     },
     "demolition": {
@@ -80,7 +81,8 @@ KIND_CUES: dict[str, dict[str, str]] = {
         "en": r"died|dies\b|death|killed|assassinat\w*|executed|execution|murder\w*",
     },
     "founding": {
-        "de": r"gegründet|gründung|gründete|ausgerufen|rief\s+(?:\w+\s+){0,6}aus\b|eröffnet\w*|"
+        "de": r"gegründet|gründung|gründete|(?<!kriegsrecht )ausgerufen|"
+        r"rief\s+(?!das\s+kriegsrecht)(?:\w+\s+){0,6}aus\b|eröffnet\w*|"
         r"eingeweiht|einweihung",
         "en": r"founded|founding|proclaimed|established|opened|unveiled",
     },
@@ -90,9 +92,11 @@ KIND_CUES: dict[str, dict[str, str]] = {
         "en": r"agree(?:d|s|ment)\b|accords?\b|treaty|signed|signs\b|deal\b",
     },
     "military-action": {
-        "de": r"\w*kriegsrecht|\w*angriff\w*|angegriffen|beschoss\w*|beschießt|\w*manöver\w*|"
+        "de": r"\w*kriegsrecht|(?<=kriegsrecht )(?:verhängt|ausgerufen)|\w*angriff\w*|angegriffen|"
+        r"beschoss\w*|beschießt|\w*manöver\w*|"
         r"\w*übung\w*|überfall\w*|\w*parade\b|\w*offensive|einmarsch\w*|vorstieß\w*|landung",
-        "en": r"declar\w*\s+martial\s+law|attack\w*|strikes?\b|struck|invad\w*|invasion|"
+        "en": r"(?:declar\w*|impos\w*)\s+(?:of\s+)?martial\s+law|attack\w*|strikes?\b|struck|"
+        r"invad\w*|invasion|"
         r"shell(?:ed|ing)|bombard\w*|(?:drills?|exercises?)\b|parade|offensive|landing",
     },
     "threat": {"de": r"\w*droh\w*", "en": r"threat\w*"},
@@ -383,11 +387,14 @@ _OCCASION = re.compile(
 )
 # a clause of time before or after the act: "hours before Trump landed in Gyeongju, it
 # said it had test-fired", "nachdem Kim eingetroffen war"
-_SUBORDINATE = re.compile(r"\b(?:before|after|while|bevor|nachdem|während)\b[^,;]*", re.I)
+_SUBORDINATE = re.compile(
+    r"\b(?:before|after|while|because|bevor|nachdem|während|weil)\b[^,;]*", re.I
+)
 Cues = list[tuple[int, int, str]]  # (start, end, kind) in a clause
 # the parts of a clause that "and" joins, each with its own verb: the date's part tells
 _CONJUNCTS = re.compile(r"(?:^|(?<=\s(?:and|und)\s))(?:(?!\s(?:and|und)\s).)+", re.I | re.S)
-DATE_REACH = 20  # "a day after": a date this close before a clause of time is in it
+DATE_REACH = 20  # "a day after": a date this close before a clause of time is in it,
+_APART = re.compile(r",|\b(?:but|and|aber|und)\b")  # unless these stand between
 # what was not done: "without meeting Kim", "ohne Kim getroffen zu haben", "had no
 # intention of holding talks"
 _NOT_DONE = re.compile(
@@ -410,15 +417,16 @@ def clause_language(text: str, default: str | None) -> str:
 def kind_of(text: str, language: str | None = None, at: int | None = None) -> str:
     """The kind of the event the clause reports (see KIND_CUES), `unclassified` when none fits:
     cues in the clause's own language (`language` on a tie), outside quotes, what was
-    not done ("without meeting Kim") and clauses of time ("hours before Trump landed",
-    unless the date at `at` is in it) and the parts "and" joins that do not hold the
-    date when any are. The cue that comes first, but in German a verb (lower case:
-    "hatte Trump den Gipfel ... abgesagt") before a noun, unless the noun names the
-    occasion of a statement ("In seiner Neujahrsansprache bot Kim ... an"); in English
-    an occasion opening the clause other than a speech ("At the NATO summit near London
-    on Tuesday, Trump ... calling him") is not the act: the clause's main act, if any,
-    is; a statement reporting an act ("said it had tested", "erklärte, man habe ...
-    gezündet") has the kind of the act."""
+    not done ("without meeting Kim") clauses of time or reason ("hours before Trump
+    landed", "weil ..."; when the date at `at` is in one, only its cues count, and none
+    is `unclassified`) and the parts "and" joins that do not hold the date when any are.
+    The cue that comes first, but in German a verb (lower case: "hatte Trump den Gipfel
+    ... abgesagt") before a noun, unless the noun names the occasion of a statement ("In
+    seiner Neujahrsansprache bot Kim ... an"); in English an occasion opening the clause
+    other than a speech ("At the NATO summit near London on Tuesday, Trump ... calling
+    him") is not the act: the clause's main act, if any, is; a statement reporting an
+    act ("said it had tested", "erklärte, man habe ... gezündet") has the kind of the
+    act."""
     lang = clause_language(text, language)
     lowered = text.lower()  # casefold would move offsets (ß)
     found = [  # by position, then as listed
@@ -437,13 +445,17 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
     if not found:
         return "unclassified"
     unquoted = outside([m.span() for m in _QUOTED.finditer(text)], found) or found
-    clauses = [  # not the clause the date (at `at`) is in: "a day after North Korea test-fired"
-        m.span()
-        for m in _SUBORDINATE.finditer(text)
-        if at is None
-        or not (m.start() - DATE_REACH <= at < m.end() and "," not in text[at : m.start()])
+    clauses = [m.span() for m in _SUBORDINATE.finditer(text)]
+    holding = [  # the clause the date (at `at`) is in: "a day after North Korea test-fired"
+        (a, b)
+        for a, b in clauses
+        if at is not None and a - DATE_REACH <= at < b and not _APART.search(text, at, a)
     ]
-    unquoted = outside(clauses, unquoted) or unquoted
+    unquoted = outside([c for c in clauses if c not in holding], unquoted) or unquoted
+    if holding:  # an act the clause holding the date does not name is none of the others'
+        unquoted = [f for f in unquoted if any(a <= f[0] < b for a, b in holding)]
+        if not unquoted:
+            return "unclassified"
     if at is not None:  # "Trump threatened ... and the North's nuclear test on Sept. 3 shook"
         others = [m.span() for m in _CONJUNCTS.finditer(text) if not m.start() <= at < m.end()]
         unquoted = outside(others, unquoted) or unquoted

@@ -342,6 +342,18 @@ def test_kinds_from_a_bilingual_lexicon(sentence: str, kind: str) -> None:
         ),
         ("Kim has ruled the country since taking power in December 2011.", "en", "inauguration"),
         ("A salvo of cruise missiles was tracked over the Yellow Sea.", "en", "weapons-test"),
+        # martial law declared is a military act, not a founding nor sanctions
+        (
+            "Yoon hatte am Dienstagabend überraschend das Kriegsrecht ausgerufen.",
+            "de",
+            "military-action",
+        ),
+        (
+            "Der Präsident hatte das Kriegsrecht verhängt und Soldaten geschickt.",
+            "de",
+            "military-action",
+        ),
+        ("Die EU hat am Montag neue Sanktionen verhängt.", "de", "sanctions"),
         (
             "Seoul bestätigte am Dienstag, dass das Gebäude um 14.49 Uhr zerstört worden sei.",
             "de",
@@ -588,6 +600,18 @@ def test_the_clause_of_time_that_holds_the_date_tells_the_kind() -> None:
             "Sept. 3",
             "en",
             "weapons-test",
+        ),
+        (  # the clause of reason that holds the date tells the act
+            "Die Neuwahl war nötig geworden, weil das Gericht Yoon am 4. April abgesetzt hatte",
+            "4. April",
+            "de",
+            "unclassified",
+        ),
+        (
+            "The vote was held early because Yoon declared martial law on Dec. 3",
+            "Dec. 3",
+            "en",
+            "military-action",
         ),
     ],
 )
