@@ -616,6 +616,8 @@ class _PostgreSQLSearchIndex:
                 break
             except TimeoutError:
                 continue
+        for helper in self.helpers:  # done: their server processes are not kept idle
+            helper.close()
         writing.exec_driver_sql("DELETE FROM event_search")
         self.spool.seek(0)
         cursor: Any = writing.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -629,7 +631,8 @@ class _PostgreSQLSearchIndex:
     def stop(self) -> None:
         self.stopping.set()
         for conn in (self.documents, *self.helpers):
-            _stop(conn)
+            if not conn.closed:
+                _stop(conn)
 
 
 @contextmanager
