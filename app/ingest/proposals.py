@@ -93,11 +93,11 @@ KIND_CUES: dict[str, dict[str, str]] = {
     },
     "military-action": {
         "de": r"\w*kriegsrecht|(?<=kriegsrecht )(?:verhängt|ausgerufen)|\w*angriff\w*|angegriffen|"
-        r"beschoss\w*|beschießt|\w*manöver\w*|"
+        r"beschoss\w*|beschießt|\w*manöver\w*|simulier\w*|"
         r"\w*übung\w*|überfall\w*|\w*parade\b|\w*offensive|einmarsch\w*|vorstieß\w*|landung",
         "en": r"(?:declar\w*|impos\w*)\s+(?:of\s+)?martial\s+law|attack\w*|strikes?\b|struck|"
         r"invad\w*|invasion|"
-        r"shell(?:ed|ing)|bombard\w*|(?:drills?|exercises?)\b|parade|offensive|landing",
+        r"shell(?:ed|ing)|bombard\w*|(?:drills?|exercises?)\b|simulat\w*|parade|offensive|landing",
     },
     "threat": {"de": r"\w*droh\w*", "en": r"threat\w*"},
     "speech": {
@@ -115,7 +115,10 @@ KIND_CUES: dict[str, dict[str, str]] = {
         "en": r"visit\w*|travel(?:l)?(?:ed|s)\s+to|trip\s+to|arrived|arrives|landed|"
         r"fl(?:ew|ies)\s+(?:in|to|into)\b|accompan\w*|set\s+foot\s+(?:in|on)",
     },
-    "negotiation": {"de": r"verhandl\w*|verhandel\w*|gespräche\b", "en": r"negotiat\w*|talks\b"},
+    "negotiation": {  # not the negotiator, a person
+        "de": r"verhandl(?!ungsführer)\w*|verhandel\w*|gespräche\b",
+        "en": r"negotiat(?!ors?\b)\w*|talks\b",
+    },
     "meeting": {
         "de": r"\w*treffen\b|\w*treffens\b|trifft|traf(?:en)?\b|getroffen|"
         r"zusammen(?:kommen|gekommen|kam|kamen)|kommen\s+(?:\w+\s+){0,8}zusammen|"
@@ -139,12 +142,12 @@ KIND_CUES: dict[str, dict[str, str]] = {
         r"\w*brief\w*|schlug\s+(?:\w+\s+){0,6}vor\b|vorgeschlagen|bestätig\w*|warn\w*|"
         r"nann?te|nennt|sprach|spricht|forder\w*|gefordert|(?:bot|bietet)\s+(?:\w+\s+){0,6}an\b|"
         r"angeboten|lehn\w*\s+(?:\w+\s+){0,6}ab\b|abgelehnt|verspott\w*|twitter|"
-        r"(?:wies|weist)\s+(?:\w+\s+){0,8}zurück\b|zurückgewiesen|meldet\w*",
+        r"(?:wies|weist)\s+(?:[\w-]+\s+){0,16}zurück\b|zurückgewiesen|meldet\w*",
         "en": r"said|says|announc\w*|declar\w*|stated|told|tells|tweet\w*|wrote|writes|"
         r"condemn\w*|mock\w*|(?<!, )(?<!so-)call(?:s|ed)?\b|accept\w*|statement|"
         r"warn(?:s|ed)\b|cancel\w*|"
         r"propos\w*|"
-        r"offer\w*|reject\w*|confirm\w*|urg(?:ed|es)\b|pledg\w*|vow\w*|claim\w*|twitter",
+        r"offer\w*|reject\w*|confirm\w*|urg(?:ed|es)\b|demand\w*|pledg\w*|vow\w*|claim\w*|twitter",
     },
 }
 _KINDS = {
@@ -425,8 +428,9 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
     seiner Neujahrsansprache bot Kim ... an"); in English an occasion opening the clause
     other than a speech ("At the NATO summit near London on Tuesday, Trump ... calling
     him") is not the act: the clause's main act, if any, is; a statement reporting an
-    act ("said it had tested", "erklärte, man habe ... gezündet") has the kind of the
-    act."""
+    act ("said it had tested", "erklärte, man habe ... gezündet"; not an act quoted away
+    from the date: "demanding that Washington change its "hostile policy"") has the kind
+    of the act."""
     lang = clause_language(text, language)
     lowered = text.lower()  # casefold would move offsets (ß)
     found = [  # by position, then as listed
@@ -444,7 +448,8 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
     found = outside([m.span() for m in _NOT_DONE.finditer(text)], found)
     if not found:
         return "unclassified"
-    unquoted = outside([m.span() for m in _QUOTED.finditer(text)], found) or found
+    quotes = [m.span() for m in _QUOTED.finditer(text)]
+    unquoted = outside(quotes, found) or found
     clauses = [m.span() for m in _SUBORDINATE.finditer(text)]
     holding = [  # the clause the date (at `at`) is in: "a day after North Korea test-fired"
         (a, b)
@@ -475,7 +480,8 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
         if frames and frames[0][0] < verbs[0][0] and verbs[0][2] in STATEMENTS:
             return frames[0][2]
     start, end, kind = verbs[0]
-    later = [f for f in found if f[0] >= end and f[2] not in STATEMENTS]
+    elsewhere = [q for q in quotes if at is None or not q[0] <= at < q[1]]  # not the date's
+    later = [f for f in outside(elsewhere, found) if f[0] >= end and f[2] not in STATEMENTS]
     if (
         kind in STATEMENTS
         and later

@@ -32,7 +32,7 @@ FLOORS = {
     "link_precision": 1.0,
     "link_recall": 0.83,
     "proposal_recall": 0.965,
-    "kind_accuracy": 0.85,
+    "kind_accuracy": 0.87,
 }
 CEILINGS = {
     "spurious_dates": 1,

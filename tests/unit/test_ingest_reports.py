@@ -354,6 +354,20 @@ def test_kinds_from_a_bilingual_lexicon(sentence: str, kind: str) -> None:
             "military-action",
         ),
         ("Die EU hat am Montag neue Sanktionen verhängt.", "de", "sanctions"),
+        # a negotiator is a person; a long separable verb; an attack simulated is a drill
+        ("On Monday, former negotiator Kim Yong Chol called Trump a fool.", "en", "statement"),
+        ("by mid-2019 his negotiators were demanding concessions first", "en", "statement"),
+        (
+            "Ri Yong Ho wies die Resolution am Montag am Rande eines Asean-Treffens in Manila als "
+            "Verletzung der Souveränität seines Landes zurück.",
+            "de",
+            "statement",
+        ),
+        (
+            "Die Armee simulierte mit Raketen einen Angriff auf das Testgelände.",
+            "de",
+            "military-action",
+        ),
         (
             "Seoul bestätigte am Dienstag, dass das Gebäude um 14.49 Uhr zerstört worden sei.",
             "de",
@@ -606,6 +620,19 @@ def test_the_clause_of_time_that_holds_the_date_tells_the_kind() -> None:
             "4. April",
             "de",
             "unclassified",
+        ),
+        (  # a quoted act tells the kind only when the date is in the quote
+            'by mid-2019 his negotiators were demanding that Washington change its "hostile '
+            'policy" first',
+            "mid-2019",
+            "en",
+            "statement",
+        ),
+        (
+            'Ein Sprecher in Tokio sprach auf Englisch von "a test conducted on September 3"',
+            "September 3",
+            "de",
+            "weapons-test",
         ),
         (
             "The vote was held early because Yoon declared martial law on Dec. 3",
