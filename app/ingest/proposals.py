@@ -95,7 +95,8 @@ KIND_CUES: dict[str, dict[str, str]] = {
         "de": r"\w*kriegsrecht|(?<=kriegsrecht )(?:verhängt|ausgerufen)|\w*angriff\w*|angegriffen|"
         r"beschoss\w*|beschießt|\w*manöver\w*|simulier\w*|"
         r"\w*übung\w*|überfall\w*|\w*parade\b|\w*offensive|einmarsch\w*|vorstieß\w*|landung",
-        "en": r"(?:declar\w*|impos\w*)\s+(?:of\s+)?martial\s+law|attack\w*|strikes?\b|struck|"
+        "en": r"(?:declar\w*|impos\w*)\s+(?:of\s+)?martial\s+law|"
+        r"martial\s+law\s+(?:\w+\s+){0,2}(?:declared|imposed)|attack\w*|strikes?\b|struck|"
         r"invad\w*|invasion|"
         r"shell(?:ed|ing)|bombard\w*|(?:drills?|exercises?)\b|simulat\w*|parade|offensive|landing",
     },

@@ -354,6 +354,11 @@ def test_kinds_from_a_bilingual_lexicon(sentence: str, kind: str) -> None:
             "military-action",
         ),
         ("Die EU hat am Montag neue Sanktionen verhängt.", "de", "sanctions"),
+        (
+            "It was the first time martial law had been declared since 1980.",
+            "en",
+            "military-action",
+        ),
         # a negotiator is a person; a long separable verb; an attack simulated is a drill
         ("On Monday, former negotiator Kim Yong Chol called Trump a fool.", "en", "statement"),
         ("by mid-2019 his negotiators were demanding concessions first", "en", "statement"),
