@@ -6,13 +6,17 @@ Run from the repo root (needs Debian's `wrk` and the `bench` extra):
     python -m bench.load                          # the seed database (built in a temp dir)
     python -m bench.load --db data/bench-1m.db    # a database from bench.generate
     python -m bench.load --db data/bench-1m.db --db postgresql+psycopg://.../bench
-        # the same data on both engines, side by side (Datasette reads SQLite only)
+        # the same data on both engines, our server on each, alternating (compare)
 
 Each server is one uvicorn process with the same settings; wrk drives it with one thread
 and 16 connections for `--duration` seconds per query, `--runs` times, after an uncounted
 warm-up run on our server and the ceiling, and the run of median throughput is reported
 (measure). A query whose first answer on our server is not 200 (a route not merged yet
 answers 404) gets a "not available" row.
+
+With two or more databases, the servers of all of them run at once and each query's runs
+alternate between them, round by round (compare): on a shared machine the load changes
+within minutes, so runs of one engine after the other compare the loads, not the engines.
 
 The cached rows run on a server whose response cache was filled by one GET of each of
 their URLs right after it started, so that wrk times cache hits on the process that holds
@@ -29,6 +33,7 @@ import contextlib
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -85,6 +90,8 @@ class Row:
     datasette: Result | None = None
     note: str = ""
     extra: dict[str, float] = field(default_factory=dict)
+    runs: list[Result] = field(default_factory=list)  # our runs, when compared (compare)
+    load: tuple[float, float] = (0.0, 0.0)  # load average as its rounds began and ended
 
 
 def _events_sql(where: str = "") -> str:
@@ -301,14 +308,28 @@ def measure(base: str, paths: Sequence[str], drive: Drive, slow: bool = False) -
     for the queries the previous run left running, and warms it.
     """
     if not slow:
-        warm_up = max(1, min(WARM_UP, drive.duration // 5))  # wrk takes whole seconds
-        wrk(base, paths, warm_up, drive.connections)
+        warm_up(base, paths, drive)
     runs = []
     for _ in range(drive.runs):
         if slow:
             httpx.get(base + paths[0], timeout=600).raise_for_status()
         runs.append(wrk(base, paths, drive.duration, drive.connections))
     return sorted(runs, key=lambda result: result.rps)[len(runs) // 2]
+
+
+def warm_up(base: str, paths: Sequence[str], drive: Drive) -> None:
+    wrk(base, paths, max(1, min(WARM_UP, drive.duration // 5)), drive.connections)  # whole s
+
+
+def median(runs: Sequence[Result]) -> Result:
+    """Each figure's median over the runs; the non-2xx answers of all of them."""
+    return Result(
+        int(statistics.median_low(run.requests for run in runs)),
+        statistics.median(run.rps for run in runs),
+        statistics.median(run.p50_ms for run in runs),
+        statistics.median(run.p99_ms for run in runs),
+        sum(run.errors for run in runs),
+    )
 
 
 def datasette_paths(db_name: str, query: Query) -> list[str]:
@@ -349,30 +370,39 @@ def deep_page(
     return cursor, last
 
 
-def run(url: str, drive: Drive, out: Sequence[str] = (), without: Sequence[str] = ()) -> Table:
-    """Every row on our server, and on the baselines not left out: the ceiling, and
-    Datasette (on a SQLite file only)."""
+def prepare(url: str, out: Sequence[str]) -> Table:
+    """The database's rows (all, or those named in `out`), not measured yet."""
     with session_scope(get_engine(url)) as session:
         actor_id = resolve(session.connection(), ACTORS, "kim")
         events = int(session.execute(text(f"SELECT count(*) FROM event WHERE {LIVE}")).scalar_one())
     get_engine(url).dispose()
     cursor, key = deep_page(url, actor_id, 1000)
     rows = [Row(q) for q in queries(actor_id, cursor, key) if not out or q.name in out]
+    return Table(_label(url), events, rows, {})
+
+
+APP = uvicorn_command("app.main:create_app", factory=True)
+UNCACHED = {"TIMELINE_RESPONSE_CACHE_ENTRIES": "0"}
+
+
+def run(url: str, drive: Drive, out: Sequence[str] = (), without: Sequence[str] = ()) -> Table:
+    """Every row on our server, and on the baselines not left out: the ceiling, and
+    Datasette (on a SQLite file only)."""
+    table = prepare(url, out)
+    rows = table.rows
     env = {"DATABASE_URL": url}
-    app = uvicorn_command("app.main:create_app", factory=True)
-    with serve(app, "/health", env) as ours:
+    with serve(APP, "/health", env) as ours:
         for row in rows:
             _first_answers(ours, row)
         for row in rows:
             if not row.note and row.query.cache:
                 row.ours = measure(ours, row.query.ours, drive)
     uncached = [row for row in rows if not row.note and not row.query.cache]
-    facets: dict[str, float] = {}
-    with serve(app, "/health", {**env, "TIMELINE_RESPONSE_CACHE_ENTRIES": "0"}) as ours:
+    with serve(APP, "/health", {**env, **UNCACHED}) as ours:
         for row in uncached:
             row.ours = measure(ours, row.query.ours, drive)
         if not out:
-            facets = facet_seconds(ours)
+            table.facets = facet_seconds(ours)
     if "ceiling" not in without:
         with serve(uvicorn_command("bench.ceiling:app", factory=False), "/health", {}) as ceiling:
             for row in rows:
@@ -398,9 +428,50 @@ def run(url: str, drive: Drive, out: Sequence[str] = (), without: Sequence[str] 
                 if not row.note:
                     paths = datasette_paths(db.stem, row.query)
                     row.datasette = measure(other, paths, drive, slow=True)
-    table = Table(_label(url), events, rows, facets)
     _print(table, drive)
     return table
+
+
+def compare(urls: Sequence[str], drive: Drive, out: Sequence[str] = ()) -> list[Table]:
+    """Our server on each database, side by side: all servers started at once (on each
+    database one with the response cache and one without, for the uncached rows), then for
+    each query an uncounted warm-up on each and `drive.runs` rounds of one run on each in
+    turn; each engine's medians are reported, and the load average as the rounds began and
+    ended."""
+    tables = [prepare(url, out) for url in urls]
+    names = set.intersection(*({row.query.name for row in table.rows} for table in tables))
+    for table in tables:  # a deep page only where every database has one
+        table.rows = [row for row in table.rows if row.query.name in names]
+    with contextlib.ExitStack() as stack:
+        servers = [
+            {
+                cache: stack.enter_context(
+                    serve(APP, "/health", {"DATABASE_URL": url, **({} if cache else UNCACHED)})
+                )
+                for cache in (True, False)
+            }
+            for url in urls
+        ]
+        for rows in zip(*(table.rows for table in tables), strict=True):
+            for row, server in zip(rows, servers, strict=True):
+                _first_answers(server[True], row)
+            if any(row.note for row in rows):
+                continue
+            bases = [server[rows[0].query.cache] for server in servers]
+            began = os.getloadavg()[0]
+            for row, base in zip(rows, bases, strict=True):
+                warm_up(base, row.query.ours, drive)
+            for _ in range(drive.runs):
+                for row, base in zip(rows, bases, strict=True):
+                    row.runs.append(wrk(base, row.query.ours, drive.duration, drive.connections))
+            for row in rows:
+                row.ours = median(row.runs)
+                row.load = (began, os.getloadavg()[0])
+        if not out:
+            for table, server in zip(tables, servers, strict=True):
+                table.facets = facet_seconds(server[False])
+    _print_comparison(tables, drive)
+    return tables
 
 
 FACETS = ("year", "kind", "place")
@@ -485,7 +556,7 @@ def _print(table: Table, drive: Drive) -> None:
         )
     if table.facets:
         lines += ["", _facet_line(table)]
-    if table.label.startswith("SQLite"):  # PostgreSQL's are against SQLite (side_by_side)
+    if table.label.startswith("SQLite"):  # PostgreSQL's are against SQLite (compare)
         lines += ["", *targets(table.rows, table.events, drive.duration)]
     sys.stdout.write("\n".join(lines) + "\n")
 
@@ -501,33 +572,65 @@ def _facet_line(table: Table) -> str:
     return f"/facets?facet=F&actor=kim, one uncached request (median of {FACET_RUNS}): {timed}"
 
 
-def side_by_side(first: Table, second: Table) -> None:
-    """Our rows on two databases of the same data, and the second's targets against the
-    first (PostgreSQL against SQLite)."""
+def _print_comparison(tables: Sequence[Table], drive: Drive) -> None:
+    """One row a query: each engine's median req/s (its runs in brackets) and p99, and each
+    later engine's ratio of medians against the first (PostgreSQL against SQLite); then the
+    targets of each later engine against the first."""
+    first, later = tables[0], tables[1:]
+    heads = [f"{t.label} req/s [runs] | {t.label} p99 ms" for t in tables]
+    heads += [f"{t.label} / {first.label}" for t in later]
     lines = [
+        f"databases: {'; '.join(f'{t.label}, {t.events:,} events' for t in tables)}",
+        f"our server on each (one uvicorn worker), all started at once; wrk -t1 "
+        f"-c{drive.connections} -d{drive.duration:g}s on each in turn, {drive.runs} rounds "
+        "a query; the medians of each engine's runs; load: the 1-minute load average as "
+        "the query's rounds began and ended",
         "",
-        f"{second.label} against {first.label}, our server on each:",
-        "",
-        f"| query | {first.label} req/s, p99 ms | {second.label} req/s, p99 ms | ratio |",
-        "| --- | ---: | ---: | ---: |",
+        f"| query | load | {' | '.join(heads)} |",
+        "| --- | --- |" + " ---: |" * (len(heads)),
     ]
-    theirs = {row.query.name: row.ours for row in first.rows}
     checks: list[tuple[str, bool]] = []
-    for row in second.rows:
-        a, b = theirs.get(row.query.name), row.ours
-        if not (a and b and a.requests and b.requests):
+    for rows in zip(*(t.rows for t in tables), strict=True):
+        name = rows[0].query.name
+        if any(row.note for row in rows) or not all(row.ours for row in rows):
+            note = next((row.note for row in rows if row.note), "")
+            lines.append(f"| {name} | {note} |" + " |" * len(heads))
             continue
-        share = b.rps / a.rps
-        lines.append(
-            f"| {row.query.name} | {a.rps:,.0f}, {a.p99_ms:.1f} | {b.rps:,.0f}, {b.p99_ms:.1f} "
-            f"| {share:.2f} |"
-        )
-        if row.query.name.split(" (")[0] in SIDE_BY_SIDE_ROWS:
-            checks.append((f"{row.query.name}: {share:.2f} x >= 0.6", share >= 0.6))
-            checks.append((f"{row.query.name}: p99 {b.p99_ms:.1f} ms < 40 ms", b.p99_ms < 40))
-    for facet, seconds in second.facets.items():
-        checks.append((f"{facet} facet of actor=kim: {seconds * 1000:.0f} ms < 100", seconds < 0.1))
+        results = [row.ours for row in rows if row.ours]
+        cells = [
+            f"{_cell(r, 'rps', ',.0f')} [{' '.join(f'{run.rps:,.0f}' for run in row.runs)}] | "
+            f"{_cell(r, 'p99_ms', '.1f')}"
+            for r, row in zip(results, rows, strict=True)
+        ]
+        a = results[0]
+        for table, b in zip(later, results[1:], strict=True):
+            share = b.rps / a.rps if a.requests and b.requests else 0.0
+            cells.append(f"{share:.2f}" if share else "-")
+            if share and name.split(" (")[0] in SIDE_BY_SIDE_ROWS:
+                who = f"{table.label}, {name}"
+                checks.append((f"{who}: {share:.2f} x >= 0.6", share >= 0.6))
+                checks.append((f"{who}: p99 {b.p99_ms:.1f} ms < 40 ms", b.p99_ms < 40))
+        flags = [f"{r.errors} non-2xx" for r in results if r.errors]
+        flag = f" ({'; '.join(flags)})" if flags else ""
+        began, ended = rows[0].load
+        lines.append(f"| {name}{flag} | {began:.1f} to {ended:.1f} | {' | '.join(cells)} |")
+    for table in later:
+        for facet, seconds in table.facets.items():
+            checks.append(
+                (
+                    f"{table.label}, {facet} facet of actor=kim: {seconds * 1000:.0f} ms < 100",
+                    seconds < 0.1,
+                )
+            )
+    for table in tables:
+        if table.facets:
+            lines += ["", f"{table.label}: {_facet_line(table)}"]
     lines += ["", *(f"- [{'x' if ok else ' '}] {label}" for label, ok in checks)]
+    for table in tables:  # as run() prints them for a SQLite file
+        if table.label.startswith("SQLite") and (
+            met := targets(table.rows, table.events, drive.duration)
+        ):
+            lines += ["", f"{table.label}:", *met]
     sys.stdout.write("\n".join(lines) + "\n")
 
 
@@ -609,13 +712,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         action="append",
         default=[],
         help="a SQLite file or a database URL (default: the seed corpus, built anew); "
-        "given twice, e.g. a SQLite file and the PostgreSQL copy of it, both run and the "
-        "second is compared with the first",
+        "given twice or more, e.g. a SQLite file and the PostgreSQL copy of it, our server "
+        "runs on each at once, the runs alternate between them and the others are compared "
+        "with the first (no ceiling or Datasette then)",
     )
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per query and server")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument(
-        "--runs", type=int, default=3, help="runs a row and server; the median is reported"
+        "--runs",
+        type=int,
+        default=3,
+        help="runs a row and server (with several --db: rounds, one run on each server in "
+        "turn); the median is reported",
     )
     parser.add_argument("--only", action="append", default=[], help="run only this row (by name)")
     parser.add_argument(
@@ -641,9 +749,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as directory, database_errors():
         urls = [database_url(given) for given in args.db]
         urls = urls or [f"sqlite:///{seed_database(Path(directory))}"]
-        tables = [run(url, drive, args.only, args.without) for url in urls]
-        if len(tables) == 2:
-            side_by_side(*tables)
+        if len(urls) == 1:
+            run(urls[0], drive, args.only, args.without)
+        else:
+            compare(urls, drive, args.only)
         if args.servers:
             from bench import servers  # it imports this module
 
