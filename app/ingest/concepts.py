@@ -33,7 +33,8 @@ CONCEPTS = {
     "overflight": "overflew overflight überfliegt überflog überflogen",
     "writing": "wrote writing written writes schrieb geschrieben schreibt",
     "agreement": "agreement agreements deal accord Abkommen Vereinbarung vereinbart Einigung",
-    "demolition": "demolished demolition razed dynamited abgerissen Abriss gesprengt Sprengung",
+    "demolition": "demolished demolition razed dynamited destroyed destroys destroy destruction "
+    "abgerissen Abriss gesprengt Sprengung zerstört zerstörte zerstören Zerstörung",
     "visit": "visit visits visited arrived arrival landed Besuch besucht besuchte Staatsbesuch "
     "Ankunft landete eingetroffen",
     "announcement": "announced announces announcement declared declares declaration verkündet "

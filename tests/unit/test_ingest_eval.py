@@ -38,7 +38,7 @@ CEILINGS = {
     "spurious_dates": 1,
     "hiding_links": 0,
     "junk_proposals": 0,
-    "duplicate_proposals": 8,
+    "duplicate_proposals": 7,
 }
 
 

@@ -389,3 +389,29 @@ def test_in_one_article_an_act_without_a_kind_that_day_is_the_named_act() -> Non
     assert same_event(blown, cut, one_article=True)
     assert not same_event(blown, cut)  # across articles it needs a word, actor or place
     assert not same_event(said, cut, one_article=True)  # what was said is no act
+
+
+def test_a_building_blown_up_and_destroyed_is_one_demolition() -> None:
+    """Two reports of one demolition share no word but the act: "gesprengt" and
+    "zerstört", "blew up" and "destroyed" are one act, so the month and the day of it,
+    both told as demolitions, are one event."""
+    june = DateInterval(datetime.date(2020, 6, 1), datetime.date(2020, 6, 30), "month")
+    june_16 = DateInterval(datetime.date(2020, 6, 16), datetime.date(2020, 6, 16), "day")
+    blown = report(
+        "Im Juni 2020 hatte Pjöngjang das Verbindungsbüro an der Grenze in die Luft gesprengt.",
+        june,
+        "demolition",
+    )
+    destroyed = report(
+        "Das Ministerium bestätigte am Dienstag, dass das Gebäude zerstört worden sei.",
+        june_16,
+        "demolition",
+    )
+    assert same_event(blown, destroyed)
+    english = report(
+        "The unification ministry said the four-storey building was destroyed on Tuesday.",
+        june_16,
+        "demolition",
+    )
+    assert terms("North Korea blew up the office") & english.terms == {"=demolition"}
+    assert same_event(blown, english)
