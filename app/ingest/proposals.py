@@ -54,10 +54,15 @@ KIND_CUES: dict[str, dict[str, str]] = {
         r"(?:launched|fired|flew|tested)|blast\b",
     },
     "summit": {"de": r"\w*gipfel\w*", "en": r"summit"},
-    "sanctions": {
+    "sanctions": {  # a resolution adopted too: the Security Council's on the North impose them
         "de": r"\w*sanktion\w*|embargo|(?<!kriegsrecht )verhängt\w*|\w*terrorliste|"
-        r"schwarze\s+liste|verbot\w*",
-        "en": r"sanction\w*|embargo|sponsors?\s+of\s+terror\w*|blacklist|banned|bans\b",
+        r"schwarze\s+liste|verbot\w*|\w*resolution\s+(?:\S+\s+){0,8}(?:verabschiedet|"
+        r"beschlossen|angenommen)|(?:verabschiedet\w*|beschl(?:oss|ießt)\w*)\s+(?:\S+\s+){0,6}"
+        r"\w*resolution",
+        "en": r"sanction\w*|embargo|sponsors?\s+of\s+terror\w*|blacklist|banned|bans\b|"
+        r"(?:adopt\w*|pass(?:ed|es)?|approv\w*)\s+(?:\S+\s+){0,4}resolution|"
+        r"resolutions?\s+(?:\S+\s+){0,4}(?:was|were|is|are|been)\s+(?:\w+\s+)?"
+        r"(?:adopted|passed|approved)",
     },
     "demolition": {
         "de": r"abriss|abgerissen|(?:reißt|riss|rissen)\s+(?:\w+\s+){0,6}ab\b|\w*spreng\w*|"

@@ -670,3 +670,23 @@ def test_the_part_of_a_clause_that_holds_the_date_tells_the_kind(
 def test_a_date_that_starts_a_span_to_now(sentence: str, date: str, since: bool) -> None:
     at = sentence.index(date)
     assert proposals.is_since(date, sentence[:at]) is since
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        (
+            "Die Resolution war am 5. August im Sicherheitsrat einstimmig verabschiedet worden.",
+            "de",
+        ),
+        ("Der Sicherheitsrat verabschiedete am Montag einstimmig die Resolution 2397.", "de"),
+        ("The U.N. Security Council unanimously adopted a new resolution on Saturday.", "en"),
+        ("Resolution 2375 was passed by the council on Sept. 11 without a vote against.", "en"),
+    ],
+)
+def test_a_resolution_adopted_is_sanctions(sentence: str, language: str) -> None:
+    """The Security Council's resolutions on the North impose sanctions; a resolution
+    rejected is what was said of it."""
+    assert proposals.kind_of(sentence, language) == "sanctions"
+    rejected = "Pjöngjang wies die Resolution am Montag als Verletzung seiner Souveränität zurück."
+    assert proposals.kind_of(rejected, "de") == "statement"
