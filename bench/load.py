@@ -189,42 +189,60 @@ class Served(str):
     pid: int
 
 
+Server = tuple[Sequence[str], str, dict[str, str]]  # command, ready path, environment
+
+
 @contextlib.contextmanager
 def serve(
     command: Sequence[str], ready_path: str, env: dict[str, str], poll: float = 0.1
 ) -> Iterator[Served]:
     """Runs a server process until the block ends; yields its base URL once it answers."""
-    port = _free_port()
-    argv = [arg.replace("{port}", str(port)) for arg in command]
-    process = subprocess.Popen(
-        argv,
-        env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        cwd=PROJECT_ROOT,
-    )
-    base = Served(f"http://127.0.0.1:{port}")
-    base.pid = process.pid
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                err = process.stderr.read().decode() if process.stderr else ""
-                raise RuntimeError(f"{argv[0]} exited: {err[-2000:]}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(base + ready_path, timeout=5).status_code == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{argv[0]} did not answer {ready_path}")
-            time.sleep(poll)
+    with serve_all([(command, ready_path, env)], poll) as (base,):
         yield base
+
+
+@contextlib.contextmanager
+def serve_all(servers: Sequence[Server], poll: float = 0.1) -> Iterator[list[Served]]:
+    """Starts every server at once and runs them until the block ends; yields their base
+    URLs once each answers."""
+    processes: list[subprocess.Popen[bytes]] = []
+    bases: list[Served] = []
+    try:
+        for command, _, env in servers:
+            port = _free_port()
+            processes.append(
+                subprocess.Popen(
+                    [arg.replace("{port}", str(port)) for arg in command],
+                    env={**os.environ, **env},
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    cwd=PROJECT_ROOT,
+                )
+            )
+            bases.append(Served(f"http://127.0.0.1:{port}"))
+            bases[-1].pid = processes[-1].pid
+        deadline = time.monotonic() + 120
+        for process, base, (command, ready_path, _) in zip(processes, bases, servers, strict=True):
+            while True:
+                if process.poll() is not None:
+                    err = process.stderr.read().decode() if process.stderr else ""
+                    raise RuntimeError(f"{command[0]} exited: {err[-2000:]}")
+                with contextlib.suppress(httpx.HTTPError):
+                    if httpx.get(base + ready_path, timeout=5).status_code == 200:
+                        break
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{command[0]} did not answer {ready_path}")
+                time.sleep(poll)
+        yield bases
     finally:
-        process.terminate()  # uvicorn first finishes the requests it has queued
-        try:
-            process.wait(60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        for process in processes:
+            process.terminate()  # uvicorn first finishes the requests it has queued
+        for process in processes:
+            try:
+                process.wait(60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def uvicorn_command(target: str, factory: bool) -> list[str]:
@@ -442,19 +460,14 @@ def compare(urls: Sequence[str], drive: Drive, out: Sequence[str] = ()) -> list[
     names = set.intersection(*({row.query.name for row in table.rows} for table in tables))
     for table in tables:  # a deep page only where every database has one
         table.rows = [row for row in table.rows if row.query.name in names]
-    with contextlib.ExitStack() as stack:
-        servers = [
-            {
-                cache: stack.enter_context(
-                    serve(APP, "/health", {"DATABASE_URL": url, **({} if cache else UNCACHED)})
-                )
-                for cache in (True, False)
-            }
-            for url in urls
-        ]
+    kinds = {row.query.cache for row in tables[0].rows} | ({False} if not out else set())
+    keys = [(url, cache) for url in urls for cache in sorted(kinds)]
+    environments = [{"DATABASE_URL": url, **({} if cache else UNCACHED)} for url, cache in keys]
+    with serve_all([(APP, "/health", env) for env in environments]) as started:
+        servers = [{cache: started[keys.index((url, cache))] for cache in kinds} for url in urls]
         for rows in zip(*(table.rows for table in tables), strict=True):
             for row, server in zip(rows, servers, strict=True):
-                _first_answers(server[True], row)
+                _first_answers(server[row.query.cache], row)
             if any(row.note for row in rows):
                 continue
             bases = [server[rows[0].query.cache] for server in servers]

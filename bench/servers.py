@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from bench.load import HEADERS, Drive, Result, serve, uvicorn_command, wrk
+from bench.load import HEADERS, Drive, Result, serve_all, uvicorn_command, wrk
 
 TOKEN = "bench-servers-0123456789"
 EVENT = "singapore-summit-2018"  # a seed event: every generated database has it
@@ -72,8 +72,7 @@ def run(url: str, drive: Drive, writes_per_second: float) -> Writes:
     app = uvicorn_command("app.main:create_app", factory=True)
     writes = Writes()
     reads: dict[str, Result] = {}
-    with serve(app, "/health", env) as first, serve(app, "/health", env) as second:
-        bases = (first, second)
+    with serve_all([(app, "/health", env)] * 2) as bases:
 
         def load(base: str) -> None:
             reads[base] = wrk(base, READS, drive.duration, max(1, drive.connections // 2))
