@@ -91,7 +91,7 @@ class Row:
     note: str = ""
     extra: dict[str, float] = field(default_factory=dict)
     runs: list[Result] = field(default_factory=list)  # our runs, when compared (compare)
-    load: tuple[float, float] = (0.0, 0.0)  # load average as its rounds began and ended
+    load: tuple[float, float] = (0.0, 0.0)  # load average as its warm-up began, its rounds ended
 
 
 def _events_sql(where: str = "") -> str:
@@ -454,8 +454,8 @@ def compare(urls: Sequence[str], drive: Drive, out: Sequence[str] = ()) -> list[
     """Our server on each database, side by side: all servers started at once (on each
     database one with the response cache and one without, for the uncached rows), then for
     each query an uncounted warm-up on each and `drive.runs` rounds of one run on each in
-    turn; each engine's medians are reported, and the load average as the rounds began and
-    ended."""
+    turn; each engine's medians are reported, and the load average as the warm-up began
+    and as the last round ended."""
     tables = [prepare(url, out) for url in urls]
     names = set.intersection(*({row.query.name for row in table.rows} for table in tables))
     for table in tables:  # a deep page only where every database has one
@@ -590,14 +590,14 @@ def _print_comparison(tables: Sequence[Table], drive: Drive) -> None:
     later engine's ratio of medians against the first (PostgreSQL against SQLite); then the
     targets of each later engine against the first."""
     first, later = tables[0], tables[1:]
-    heads = [f"{t.label} req/s [runs] | {t.label} p99 ms" for t in tables]
+    heads = [head for t in tables for head in (f"{t.label} req/s [runs]", f"{t.label} p99 ms")]
     heads += [f"{t.label} / {first.label}" for t in later]
     lines = [
         f"databases: {'; '.join(f'{t.label}, {t.events:,} events' for t in tables)}",
         f"our server on each (one uvicorn worker), all started at once; wrk -t1 "
         f"-c{drive.connections} -d{drive.duration:g}s on each in turn, {drive.runs} rounds "
         "a query; the medians of each engine's runs; load: the 1-minute load average as "
-        "the query's rounds began and ended",
+        "the query's warm-up began and its last round ended",
         "",
         f"| query | load | {' | '.join(heads)} |",
         "| --- | --- |" + " ---: |" * (len(heads)),

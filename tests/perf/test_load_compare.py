@@ -2,6 +2,7 @@
 one row a query with both engines' medians and their ratio."""
 
 import shutil
+import statistics
 from pathlib import Path
 
 import pytest
@@ -24,11 +25,14 @@ def test_two_databases_alternate(
     for table in tables:
         for row in table.rows:
             assert len(row.runs) == 2 and row.ours and row.ours.requests > 0
+            assert row.ours.rps == statistics.median(run.rps for run in row.runs)
             assert row.load[0] > 0 and row.load[1] > 0
     first, second = (table.label for table in tables)
     assert first == "SQLite seed.db"
     assert f"{first} req/s [runs]" in out and f"{second} / {first}" in out
     lines = [line for line in out.splitlines() if line.startswith("| /")]
+    (rule,) = [line for line in out.splitlines() if line.startswith("| --- |")]
+    assert {line.count("|") for line in lines} == {rule.count("|")} == {8}  # 7 columns
     assert [line.split(" | ")[0] for line in lines] == [f"| {name}" for name in ROWS]
     for line, (a, b) in zip(lines, zip(*(t.rows for t in tables), strict=True), strict=True):
         assert a.ours and b.ours
