@@ -1,24 +1,27 @@
 """Tying an ingested article's reports to events: linked to an existing one
 (app.ingest.links), or proposed.
 
-A date expression proposes a new event (status `proposed`, hidden from GET /events unless
-asked for) when it linked nothing, or an event that is not the one the sentence reports:
-a period around its date (longer than a month and than the expression, unless this holds
-its first or last day; a year is too coarse to tell), or another act (a joint exercise is
-no missile test; meetings, summits, visits and agreements are one family). So a specific
-new event is never hidden by one around it. Not for a decade, nor "today", nor a plan: a
-date after the publication, or in its last week in a clause that says "will", "is
-expected to", "soll" (or, for a date reaching past the publication, "would", "werde":
-"said the North would launch three more satellites in 2024", "agreed to seek talks this
-year"); nor a year naming a thing ("the 2018 military agreement", "das Abkommen von
-2018", "the 2019 Hanoi collapse"; a link to the thing is fine); nor a date no event has
-(app.ingest.proposals: "seit 2006" unless "the first ... since", "until last year", a
-comparison: "wie 2019,", a counterfactual); nor a period holding the publication date in
-a clause that names no act ("in diesem Herbst"); nor the report's own date in a sentence
-dating several: "wie Yonhap am Mittwoch berichtete", a day next to a verb of saying when
-the sentence dates another day up to a week before it ("habe am Montag ... getestet,
-meldete KCNA am Dienstag"; "fired ... on Monday, the military said on Tuesday"). When a
-sentence dates several events, each is proposed from its clause (app.ingest.clauses).
+A date expression proposes a new event (status `proposed`, hidden from GET /events
+unless asked for) when it linked nothing, or an event that is not the one the sentence
+reports: a period around its date (longer than a month and than the expression, unless
+this holds its first or last day; a year is too coarse to tell), or another act (a joint
+exercise is no missile test; meetings, summits, visits and agreements are one family).
+So a specific new event is never hidden by one around it. Not for a decade, nor "today",
+nor a plan: a date after the publication, or in its last week in a clause that says
+"will", "is expected to", "soll" (or, for a date reaching past the publication, "would",
+"werde": "said the North would launch three more satellites in 2024", "agreed to seek
+talks this year"); nor a year naming a thing ("the 2018 military agreement", "das
+Abkommen von 2018", "the 2019 Hanoi collapse"; a link to the thing is fine); nor a date
+no event has (app.ingest.proposals: "seit 2006" unless "the first ... since", or since a
+day or month an act going on, its start dated: "Since late May, the North has floated
+balloons", not where the passage links an existing event or another date of the sentence
+holds that start; "until last year", a comparison: "wie 2019,", a counterfactual); nor a
+period holding the publication date in a clause that names no act ("in diesem Herbst");
+nor the report's own date in a sentence dating several: "wie Yonhap am Mittwoch
+berichtete", a day next to a verb of saying when the sentence dates another day up to a
+week before it ("habe am Montag ... getestet, meldete KCNA am Dienstag"; "fired ... on
+Monday, the military said on Tuesday"). When a sentence dates several events, each is
+proposed from its clause (app.ingest.clauses).
 
 One proposal per real event: a report becomes another source of a proposal stored before
 (or made from this article) that tells the same event, and links to it. The same event:
@@ -360,6 +363,22 @@ def _reports_an_act(text: str, report: Report, mention: DateMention) -> bool:
     )
 
 
+def _ongoing(report: Report, mention: DateMention, run: Run, rest: str, kind: str) -> bool:
+    """Whether a "since" date's clause from it (`rest`) tells an act going on since then
+    (proposals.ongoing) whose start nothing else tells: no link of its passage to an
+    existing event, no other date of its sentence holding that start ("ein Streit, der
+    Ende Mai begann: Seit dem 28. Mai hat Nordkorea ...")."""
+    start = proposals.first_unit(_interval(mention))
+    linking = any(
+        key[0] == report.passage.id and link.found_as == "linked" for key, link in run.links.items()
+    )
+    held = any(
+        m is not mention and m.date_start <= start.start and start.end <= m.date_end
+        for m in report.dates
+    )
+    return not (linking or held) and proposals.ongoing(rest, kind, mention.precision)
+
+
 def _propose(
     article: Article,
     report: Report,
@@ -387,7 +406,8 @@ def _propose(
     if not report.heading and proposals.no_event_date(clause, before[-40:]):
         return
     if proposals.is_since(mention.text, before):
-        if not proposals.since_event(before, after):
+        going = linked is None and _ongoing(report, mention, run, clause[max(0, at) :], kind)
+        if not (proposals.since_event(before, after) or going):
             return
         interval = proposals.first_unit(interval)
     if interval.precision == "decade" or proposals.is_now(mention.text):

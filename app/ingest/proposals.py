@@ -354,6 +354,33 @@ def since_event(before: str, after: str) -> bool:
     return bool(_FIRST_SINCE.search(before) or _WHEN.match(after) or again)
 
 
+# an act done since a date, in the perfect: "has floated", "have been sending", "hat ...
+# geschickt", "hat ... treiben lassen", "getroffen hat"; not a state ("have been frozen",
+# "has remained", "hat ... geherrscht")
+_PARTICIPLE = (  # German, lower case: "geschickt", "abgefeuert", "verschickt"
+    r"(?:ab|an|auf|aus|ein|los|hoch|zurück|über|mit|weg)?(?:ge|ver|zer|ent)"
+    r"(?!(?:wesen|blieben|herrscht|golten|dauert|habt|legen|standen|gen)\b)[a-zäöüß]{2,}(?:t|en)\b"
+)
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|again\s+)*(?:been\s+\w+ing|"
+    r"(?!(?:been|remained|stayed|seemed|lasted)\b)\w+ed|sent|flown|built|held|met|made|"
+    r"thrown|shot|fought|brought|blown|struck|sunk|begun|run)\b|"
+    rf"\b(?:hat|haben)\s(?:[^;:.]{{0,150}}\s)?(?:{_PARTICIPLE}|[a-zäöüß]+en\s+lassen\b)|"
+    rf"\b{_PARTICIPLE}\s+(?:hat|haben)\b"
+)
+
+
+def ongoing(after: str, kind: str, precision: str) -> bool:
+    """Whether the clause `after` a "since" date of a day or month tells an act going on
+    since then, whose start is an event: "Since late May, North Korea has floated
+    thousands of balloons", "Seit dem 28. Mai hat Nordkorea Ballons ... geschickt",
+    "Seit dem 2. Juni testet Pjöngjang fast wöchentlich Raketen" (an act's kind in the
+    present); not a year ("seit 2006" is a span), nor a state ("Seit Oktober herrscht
+    Funkstille", "since May, relations have been frozen")."""
+    act = kind != "unclassified" and kind not in STATEMENTS
+    return precision in ("day", "month") and (act or _PERFECT.search(after) is not None)
+
+
 def no_event_date(clause: str, before: str) -> bool:
     """Whether the date expression, with `before` the text of its clause before it, dates
     no event: the end of a state, a comparison, a calendar, a counterfactual."""

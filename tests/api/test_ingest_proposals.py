@@ -290,3 +290,32 @@ def test_a_wire_story_proposes_the_acts_not_the_reports_nor_a_thing_s_year(
         ("2023-11-21", "2023-11-30"),  # what was said in late November
         ("2023-11-21", "2023-11-21"),  # and the launch it was said over, a clause of its own
     }  # and no proposal dated 2018
+
+
+SINCE_DE = (
+    "Seoul – Die Spannungen an der innerkoreanischen Grenze nehmen zu. "
+    "Seit dem 2. Juni hat Nordkorea Tausende Ballons mit Müll über die Grenze geschickt. "
+    "Seit Oktober herrscht zwischen beiden Regierungen Funkstille. "
+    "Seit 2006 hat das Land sechs Atomtests unternommen."
+)
+SINCE_EN = (
+    "SEOUL – Tensions along the border keep rising. "
+    "Since late May, North Korea has floated thousands of balloons carrying trash into "
+    "the South. Since March, relations with Seoul have been frozen."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [(SINCE_DE, datetime.date(2024, 6, 2)), (SINCE_EN, datetime.date(2024, 5, 21))],
+)
+def test_an_act_going_on_since_a_day_or_month_is_proposed_at_its_start(
+    session: Session, text: str, start: datetime.date
+) -> None:
+    """The start of an act done since a day or month ("has floated", "hat ... geschickt")
+    is an event; a state since then ("herrscht Funkstille", "have been frozen") and a span
+    since a year ("Seit 2006") are none."""
+    ingested(session, text, "2024-06-20")
+    proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
+    assert [e.date_start for e in proposed] == [start]
+    assert "ballo" in (proposed[0].title_de or proposed[0].title).lower()

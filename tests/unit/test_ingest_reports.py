@@ -690,3 +690,43 @@ def test_a_resolution_adopted_is_sanctions(sentence: str, language: str) -> None
     assert proposals.kind_of(sentence, language) == "sanctions"
     rejected = "Pjöngjang wies die Resolution am Montag als Verletzung seiner Souveränität zurück."
     assert proposals.kind_of(rejected, "de") == "statement"
+
+
+@pytest.mark.parametrize(
+    ("rest", "kind", "precision", "going"),
+    [
+        (
+            "Since late May, North Korea has floated thousands of balloons south",
+            "unclassified",
+            "month",
+            True,
+        ),
+        ("since June 2, the North has been sending balloons across", "unclassified", "day", True),
+        (
+            "Seit dem 2. Juni hat Pjöngjang Tausende Ballons über die Grenze geschickt",
+            "unclassified",
+            "day",
+            True,
+        ),
+        (
+            "Seit dem 2. Juni hat Pjöngjang, so das Militär, Ballons treiben lassen",
+            "unclassified",
+            "day",
+            True,
+        ),
+        ("Seit dem 2. Juni testet Pjöngjang fast jede Woche Raketen", "weapons-test", "day", True),
+        (
+            "Seit Oktober herrscht Funkstille zwischen Seoul und Pjöngjang",
+            "unclassified",
+            "month",
+            False,
+        ),
+        ("since May, relations have been frozen", "unclassified", "month", False),
+        ("since May, the talks have remained stalled", "unclassified", "month", False),
+        ("Seit 2006 hat Nordkorea sechs Atomtests unternommen", "weapons-test", "year", False),
+    ],
+)
+def test_an_act_going_on_since_a_day_or_month_dates_its_start(
+    rest: str, kind: str, precision: str, going: bool
+) -> None:
+    assert proposals.ongoing(rest, kind, precision) is going
