@@ -452,19 +452,21 @@ def run(url: str, drive: Drive, out: Sequence[str] = (), without: Sequence[str] 
 
 def compare(urls: Sequence[str], drive: Drive, out: Sequence[str] = ()) -> list[Table]:
     """Our server on each database, side by side: all servers started at once (on each
-    database one with the response cache and one without, for the uncached rows), then for
-    each query an uncounted warm-up on each and `drive.runs` rounds of one run on each in
-    turn; each engine's medians are reported, and the load average as the warm-up began
-    and as the last round ended."""
+    database one with the response cache and one without, for the uncached rows and the
+    facets, as far as the rows need them), then for each query an uncounted warm-up on
+    each and `drive.runs` rounds of one run on each in turn; each engine's medians are
+    reported, and the load average as the warm-up began and as the last round ended."""
     tables = [prepare(url, out) for url in urls]
     names = set.intersection(*({row.query.name for row in table.rows} for table in tables))
     for table in tables:  # a deep page only where every database has one
         table.rows = [row for row in table.rows if row.query.name in names]
-    kinds = {row.query.cache for row in tables[0].rows} | ({False} if not out else set())
-    keys = [(url, cache) for url in urls for cache in sorted(kinds)]
-    environments = [{"DATABASE_URL": url, **({} if cache else UNCACHED)} for url, cache in keys]
+    kinds = sorted({row.query.cache for row in tables[0].rows} | ({False} if not out else set()))
+    environments = [
+        {"DATABASE_URL": url, **({} if cache else UNCACHED)} for url in urls for cache in kinds
+    ]
     with serve_all([(APP, "/health", env) for env in environments]) as started:
-        servers = [{cache: started[keys.index((url, cache))] for cache in kinds} for url in urls]
+        each = iter(started)
+        servers = [{cache: next(each) for cache in kinds} for _ in urls]
         for rows in zip(*(table.rows for table in tables), strict=True):
             for row, server in zip(rows, servers, strict=True):
                 _first_answers(server[row.query.cache], row)
