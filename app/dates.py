@@ -53,7 +53,8 @@ Rules worth knowing (the public contract):
     when its clause tells the past ("war", "testete", "was", "-ed" ...), never after
     ``base`` (61 days after it otherwise), unless a future cue says so.
   "last September", "diesen Sommer", "next spring", "January last year", "im März dieses
-  Jahres", "Mai des Vorjahres" count from ``base`` (not inferred).
+  Jahres", "Mai des Vorjahres" count from ``base`` (not inferred); the word that places
+  the name is in the expression ("vergangenen Herbst", "last September").
   In a future context a yearless date is the next occurrence on or after ``base`` (after
   a month or day anchor when its clause tells the past: "kündigte an, er werde im
   August"): right after "bis", "ab", "until", "by", "next", "nächsten", "kommenden", or
@@ -1517,8 +1518,10 @@ def _scan(
     while i < len(atoms):
         a = atoms[i]
         start, end, iv, inferred = a.start, a.end, a.interval, a.inferred
+        deictic = _DEICTIC_NAME.search(text, max(0, start - 12), start)
+        start = deictic.start() if deictic else start  # "im vergangenen Herbst": its word too
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-        qm = _QUAL.search(text, max(0, a.start - 30), a.start) if a.qualifiable else None
+        qm = _QUAL.search(text, max(0, start - 30), start) if a.qualifiable else None
         if qm:
             start, iv = qm.start(), _qualify(iv, _qword(qm), base)
             outer = _QUAL.search(text, max(0, start - 12), start)

@@ -918,3 +918,25 @@ def test_a_text_is_read_as_a_whole(text: str, base: D, language: str, expected: 
     assert got == expected
     for m in find_dates(text, base=base, language=language):
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start"),
+    [
+        (
+            "Noch im vergangenen Herbst hatten sich beide gedroht.",
+            "vergangenen Herbst",
+            "2017-09-01",
+        ),
+        ("Kim threatened last September to fire missiles.", "last September", "2017-09-01"),
+        ("Der Gipfel soll nächsten Sommer stattfinden.", "nächsten Sommer", "2019-06-01"),
+        ("Seoul hopes for talks late this summer.", "late this summer", "2018-08-01"),
+    ],
+)
+def test_a_deictic_word_before_a_name_is_part_of_its_expression(
+    text: str, span: str, start: str
+) -> None:
+    """ "im vergangenen Herbst", "last September": the word that places the name is in the
+    expression, so a title cut from the sentence leaves no "vergangenen" behind."""
+    (found,) = find_dates(text, base=datetime.date(2018, 6, 13))
+    assert (found.text, found.interval.start.isoformat()) == (span, start)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from app.dates import DateInterval, names_a_thing
+from app.dates import DateInterval, find_dates, names_a_thing
 from app.ingest import proposals, reports
 from app.ingest.reports import Span
 from app.models import Passage
@@ -730,3 +730,17 @@ def test_an_act_going_on_since_a_day_or_month_dates_its_start(
     rest: str, kind: str, precision: str, going: bool
 ) -> None:
     assert proposals.ongoing(rest, kind, precision) is going
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Noch im vergangenen Herbst hatten sich Trump und Kim gegenseitig mit Vernichtung gedroht.",
+        "Only last autumn, Trump and Kim had threatened each other with destruction.",
+    ],
+)
+def test_a_title_keeps_no_word_of_its_date(sentence: str) -> None:
+    found = find_dates(sentence, base=datetime.date(2018, 6, 13))
+    made, _ = proposals.title(sentence, [(m.start, m.end) for m in found], ["Trump", "Kim"], None)
+    assert "vergangenen" not in made and "last" not in made
+    assert "Trump und Kim" in made or "Trump and Kim" in made
