@@ -132,16 +132,17 @@ class Writer:
 
 
 def linked(session: Session, url: str) -> list[str]:
-    """Two events with links to review: ARTICLE ingested once per database, then the
-    events it links or proposes (as earlier examples left them)."""
+    """Events with links to review: ARTICLE ingested once per database, then the first and
+    the last event it links or proposes, as earlier examples left them (the database
+    lives for the whole test: an earlier example may have merged one into the other or
+    deleted it, so there may be one, or none)."""
     if session.exec(select(EventLink.id).limit(1)).first() is None:
         text = ARTICLE.read_text(encoding="utf-8")
         ingest_once(session, settings_for(url), ArticleCreate(text=text, published="2019-02-28"))
         session.commit()
     ids = session.exec(select(EventLink.event_id).order_by(col(EventLink.id))).all()
     found = list(dict.fromkeys(ids))
-    assert len(found) >= 2
-    return [found[0], found[-1]]
+    return list(dict.fromkeys([found[0], found[-1]])) if found else []
 
 
 def update(session: Session, event_id: str, patch: EventUpdate) -> dict[str, Any]:
