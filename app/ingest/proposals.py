@@ -105,10 +105,16 @@ KIND_CUES: dict[str, dict[str, str]] = {
         r"invad\w*|invasion|"
         r"shell(?:ed|ing)|bombard\w*|(?:drills?|exercises?)\b|simulat\w*|parade|offensive|landing",
     },
-    "threat": {"de": r"\w*droh\w*", "en": r"threat\w*"},
-    "speech": {
-        "de": r"\w*rede\b|reden\b|\w*ansprache|\w*vollversammlung",
-        "en": r"speech|(?:his|her|their|an|a|the|first|year's|televised|annual)\s+(?:\w+\s+){0,2}"
+    "threat": {  # an order to prepare for war too: "ordered his military to prepare to"
+        "de": r"\w*droh\w*|(?:befahl|befiehlt|wies|weist|angewiesen)\s+(?:\S+\s+){0,12}"
+        r"(?:vorzubereiten|bereitzuhalten|bereit\s+zu\s+sein)",
+        "en": r"threat\w*|order(?:ed|s)\s+(?:\S+\s+){0,4}to\s+(?:prepare|be\s+ready|get\s+ready)",
+    },
+    "speech": {  # a party's plenum or congress: where the leader speaks
+        "de": r"\w*rede\b|reden\b|\w*ansprache|\w*vollversammlung|\w*plenum\w*|parteitag\w*|"
+        r"\w*plenarsitzung\w*",
+        "en": r"speech|plenum|plenary|party\s+(?:congress|meeting|conference)|"
+        r"(?:his|her|their|an|a|the|first|year's|televised|annual)\s+(?:\w+\s+){0,2}"
         r"address\b|address(?:ed|es)?\s+(?:to\s+)?(?:the|a)\s+(?:nation|u\.n\.|united|general|"
         r"parliament|congress|assembly|rally|crowd)|general\s+assembly",
     },

@@ -744,3 +744,36 @@ def test_a_title_keeps_no_word_of_its_date(sentence: str) -> None:
     made, _ = proposals.title(sentence, [(m.start, m.end) for m in found], ["Trump", "Kim"], None)
     assert "vergangenen" not in made and "last" not in made
     assert "Trump und Kim" in made or "Trump and Kim" in made
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "kinds"),
+    [
+        (
+            "At a party plenum that closed on Sunday, Kim Jong Un ordered the army to prepare "
+            "for a 'decisive' war with the South.",
+            "en",
+            {"speech", "threat"},
+        ),
+        ("On Monday Kim ordered his navy to be ready to sink any intruder.", "en", {"threat"}),
+        (
+            "Am Montag befahl Kim der Marine, sich auf einen Angriff des Südens vorzubereiten.",
+            "de",
+            {"threat"},
+        ),
+        (
+            "Auf dem Parteitag im Januar rief Kim zur Stärkung der Atomstreitkräfte auf.",
+            "de",
+            {"speech"},
+        ),
+        (
+            "In late December a five-day party meeting set the goals for the new year.",
+            "en",
+            {"speech"},
+        ),
+    ],
+)
+def test_an_order_to_prepare_for_war_is_a_threat_and_a_party_plenum_a_speech(
+    sentence: str, language: str, kinds: set[str]
+) -> None:
+    assert proposals.kind_of(sentence, language) in kinds
