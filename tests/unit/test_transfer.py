@@ -339,3 +339,27 @@ def test_search_vectors_that_fail_meanwhile_leave_the_target_as_it_was(
     assert index_names(target) == indexes
     assert transfer.compare(target, target) == rows
     assert search_vector_backends(target) == 0
+
+
+def test_the_search_documents_are_read_in_the_snapshot_of_the_rows(
+    databases: Databases, fresh_seeded_url: str
+) -> None:
+    """PostgreSQL's search vectors read the source on another connection: in the copy's
+    exported snapshot, or (SQLite, which cannot share one) refused when a write came
+    between the two."""
+    engine = get_engine(fresh_seeded_url)
+    if databases.engine == "postgres":
+        engine = engine.execution_options(isolation_level="REPEATABLE READ")
+    with engine.connect() as reading, reading.begin():
+        if databases.engine == "sqlite":
+            reading.exec_driver_sql("BEGIN")
+        before = reading.execute(text(versions.CURRENT_SQL)).scalar_one()
+        with get_engine(fresh_seeded_url).begin() as writing:
+            writing.execute(text("UPDATE data_state SET version = version + 1"))
+        if databases.engine == "sqlite":
+            refused = pytest.raises(transfer.CopyError, match="written to as the copy began")
+            with refused, transfer._same_snapshot(reading):
+                pass
+            return
+        with transfer._same_snapshot(reading) as other:
+            assert other.execute(text(versions.CURRENT_SQL)).scalar_one() == before
