@@ -628,6 +628,9 @@ _SINCE = re.compile(  # "seit 2015", "since the start of 2022": a state that rea
     r"beginning|end|middle|early|mid|late)(?:\s+of)?[\s-]+(?:(?:des|der|the)\s+)?)?$",
     re.IGNORECASE,
 )
+_SINCE_CLAUSE = re.compile(  # "since taking power in 2011", "seit seiner Wahl im Mai"
+    r"(?<!\w)(?:seit|since)\s+(?:[^\W\d][\w-]*\s+){1,4}(?:in\s+|im\s+)?$", re.IGNORECASE
+)
 _RELATIVE = re.compile(  # a relative clause after a date: "a panel that had monitored"
     r"(?:,\s*|\s)(?:that|which|who|whose)\s|,\s*(?:der|die|das|dem|den|deren|dessen|welche[rsnm]?)\s"
 )
@@ -757,9 +760,13 @@ class _Doc:
     def ref(self, pos: int) -> _Atom | None:
         """The anchor for a date at ``pos``: the latest date of its own sentence, else the
         latest before it that is neither background nor behind a return to the report's
-        own time (a deictic date)."""
+        own time (a deictic date); for a date opening its line, the latest heading or
+        line's label ("June 4: ..." after "June 3: Lee, who lost to Yoon in 2022, wins")."""
         i = self.sentence(pos)
+        label = _LINE_START.search(self.text, max(0, pos - 25), pos) is not None
         for a in reversed(self.seen):
+            if label and a.sentence != i and not self.heads(a):
+                continue  # a chronology's line is placed by the lines and headings before it
             if a.barrier or (a.deictic and a.sentence != i):
                 return None
             if self.wire and "\n" in self.text[a.end : pos] and not self.heads(a):
@@ -802,9 +809,11 @@ class _Doc:
         return a.background
 
     def since(self, a: _Atom) -> bool:
-        """ "seit 2015", "since the start of 2022": a state reaching to now, no anchor."""
+        """ "seit 2015", "since the start of 2022", "since taking power in 2011": a state
+        reaching to now, no anchor."""
         if a.reaches_now is None:
-            a.reaches_now = _SINCE.search(self.text, max(0, a.start - 40), a.start) is not None
+            before = self.text[max(0, a.start - 50) : a.start]
+            a.reaches_now = bool(_SINCE.search(before) or _SINCE_CLAUSE.search(before))
         return a.reaches_now
 
     def first(self, i: int) -> int:

@@ -694,6 +694,30 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
             ("6. Januar", "2025-01-06", "2025-01-06", "day", True),
         ],
     ),
+    (  # a chronology's line takes its year from the lines before, not from their text
+        "Oct. 2, 2018: Moon meets Kim, who had first met Trump in 2017 by letter.\nOct. 9: "
+        "Pompeo flies to Pyongyang.",
+        D(2019, 3, 1),
+        "en",
+        [
+            ("Oct. 2, 2018", "2018-10-02", "2018-10-02", "day", False),
+            ("2017", "2017-01-01", "2017-12-31", "year", False),
+            ("Oct. 9", "2018-10-09", "2018-10-09", "day", True),
+        ],
+    ),
+    (  # a date after "since" and a few words reaches to now: it anchors nothing
+        "Kim went to Beijing in March, his first trip since taking power in 2011, and met "
+        "Moon in April. Seit seiner Wahl im Mai 2017 traf Moon ihn im September.",
+        D(2018, 10, 1),
+        "en",
+        [
+            ("March", "2018-03-01", "2018-03-31", "month", True),
+            ("2011", "2011-01-01", "2011-12-31", "year", False),
+            ("April", "2018-04-01", "2018-04-30", "month", True),
+            ("Mai 2017", "2017-05-01", "2017-05-31", "month", False),
+            ("September", "2018-09-01", "2018-09-30", "month", True),
+        ],
+    ),
     (  # English quoted in a German article
         'In der Erklärung heißt es: "The meeting on June 12, 2018 was historic." Trump will '
         "den Gipfel am 14. Juni bewerten.",
