@@ -27,18 +27,18 @@ from bench.eval_ingest import (
 )
 from tests.conftest import SEEDS_DIR
 
-FLOORS = {
+FLOORS = {  # re-measured when the ten texts of the holdout set joined (52 texts)
     "date_accuracy": 0.99,
     "link_precision": 1.0,
-    "link_recall": 0.83,
-    "proposal_recall": 0.965,
-    "kind_accuracy": 0.88,
+    "link_recall": 0.82,
+    "proposal_recall": 0.95,
+    "kind_accuracy": 0.84,
 }
 CEILINGS = {
-    "spurious_dates": 1,
+    "spurious_dates": 2,
     "hiding_links": 0,
     "junk_proposals": 0,
-    "duplicate_proposals": 6,
+    "duplicate_proposals": 16,
 }
 
 
