@@ -174,7 +174,15 @@ CASES = [
         "day",
         None,
     ),
-    ("en", "They met last June in the DMZ.", "last June", "2019-06-01", "2019-06-30", "month", None),
+    (
+        "en",
+        "They met last June in the DMZ.",
+        "last June",
+        "2019-06-01",
+        "2019-06-30",
+        "month",
+        None,
+    ),
     # the forms of issue 21
     (
         "en",
