@@ -763,7 +763,7 @@ class _Doc:
         own time (a deictic date); for a date opening its line, the latest heading or
         line's label ("June 4: ..." after "June 3: Lee, who lost to Yoon in 2022, wins")."""
         i = self.sentence(pos)
-        label = _LINE_START.search(self.text, max(0, pos - 25), pos) is not None
+        label = _opens_line(self.text, pos)
         for a in reversed(self.seen):
             if label and a.sentence != i and not self.heads(a):
                 continue  # a chronology's line is placed by the lines and headings before it
@@ -784,10 +784,7 @@ class _Doc:
 
     def heads(self, a: _Atom) -> bool:
         """The date is a heading or a line's label ("2019", "April 25 – Kim and Putin")."""
-        return (
-            _LINE_START.search(self.text, max(0, a.start - 25), a.start) is not None
-            and _LINE_END.match(self.text, a.end) is not None
-        )
+        return _heads_line(self.text, a.start, a.end)
 
     def opens(self, a: _Atom) -> bool:
         if a.opening is None:
@@ -933,6 +930,17 @@ class _Doc:
         for verb in _FUTURE_VERB.finditer(clause):  # noqa: B007 (the last one counts)
             pass
         return verb is not None and not _CLAUSE_END.search(clause, verb.end())
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """Only blanks stand between the start of its line and ``pos``."""
+    return _LINE_START.search(text, max(0, pos - 25), pos) is not None
+
+
+def _heads_line(text: str, start: int, end: int) -> bool:
+    """The expression at ``start``:``end`` is a heading (alone on its line) or a line's
+    label ("Juli: ...", "April 25 – Kim and Putin")."""
+    return _opens_line(text, start) and _LINE_END.match(text, end) is not None
 
 
 def _before_noun(text: str, start: int, end: int) -> bool:
@@ -1239,7 +1247,7 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
     if kind in ("dmy", "mdy", "my", "mon"):
         if kind == "mon" and not doc.standalone:
             before = text[max(0, m.start() - 25) : m.start()]
-            heading = _LINE_START.search(before) and _LINE_END.match(text, m.end())
+            heading = _heads_line(text, m.start(), m.end())
             the = s not in ("May", "March") and _MONTH_THE.search(before)  # "the May government"
             if not (heading or the or _MONTH_CONTEXT.search(before) or _MONTH_LIST.search(before)):
                 return None
