@@ -27,18 +27,18 @@ from bench.eval_ingest import (
 )
 from tests.conftest import SEEDS_DIR
 
-FLOORS = {  # re-measured when the seven texts of session 12's holdout joined (59 texts)
+FLOORS = {  # re-measured when two texts reporting events of others joined (61 texts)
     "date_accuracy": 0.99,
     "link_precision": 1.0,
-    "link_recall": 0.81,
-    "proposal_recall": 0.94,
-    "kind_accuracy": 0.83,
+    "link_recall": 0.80,
+    "proposal_recall": 0.93,
+    "kind_accuracy": 0.81,
 }
 CEILINGS = {
     "spurious_dates": 2,
     "hiding_links": 0,
     "junk_proposals": 0,
-    "duplicate_proposals": 17,
+    "duplicate_proposals": 25,
 }
 
 
