@@ -41,12 +41,13 @@ FROM_HEADING = 0.9
 KIND_CUES: dict[str, dict[str, str]] = {
     "weapons-test": {
         "de": r"\w*(?:raketen|atom|kernwaffen|nuklear|waffen|bomben|triebwerks?)tests?\b|"
-        r"\w*raketenstarts?\b|\w*salven?\b|test(?:et|ete|eten|en)\b|getestet|zünde\w*|gezündet|\w*bombe\b|"
+        r"\w*(?:raketen|satelliten)starts?\b|\w*salven?\b|in\s+(?:eine|die)\s+(?:\w+\s+)?umlaufbahn|"
+        r"test(?:et|ete|eten|en)\b|getestet|zünde\w*|gezündet|\w*bombe\b|"
         r"abschuss|abgefeuert|feuer(?:t|te|ten)\b|\w*rakete[n]?\b|überflieg\w*|überflog\w*|"
         r"tests?\b",
         "en": r"(?:nuclear|missile|rocket|weapons?|bomb|engine|icbm)\s+tests?\b|"
         r"test(?:s|ed|ing)?\b|test-fir\w*|detonat\w*|hydrogen\s+bomb|nuclear\s+device|"
-        r"(?:nuclear|atomic)\s+explosions?|"
+        r"(?:nuclear|atomic)\s+explosions?|into\s+(?:\w+\s+)?orbit\b|"
         r"(?:missile|rocket|icbm)s?\s+launch\w*|"
         r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,4}(?:missile|rocket|icbm|satellite)|salvos?\b|"
         r"(?:fired|fires|flew|flies)\s+(?:[\w-]+\s+){0,6}(?:missile|rocket)|"
@@ -78,7 +79,8 @@ KIND_CUES: dict[str, dict[str, str]] = {
     },
     "election": {
         "de": r"\w*wahl(?:en)?\b|gewählt|wählt\w*|abstimm\w*",
-        "en": r"elect(?:ed|ion)s?\b|won\s+the\s+(?:presidency|election)|vote[ds]?\b",
+        "en": r"elect(?:ed|ion)s?\b|won\s+the\s+(?:presidency|election)|"
+        r"vote[ds]?\b(?!\s+(?:\w+\s+){0,2}to\s)",  # "voted to suspend": what was voted
     },
     "death": {
         "de": r"starb|stirbt|gestorben|\w*tod\b|tode[s]?\b|getötet|ermordet|hingerichtet|"
@@ -103,7 +105,7 @@ KIND_CUES: dict[str, dict[str, str]] = {
         "en": r"(?:declar\w*|impos\w*)\s+(?:of\s+)?martial\s+law|"
         r"martial\s+law\s+(?:\w+\s+){0,2}(?:declared|imposed)|attack\w*|strikes?\b|struck|"
         r"invad\w*|invasion|"
-        r"shell(?:ed|ing)|bombard\w*|(?:drills?|exercises?)\b|simulat\w*|parade|offensive|landing",
+        r"shell(?:s|ed|ing)\b|bombard\w*|(?:drills?|exercises?)\b|simulat\w*|parade|offensive|landing",
     },
     "threat": {  # an order to prepare for war too: "ordered his military to prepare to"
         "de": r"\w*droh\w*|(?:befahl|befiehlt|wies|weist|angewiesen)\s+(?:\S+\s+){0,12}"
@@ -154,12 +156,14 @@ KIND_CUES: dict[str, dict[str, str]] = {
         r"\w*brief\w*|schlug\s+(?:\w+\s+){0,6}vor\b|vorgeschlagen|bestätig\w*|warn\w*|"
         r"nann?te|nennt|sprach|spricht|forder\w*|gefordert|(?:bot|bietet)\s+(?:\w+\s+){0,6}an\b|"
         r"angeboten|lehn\w*\s+(?:\w+\s+){0,6}ab\b|abgelehnt|verspott\w*|twitter|"
-        r"(?:wies|weist)\s+(?:[\w-]+\s+){0,16}zurück\b|zurückgewiesen|meldet\w*",
+        r"(?:wies|weist)\s+(?:[\w-]+\s+){0,16}zurück\b|zurückgewiesen|meldet\w*|vorgeworfen|"
+        r"(?:wirft|warf|warfen)\s+(?:\S+\s+){0,8}vor\b|beschuldig\w*",
         "en": r"said|says|announc\w*|declar\w*|stated|told|tells|tweet\w*|wrote|writes|"
         r"condemn\w*|mock\w*|(?<!, )(?<!so-)call(?:s|ed)?\b|accept\w*|statement|"
         r"warn(?:s|ed)\b|cancel\w*|"
         r"propos\w*|"
-        r"offer\w*|reject\w*|confirm\w*|urg(?:ed|es)\b|demand\w*|pledg\w*|vow\w*|claim\w*|twitter",
+        r"offer\w*|reject\w*|confirm\w*|urg(?:ed|es)\b|demand\w*|pledg\w*|vow\w*|claim\w*|twitter|"
+        r"accus\w*",
     },
 }
 _KINDS = {
@@ -429,8 +433,10 @@ _OCCASION = re.compile(
 )
 # a clause of time before or after the act: "hours before Trump landed in Gyeongju, it
 # said it had test-fired", "nachdem Kim eingetroffen war"
-_SUBORDINATE = re.compile(
-    r"\b(?:before|after|while|because|bevor|nachdem|während|weil)\b[^,;]*", re.I
+_SUBORDINATE = re.compile(  # not a time of day: "shortly before 3 p.m. on Tuesday"
+    r"\b(?:before|after|while|because|bevor|nachdem|während|weil)\b"
+    r"(?!\s+(?:\d|noon|midnight|dawn))[^,;]*",
+    re.I,
 )
 Cues = list[tuple[int, int, str]]  # (start, end, kind) in a clause
 # the parts of a clause that "and" joins, each with its own verb: the date's part tells

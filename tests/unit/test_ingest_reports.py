@@ -391,6 +391,51 @@ def test_kinds_from_a_bilingual_lexicon(sentence: str, kind: str) -> None:
             "en",
             "negotiation",
         ),
+        # a satellite put into orbit was launched; artillery shelling in the present tense
+        (
+            "North Korea said Wednesday it put its first spy satellite into orbit.",
+            "en",
+            "weapons-test",
+        ),
+        (
+            "Nordkorea bringt erstmals einen Aufklärungssatelliten in eine Umlaufbahn.",
+            "de",
+            "weapons-test",
+        ),
+        ("Nov. 23: North Korean artillery shells Yeonpyeong Island.", "en", "military-action"),
+        (
+            "23. November: Nordkoreas Artillerie beschießt die Insel Yeonpyeong.",
+            "de",
+            "military-action",
+        ),
+        # what a cabinet voted to do is the act, not an election
+        (
+            "The Cabinet voted Wednesday to suspend part of the military agreement.",
+            "en",
+            "agreement",
+        ),
+        ("South Koreans voted on Tuesday.", "en", "election"),
+        (
+            "Das Kabinett stimmte am Mittwoch dafür, das Militärabkommen teils auszusetzen.",
+            "de",
+            "agreement",
+        ),
+        # an accusation is a statement
+        (
+            "North Korea accused South Korea on Friday of flying drones over Pyongyang.",
+            "en",
+            "statement",
+        ),
+        (
+            "Pjöngjang warf Seoul am Freitag vor, Drohnen über die Hauptstadt geschickt zu haben.",
+            "de",
+            "statement",
+        ),
+        (
+            "Das Ministerium hatte Südkorea am Freitag vorgeworfen, Drohnen geschickt zu haben.",
+            "de",
+            "statement",
+        ),
     ],
 )
 def test_kinds_by_language_and_clause(sentence: str, language: str, kind: str) -> None:
@@ -595,6 +640,11 @@ def test_the_clause_of_time_that_holds_the_date_tells_the_kind() -> None:
     assert proposals.kind_of(sentence, "en", sentence.index("a day after")) == "weapons-test"
     landed = "On Wednesday, hours before Trump landed in Gyeongju, it said it had tested missiles."
     assert proposals.kind_of(landed, "en", landed.index("Wednesday")) == "weapons-test"
+    # a time of day is no clause of time
+    timed = "The building was blown up shortly before 3 p.m. on Tuesday, the ministry said."
+    assert proposals.kind_of(timed, "en", timed.index("Tuesday")) == "demolition"
+    german = "Das Gebäude wurde kurz nach 14 Uhr am Dienstag gesprengt, meldete das Ministerium."
+    assert proposals.kind_of(german, "de", german.index("Dienstag")) == "demolition"
 
 
 @pytest.mark.parametrize(
