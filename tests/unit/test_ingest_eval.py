@@ -27,18 +27,18 @@ from bench.eval_ingest import (
 )
 from tests.conftest import SEEDS_DIR
 
-FLOORS = {  # re-measured when two texts reporting events of others joined (61 texts)
+FLOORS = {  # re-measured when two texts of varied acts joined (63 texts)
     "date_accuracy": 0.99,
-    "link_precision": 1.0,
+    "link_precision": 0.99,
     "link_recall": 0.80,
-    "proposal_recall": 0.93,
-    "kind_accuracy": 0.82,
+    "proposal_recall": 0.92,
+    "kind_accuracy": 0.81,
 }
 CEILINGS = {
     "spurious_dates": 2,
     "hiding_links": 0,
     "junk_proposals": 0,
-    "duplicate_proposals": 18,
+    "duplicate_proposals": 19,
 }
 
 
