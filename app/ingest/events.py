@@ -20,8 +20,10 @@ period holding the publication date in a clause that names no act ("in diesem He
 nor the report's own date in a sentence dating several: "wie Yonhap am Mittwoch
 berichtete", a day next to a verb of saying when the sentence dates another day up to a
 week before it ("habe am Montag ... getestet, meldete KCNA am Dienstag"; "fired ... on
-Monday, the military said on Tuesday"). When a sentence dates several events, each is
-proposed from its clause (app.ingest.clauses).
+Monday, the military said on Tuesday"); nor the date of pictures ("Auf Aufnahmen vom 19.
+Januar stand er noch", "state television on Wednesday showed footage of the blast"):
+evidence of an event, at most another source of a proposal telling it. When a sentence
+dates several events, each is proposed from its clause (app.ingest.clauses).
 
 One proposal per real event: a report becomes another source of a proposal stored before
 (or made from this article) that tells the same event, and links to it. The same event:
@@ -30,15 +32,17 @@ of one family (or one unclassified); then, on the same day, two shared words, a 
 actor or place (both kinds known), or a shared word and the same kind; in the article
 that cites it already, a word, actor, place or the same kind, or an act the lexicon
 cannot name beside one it names (not a statement); a day apart or at another precision
-("im September 2017" and "3. September 2017"), kinds of one family (not statements) and a
-shared word, actor or place (two words and an actor a day apart, three words for a season
-or longer). Words are compared as app.ingest.words.terms cuts them, a word naming an act
-as that act in either language ("Gipfel" and "summit", "traf" and "met":
-app.ingest.concepts). Of several, one of the same date first, then the one sharing most
-words. The proposal takes the more precise date. Two dates in one sentence are two
-events. A proposal is built by app.ingest.proposals; its id, `proposed-` and a hash of
-the text, the sentence's and the expression's offsets, is the same every time the same
-article is ingested.
+("im September 2017" and "3. September 2017"), kinds of one family (not statements) and
+a shared word, actor or place (two words and an actor a day apart, three words for a
+season or longer); statements (any clause may say something) only when both name one act
+and share two more words and an actor ("in December Kim told a year-end party meeting"
+and "during a year-end party meeting that ended last Saturday, Kim ordered"). Words are
+compared as app.ingest.words.terms cuts them, a word naming an act as that act in either
+language ("Gipfel" and "summit", "traf" and "met": app.ingest.concepts). Of several, one
+of the same date first, then the one sharing most words. The proposal takes the more
+precise date. Two dates in one sentence are two events. A proposal is built by
+app.ingest.proposals; its id, `proposed-` and a hash of the text, the sentence's and the
+expression's offsets, is the same every time the same article is ingested.
 """
 
 import hashlib
@@ -139,8 +143,10 @@ def same_event(a: Candidate, b: Candidate, *, one_article: bool = False) -> bool
             told = len(acts) == 1 and not acts & proposals.STATEMENTS
             return bool(shared or named or specific or told)
         return shared >= 2 or (named and classified) or (shared >= 1 and specific)
-    if not specific:  # a day apart, or another precision: acts of one family, named alike
-        return False
+    if not specific:  # a day apart, or another precision: acts of one family, named alike,
+        said = classified and _family(a.kind) == _family(b.kind)  # or statements told alike:
+        act = any(t.startswith("=") for t in a.terms & b.terms)  # the act they tell named
+        return said and act and shared >= MANY_WORDS and named
     if days == (0, 0):
         return shared >= 2 and named
     if max(days) > SEASON_DAYS:
@@ -457,6 +463,8 @@ def _propose(
     if same is not None:
         run.link(_link(article, report, mention, run.again(same, this, source), "proposed", value))
         return
+    if proposals.dates_pictures(before, after):
+        return  # "Auf Aufnahmen vom 19. Januar stand er noch": a source of the event, if any
     title, by_pronoun = proposals.title(
         clause,
         []

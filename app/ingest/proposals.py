@@ -391,6 +391,36 @@ def ongoing(after: str, kind: str, precision: str) -> bool:
     return precision in ("day", "month") and (act or _PERFECT.search(after) is not None)
 
 
+# pictures, and the date that is theirs: "Auf Aufnahmen vom 19. Januar", "Auf
+# Satellitenbildern des Anbieters Planet Labs vom Dienstag", "satellite images taken on
+# Jan. 23"; or their showing: "State television on Wednesday showed footage of the
+# blast", "Das Fernsehen zeigte am Mittwoch Bilder der Explosion"
+_PICTURES = (
+    r"(?:\w*(?:aufnahmen|bildern?|fotos?|videos?)|images?|imagery|photos?|photographs?|"
+    r"pictures?|footage|videos?)"
+)
+_SHOWING = (
+    r"(?:showed|shows|aired|airs|broadcast|released|zeigte|zeigten|zeigt|zeigen|"
+    r"veröffentlichte|veröffentlichten|strahlte|strahlten)"
+)
+_PICTURES_OF = re.compile(
+    rf"\b{_PICTURES}\b(?:\s+[\w.-]+){{0,5}}?\s+(?:vom|von|from|taken\s+(?:on|in)|dated)\s+$",
+    re.IGNORECASE,
+)
+_SHOWING_BEFORE = re.compile(rf"\b{_SHOWING}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+_PICTURES_AFTER = re.compile(rf"\W*(?:\w+\s+){{0,2}}?{_PICTURES}\b", re.IGNORECASE)
+_SHOWN_AFTER = re.compile(
+    rf"\W*(?:\w+\s+){{0,2}}?{_SHOWING}\s+(?:\w+\s+){{0,3}}?{_PICTURES}\b", re.IGNORECASE
+)
+
+
+def dates_pictures(before: str, after: str) -> bool:
+    """Whether the date, `before` and `after` it the text of its clause, is the date of
+    pictures of an event or of their showing: evidence about an event, not an event."""
+    shown = _SHOWING_BEFORE.search(before[-40:]) and _PICTURES_AFTER.match(after)
+    return bool(_PICTURES_OF.search(before[-80:]) or _SHOWN_AFTER.match(after) or shown)
+
+
 def no_event_date(clause: str, before: str) -> bool:
     """Whether the date expression, with `before` the text of its clause before it, dates
     no event: the end of a state, a comparison, a calendar, a counterfactual."""

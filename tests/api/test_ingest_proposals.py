@@ -319,3 +319,39 @@ def test_an_act_going_on_since_a_day_or_month_is_proposed_at_its_start(
     proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
     assert [e.date_start for e in proposed] == [start]
     assert "ballo" in (proposed[0].title_de or proposed[0].title).lower()
+
+
+SATELLITE_DE = (
+    "Nordkorea hat am Dienstagabend nach eigenen Angaben erstmals einen "
+    "Aufklärungssatelliten in eine Umlaufbahn gebracht. Auf Aufnahmen vom Mittwoch war die "
+    "Startrampe in Sohae leer.\n"
+)
+SATELLITE_EN = (
+    "Last year North Korea put its first military spy satellite into orbit in November, "
+    "and it has promised three more launches this year.\n"
+)
+
+
+def test_a_coarser_report_in_another_language_is_a_source_of_the_proposal(
+    session: Session,
+) -> None:
+    """A satellite put into orbit on a Tuesday evening, reported in German, and "in
+    November" of the year before in an English article weeks later: one proposal, dated
+    the day, citing both; the date of pictures ("Aufnahmen vom Mittwoch") proposes
+    nothing."""
+    german = ingested(session, SATELLITE_DE, "23. November 2023")
+    english = ingested(session, SATELLITE_EN, "15 January 2024")
+    [day] = [x for x in links(session, german) if x["event_status"] == "proposed"]
+    assert day["quote"].startswith("Nordkorea hat am Dienstagabend")
+    [month] = [x for x in links(session, english) if x["event_status"] == "proposed"]
+    assert month["event_id"] == day["event_id"]
+    assert month["stated_date"]["precision"] == "month"
+    event = session.get(Event, day["event_id"])
+    assert event is not None
+    assert (event.date_start, event.date_precision, event.kind) == (
+        datetime.date(2023, 11, 21),
+        "day",
+        "weapons-test",
+    )
+    cited = session.exec(select(Source.quote).where(Source.event_id == event.id)).all()
+    assert sorted(cited) == sorted([day["quote"], month["quote"]])

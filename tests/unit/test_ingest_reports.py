@@ -827,3 +827,31 @@ def test_an_order_to_prepare_for_war_is_a_threat_and_a_party_plenum_a_speech(
     sentence: str, language: str, kinds: set[str]
 ) -> None:
     assert proposals.kind_of(sentence, language) in kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "pictures"),
+    [
+        ("Auf Aufnahmen vom 19. Januar stand der Bogen noch.", "19. Januar", True),
+        (
+            "Auf Satellitenbildern des Anbieters Planet Labs vom Dienstag ist er nicht mehr "
+            "zu sehen.",
+            "Dienstag",
+            True,
+        ),
+        ("Das Staatsfernsehen zeigte am Mittwoch Bilder der Explosion.", "Mittwoch", True),
+        ("Satellite images taken on Jan. 23 show the arch gone.", "Jan. 23", True),
+        ("State television on Wednesday showed footage of the blast.", "Wednesday", True),
+        # what the pictures show has a date of its own
+        (
+            "Die Aufnahmen zeigen, dass Nordkorea den Bogen am 20. Januar abriss.",
+            "20. Januar",
+            False,
+        ),
+        ("The photos show the arch was torn down on Jan. 20.", "Jan. 20", False),
+        ("North Korea blew up the office on Tuesday, images on state TV showed.", "Tuesday", False),
+    ],
+)
+def test_the_date_of_pictures_is_no_event(sentence: str, date: str, pictures: bool) -> None:
+    at = sentence.index(date)
+    assert proposals.dates_pictures(sentence[:at], sentence[at + len(date) :]) is pictures

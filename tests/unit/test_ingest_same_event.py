@@ -3,6 +3,7 @@ sentence that dates several events (clause_of): reports written for these tests 
 sentences of German and English news."""
 
 import datetime
+from dataclasses import replace
 
 import pytest
 
@@ -415,3 +416,45 @@ def test_a_building_blown_up_and_destroyed_is_one_demolition() -> None:
     )
     assert terms("North Korea blew up the office") & english.terms == {"=demolition"}
     assert same_event(blown, english)
+
+
+def test_statements_told_alike_at_another_precision_are_one() -> None:
+    """Statements are everywhere, so a statement of one month and one of a day in it are
+    one only when they name the same act and share two more words and an actor: the
+    year-end party meeting of December and of its last Saturday."""
+    december = DateInterval(datetime.date(2023, 12, 1), datetime.date(2023, 12, 31), "month")
+    dec_30 = DateInterval(datetime.date(2023, 12, 30), datetime.date(2023, 12, 30), "day")
+    kim = ("kim-jong-un",)
+    month = report(
+        "In December Kim told a year-end party meeting that unification was impossible.",
+        december,
+        "statement",
+        kim,
+    )
+    day = report(
+        "During a year-end party meeting that ended on Saturday, Kim ordered the army to prepare.",
+        dec_30,
+        "speech",
+        kim,
+    )
+    assert same_event(month, day)
+    assert not same_event(month, replace(day, actors=frozenset()))  # no actor shared
+    other = report(
+        "On Saturday Kim's sister said the party would answer the South.", dec_30, "statement", kim
+    )
+    assert not same_event(month, other)  # no act named alike
+    german = report(
+        "Im Dezember sagte Kim auf einem Parteitreffen zum Jahresende, eine "
+        "Wiedervereinigung sei unmöglich.",
+        december,
+        "statement",
+        kim,
+    )
+    german_day = report(
+        "Auf dem Parteitreffen zum Jahresende erklärte Kim am Samstag, eine "
+        "Wiedervereinigung sei unmöglich.",
+        dec_30,
+        "statement",
+        kim,
+    )
+    assert same_event(german, german_day)
