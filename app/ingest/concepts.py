@@ -53,7 +53,8 @@ CONCEPTS = {
     "release": "released release freed freigelassen Freilassung",
     "arrest": "arrested arrest festgenommen Festnahme",
     "martial-law": "Kriegsrecht",
-    "impeachment": "impeachment impeached Amtsenthebung amtsenthoben",
+    "impeachment": "impeachment impeached Amtsenthebung amtsenthoben enthoben",
+    "court": "court Gericht Gerichtshof",
     "letter": "letter letters Brief Briefe",
     "talks": "talks negotiations negotiated Gespräche Verhandlungen verhandelt",
     "invitation": "invitation invited Einladung eingeladen",
@@ -65,7 +66,8 @@ CONCEPTS = {
 
 
 HEADS = (
-    "Wahl Rede Ansprache Gipfel Treffen Besuch Abkommen Drohung Warnung Gründung Abschuss Satellit"
+    "Wahl Rede Ansprache Gipfel Treffen Besuch Abkommen Drohung Warnung Gründung Abschuss Satellit "
+    "Gericht"
 )
 
 
@@ -86,6 +88,10 @@ PHRASES = [
     (re.compile(r"\b(?:flew|flies|flying|fly)\s+over\b", re.I), "overflew"),
     (re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\byear-end\b", re.I), "Jahresende"),
     (re.compile(r"\b(?:blew|blown|blows|blow|blowing)\s+up\b", re.I), "demolished"),
+    (
+        re.compile(r"\bremov(?:ed|es|e|ing|al)\s+(?:\w+\s+){0,4}?from\s+office\b", re.I),
+        "impeachment",
+    ),
 ]
 
 

@@ -27,22 +27,27 @@ dates several events, each is proposed from its clause (app.ingest.clauses).
 
 One proposal per real event: a report becomes another source of a proposal stored before
 (or made from this article) that tells the same event, and links to it. The same event:
-the dates are one within the other (a day's slack), no longer than a year, and the kinds
-of one family (or one unclassified); then, on the same day, two shared words, a shared
-actor or place (both kinds known), or a shared word and the same kind; in the article
-that cites it already, a word, actor, place or the same kind, or an act the lexicon
-cannot name beside one it names (not a statement); a day apart or at another precision
-("im September 2017" and "3. September 2017"), kinds of one family (not statements) and
-a shared word, actor or place (two words and an actor a day apart, three words for a
-season or longer); statements (any clause may say something) only when both name one act
-and share two more words and an actor ("in December Kim told a year-end party meeting"
-and "during a year-end party meeting that ended last Saturday, Kim ordered"). Words are
-compared as app.ingest.words.terms cuts them, a word naming an act as that act in either
-language ("Gipfel" and "summit", "traf" and "met": app.ingest.concepts). Of several, one
-of the same date first, then the one sharing most words. The proposal takes the more
-precise date. Two dates in one sentence are two events. A proposal is built by
-app.ingest.proposals; its id, `proposed-` and a hash of the text, the sentence's and the
-expression's offsets, is the same every time the same article is ingested.
+the dates are one within the other (a day's slack), no longer than a year (or exactly
+one period, with three shared words and an actor: "during Japan's 1910-45 colonial rule"
+twice), and the kinds of one family (or one unclassified); then, on the same day, two
+shared words, a shared actor or place (both kinds known), or a shared word and the same
+kind; in the article that cites it already, a word, actor, place or the same kind, or an
+act the lexicon cannot name beside one it names (not a statement); a day apart or at
+another precision ("im September 2017" and "3. September 2017"), kinds of one family
+(not statements) and a shared word, actor or place (two words and an actor a day apart,
+three words for a season or longer); statements (any clause may say something) only when
+both name one act and share two more words and an actor ("in December Kim told a
+year-end party meeting" and "during a year-end party meeting that ended last Saturday,
+Kim ordered"); a report of no kind the lexicon knows that names the place and three
+actors of an act, that act ("then in Pyongyang in September", of Moon and Kim, and
+Moon's visit to Pyongyang on 18 September; the place of a report is the first its clause
+names, else its sentence's). Words are compared as app.ingest.words.terms cuts them, a
+word naming an act as that act in either language ("Gipfel" and "summit", "traf" and
+"met": app.ingest.concepts). Of several, one of the same date first, then the one
+sharing most words. The proposal takes the more precise date. Two dates in one sentence
+are two events. A proposal is built by app.ingest.proposals; its id, `proposed-` and a
+hash of the text, the sentence's and the expression's offsets, is the same every time
+the same article is ingested.
 """
 
 import hashlib
@@ -128,13 +133,15 @@ def _family(kind: str) -> str:
 def same_event(a: Candidate, b: Candidate, *, one_article: bool = False) -> bool:
     """Whether two reports tell one event (see the module docstring)."""
     x, y = a.interval, b.interval
-    if max(day_count(x), day_count(y)) > LONG_DAYS or not (_within(x, y) or _within(y, x)):
-        return False
     classified = "unclassified" not in (a.kind, b.kind)
     if classified and _family(a.kind) != _family(b.kind):
         return False
     shared = len(a.terms & b.terms)
     named = bool(a.actors & b.actors) or (a.place_id is not None and a.place_id == b.place_id)
+    if max(day_count(x), day_count(y)) > LONG_DAYS:  # a period: the same one, told alike
+        return (x.start, x.end) == (y.start, y.end) and named and shared >= MANY_WORDS
+    if not (_within(x, y) or _within(y, x)):
+        return False
     specific = _family(a.kind) == _family(b.kind) and classified and _family(a.kind) != "statement"
     days = (day_count(x), day_count(y))
     if (x.start, x.end) == (y.start, y.end) and days == (0, 0):  # the same day
@@ -146,12 +153,30 @@ def same_event(a: Candidate, b: Candidate, *, one_article: bool = False) -> bool
     if not specific:  # a day apart, or another precision: acts of one family, named alike,
         said = classified and _family(a.kind) == _family(b.kind)  # or statements told alike:
         act = any(t.startswith("=") for t in a.terms & b.terms)  # the act they tell named
-        return said and act and shared >= MANY_WORDS and named
+        return (said and act and shared >= MANY_WORDS and named) or _there(a, b)
     if days == (0, 0):
         return shared >= 2 and named
     if max(days) > SEASON_DAYS:
         return shared >= MANY_WORDS
     return bool(shared or named)
+
+
+THERE_ACTORS = 3  # a report of no known kind is an act of its place with this many actors
+
+
+def _there(a: Candidate, b: Candidate) -> bool:
+    """Whether one report, of no kind the lexicon knows, names the place and three actors
+    of the other, an act: "(Moon and Kim met three times,) then in Pyongyang in September"
+    and Moon's visit to Pyongyang on 18 September."""
+    acts = {a.kind, b.kind} - {"unclassified"}
+    return (
+        len(acts) == 1
+        and "unclassified" in (a.kind, b.kind)
+        and _family(next(iter(acts))) != "statement"
+        and a.place_id is not None
+        and a.place_id == b.place_id
+        and len(a.actors & b.actors) >= THERE_ACTORS
+    )
 
 
 def _same(run: "Run", this: Candidate, source: SourceSpec) -> int | None:
@@ -447,7 +472,7 @@ def _propose(
         proposed_id(article, report.start, mention.start),
         interval,
         frozenset([*report.actors, *meant]),
-        report.places[0] if report.places else None,
+        _place(report, report.start + offset, report.start + offset + len(clause)),
         terms(clause_of(_outside_names(article.text, report), at_date, dates)[0]),
         frozenset(),
         kind,
@@ -491,6 +516,13 @@ def _propose(
     )
     run.known.append(this)
     run.link(_link(article, report, mention, this.id, "proposed", value))
+
+
+def _place(report: Report, start: int, end: int) -> str | None:
+    """The first place the clause at `start`:`end` of the article names, else the
+    sentence's ("first at Panmunjom in April and then in Pyongyang in September")."""
+    named = [p for at, _, p in report.names if start <= at < end and p in report.places]
+    return named[0] if named else (report.places[0] if report.places else None)
 
 
 def _person_before(

@@ -370,7 +370,7 @@ def candidates(
         col(Event.date_end) >= low,
     ]
     if near:
-        where.append(or_(*(_nested_where(i) for i in intervals if day_count(i) <= LONG_DAYS)))
+        where.append(or_(*(_nested_where(i) for i in intervals)))
     # Plain rows, not ORM objects (nothing here writes them back)
     rows = session.execute(sa_select(*CANDIDATE_COLUMNS).where(*where)).all()
     ids = [e.id for e in rows]
@@ -413,7 +413,10 @@ def candidates(
 
 def _nested_where(interval: DateInterval) -> ColumnElement[bool]:
     """Events within the interval, or holding it and no longer than a year (a day's slack
-    either way): the proposals a report of this date may be another source of."""
+    either way), or of a period longer than a year the same period: the proposals a report
+    of this date may be another source of."""
+    if day_count(interval) > LONG_DAYS:
+        return and_(col(Event.date_start) == interval.start, col(Event.date_end) == interval.end)
     low, high = interval.start - ONE_DAY, interval.end + ONE_DAY
     return or_(
         col(Event.date_start).between(low, high),

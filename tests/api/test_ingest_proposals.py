@@ -355,3 +355,32 @@ def test_a_coarser_report_in_another_language_is_a_source_of_the_proposal(
     )
     cited = session.exec(select(Source.quote).where(Source.event_id == event.id)).all()
     assert sorted(cited) == sorted([day["quote"], month["quote"]])
+
+
+COLONIAL = (
+    "{lead} Koreans forced to work for Japanese firms during Japan's 1910-45 colonial rule {rest}\n"
+)
+
+
+def test_a_period_told_again_is_a_source_of_its_proposal(session: Session) -> None:
+    """A period longer than a year told alike by a second article, stored after the first
+    was: one proposal of 1910-1945 citing both."""
+    first = ingested(
+        session,
+        COLONIAL.format(lead="Seoul's top court ordered Nippon Steel to pay", rest="in October."),
+        "22 November 2019",
+    )
+    second = ingested(
+        session,
+        COLONIAL.format(lead="Tokyo and Seoul quarrelled for years over", rest="and trade."),
+        "18 August 2023",
+    )
+    [period] = [
+        x
+        for x in links(session, first)
+        if x["event_status"] == "proposed" and x["stated_date"]["start"] == "1910-01-01"
+    ]
+    [again] = [x for x in links(session, second) if x["event_status"] == "proposed"]
+    assert again["event_id"] == period["event_id"]
+    cited = session.exec(select(Source.quote).where(Source.event_id == period["event_id"])).all()
+    assert len(cited) == 2

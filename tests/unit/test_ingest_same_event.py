@@ -458,3 +458,83 @@ def test_statements_told_alike_at_another_precision_are_one() -> None:
         kim,
     )
     assert same_event(german, german_day)
+
+
+def test_the_same_period_told_alike_is_one_event() -> None:
+    """A period longer than a year is one event with another report of exactly that
+    period sharing three words and an actor; never with a moment inside it."""
+    rule = DateInterval(datetime.date(1910, 1, 1), datetime.date(1945, 12, 31), "year")
+    actors = ("japan", "south-korea")
+    english = report(
+        "Seoul says Koreans were forced to work for Japanese firms during colonial rule in "
+        "1910-45.",
+        rule,
+        "unclassified",
+        actors,
+    )
+    other = report(
+        "Koreans forced to work in Japanese mines during the colonial rule of 1910-1945 want "
+        "redress.",
+        rule,
+        "unclassified",
+        actors,
+    )
+    assert same_event(english, other)
+    german = report(
+        "Während der Kolonialherrschaft 1910 bis 1945 mussten Koreaner Zwangsarbeit leisten.",
+        rule,
+        "unclassified",
+        actors,
+    )
+    assert same_event(
+        german,
+        report(
+            "Die Zwangsarbeit während der Kolonialherrschaft 1910 bis 1945 belastet die "
+            "Beziehungen.",
+            rule,
+            "unclassified",
+            actors,
+        ),
+    )
+    day = DateInterval(datetime.date(1919, 3, 1), datetime.date(1919, 3, 1), "day")
+    assert not same_event(english, report(english.id, day, "unclassified", actors))
+    longer = DateInterval(datetime.date(1905, 1, 1), datetime.date(1945, 12, 31), "year")
+    assert not same_event(english, replace(other, interval=longer))
+
+
+def test_a_report_of_no_kind_with_the_place_and_actors_of_an_act_is_that_act() -> None:
+    """ "Moon and Kim met three times, first at Panmunjom in April and then in Pyongyang in
+    September": the clause of September names no act, but the place and three actors of
+    Moon's visit to Pyongyang on 18 September."""
+    september = DateInterval(datetime.date(2018, 9, 1), datetime.date(2018, 9, 30), "month")
+    sept_18 = DateInterval(datetime.date(2018, 9, 18), datetime.date(2018, 9, 18), "day")
+    three = ("kim-jong-un", "moon-jae-in", "north-korea")
+    clause = report("then in Pyongyang in September", september, "unclassified", three, "pyongyang")
+    visit = report(
+        "Südkoreas Präsident Moon Jae In reist zu seinem dritten Gipfel mit Kim nach Pjöngjang.",
+        sept_18,
+        "visit",
+        (*three, "south-korea"),
+        "pyongyang",
+    )
+    assert same_event(clause, visit)
+    assert not same_event(replace(clause, place_id="panmunjom"), visit)  # another place
+    assert not same_event(replace(clause, actors=frozenset(three[:2])), visit)  # two actors
+    said = replace(visit, kind="statement")
+    assert not same_event(clause, said)  # what was said there is no act of the place
+    german = report("dann im September in Pjöngjang", september, "unclassified", three, "pyongyang")
+    assert same_event(german, visit)
+
+
+def test_a_court_removing_a_president_is_one_act_in_both_languages() -> None:
+    april_4 = DateInterval(datetime.date(2025, 4, 4), datetime.date(2025, 4, 4), "day")
+    english = report(
+        "the Constitutional Court removed him from office on April 4.", april_4, "unclassified"
+    )
+    german = report(
+        "weil das Verfassungsgericht den Präsidenten am 4. April seines Amtes enthoben hatte.",
+        april_4,
+        "unclassified",
+    )
+    assert english.terms & german.terms >= {"=court", "=impeachment"}
+    assert same_event(english, german)
