@@ -45,7 +45,7 @@ CONCEPTS = {
     "threat": "threat threats threatened threatens drohte droht Drohung gedroht",
     "warning": "warned warns warning warnte warnt Warnung gewarnt",
     "tweet": "tweet tweets tweeted Twitter Tweet getwittert",
-    "founding": "founding founded proclaimed proclamation Gründung gegründet ausgerufen",
+    "founding": "founding founded proclaimed proclamation Gründung gegründet ausgerufen Ausrufung",
     "armistice": "armistice ceasefire truce Waffenstillstand Waffenruhe",
     "withdrawal": "withdrawal withdrew withdraws Austritt Rückzug Abzug",
     "execution": "executed execution Hinrichtung hingerichtet",
@@ -58,7 +58,8 @@ CONCEPTS = {
     "letter": "letter letters Brief Briefe",
     "talks": "talks negotiations negotiated Gespräche Verhandlungen verhandelt",
     "invitation": "invitation invited Einladung eingeladen",
-    "invasion": "invasion invaded Einmarsch einmarschiert",
+    "invasion": "invasion invade invades invaded Einmarsch einmarschiert Überfall überfiel "
+    "überfallen",
     "crossing": "crossed crossing überschritt überquerte überquert Grenzübertritt",
     "deadline": "deadline ultimatum Frist",
     "shelling": "shelled shelling Beschuss beschossen",
@@ -80,10 +81,25 @@ PHRASES = [
         "inauguration",
     ),
     (
-        re.compile(r"\b(?:took|takes|taking|take|came|comes|coming)\s+(?:to\s+)?power\b", re.I),
+        re.compile(
+            r"\b(?:took|takes|taking|take|came|comes|coming|inherited|inherits|assumed|assumes|"
+            r"seized|seizes)\s+(?:to\s+)?power\b",
+            re.I,
+        ),
         "succession",
     ),
-    (re.compile(r"\ban\s+die\s+Macht\b", re.I), "Machtübernahme"),
+    # "an die Macht", "hatte die Macht nach dem Tod seines Vaters übernommen", "übernahm er
+    # die Macht": the taking of power; the words between stay (the father's death)
+    (
+        re.compile(
+            r"\ban\s+die\s+Macht\b|\bMacht\b(?=[^.;,]{0,60}?\bübern(?:ommen|ahm|ahmen|immt)\b)"
+            r"|\bübern(?:ahm|ahmen|immt)\b(?=[^.;,]{0,30}?\bMacht\b)",
+            re.I,
+        ),
+        "Machtübernahme",
+    ),
+    # a separable verb: "rief Kim Il Sung die Volksrepublik aus", "ruft ... aus"
+    (re.compile(r"\b(?:rief|riefen|ruft)\b(?=[^.;,:]{0,80}?\baus\b)", re.I), "Ausrufung"),
     (re.compile(r"\bmartial\s+law\b", re.I), "Kriegsrecht"),
     (re.compile(r"\b(?:flew|flies|flying|fly)\s+over\b", re.I), "overflew"),
     (re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\byear-end\b", re.I), "Jahresende"),

@@ -50,7 +50,9 @@ of another day. Each candidate is scored in [0, 1]:
   lasting more than a year counts as a decade (a day inside a thirty-year policy says
   little) unless the expression, a month at most, holds its first or last day (the start
   of a war is a moment); a day or month links to it (a day to an event longer than a
-  month) only with one of its title's key words;
+  month) only with one of its title's key words, or, holding its first day with one of
+  its actors named, with a word of its summary, which tells how it began ("Russia invades
+  Ukraine": "Russia invaded Ukraine on 24 February 2022"; begins);
 * actors: actors both named in the passage and linked to the event, two or more count 1.0,
   one counts 0.5;
 * place: 1.0 when the passage names the event's place;
@@ -64,8 +66,10 @@ scores at least LINK_THRESHOLD; or is dated that very day, with one of its actor
 in the sentence; or is dated that day or the day before or after ("April 21: state media
 report"), or held by the month (or its first or last day in it), with two of its key
 words (one, or its place, and its kind) in the clause, or (by the month) with an actor
-and its kind; or began in the year, with two key words ("der sechste Atomtest
-seit 2006"; not "erstmals seit 2017", which points at the year's last such event). A
+and its kind or the summary's words of its start; or began in the year, with two key
+words ("der sechste Atomtest seit 2006"; not "erstmals seit 2017", which points at the
+year's last such event; but "the first trip since taking power in 2011" names the act of
+2011). A
 link is pending (table event_link), quoting the sentence, until a curator accepts or
 rejects it; a passage links to as many events as its expressions fit.
 """
@@ -108,8 +112,12 @@ COARSE_DAYS = 31
 ONE_DAY = timedelta(days=1)
 
 
+# "erstmals seit 2017"; not "the first trip since taking power in 2011", "first ... since he
+# took power": since an act, whose year is the act's
 _FIRST_SINCE = re.compile(
-    r"\b(?:erstmals|zum ersten mal|first)\b.{0,60}\b(?:seit|since)\b", re.IGNORECASE
+    r"\b(?:erstmals|zum ersten mal|first)\b.{0,60}\b(?:seit|since)\b"
+    r"(?!\s+(?:\w+ing|he|she|it|they|we|er|sie|es|wir)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -238,7 +246,9 @@ def score(
     if fit == 0.0 or (fit == NEXT_DAY_FIT and clause.wish):
         return 0.0  # a wish the day before a meeting is no report of it
     hits = key_hits(candidate.key_words, clause.words)
-    summed = hits + key_hits(candidate.summary_words, clause.words) // 2
+    begun = begins(candidate, mention, clause)
+    told = key_hits(candidate.summary_words, clause.words)
+    summed = hits + (told if begun else told // 2)
     said = summed > 0
     there = mention.precision == "day" and (
         (candidate.place_id in clause.places and _kin(clause.kind, candidate.kind))
@@ -250,7 +260,7 @@ def score(
         return 0.0  # by its kind alone, a clause tells an event of its own date only
     if (
         hits < 2
-        and not there
+        and not (there or begun)
         and not (_tells(clause.kind, candidate.kind) or clause.names_act(candidate.kind))
     ):
         return 0.0
@@ -258,8 +268,8 @@ def score(
     within = (span > LONG_DAYS and mention.precision in ("day", "month")) or (
         span > COARSE_DAYS and mention.precision == "day"
     )
-    if within and not hits:
-        return 0.0  # a period is named by its title's words, not by its summary's
+    if within and not (hits or begun):
+        return 0.0  # a period is named by its title's words, or its start by its summary's
     parts = {
         "date": fit,
         "actors": min(1.0, len(actors & candidate.actors) / 2),
@@ -267,6 +277,20 @@ def score(
         "terms": max(min(1.0, summed / 2), min(1.0, len(words & candidate.terms) / 3) / 2),
     }
     return round(sum(WEIGHTS[k] * v for k, v in parts.items()), 3)
+
+
+def begins(candidate: Candidate, mention: DateInterval, clause: Said) -> bool:
+    """Whether a day or month holding the first day of a period, its sentence naming one of
+    its actors, says how it began in the words of its summary: "Russia invades Ukraine"
+    (summary: "Russia invaded Ukraine on 24 February 2022"), "Im September 2023 hatte Kim
+    Putin ... besucht" ("Von Kims Besuch bei Putin im September 2023 bis ...")."""
+    return (
+        day_count(candidate.interval) > COARSE_DAYS
+        and mention.precision in ("day", "month")
+        and mention.start <= candidate.interval.start <= mention.end
+        and bool(clause.actors & candidate.actors)
+        and key_hits(candidate.summary_words, clause.words) > 0
+    )
 
 
 def _present(candidate: Candidate, fit: float, clause: Said) -> bool:
@@ -454,4 +478,5 @@ def is_link(
         begun = mention.start <= event.interval.start <= mention.end
         return begun and hits >= 2 and not said.first_since
     held = mention.precision == "month" and (inside or holds_end(mention, event.interval))
-    return held and (specific or (shared and said.of_kind(event.kind)))
+    begun = begins(event, mention, said)
+    return held and (specific or (shared and (said.of_kind(event.kind) or begun)))

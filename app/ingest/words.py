@@ -149,6 +149,14 @@ GENERIC = frozenset(
 )
 
 
+# Names of months and days: a date's words, which app.dates reads, never what happened (a
+# summary's "24 February 2022" is no word of every February clause)
+_DATE_WORDS = """january february march april june july august september october november
+december januar februar märz juni juli oktober dezember monday tuesday wednesday thursday
+friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag"""
+DATE_WORDS = frozenset(_DATE_WORDS.split())
+
+
 # Irregular forms of verbs that tell events, English and German: "met" is "meet"
 IRREGULAR = {
     "met": "meet",
@@ -198,7 +206,7 @@ def key_words(text: str) -> frozenset[str]:
     for word in _SHORT_WORD.findall(_WITHOUT.sub(" ", phrased(text))):
         folded = _lemma(word).casefold()
         short = len(folded) < 4 and concept(folded) is None
-        if short or {folded, word.casefold()} & (STOPWORDS | GENERIC):
+        if short or {folded, word.casefold()} & (STOPWORDS | GENERIC | DATE_WORDS):
             continue
         stem = ENDING.sub("", folded)
         found.add(stem if len(stem) >= 4 else folded)

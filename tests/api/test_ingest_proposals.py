@@ -384,3 +384,33 @@ def test_a_period_told_again_is_a_source_of_its_proposal(session: Session) -> No
     assert again["event_id"] == period["event_id"]
     cited = session.exec(select(Source.quote).where(Source.event_id == period["event_id"])).all()
     assert len(cited) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Chronik. Februar 2022: Russland beginnt mit dem Überfall auf die Ukraine. "
+            "13. September 2023: Kim trifft Putin auf dem Weltraumbahnhof Wostotschny.",
+            "de",
+        ),
+        (
+            "Timeline. Feb. 24, 2022: Russia invades Ukraine. "
+            "Sept. 13, 2023: Kim meets Putin at the Vostochny Cosmodrome.",
+            "en",
+        ),
+    ],
+)
+def test_the_start_of_a_period_links_and_an_act_that_began_a_trend_is_proposed(
+    session: Session, text: str, language: str
+) -> None:
+    """The invasion is the first day of the war (its summary says so): linked, not proposed
+    again; the summit that began the rapprochement of Russia and North Korea (a trend of no
+    kind) is proposed as the act it is."""
+    body = ArticleCreate(text=text, published="2024-06-20", language=language)
+    found, _ = ingest(session, body, max_chars=10**6)
+    session.commit()
+    linked = {link["event_id"] for link in found["events"] if link["status"] == "linked"}
+    assert "russia-ukraine-war-2022" in linked
+    proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
+    assert [e.date_start for e in proposed] == [datetime.date(2023, 9, 13)]

@@ -27,10 +27,10 @@ from bench.eval_ingest import (
 )
 from tests.conftest import SEEDS_DIR
 
-FLOORS = {  # re-measured when two texts of varied acts joined (63 texts)
+FLOORS = {  # link recall and duplicates raised by the links of session 13 (65 texts)
     "date_accuracy": 0.99,
     "link_precision": 0.99,
-    "link_recall": 0.80,
+    "link_recall": 0.86,
     "proposal_recall": 0.92,
     "kind_accuracy": 0.81,
 }

@@ -4,6 +4,7 @@ date a "seit"/"since" points at, the first or last day of a long event, and a cl
 says another act than the event's."""
 
 import datetime
+from dataclasses import replace
 
 from app.dates import DateInterval
 from app.ingest.links import Candidate, Said, anchor, date_fit, holds, is_link, score
@@ -182,6 +183,23 @@ def test_first_since_a_year_names_no_event_begun_in_it() -> None:
     assert is_link(tests, since, 0.4, passage_report(text), said(text))
 
 
+def test_first_since_an_act_names_the_act_of_its_year() -> None:
+    """ "the first trip since taking power in 2011": the year is the taking of power's, not
+    that of the last trip; German as English."""
+    accession = event(
+        "succeeds his father folgt seinem Vater", "inauguration", "2011-12-17", "2011-12-30"
+    )
+    in_2011 = DateInterval(datetime.date(2011, 1, 1), datetime.date(2011, 12, 31), "year")
+    for text in (
+        "It was his first trip abroad since taking power in 2011.",
+        "They were the first officials to meet Kim since he took power in 2011.",
+        "Es war seine erste Reise, seit er 2011 die Macht übernahm.",
+    ):
+        assert not said(text).first_since, text
+        assert is_link(accession, in_2011, 0.4, passage_report(text), said(text)), text
+    assert said("the first launch since 2017").first_since
+
+
 def test_one_word_in_another_thing_said_does_not_link() -> None:
     """A newspaper's report of the day before names "Raketen" once: it is no threat of
     North Korea's, though it shares the word, the day and the actors."""
@@ -255,6 +273,44 @@ def test_two_words_of_the_summary_tell_the_event_but_never_a_period() -> None:
     assert score(pressure, day("2017-11-20"), {"donald-trump"}, set(), frozenset(), said(text)) == 0
 
 
+def war_of(summary: str) -> Candidate:
+    return Candidate(
+        "e",
+        DateInterval(datetime.date(2022, 2, 24), datetime.date(2025, 11, 10), "day"),
+        frozenset(["russia"]),
+        "ukraine",
+        frozenset(),
+        key_words("full-scale war against großer Krieg gegen"),
+        "war",
+        key_words(summary),
+    )
+
+
+def test_the_start_of_a_period_is_named_by_its_summary() -> None:
+    """A day or month holding a period's first day, its sentence naming an actor of it,
+    may say how it began in its summary's words; not a day inside it, not without the
+    actor, and not the summary's date words."""
+    war = war_of("invaded on 24 February 2022; überfiel am 24. Februar 2022")
+    february = DateInterval(datetime.date(2022, 2, 1), datetime.date(2022, 2, 28), "month")
+    for text, mention in (
+        ("Russia invades Ukraine.", day("2022-02-24")),
+        ("Moskau ist nach dem Überfall im Februar 2022 auf Granaten angewiesen.", february),
+    ):
+        clause = Said.of(text, text, frozenset(), None, frozenset(["russia"]))
+        value = score(war, mention, {"russia"}, set(), frozenset(), clause)
+        assert value > 0, text
+        report = replace(passage_report(text), actors=["russia"])
+        assert is_link(war, mention, value, report, clause), text
+    text = "Russia invades Ukraine."
+    alone = Said.of(text, text, frozenset(), None)
+    assert score(war, day("2022-02-24"), set(), set(), frozenset(), alone) == 0
+    inside = Said.of(text, text, frozenset(), None, frozenset(["russia"]))
+    assert score(war, day("2022-03-24"), {"russia"}, set(), frozenset(), inside) == 0
+    text = "Russia held elections in February 2022."
+    dated = Said.of(text, text, frozenset(), None, frozenset(["russia"]))
+    assert score(war, february, {"russia"}, set(), frozenset(), dated) == 0
+
+
 def test_an_act_named_in_another_language_or_by_a_synonym_is_a_key_word() -> None:
     inauguration = key_words("Trump's first inauguration")
     assert key_hits(inauguration, key_words("Er wurde am Freitag vereidigt")) == 1
@@ -280,6 +336,24 @@ def test_a_long_german_noun_or_a_phrase_of_an_act_counts_twice_a_verb_form_once(
     assert key_hits(deadline, key_words("he would wait until the end of the year")) == 2
     moratorium = key_words("North Korea declares a moratorium on nuclear tests")
     assert key_hits(moratorium, key_words("kündigte an, keine weiteren Atomtests")) == 2
+
+
+def test_a_phrase_of_taking_power_proclaiming_or_invading_names_its_act() -> None:
+    """Power inherited or seized, "die Macht ... übernommen" (the words between kept),
+    a separable "rief ... aus", "invades" and "Überfall"."""
+    accession = key_words("Kim Jong Un succeeds his father")
+    assert key_hits(accession, key_words("Kim, who inherited power in December")) == 2
+    assert key_hits(accession, key_words("the general seized power in a coup")) == 2
+    german = key_words("Kim hatte die Macht nach dem Tod seines Vaters übernommen")
+    assert key_hits(accession, german) == 2
+    assert key_hits(key_words("Tod Kim Jong Ils"), german) == 1  # the death is still named
+    assert key_hits(accession, key_words("Er übernahm im Dezember die Macht")) == 2
+    founding = key_words("Gründung Nordkoreas (DVRK) Founding of North Korea")
+    assert key_hits(founding, key_words("rief Kim Il Sung die Volksrepublik aus")) == 2
+    assert key_hits(founding, key_words("rief Kim zum Widerstand auf")) == 0
+    invasion = key_words("invaded on 24 February; überfiel am 24. Februar")  # names aside
+    assert key_hits(invasion, key_words("invades")) == 1
+    assert key_hits(invasion, key_words("nach dem Überfall auf die")) == 2  # a long noun
 
 
 PANMUNJOM = event(
