@@ -72,6 +72,21 @@ HEADS = (
 )
 
 
+_BEFORE_WAR = (
+    "the",
+    "a",
+    "this",
+    "that",
+    "its",
+    "their",
+    "his",
+    "civil",
+    "cold",
+    "world",
+    "korean",
+)
+
+
 PHRASES = [
     (
         re.compile(
@@ -101,6 +116,14 @@ PHRASES = [
     # a separable verb: "rief Kim Il Sung die Volksrepublik aus", "ruft ... aus"
     (re.compile(r"\b(?:rief|riefen|ruft)\b(?=[^.;,:]{0,80}?\baus\b)", re.I), "Ausrufung"),
     (re.compile(r"\bmartial\s+law\b", re.I), "Kriegsrecht"),
+    # the English noun, after a word German never puts before its verb "war" ("was")
+    (
+        re.compile(
+            "(?:" + "|".join(rf"(?<=\b{before}\s)" for before in _BEFORE_WAR) + r")wars?\b",
+            re.I,
+        ),
+        "Krieg",
+    ),
     (re.compile(r"\b(?:flew|flies|flying|fly)\s+over\b", re.I), "overflew"),
     (re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\byear-end\b", re.I), "Jahresende"),
     (re.compile(r"\b(?:blew|blown|blows|blow|blowing)\s+up\b", re.I), "demolished"),

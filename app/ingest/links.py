@@ -69,7 +69,8 @@ words (one, or its place, and its kind) in the clause, or (by the month) with an
 and its kind or the summary's words of its start; or began in the year, with two key
 words ("der sechste Atomtest seit 2006"; not "erstmals seit 2017", which points at the
 year's last such event; but "the first trip since taking power in 2011" names the act of
-2011). A
+2011); or, lasting a year at most, holds months with two key words ("Over the summer of
+2019 it fired more than a dozen short-range missiles": the series of May-November). A
 link is pending (table event_link), quoting the sentence, until a curator accepts or
 rejects it; a passage links to as many events as its expressions fit.
 """
@@ -462,8 +463,8 @@ def is_link(
     """A score of LINK_THRESHOLD; or the very day of the event, with one of its actors
     named in the sentence; or that day, or a month holding the event (or its first or last
     day), with the clause saying what happened twice over (two of its key words, or one
-    or its place and its kind) or naming an actor in a clause of its kind: few events fit
-    either."""
+    or its place and its kind) or naming an actor in a clause of its kind; or months
+    within a series of a year at most, with two of its key words: few events fit either."""
     if value >= LINK_THRESHOLD:
         return True
     hits = key_hits(event.key_words, said.words)
@@ -479,4 +480,14 @@ def is_link(
         return begun and hits >= 2 and not said.first_since
     held = mention.precision == "month" and (inside or holds_end(mention, event.interval))
     begun = begins(event, mention, said)
-    return held and (specific or (shared and (said.of_kind(event.kind) or begun)))
+    if held:
+        return specific or (shared and (said.of_kind(event.kind) or begun))
+    # months within a series of a year at most, named by two of its title's key words:
+    # "Over the summer of 2019 it fired more than a dozen short-range missiles"
+    part = event.interval.start <= mention.start and mention.end <= event.interval.end
+    return (
+        mention.precision == "month"
+        and part
+        and day_count(event.interval) <= LONG_DAYS
+        and hits >= 2
+    )

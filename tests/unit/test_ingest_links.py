@@ -340,7 +340,7 @@ def test_a_long_german_noun_or_a_phrase_of_an_act_counts_twice_a_verb_form_once(
 
 def test_a_phrase_of_taking_power_proclaiming_or_invading_names_its_act() -> None:
     """Power inherited or seized, "die Macht ... übernommen" (the words between kept),
-    a separable "rief ... aus", "invades" and "Überfall"."""
+    a separable "rief ... aus", the English noun "war", "invades" and "Überfall"."""
     accession = key_words("Kim Jong Un succeeds his father")
     assert key_hits(accession, key_words("Kim, who inherited power in December")) == 2
     assert key_hits(accession, key_words("the general seized power in a coup")) == 2
@@ -351,6 +351,10 @@ def test_a_phrase_of_taking_power_proclaiming_or_invading_names_its_act() -> Non
     founding = key_words("Gründung Nordkoreas (DVRK) Founding of North Korea")
     assert key_hits(founding, key_words("rief Kim Il Sung die Volksrepublik aus")) == 2
     assert key_hits(founding, key_words("rief Kim zum Widerstand auf")) == 0
+    korean_war = key_words("Korean War Koreakrieg")
+    assert key_hits(korean_war, key_words("the armistice of the 1950-53 Korean War")) == 2
+    assert key_hits(korean_war, key_words("Das war 1953, der Krieg war vorbei")) == 1
+    assert "krieg" not in key_words("Kim war 1953 in Pjöngjang")  # German "war" is "was"
     invasion = key_words("invaded on 24 February; überfiel am 24. Februar")  # names aside
     assert key_hits(invasion, key_words("invades")) == 1
     assert key_hits(invasion, key_words("nach dem Überfall auf die")) == 2  # a long noun
@@ -457,3 +461,25 @@ def test_a_policy_is_declared_in_what_is_said() -> None:
         "e", day("2024-01-15"), frozenset(), None, frozenset(), frozenset(), "threat", words
     )
     assert score(threat, day("2024-01-15"), set(), set(), frozenset(), clause) == 0
+
+
+def test_months_within_a_series_link_on_two_title_words() -> None:
+    """ "Over the summer of 2019 it fired more than a dozen short-range missiles" is part of
+    the series of May-November 2019; one word, or a period longer than a year, is not."""
+    series = event(
+        "series of short-range missile tests Serie von Kurzstreckenraketentests",
+        "weapons-test",
+        "2019-05-04",
+        "2019-11-28",
+    )
+    summer = DateInterval(datetime.date(2019, 6, 1), datetime.date(2019, 8, 31), "month")
+    for text in (
+        "Over the summer of 2019 it fired more than a dozen short-range missiles.",
+        "Im Sommer 2019 feuerte es mehr als ein Dutzend Kurzstreckenraketen ab.",
+    ):
+        assert is_link(series, summer, 0.5, passage_report(text), said(text)), text
+    text = "Over the summer of 2019 its missiles stayed in their silos."
+    assert not is_link(series, summer, 0.5, passage_report(text), said(text))
+    longer = event("short-range missile tests", "weapons-test", "2019-05-04", "2020-11-28")
+    text = "Over the summer of 2019 it fired more than a dozen short-range missiles."
+    assert not is_link(longer, summer, 0.5, passage_report(text), said(text))
