@@ -26,150 +26,13 @@ from datetime import date, timedelta
 
 from app.dates import DateInterval, vote_language
 from app.ingest.clauses import SAYING
+from app.ingest.concepts import cues
 
 TITLE_CHARS = 100
 DATE_SURE = {"day": 0.9, "month": 0.75, "year": 0.55, "decade": 0.3}
 INFERRED = 0.7
 FROM_HEADING = 0.9
 
-# Kinds (app.vocabulary.EVENT_KINDS) by cue, one lexicon per language: a German word never
-# tags an English sentence ("war" is "was") nor the other way round. A cue is a regular
-# expression matched on the lower-cased text at a word start (\w* in front: a German
-# compound's end, "Raketentest"). Inflections are spelt out (strong verbs: "traf",
-# "getroffen"); a lemmatizer (simplemma) would add a dictionary load per language and
-# still miss the compounds and separable verbs ("feuert ... ab") that carry the kind.
-KIND_CUES: dict[str, dict[str, str]] = {
-    "weapons-test": {
-        "de": r"\w*(?:raketen|atom|kernwaffen|nuklear|waffen|bomben|triebwerks?)tests?\b|"
-        r"\w*(?:raketen|satelliten)starts?\b|\w*salven?\b|in\s+(?:eine|die)\s+(?:\w+\s+)?umlaufbahn|"
-        r"test(?:et|ete|eten|en)\b|getestet|zünde\w*|gezündet|\w*bombe\b|"
-        r"abschuss|abgefeuert|feuer(?:t|te|ten)\b|\w*rakete[n]?\b|überflieg\w*|überflog\w*|"
-        r"tests?\b",
-        "en": r"(?:nuclear|missile|rocket|weapons?|bomb|engine|icbm)\s+tests?\b|"
-        r"test(?:s|ed|ing)?\b|test-fir\w*|detonat\w*|hydrogen\s+bomb|nuclear\s+device|"
-        r"(?:nuclear|atomic)\s+explosions?|into\s+(?:\w+\s+)?orbit\b|"
-        r"(?:missile|rocket|icbm)s?\s+launch\w*|"
-        r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,4}(?:missile|rocket|icbm|satellite)|salvos?\b|"
-        r"(?:fired|fires|flew|flies)\s+(?:[\w-]+\s+){0,6}(?:missile|rocket)|"
-        r"(?:missile|rocket|icbm|satellite)s?,?\s+(?:[\w,-]+\s+){0,3}(?:was\s+|were\s+)?"
-        r"(?:launched|fired|flew|tested)|blast\b",
-    },
-    "summit": {"de": r"\w*gipfel\w*", "en": r"summit"},
-    "sanctions": {  # a resolution adopted too: the Security Council's on the North impose them
-        "de": r"\w*sanktion\w*|embargo|(?<!kriegsrecht )verhängt\w*|\w*terrorliste|"
-        r"schwarze\s+liste|verbot\w*|\w*resolution\s+(?:\S+\s+){0,8}(?:verabschiedet|"
-        r"beschlossen|angenommen)|(?:verabschiedet\w*|beschl(?:oss|ießt)\w*)\s+(?:\S+\s+){0,6}"
-        r"\w*resolution",
-        "en": r"sanction\w*|embargo|sponsors?\s+of\s+terror\w*|blacklist|banned|bans\b|"
-        r"(?:adopt\w*|pass(?:ed|es)?|approv\w*)\s+(?:\S+\s+){0,4}resolution|"
-        r"resolutions?\s+(?:\S+\s+){0,4}(?:was|were|is|are|been)\s+(?:\w+\s+)?"
-        r"(?:adopted|passed|approved)",
-    },
-    "demolition": {
-        "de": r"abriss|abgerissen|(?:reißt|riss|rissen)\s+(?:\w+\s+){0,6}ab\b|\w*spreng\w*|"
-        r"zerstör\w*",
-        "en": r"demoli\w*|blew\s+up|blown\s+up|torn\s+down|tore\s+down|razed|destroy\w*",
-    },
-    "inauguration": {
-        "de": r"amtseinführung|vereidig\w*|amtsantritt|(?:tritt|trat)\s+(?:\w+\s+){0,3}amt\s+an\b|"
-        r"an\s+die\s+macht",
-        "en": r"inaugurat\w*|sworn\s+in|t(?:ook|akes|aking)\s+(?:office|power)|"
-        r"(?:returned|came|rose)\s+to\s+power|"
-        r"became\s+(?:prime\s+minister|president)",
-    },
-    "election": {
-        "de": r"\w*wahl(?:en)?\b|gewählt|wählt\w*|abstimm\w*",
-        "en": r"elect(?:ed|ion)s?\b|won\s+the\s+(?:presidency|election)|"
-        r"vote[ds]?\b(?!\s+(?:\w+\s+){0,2}to\s)",  # "voted to suspend": what was voted
-    },
-    "death": {
-        "de": r"starb|stirbt|gestorben|\w*tod\b|tode[s]?\b|getötet|ermordet|hingerichtet|"
-        r"\w*hinrichtung",
-        "en": r"died|dies\b|death|killed|assassinat\w*|executed|execution|murder\w*",
-    },
-    "founding": {
-        "de": r"gegründet|gründung|gründete|(?<!kriegsrecht )ausgerufen|"
-        r"rief\s+(?!das\s+kriegsrecht)(?:\w+\s+){0,6}aus\b|eröffnet\w*|"
-        r"eingeweiht|einweihung",
-        "en": r"founded|founding|proclaimed|established|opened|unveiled",
-    },
-    "agreement": {
-        "de": r"\w*abkommen\w*|vereinbar\w*|\w*vertrag\w*|unterzeichne\w*|unterschrieb\w*|"
-        r"einig(?:t|te|ten)\b|geeinigt",
-        "en": r"agree(?:d|s|ment)\b|accords?\b|treaty|signed|signs\b|deal\b",
-    },
-    "military-action": {
-        "de": r"\w*kriegsrecht|(?<=kriegsrecht )(?:verhängt|ausgerufen)|\w*angriff\w*|angegriffen|"
-        r"beschoss\w*|beschießt|\w*manöver\w*|simulier\w*|"
-        r"\w*übung\w*|überfall\w*|\w*parade\b|\w*offensive|einmarsch\w*|vorstieß\w*|landung",
-        "en": r"(?:declar\w*|impos\w*)\s+(?:of\s+)?martial\s+law|"
-        r"martial\s+law\s+(?:\w+\s+){0,2}(?:declared|imposed)|attack\w*|strikes?\b|struck|"
-        r"invad\w*|invasion|"
-        r"shell(?:s|ed|ing)\b|bombard\w*|(?:drills?|exercises?)\b|simulat\w*|parade|offensive|landing",
-    },
-    "threat": {  # an order to prepare for war too: "ordered his military to prepare to"
-        "de": r"\w*droh\w*|(?:befahl|befiehlt|wies|weist|angewiesen)\s+(?:\S+\s+){0,12}"
-        r"(?:vorzubereiten|bereitzuhalten|bereit\s+zu\s+sein)",
-        "en": r"threat\w*|order(?:ed|s)\s+(?:\S+\s+){0,4}to\s+(?:prepare|be\s+ready|get\s+ready)",
-    },
-    "speech": {  # a party's plenum or congress: where the leader speaks
-        "de": r"\w*rede\b|reden\b|\w*ansprache|\w*vollversammlung|\w*plenum\w*|parteitag\w*|"
-        r"\w*plenarsitzung\w*",
-        "en": r"speech|plenum|plenary|party\s+(?:congress|meeting|conference)|"
-        r"(?:his|her|their|an|a|the|first|year's|televised|annual)\s+(?:\w+\s+){0,2}"
-        r"address\b|address(?:ed|es)?\s+(?:to\s+)?(?:the|a)\s+(?:nation|u\.n\.|united|general|"
-        r"parliament|congress|assembly|rally|crowd)|general\s+assembly",
-    },
-    "visit": {
-        "de": r"\w*besuch\w*|reis(?:t|te|ten)\b|\w*reise\b|eingetroffen|eintreffen|"
-        r"(?:trifft|traf|trafen)\s+(?:\w+\s+){0,5}ein\b|gelandet|landete|ankunft|angekommen|"
-        r"(?:fliegt|flog|flogen)\b(?!\s+über)|aufgebrochen|\w*fahrt\b|begleite\w*|"
-        r"war\s+(?:\w+\s+){0,6}(?:in|nach)\s+\w+\s+gewesen|betrat|betreten|"
-        r"(?:setzte|setzt)\s+(?:\w+\s+){0,4}fuß",
-        "en": r"visit\w*|travel(?:l)?(?:ed|s)\s+to|trip\s+to|arrived|arrives|landed|"
-        r"fl(?:ew|ies)\s+(?:in|to|into)\b|accompan\w*|set\s+foot\s+(?:in|on)",
-    },
-    "negotiation": {  # not the negotiator, a person
-        "de": r"verhandl(?!ungsführer)\w*|verhandel\w*|gespräche\b",
-        "en": r"negotiat(?!ors?\b)\w*|talks\b",
-    },
-    "meeting": {
-        "de": r"\w*treffen\b|\w*treffens\b|trifft|traf(?:en)?\b|getroffen|"
-        r"zusammen(?:kommen|gekommen|kam|kamen)|kommen\s+(?:\w+\s+){0,8}zusammen|"
-        r"empf(?:ing|ängt|angen)|(?:berief|beruft)\s+(?:\w+\s+){0,6}ein\b|einberufen",
-        "en": r"met\b|meet(?:s|ing)?\b|receive[sd]|dine[sd]?\s+with|handshake|shook\s+hands|"
-        r"convened",
-    },
-    "publication": {
-        "de": r"veröffentlich\w*|\w*bericht\w*",
-        "en": r"published|publish\w*|report(?:ed|s)?\s+that",
-    },
-    "war": {"de": r"\w*krieg\w*", "en": r"wars?\b"},
-    "policy": {
-        "de": r"\w*politik|strategie|doktrin",
-        "en": r"policy|strategy|doctrine",
-    },
-    "statement": {
-        "de": r"sag(?:t|te|ten)\b|gesagt|erklär\w*|kündig\w*|angekündigt|"
-        r"teil(?:t|te|ten)\s+(?:\w+\s+){0,4}mit\b|schrieb|schreibt|betont\w*|bekräftig\w*|"
-        r"verurteil\w*|(?:nimmt|nahm)\s+(?:\w+\s+){0,3}an\b|verkünde\w*|abgesagt|"
-        r"\w*brief\w*|schlug\s+(?:\w+\s+){0,6}vor\b|vorgeschlagen|bestätig\w*|warn\w*|"
-        r"nann?te|nennt|sprach|spricht|forder\w*|gefordert|(?:bot|bietet)\s+(?:\w+\s+){0,6}an\b|"
-        r"angeboten|lehn\w*\s+(?:\w+\s+){0,6}ab\b|abgelehnt|verspott\w*|twitter|"
-        r"(?:wies|weist)\s+(?:[\w-]+\s+){0,16}zurück\b|zurückgewiesen|meldet\w*|vorgeworfen|"
-        r"(?:wirft|warf|warfen)\s+(?:\S+\s+){0,8}vor\b|beschuldig\w*",
-        "en": r"said|says|announc\w*|declar\w*|stated|told|tells|tweet\w*|wrote|writes|"
-        r"condemn\w*|mock\w*|(?<!, )(?<!so-)call(?:s|ed)?\b|accept\w*|statement|"
-        r"warn(?:s|ed)\b|cancel\w*|"
-        r"propos\w*|"
-        r"offer\w*|reject\w*|confirm\w*|urg(?:ed|es)\b|demand\w*|pledg\w*|vow\w*|claim\w*|twitter|"
-        r"accus\w*",
-    },
-}
-_KINDS = {
-    language: [(kind, re.compile(rf"\b(?:{cues[language]})")) for kind, cues in KIND_CUES.items()]
-    for language in ("de", "en")
-}
 STATEMENTS = frozenset(["statement", "publication"])
 
 _LABEL = re.compile(
@@ -254,13 +117,13 @@ NOW = re.compile(
 _CAPABLE = re.compile(r"\b(?:that|which|who)\s+(?:could|may|might)\b", re.IGNORECASE)
 
 
-# what was said or agreed of the future: "said the North would launch three more
+# what was said, agreed or promised of the future: "said the North would launch three more
 # satellites in 2024", "agreed to seek talks this year", "kündigte an, er werde 2024 ..."
 # (a plan when its date reaches past the publication)
 SAID_PLANS = {
     "en": re.compile(
-        r"\b(?:would|(?:agreed?|agrees|pledged?|promised?|vowed?|decided?|aims?|hopes?|"
-        r"intends?)\s+to)\b",
+        r"\b(?:would|(?:agreed?|agrees|decided?|aims?|hopes?|intends?)\s+to|"
+        r"(?:pledged?|promised?|vowed?)(?:\s+to)?)\b",  # "promised three more launches"
         re.IGNORECASE,
     ),
     "de": re.compile(
@@ -468,15 +331,29 @@ _SUBORDINATE = re.compile(  # not a time of day: "shortly before 3 p.m. on Tuesd
     r"(?!\s+(?:\d|noon|midnight|dawn))[^,;]*",
     re.I,
 )
+# a relative clause between commas: "Moon, der Kim dreimal getroffen hat, sagte am Sonntag"
+_RELATIVE_CLAUSE = re.compile(
+    r"(?<=,\s)(?:(?:in|an|auf|bei|mit|nach|unter|von|in|under|by|with|at|for|from)\s+)?"
+    r"(?:der|die|das|dem|den|denen|deren|dessen|who|whom|which|whose)\s[^,;]*(?=,|$)",
+    re.I,
+)
 Cues = list[tuple[int, int, str]]  # (start, end, kind) in a clause
 # the parts of a clause that "and" joins, each with its own verb: the date's part tells
 _CONJUNCTS = re.compile(r"(?:^|(?<=\s(?:and|und)\s))(?:(?!\s(?:and|und)\s).)+", re.I | re.S)
-DATE_REACH = 20  # "a day after": a date this close before a clause of time is in it,
-_APART = re.compile(r",|\b(?:but|and|aber|und)\b")  # unless these stand between
+DATE_REACH = 20  # "a day after": a date this close before a clause of time is in it
+# when it counts from it ("a day", "hours", "zwei Tage"), not a date of its own ("on June
+# 12 after his meeting with Kim": the pledge, not the meeting)
+_COUNTING = re.compile(
+    r"(?:(?:a|an|one|two|three|four|five|six|few|several|some|just|only|shortly|einen?|zwei|"
+    r"drei|vier|fünf|sechs|wenige[n]?|kurz|nur|knapp|days?|hours?|weeks?|months?|years?|"
+    r"minutes?|tage?n?|stunden?|wochen?|monate?n?|jahre?n?|minuten?)\s+)*",
+    re.I,
+)
 # what was not done: "without meeting Kim", "ohne Kim getroffen zu haben", "had no
-# intention of holding talks"
+# intention of holding talks", "had never met"
 _NOT_DONE = re.compile(
-    r"\b(?:without|ohne|no\s+intention\s+of|refused\s+to|declined\s+to|weigerte\s+sich)\b[^,;]*",
+    r"\b(?:without|ohne|never|nie|niemals|no\s+intention\s+of|refused\s+to|declined\s+to|"
+    r"weigerte\s+sich)\b[^,;]*",
     re.I,
 )
 _QUOTED = re.compile(r"[\"“„«»][^\"“”„«»]*[\"”“«»]")
@@ -493,29 +370,26 @@ def clause_language(text: str, default: str | None) -> str:
 
 
 def kind_of(text: str, language: str | None = None, at: int | None = None) -> str:
-    """The kind of the event the clause reports (see KIND_CUES), `unclassified` when none fits:
-    cues in the clause's own language (`language` on a tie), outside quotes, what was
-    not done ("without meeting Kim") clauses of time or reason ("hours before Trump
-    landed", "weil ..."; when the date at `at` is in one, only its cues count, and none
-    is `unclassified`) and the parts "and" joins that do not hold the date when any are.
-    The cue that comes first, but in German a verb (lower case: "hatte Trump den Gipfel
-    ... abgesagt") before a noun, unless the noun names the occasion of a statement ("In
-    seiner Neujahrsansprache bot Kim ... an"); in English an occasion opening the clause
-    other than a speech ("At the NATO summit near London on Tuesday, Trump ... calling
-    him") is not the act: the clause's main act, if any, is; a statement reporting an
-    act ("said it had tested", "erklärte, man habe ... gezündet"; not an act quoted away
-    from the date: "demanding that Washington change its "hostile policy"") has the kind
-    of the act."""
+    """The kind of the event the clause reports: its main act, not a word of a phrase or
+    clause beside it (cues: app.ingest.concepts.cues); `unclassified` when none fits. Cues in
+    the clause's own language (`language` on a tie), outside quotes and what was not done
+    ("without meeting Kim", "had never met"). An act whose words hold the date at `at` is
+    the date's ("called the September launch", "trat am 1. Oktober sein Amt an"). Clauses of
+    time or reason ("hours before Trump landed", "weil ...") and, with `at`, relative
+    clauses (", who met Kim last year,", ", der Kim dreimal getroffen hat,") do not count;
+    when the date is in one (or counts from it: "a day after", not "on June 12 after his
+    meeting"), only its cues count, and none is `unclassified`; nor do the parts "and"
+    joins that do not hold the date when any are. The cue that comes first, but in German a
+    verb (lower case: "hatte Trump den Gipfel ... abgesagt") before a noun, unless the noun
+    names the occasion of a statement ("In seiner Neujahrsansprache bot Kim ... an"); in
+    English an occasion opening the clause other than a speech ("At the NATO summit near
+    London on Tuesday, Trump ... calling him") is not the act: the clause's main act, if
+    any, is; a statement reporting an act ("said it had tested", "erklärte, man habe ...
+    gezündet"; not an act quoted away from the date: "demanding that Washington change its
+    "hostile policy"") has the kind of the act."""
     lang = clause_language(text, language)
     lowered = text.lower()  # casefold would move offsets (ß)
-    found = [  # by position, then as listed
-        (start, end, kind)
-        for start, _, end, kind in sorted(
-            (m.start(), n, m.end(), kind)
-            for n, (kind, cue) in enumerate(_KINDS[lang])
-            for m in cue.finditer(lowered)
-        )
-    ]
+    found = cues(text, lang)
 
     def outside(spans: list[tuple[int, int]], cues: Cues) -> Cues:
         return [f for f in cues if not any(a <= f[0] < b for a, b in spans)]
@@ -525,11 +399,18 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
         return "unclassified"
     quotes = [m.span() for m in _QUOTED.finditer(text)]
     unquoted = outside(quotes, found) or found
+    held = [f for f in unquoted if at is not None and f[0] < at < f[1]]
+    if held:  # the act whose words hold the date: "called the September launch", "trat am
+        return held[0][2]  # 1. Oktober sein Amt an"
     clauses = [m.span() for m in _SUBORDINATE.finditer(text)]
+    if at is not None:  # a relative clause tells of its own date, if any
+        clauses += [m.span() for m in _RELATIVE_CLAUSE.finditer(text)]
     holding = [  # the clause the date (at `at`) is in: "a day after North Korea test-fired"
         (a, b)
         for a, b in clauses
-        if at is not None and a - DATE_REACH <= at < b and not _APART.search(text, at, a)
+        if at is not None
+        and a - DATE_REACH <= at < b
+        and (at >= a or _COUNTING.fullmatch(text, at, a))
     ]
     unquoted = outside([c for c in clauses if c not in holding], unquoted) or unquoted
     if holding:  # an act the clause holding the date does not name is none of the others'

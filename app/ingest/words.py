@@ -9,7 +9,14 @@ import os
 import re
 from functools import lru_cache
 
-from app.ingest.concepts import ENDING, SPECIFIC_LETTERS, concept, phrased, specific
+from app.ingest.concepts import (
+    ENDING,
+    IRREGULAR,
+    SPECIFIC_LETTERS,
+    concept,
+    phrased,
+    specific,
+)
 from app.ingest.names import Lexicon
 
 _SHORT_WORD = re.compile(r"[^\W\d_]{3,}")  # "met", which is "meet"
@@ -155,39 +162,6 @@ _DATE_WORDS = """january february march april june july august september october
 december januar februar märz juni juli oktober dezember monday tuesday wednesday thursday
 friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag"""
 DATE_WORDS = frozenset(_DATE_WORDS.split())
-
-
-# Irregular forms of verbs that tell events, English and German: "met" is "meet"
-IRREGULAR = {
-    "met": "meet",
-    "held": "hold",
-    "began": "begin",
-    "begun": "begin",
-    "fought": "fight",
-    "struck": "strike",
-    "shot": "shoot",
-    "spoke": "speak",
-    "won": "win",
-    "fled": "flee",
-    "sent": "send",
-    "traf": "treffen",
-    "trafen": "treffen",
-    "getroffen": "treffen",
-    "begann": "beginnen",
-    "begonnen": "beginnen",
-    "sprach": "sprechen",
-    "gesprochen": "sprechen",
-    "schoss": "schießen",
-    "geschossen": "schießen",
-    "starb": "sterben",
-    "gestorben": "sterben",
-    "gewann": "gewinnen",
-    "gewonnen": "gewinnen",
-    "flog": "fliegen",
-    "geflogen": "fliegen",
-    "brach": "brechen",
-    "gebrochen": "brechen",
-}
 
 
 _WITHOUT = re.compile(

@@ -430,11 +430,11 @@ def test_the_modifier_of_a_compound_naming_another_act_is_no_key_word() -> None:
 
 
 def test_a_clause_naming_the_events_act_in_other_words_is_of_its_kind() -> None:
-    """kind_of reads "bietet ... Gespräche an" (a statement); the clause also names an
-    inauguration ("legt den Amtseid ab"), the kind of an event whose title does not say
+    """kind_of reads "bietet ... Gespräche an" (a statement, its first act); the clause also
+    names an inauguration ("legt den Amtseid ab"), the kind of an event whose title does not say
     so ("Lee Jae-myung wird Präsident Südkoreas")."""
     oath = event("becomes wird", "inauguration", "2025-06-04", "2025-06-04", ("lee-jae-myung",))
-    text = "Lee legt in Seoul den Amtseid ab und bietet dem Norden Gespräche an."
+    text = "Lee bietet dem Norden Gespräche an und legt in Seoul den Amtseid ab."
     clause = Said.of(text, text, frozenset(), "de", frozenset({"lee-jae-myung"}))
     assert clause.kind != "inauguration" and clause.of_kind("inauguration")
     value = score(oath, day("2025-06-04"), {"lee-jae-myung"}, set(), frozenset(), clause)

@@ -474,6 +474,8 @@ def test_plans(clause: str, language: str, plan: bool) -> None:
         ("Kim kündigte an, das Land werde 2024 drei weitere Aufklärungssatelliten starten", "de"),
         ("the two sides agreed to seek talks with the United States this year", "en"),
         ("Beide Seiten vereinbarten, noch in diesem Jahr Gespräche aufzunehmen", "de"),
+        ("and it has promised three more launches this year", "en"),
+        ("und Pjöngjang versprach für dieses Jahr drei weitere Starts", "de"),
     ],
 )
 def test_what_was_said_of_the_future_is_a_plan_when_its_date_lies_ahead(

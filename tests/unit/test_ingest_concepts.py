@@ -1,0 +1,274 @@
+"""The bilingual act table (app.ingest.concepts): one listing per word, the kinds its
+words tell in their own language, and the acts they share across both."""
+
+from collections import Counter
+
+import pytest
+
+from app.ingest import proposals
+from app.ingest.concepts import ACTS, concept, cues, root, word_kind
+from app.vocabulary import EVENT_KINDS
+
+
+@pytest.mark.parametrize("column", [2, 3])
+def test_a_word_is_listed_once(column: int) -> None:
+    """No two words of a language share a root (a second listing would shadow the first's
+    act or kind), save forms that alone tell the kind ("=warned =warns")."""
+    roots = Counter(root(w) for row in ACTS for w in str(row[column]).split() if w[0] != "=")
+    assert [r for r, n in roots.items() if n > 1] == []
+
+
+def test_every_kind_of_the_table_is_an_event_kind() -> None:
+    assert {row[1] for row in ACTS if row[1] is not None} <= set(EVENT_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "kind"),
+    [
+        # inflections by root, irregular verbs by their infinitive
+        ("Raketentests", "de", "weapons-test"),
+        ("testete", "de", "weapons-test"),
+        ("tested", "en", "weapons-test"),
+        ("starb", "de", "death"),
+        ("Gipfels", "de", "summit"),
+        ("summits", "en", "summit"),
+        ("Sanktionen", "de", "sanctions"),
+        ("sanctions", "en", "sanctions"),
+        ("shells", "en", "military-action"),
+        # a German compound noun by its last part, never a word's inner letters
+        ("Atomtest", "de", "weapons-test"),
+        ("Neujahrsrede", "de", "speech"),
+        ("Präsidentschaftswahlen", "de", "election"),
+        ("schlechteste", "de", None),
+        ("Wahlkreis", "de", None),
+        ("Auswahl", "de", None),
+        # a word of one language tells nothing in the other
+        ("war", "de", None),
+        ("war", "en", "war"),
+        ("Rede", "en", None),
+        # a form only as written: "warned" tells a statement, "warning" (system) not
+        ("warned", "en", "statement"),
+        ("warning", "en", None),
+        ("state", "en", None),
+        ("Gespräch", "de", None),
+        ("Gespräche", "de", "negotiation"),
+        ("killing", "en", None),
+        # words that name an act but tell no kind alone
+        ("launched", "en", None),
+        ("successor", "en", None),
+    ],
+)
+def test_the_kind_a_word_tells(word: str, language: str, kind: str | None) -> None:
+    assert word_kind(word, language) == kind
+
+
+def test_acts_are_compared_across_languages() -> None:
+    """The table's words name one act in either language; words that only tell a kind
+    ("said") name none."""
+    assert concept("vereidigt") == concept("inaugurated") == "inauguration"
+    assert concept("gesprengt") == concept("demolished") == "demolition"
+    assert concept("treffen") == concept("met") == "meeting"
+    assert concept("said") is None
+    assert concept("war") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        # a cue within a longer one is the longer one's
+        ("Yoon hatte das Kriegsrecht verhängt", "de", "military-action"),
+        ("Die Regierung hat Sanktionen verhängt", "de", "sanctions"),
+        ("Am 4. Oktober flog eine Rakete erstmals über Japan", "de", "weapons-test"),
+        ("Kim flog nach Wladiwostok", "de", "visit"),
+        ("it fired two ballistic missiles", "en", "weapons-test"),
+        ("he took office on Monday", "en", "inauguration"),
+    ],
+)
+def test_cues_in_context(text: str, language: str, kind: str) -> None:
+    kinds = [found for _, _, found in cues(text, language)]
+    assert kind in kinds and all(k == kind for k in kinds if k != "statement"), kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "date", "kind"),
+    [
+        # what a government decides: approvals, recognitions, dissolutions are policy
+        ("His government has since approved the purchase of two radars.", "en", None, "policy"),
+        ("Die Regierung hat im Dezember den Kauf zweier Radare genehmigt.", "de", None, "policy"),
+        (
+            "In July North Korea recognises the republics of Donetsk and Luhansk.",
+            "en",
+            None,
+            "policy",
+        ),
+        (
+            "Juli: Pjöngjang erkennt die Volksrepubliken Donezk und Luhansk als Staaten an.",
+            "de",
+            None,
+            "policy",
+        ),
+        ("Moon's government dissolved the fund in July.", "en", None, "policy"),
+        ("Am 9. Oktober löste Ishiba das Unterhaus auf.", "de", None, "policy"),
+        # a court's ruling and an impeachment are other acts, not statements or elections
+        ("The Constitutional Court upheld the impeachment on Friday.", "en", None, "other"),
+        ("In October the Supreme Court ordered Nippon Steel to pay.", "en", None, "other"),
+        ("Das Gericht erklärte das Gesetz am 3. Juli für verfassungswidrig.", "de", None, "other"),
+        (
+            "Das Verfassungsgericht urteilte am Freitag, die Absetzung sei rechtens.",
+            "de",
+            None,
+            "other",
+        ),
+        (
+            "Lawmakers submitted a motion to impeach Yoon over his martial law declaration.",
+            "en",
+            None,
+            "other",
+        ),
+        ("Die Abgeordneten stimmten am 14. Dezember für seine Amtsenthebung.", "de", None, "other"),
+        ("Police on Wednesday arrested a woman at the airport.", "en", None, "other"),
+        ("Die Polizei hat am Mittwoch eine Frau festgenommen.", "de", None, "other"),
+        ("North Korea handed over 55 boxes of remains on July 27.", "en", None, "other"),
+        ("Nordkorea übergibt am 27. Juli 55 Kisten mit Überresten.", "de", None, "other"),
+        # a partner struck off a list, exports curbed: sanctions
+        (
+            "On Aug. 2, the Cabinet voted to remove South Korea from its list of trusted partners.",
+            "en",
+            None,
+            "sanctions",
+        ),
+        (
+            "On July 4, Japan tightened controls on exports of three chemicals.",
+            "en",
+            None,
+            "sanctions",
+        ),
+        (
+            "Tokio strich Südkorea am 2. August von seiner Liste der Handelspartner.",
+            "de",
+            None,
+            "sanctions",
+        ),
+        (
+            "Japan verschärfte am 4. Juli die Exportkontrollen für drei Chemikalien.",
+            "de",
+            None,
+            "sanctions",
+        ),
+        # a missile coming down is a test; a warship sunk is military action
+        ("The missile splashed down in the Sea of Japan on Sunday.", "en", None, "weapons-test"),
+        ("On Feb. 18 a Hwasong-15 landed in waters off Hokkaido.", "en", None, "weapons-test"),
+        (
+            "Am 18. Februar war eine Hwasong-15 vor Japan niedergegangen.",
+            "de",
+            None,
+            "weapons-test",
+        ),
+        ("Die Rakete ging am Sonntag im Japanischen Meer nieder.", "de", None, "weapons-test"),
+        (
+            "March 26: The navy corvette Cheonan sinks after an explosion, killing 46 sailors.",
+            "en",
+            None,
+            "military-action",
+        ),
+        ("Am 26. März wurde die Korvette Cheonan versenkt.", "de", None, "military-action"),
+        # taking office; telling an assembly is a speech, telling lawmakers a statement
+        ("Ishiba hatte erst am 1. Oktober sein Amt angetreten.", "de", None, "inauguration"),
+        ("Ishiba took office on Oct. 1.", "en", None, "inauguration"),
+        (
+            "That month he told the U.N. General Assembly that the time for dialogue was over.",
+            "en",
+            None,
+            "speech",
+        ),
+        (
+            "Im September sagte Trump vor der UN-Vollversammlung, die Zeit sei um.",
+            "de",
+            None,
+            "speech",
+        ),
+        (
+            "The spy agency told lawmakers on Wednesday that two women were held.",
+            "en",
+            None,
+            "statement",
+        ),
+        ("In early 2018 Kim signalled willingness to talk.", "en", None, "statement"),
+        ("Anfang 2018 signalisierte Kim Gesprächsbereitschaft.", "de", None, "statement"),
+        ("State television on Wednesday showed footage of the blast.", "en", None, "publication"),
+        (
+            "Das Staatsfernsehen zeigte am Mittwoch Aufnahmen der Explosion.",
+            "de",
+            None,
+            "publication",
+        ),
+        # what was never done is no act
+        (
+            "The friendship began in 2018, when the two men had never met.",
+            "en",
+            None,
+            "unclassified",
+        ),
+        (
+            "Die Freundschaft begann 2018, als sich die beiden noch nie getroffen hatten.",
+            "de",
+            None,
+            "unclassified",
+        ),
+        # launches as a noun are tests, "launched a campaign" is not
+        ("Two earlier launches, in May and August, failed.", "en", None, "weapons-test"),
+        ("The party launched a campaign on Monday.", "en", None, "unclassified"),
+        # the act whose words hold the date
+        (
+            "Abe called the September launch an unprecedented threat.",
+            "en",
+            "September",
+            "weapons-test",
+        ),
+        # a date right before "after" is the main act's unless it counts from it
+        (
+            "Trump made the pledge at a news conference on June 12 after his meeting with Kim.",
+            "en",
+            "June 12",
+            "statement",
+        ),
+        # a relative clause tells of its own date only
+        (
+            "Moon, who met Kim three times last year, said on Sunday he was hopeful.",
+            "en",
+            "Sunday",
+            "statement",
+        ),
+        (
+            "Moon, who met Kim three times last year, said on Sunday he was hopeful.",
+            "en",
+            "last year",
+            "meeting",
+        ),
+        (
+            "Moon Jae In, der Kim im vergangenen Jahr dreimal getroffen hat, sagte am Sonntag, "
+            "er sei zuversichtlich.",
+            "de",
+            "Sonntag",
+            "statement",
+        ),
+        (
+            "Moon Jae In, der Kim im vergangenen Jahr dreimal getroffen hat, sagte am Sonntag, "
+            "er sei zuversichtlich.",
+            "de",
+            "im vergangenen Jahr",
+            "meeting",
+        ),
+        (
+            "In April they signed the declaration, under which a submarine made a port call "
+            "last month.",
+            "en",
+            "last month",
+            "visit",
+        ),
+    ],
+)
+def test_the_kind_of_a_clause(sentence: str, language: str, date: str | None, kind: str) -> None:
+    """The kind is the clause's main act (with `date`: the act the date dates)."""
+    at = None if date is None else sentence.index(date)
+    assert proposals.kind_of(sentence, language, at) == kind
