@@ -5,7 +5,8 @@ A date expression proposes a new event (status `proposed`, hidden from GET /even
 unless asked for) when it linked nothing, or an event that is not the one the sentence
 reports: a period around its date (longer than a month and than the expression, unless
 this holds its first or last day, but for an act that began a trend of no kind: the
-summit of a rapprochement; a year is too coarse to tell), or another act (a joint
+summit of a rapprochement; or is a season of a series of a year at most: "Over the summer
+it fired a dozen missiles"; a year is too coarse to tell), or another act (a joint
 exercise is no missile test; meetings, summits, visits and agreements are one family).
 So a specific new event is never hidden by one around it. Not for a decade, nor "today",
 nor a plan: a date after the publication, or in its last week in a clause that says
@@ -340,21 +341,33 @@ ACTS = frozenset(
 
 def _covers(event: Candidate, mention: DateInterval, kind: str) -> bool:
     """Whether a linked event is the event the sentence reports: no period around it (but
-    its first or last day: "im Februar 2022 begonnen", unless the sentence tells an act and
-    the period is a trend of no kind: "Kim meets Putin at the Vostochny Cosmodrome" began a
-    rapprochement; a policy begins by the act that declares it),
-    and not another act than the sentence's (a test is no exercise; what is said or meant,
-    statements, speeches, policies, may be said of any act)."""
+    its first or last day: "im Februar 2022 begonnen", or a season of a series within it:
+    _season_of; unless the sentence tells an act and the period is a trend of no kind: "Kim
+    meets Putin at the Vostochny Cosmodrome" began a rapprochement; a policy begins by the
+    act that declares it), and not another act than the sentence's (a test is no exercise;
+    what is said or meant, statements, speeches, policies, may be said of any act)."""
     if mention.precision in ("year", "decade"):
         return True  # too coarse to tell a new event from the one it linked
     long = day_count(event.interval) > max(COARSE_DAYS, day_count(mention))
-    if long and not holds_end(mention, event.interval):
+    if long and not (holds_end(mention, event.interval) or _season_of(mention, event)):
         return False
     if long and kind in ACTS and event.kind == "other":
         return False  # an act that began a trend of no kind: the summit of a rapprochement
     if kind not in ACTS or event.kind not in ACTS:
         return True
     return KIND_FAMILIES.get(kind, kind) == KIND_FAMILIES.get(event.kind, event.kind)
+
+
+def _season_of(mention: DateInterval, event: Candidate) -> bool:
+    """Whether the mention, longer than two months, lies within a series of a year at most:
+    "Over the summer of 2019 it fired more than a dozen short-range missiles" tells the
+    tests of May-November, not an event of its own."""
+    return (
+        day_count(mention) > 2 * COARSE_DAYS
+        and day_count(event.interval) <= LONG_DAYS
+        and event.interval.start <= mention.start
+        and mention.end <= event.interval.end
+    )
 
 
 _PRONOUN = re.compile(r"\b(?:er|sie|he|she)\b", re.IGNORECASE)

@@ -414,3 +414,32 @@ def test_the_start_of_a_period_links_and_an_act_that_began_a_trend_is_proposed(
     assert "russia-ukraine-war-2022" in linked
     proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
     assert [e.date_start for e in proposed] == [datetime.date(2023, 9, 13)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Im Sommer 2019 feuerte Nordkorea mehr als ein Dutzend Kurzstreckenraketen ab. "
+            "Am 25. Juli 2019 testete Nordkorea zwei Kurzstreckenraketen.",
+            "de",
+        ),
+        (
+            "Over the summer of 2019 North Korea fired more than a dozen short-range missiles. "
+            "On July 25, 2019 North Korea tested two short-range missiles.",
+            "en",
+        ),
+    ],
+)
+def test_a_season_of_a_series_is_the_series_a_day_in_it_an_event(
+    session: Session, text: str, language: str
+) -> None:
+    """The summer's launches are the short-range tests of May-November 2019 (linked, not
+    proposed); the launch of 25 July is one of its own (proposed)."""
+    body = ArticleCreate(text=text, published="2020-01-02", language=language)
+    found, _ = ingest(session, body, max_chars=10**6)
+    session.commit()
+    linked = [link["event_id"] for link in found["events"] if link["status"] == "linked"]
+    assert "short-range-missile-tests-2019" in linked
+    proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
+    assert [e.date_start for e in proposed] == [datetime.date(2019, 7, 25)]
