@@ -6,22 +6,15 @@ import datetime
 import io
 import threading
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
 from tests.api.test_read_api import assert_problem
-from tests.conftest import TEST_TOKEN, LiveServer
+from tests.conftest import TEST_TOKEN
 
 AUTH = {"Authorization": f"Bearer {TEST_TOKEN}"}
-
-
-@pytest.fixture
-def http(writable_server: LiveServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=writable_server.url, timeout=60) as client:
-        yield client
 
 
 def passage_of(http: httpx.Client, event_id: str, source: int = 0) -> dict[str, Any]:

@@ -5,7 +5,6 @@ the seeds, after every kind of write over HTTP, after an upgrade from a database
 them, and after the rendering code changes. On both engines."""
 
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -96,12 +95,6 @@ def all_events(http: httpx.Client, **params: Any) -> list[dict[str, Any]]:
 
 def without_links(event: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in event.items() if key != "links"}
-
-
-@pytest.fixture
-def http(writable_server: LiveServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=writable_server.url, timeout=60) as client:
-        yield client
 
 
 def test_the_seeds_store_every_document_as_rendered(seeded_url: str) -> None:

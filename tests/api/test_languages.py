@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from app.languages import LANGUAGES
 from tests.api.test_curation import AUTH, history, new_event, passage_of
 from tests.api.test_ingest import HANOI, PANMUNJOM
 from tests.api.test_read_api import all_events, assert_problem
-from tests.conftest import SEEDS_DIR, LiveServer
+from tests.conftest import SEEDS_DIR
 
 ARTICLE = "trump-kim-balance-sheet-2019"
 # Every GET that shows texts, names or dates, and a word only its German answer holds.
@@ -175,12 +174,6 @@ def test_aliases_show_the_name_in_the_other_language(client: httpx.Client) -> No
     assert (german["name"], german["name_lang"]) == ("Nordkorea", "de")
     assert (english["name"], english["name_lang"]) == ("North Korea", "en")
     assert "North Korea" in german["aliases"] and "Nordkorea" in english["aliases"]
-
-
-@pytest.fixture
-def http(writable_server: LiveServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=writable_server.url, timeout=60) as client:
-        yield client
 
 
 def test_writes_in_either_form_merge_per_language_and_fall_back(http: httpx.Client) -> None:

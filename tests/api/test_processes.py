@@ -21,7 +21,7 @@ from app.config import PROJECT_ROOT
 from app.dates import DateInterval
 from app.db import get_engine, session_scope
 from app.services import events, versions
-from tests.conftest import free_port
+from tests.conftest import TLS, free_port
 
 START_SECONDS = 90
 
@@ -49,7 +49,7 @@ class ServeProcess:
                 _, errors = self.process.communicate()
                 raise RuntimeError(f"timeline serve exited {self.process.returncode}:\n{errors}")
             try:
-                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
+                if httpx.get(f"{self.url}/health", timeout=2, verify=TLS).status_code == 200:
                     return
             except httpx.TransportError:
                 pass

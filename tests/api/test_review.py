@@ -3,26 +3,19 @@ the events they name and listed per article, accepted (the quote becomes a sourc
 rejected, proposals published, rejected or merged, each with its history; bad input is
 problem+json and changes nothing."""
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.conftest import TEST_TOKEN, LiveServer
+from tests.conftest import TEST_TOKEN
 
 AUTH = {"Authorization": f"Bearer {TEST_TOKEN}"}
 ARTICLE = (
     Path(__file__).resolve().parent.parent / "data" / "articles" / "en_talks_stall_2019.txt"
 ).read_text(encoding="utf-8")
 Json = dict[str, Any]
-
-
-@pytest.fixture
-def http(writable_server: LiveServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=writable_server.url, timeout=60) as client:
-        yield client
 
 
 @pytest.fixture

@@ -35,6 +35,6 @@ def counting_server(url: str, **settings: Any) -> Iterator[tuple[httpx.Client, l
     with (
         statements_on(url) as statements,
         conftest.LiveServer(conftest.settings_for(url, **settings)) as live,
-        httpx.Client(base_url=live.url, timeout=30) as client,
+        conftest.http_client(live.url, timeout=30) as client,
     ):
         yield client, statements
