@@ -77,8 +77,7 @@ ACTS: list[Row] = [
     (
         None,
         "agreement",
-        "vereinbaren Vertrag Verträge unterzeichnet unterzeichnen unterschrieb "
-        "einigt geeinigt",
+        "vereinbaren Vertrag Verträge unterzeichnet unterzeichnen unterschrieb einigt geeinigt",
         "agreed treaty signed",
     ),
     ("armistice", "agreement", "Waffenstillstand Waffenruhe", "armistice ceasefire truce"),
@@ -167,7 +166,7 @@ ACTS: list[Row] = [
     (None, "sanctions", "", "embargo blacklist banned bans"),
     # words
     ("threat", "threat", "drohte Drohung gedroht", "threat"),
-    (None, "threat", "drohen bedroht Bedrohung androhen angedroht", ""),
+    (None, "threat", "=drohen bedroht Bedrohung androhen angedroht", ""),  # not "Drohnen"
     ("warning", "statement", "warnte Warnung gewarnt", "=warned =warns"),
     ("speech", "speech", "Rede Ansprache", "speech"),
     ("speech", None, "", "address"),

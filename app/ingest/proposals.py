@@ -310,8 +310,11 @@ def is_now(expression: str) -> bool:
 
 
 # "said it had detonated", "erklärte, man habe ... getestet", "bestätigte, dass das Gebäude
-# gesprengt worden sei": the statement reports an act; not "sagte, Moon wolle ... Gipfel"
-_REPORTED = re.compile(r"\W*(?:\w+\W+){0,4}?(?:that|dass|von|it|they|he|she|er|sie|es|man)\b")
+# gesprengt worden sei", "told him about the execution", "sprach über die Hinrichtung": the
+# statement reports an act; not "sagte, Moon wolle ... Gipfel"
+_REPORTED = re.compile(
+    r"\W*(?:\w+\W+){0,4}?(?:that|dass|von|über|about|it|they|he|she|er|sie|es|man)\b"
+)
 _WISH = re.compile(r"\b(?:wolle|wollen|werde|würde|solle|könne|will|would|could|wants)\b")
 # a German noun after a preposition: the occasion ("in seiner Rede", "bei dem Treffen")
 _FRAME = re.compile(

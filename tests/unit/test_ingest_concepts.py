@@ -53,6 +53,8 @@ def test_every_kind_of_the_table_is_an_event_kind() -> None:
         ("Gespräch", "de", None),
         ("Gespräche", "de", "negotiation"),
         ("killing", "en", None),
+        ("drohen", "de", "threat"),
+        ("Drohnen", "de", None),
         # words that name an act but tell no kind alone
         ("launched", "en", None),
         ("successor", "en", None),
@@ -231,6 +233,19 @@ def test_cues_in_context(text: str, language: str, kind: str) -> None:
             "en",
             "June 12",
             "statement",
+        ),
+        # what a statement is about is the act when it is dated
+        (
+            "Trump told him about the execution of Kim's uncle in December 2013.",
+            "en",
+            "December 2013",
+            "death",
+        ),
+        (
+            "Trump sprach zudem über die Hinrichtung von Kims Onkel im Dezember 2013.",
+            "de",
+            "Dezember 2013",
+            "death",
         ),
         # a relative clause tells of its own date only
         (
