@@ -143,9 +143,10 @@ ACTS: list[Row] = [
     (
         None,
         "military-action",
-        "beschießt Manöver simuliert simulieren Übung Parade Offensive vorstieß Landung",
-        "bombard bombardment drill exercise simulated simulation parade offensive",
+        "beschießt Manöver simuliert simulieren Übung Offensive vorstieß Landung",
+        "bombard bombardment drill exercise simulated simulation offensive",
     ),
+    ("parade", "military-action", "Parade", "parade"),
     ("withdrawal", None, "Austritt Rückzug Abzug", "withdrawal withdrew withdraws"),
     ("release", None, "freigelassen Freilassung", "released freed"),
     ("arrest", "other", "festgenommen Festnahme", "arrested"),
@@ -243,7 +244,7 @@ IRREGULAR = {
 # A German compound whose last part is one of these is that word's act in comparisons
 HEADS = (
     "Wahl Rede Ansprache Gipfel Treffen Besuch Abkommen Drohung Warnung Gründung Abschuss Satellit "
-    "Gericht"
+    "Gericht Parade"
 )
 
 

@@ -538,3 +538,27 @@ def test_a_court_removing_a_president_is_one_act_in_both_languages() -> None:
     )
     assert english.terms & german.terms >= {"=court", "=impeachment"}
     assert same_event(english, german)
+
+
+def test_a_parade_is_one_act_in_both_languages() -> None:
+    """ "Militärparade", "Parade" and "paraded" name one act: a guest at the parade and the
+    parade itself, told the same day by two articles, are one event."""
+    july_27 = DateInterval(datetime.date(2023, 7, 27), datetime.date(2023, 7, 27), "day")
+    guest = report(
+        "27. Juli: Verteidigungsminister Schoigu steht bei einer Militärparade neben Kim.",
+        july_27,
+        "military-action",
+    )
+    parade = report(
+        "Mit einer gewaltigen Parade hat Nordkorea am Donnerstagabend das Kriegsende gefeiert.",
+        july_27,
+        "military-action",
+    )
+    english = report(
+        "North Korea paraded its newest missiles through Pyongyang on Thursday night.",
+        july_27,
+        "military-action",
+    )
+    assert guest.terms & parade.terms == parade.terms & english.terms == {"=parade"}
+    assert same_event(guest, parade)
+    assert same_event(parade, english)
