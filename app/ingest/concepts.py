@@ -360,11 +360,14 @@ CUES: dict[str, dict[str, str]] = {
     "military-action": {
         "de": r"kriegsrecht\s+(?:\w+\s+){0,2}(?:verhängt|ausgerufen)|"
         r"verhängt\w*\s+(?:\w+\s+){0,3}\w*kriegsrecht|versenkt\w*|torpedier\w*|"
-        r"(?:korvette|kriegsschiff|fregatte|zerstörer|schiff)\s+(?:\S+\s+){0,3}(?:sinkt|sank|gesunken)",
+        r"(?:korvette|kriegsschiff|fregatte|zerstörer|schiff)\s+(?:\S+\s+){0,3}(?:sinkt|sank|gesunken)|"
+        r"(?:feuert\w*|schoss|schossen)\s+(?:\S+\s+){0,6}\w*(?:artillerie|granate|schüsse)\w*|"
+        r"(?:eröffnete\w*|eröffnet)\s+(?:\S+\s+){0,4}feuer\b|feuer\s+eröffnet",
         "en": r"(?:declar\w*|impos\w*)\s+(?:of\s+)?martial\s+law|"
         r"martial\s+law\s+(?:\w+\s+){0,2}(?:declared|imposed)|landings?\b|torpedo\w*|"
         r"(?:navy|naval|warship|corvette|frigate|destroyer|submarine|vessel|ship)\s+(?:\S+\s+){0,3}"
-        r"(?:sinks|sank|sunk|sinking)\b",
+        r"(?:sinks|sank|sunk|sinking)\b|open(?:ed|s|ing)?\s+fire\b|"
+        r"(?:fired|fires|firing)\s+(?:[\w-]+\s+){0,5}(?:artillery|shells|rounds|shots)\b",
     },
     "threat": {  # an order to prepare for war too: "ordered his military to prepare to"
         "de": r"(?:befahl|befiehlt|wies|weist|angewiesen)\s+(?:\S+\s+){0,12}"

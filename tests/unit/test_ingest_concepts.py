@@ -174,6 +174,21 @@ def test_cues_in_context(text: str, language: str, kind: str) -> None:
             "military-action",
         ),
         ("Am 26. März wurde die Korvette Cheonan versenkt.", "de", None, "military-action"),
+        # guns fired are military action, not a test nor an opening
+        (
+            "North Korea fired more than 200 artillery rounds on Friday.",
+            "en",
+            None,
+            "military-action",
+        ),
+        (
+            "Nordkorea feuerte am Freitag mehr als 200 Artilleriegranaten ab.",
+            "de",
+            None,
+            "military-action",
+        ),
+        ("Border guards opened fire on Tuesday.", "en", None, "military-action"),
+        ("Grenzsoldaten eröffneten am Dienstag das Feuer.", "de", None, "military-action"),
         # taking office; telling an assembly is a speech, telling lawmakers a statement
         ("Ishiba hatte erst am 1. Oktober sein Amt angetreten.", "de", None, "inauguration"),
         ("Ishiba took office on Oct. 1.", "en", None, "inauguration"),
