@@ -67,7 +67,8 @@ in the sentence; or is dated that day or the day before or after ("April 21: sta
 report"), or held by the month (or its first or last day in it), with two of its key
 words (one, or its place, and its kind) in the clause, or (by the month) with an actor
 and its kind or the summary's words of its start; or began in the year, with two key
-words ("der sechste Atomtest seit 2006"; not "erstmals seit 2017", which points at the
+words, or one naming its act ("der sechste Atomtest seit 2006", "the country's founding
+in 1948"; not "erstmals seit 2017", which points at the
 year's last such event; but "the first trip since taking power in 2011" names the act of
 2011); or, lasting a year at most, holds months with two key words ("Over the summer of
 2019 it fired more than a dozen short-range missiles": the series of May-November). A
@@ -477,7 +478,8 @@ def is_link(
     inside = holds(mention, event)
     if mention.precision == "year":  # "seit 2006", "In 2014 his cabinet reinterpreted"
         begun = mention.start <= event.interval.start <= mention.end
-        return begun and hits >= 2 and not said.first_since
+        named = hits >= 2 or (hits == 1 and said.names_act(event.kind))  # "founding in 1948"
+        return begun and named and not said.first_since
     held = mention.precision == "month" and (inside or holds_end(mention, event.interval))
     begun = begins(event, mention, said)
     if held:

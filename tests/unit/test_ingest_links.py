@@ -149,6 +149,25 @@ def test_a_year_links_an_event_begun_in_it_only_on_two_key_words() -> None:
     assert not is_link(summit, in_2018, 0.4, passage_report(text), said(text))
 
 
+def test_a_year_links_an_event_begun_in_it_on_one_word_naming_its_act() -> None:
+    """ "the country's founding in 1948", "Kim Jong Il starb 2011": one key word that names
+    the event's own act is enough; one that does not ("doctrine") is not."""
+    founding = event("Founding of Gründung", "founding", "1948-09-09", "1948-09-09")
+    in_1948 = DateInterval(datetime.date(1948, 1, 1), datetime.date(1948, 12, 31), "year")
+    text = "The test fell on the anniversary of the country's founding in 1948."
+    assert is_link(founding, in_1948, 0.4, passage_report(text), said(text))
+    death = event("Death of Tod", "death", "2011-12-17", "2011-12-17")
+    in_2011 = DateInterval(datetime.date(2011, 1, 1), datetime.date(2011, 12, 31), "year")
+    text = "Sein Vater Kim Jong Il starb 2011."
+    assert is_link(death, in_2011, 0.4, passage_report(text), said(text))
+    shift = event(
+        "breaks with the pacifist post-war doctrine", "policy", "2014-07-01", "2015-09-19"
+    )
+    in_2014 = DateInterval(datetime.date(2014, 1, 1), datetime.date(2014, 12, 31), "year")
+    text = "In 2014 his cabinet changed the doctrine."
+    assert not is_link(shift, in_2014, 0.4, passage_report(text), said(text))
+
+
 def test_a_mention_prefers_the_event_it_holds_to_a_period_around_it() -> None:
     july = DateInterval(datetime.date(2017, 7, 1), datetime.date(2017, 7, 31), "month")
     tests = event("erste Interkontinentalraketentests", "weapons-test", "2017-07-04", "2017-07-28")
