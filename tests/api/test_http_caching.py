@@ -124,6 +124,39 @@ def test_a_version_read_begun_before_a_write_answers_no_one_who_asks_after_it(
     assert after == before + 1
 
 
+@pytest.mark.parametrize("prepare", [True, False])
+def test_postgresql_reads_the_version_again_after_losing_its_connection(
+    fresh_seeded_url: str, prepare: bool
+) -> None:
+    """PostgresVersions reads over libpq's non-blocking calls: the version, prepared once per
+    connection or never (behind a proxy pooling by transaction); a connection the server
+    ends answers None (not cached), and the next read connects again."""
+    engine = get_engine(fresh_seeded_url)
+    reader = caching.version_reader(engine, prepare=prepare)
+    if not isinstance(reader, caching.PostgresVersions):
+        pytest.skip("SQLite's version is read in process")
+    with session_scope(engine) as session:
+        current = versions.current(session)
+
+    async def read_end_read() -> tuple[list[int | None], list[str]]:
+        seen = [await reader.read(), await reader.read()]
+        assert reader.connection is not None
+        cursor = await reader.connection.execute("SELECT name FROM pg_prepared_statements")
+        prepared = [str(row[0]) for row in await cursor.fetchall()]
+        with session_scope(engine) as session:
+            session.execute(
+                text("SELECT pg_terminate_backend(:pid)"),
+                {"pid": reader.connection.info.backend_pid},
+            )
+        seen += [await reader.read(), await reader.read()]
+        await reader.close()
+        return seen, prepared
+
+    seen, prepared = asyncio.run(read_end_read())
+    assert seen == [current, current, None, current]
+    assert prepared == (["timeline_data_version"] if prepare else [])
+
+
 def test_a_name_means_what_its_alias_says_at_the_version_read(
     writable_server: LiveServer, fresh_seeded_url: str
 ) -> None:
