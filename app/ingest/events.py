@@ -24,7 +24,8 @@ berichtete", a day next to a verb of saying when the sentence dates another day 
 week before it ("habe am Montag ... getestet, meldete KCNA am Dienstag"; "fired ... on
 Monday, the military said on Tuesday"); nor the date of pictures ("Auf Aufnahmen vom 19.
 Januar stand er noch", "state television on Wednesday showed footage of the blast"):
-evidence of an event, at most another source of a proposal telling it. When a sentence
+evidence of an event, at most a link to the event they show (a proposal of their day
+may be another act: "... said on Wednesday it would send troops back"). When a sentence
 dates several events, each is proposed from its clause (app.ingest.clauses).
 
 One proposal per real event: a report becomes another source of a proposal stored before
@@ -502,12 +503,12 @@ def _propose(
         end=report.end,
         stated_date=interval,
     )
+    if proposals.dates_pictures(before, after):
+        return  # "Auf Aufnahmen vom 19. Januar stand er noch": at most a link (above)
     same = _same(run, this, source)
     if same is not None:
         run.link(_link(article, report, mention, run.again(same, this, source), "proposed", value))
         return
-    if proposals.dates_pictures(before, after):
-        return  # "Auf Aufnahmen vom 19. Januar stand er noch": a source of the event, if any
     title, by_pronoun = proposals.title(
         clause,
         []

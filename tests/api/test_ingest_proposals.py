@@ -443,3 +443,33 @@ def test_a_season_of_a_series_is_the_series_a_day_in_it_an_event(
     assert "short-range-missile-tests-2019" in linked
     proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
     assert [e.date_start for e in proposed] == [datetime.date(2019, 7, 25)]
+
+
+PICTURES = {
+    "de": (
+        "Nordkorea hat am Dienstag das Verbindungsbüro in Kaesong gesprengt. Am Mittwoch "
+        "kündigte die Armee an, Truppen an die Grenze zu schicken. Das Staatsfernsehen zeigte "
+        "am Mittwoch Bilder der Sprengung.\n",
+        "17. Juni 2020",
+    ),
+    "en": (
+        "North Korea blew up the liaison office in Kaesong on Tuesday. On Wednesday its army "
+        "said troops would return to the border. State television on Wednesday showed "
+        "footage of the blast.\n",
+        "17 June 2020",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(PICTURES))
+def test_the_day_of_pictures_is_no_source_of_that_days_act(session: Session, language: str) -> None:
+    """Pictures shown on Wednesday of Tuesday's demolition are no proposal, nor a source
+    of Wednesday's other act (the army's announcement)."""
+    text, published = PICTURES[language]
+    found = ingested(session, text, published)
+    proposed = [x for x in links(session, found) if x["event_status"] == "proposed"]
+    shown = [x for x in proposed if "footage" in x["quote"] or "Bilder" in x["quote"]]
+    assert not shown
+    assert {x["stated_date"]["start"] for x in proposed} == {"2020-06-16", "2020-06-17"}
+    quotes = session.exec(select(Source.quote)).all()
+    assert not [q for q in quotes if "footage" in q or "Bilder der" in q]

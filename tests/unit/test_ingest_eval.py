@@ -38,7 +38,7 @@ CEILINGS = {
     "spurious_dates": 2,
     "hiding_links": 0,
     "junk_proposals": 0,
-    "duplicate_proposals": 10,
+    "duplicate_proposals": 9,
 }
 
 
