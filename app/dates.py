@@ -66,10 +66,11 @@ Rules worth knowing (the public contract):
 * "fünf Tage später"/"five days later", "a week earlier", "am Tag darauf"/"the next
   day", "am selben Tag", "am Vortag", "im selben Monat"/"that month", "im Jahr
   darauf"/"the following year", "am Dienstag darauf"/"the following Tuesday" count from
-  the previous date; "Mitte des Jahres"/"the end of the year" from the anchor (without
-  one, "des Jahres" is ``base``'s year and the others are not dates; after "bis"/"until"
-  too when the clause tells the past: "In April, Kim had given Washington until the end of
-  the year" is that year's end).  "Three days into
+  the previous date, as do "im Dezember desselben Jahres"/"December of the same year" (that
+  month in its year, in a wire story's flashback too); "Mitte des Jahres"/"the end of the
+  year" from the anchor (without one, "des Jahres" is ``base``'s year and the others are
+  not dates; after "bis"/"until" too when the clause tells the past: "In April, Kim had
+  given Washington until the end of the year" is that year's end).  "Three days into
   2018" is 3 January 2018; "N days/weeks/months into his presidency|term", "N Monate
   nach seinem Amtsantritt" count from the latest earlier date whose sentence says
   someone took office ("inaugurated", "sworn in", "took office", "oath of office",
@@ -82,7 +83,8 @@ Rules worth knowing (the public contract):
   year, opening its sentence, more than a month before ``base``, in the same or the
   previous sentence), the first such day on or after it (on or before it when the
   sentence looks back).  "Weekend" is the most recent Saturday-Sunday starting on or
-  before ``base``.  "Mittwochabend" counts as the day.
+  before ``base``, but "the weekend of Sept. 11-12"/"Wochenende vom 11. auf den 12.
+  September" is those days.  "Mittwochabend" counts as the day.
 * Weeks ("letzte Woche", "two weeks ago", "in zwei Wochen") are the Monday-Sunday week,
   precision "day".  "in N Tagen/Wochen/Monaten/Jahren" counts forward from ``base``.
 * ``DateMention.inferred`` is True when the year or month came from the text around the
@@ -473,13 +475,16 @@ _ATOM = re.compile(
     rf"|(?P<yrs>{_YEAR}\s*[-–]\s*\d\d)(?![\w/.,-]|[.,]\d)"
     rf"|(?P<num>{_DAY}\.(?:1[0-2]|0?[1-9])\.\d{{4}})(?!\d)"
     rf"|(?P<numdm>{_DAY}\.(?:1[0-2]|0?[1-9])\.)(?![\d.])"
-    rf"|(?P<ddr>{_DAY}\.?\s*(?:-|–|bis|und|and|to)\s*{_DAY}\.?\s+(?:of\s+)?{_MONTH_D}"
+    rf"|(?P<ddr>{_DAY}\.?\s*(?:-|–|bis|und|and|to|auf\s+den)\s*{_DAY}\.?\s+(?:of\s+)?{_MONTH_D}"
     rf"(?:,?\s+{_YEAR})?))"
     rf"|(?P<mdr>{_MONTH_D}\s+{_DAY}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*{_DAY}(?:st|nd|rd|th)?"
     rf"(?:,?\s+{_YEAR})?)"
     rf"|(?P<dmy>{_WDAY_PREFIX}{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_D}"
     rf"(?:,?\s+{_YEAR})?)"
     rf"|(?P<mdy>{_WDAY_PREFIX}{_MONTH_D}\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?)"
+    # "December of the same year", "im Dezember desselben Jahres": the previous date's year
+    rf"|(?P<msame>{_MONTH_D}\s+(?:of\s+(?:the\s+same|that)\s+year|(?:desselben|des\s+selben|"
+    r"des\s+gleichen|jenes)\s+Jahres)\b)"
     rf"|(?P<mrel>{_MONTH_D}\s+(?:(?:of|des)\s+)?(?:(?P<mry>{_LAST}|{_THIS}|{_NEXT}|dieses)\s+"
     r"(?:Jahres|year)|Vorjahres)\b)"
     rf"|(?P<my>{_MONTH_D},?\s+{_YEAR})"
@@ -508,6 +513,7 @@ _ATOM = re.compile(
     r"|(?P<same>(?=[letsgdfmjLETSGDFMJ])(?i:(?:(?:later|earlier)\s+)?that\s+(?:month|year)|(?:the\s+)?same\s+(?:month|"
     r"year)|the\s+(?:following|next|previous)\s+(?:month|year)|the\s+(?:month|year)\s+"
     r"(?:after|before)(?!\s+\w))|(?:selben|gleichen|demselben|folgenden)\s+(?:Monat|Jahr)\b"
+    r"|desselben\s+(?:Monats|Jahres)\b"
     r"|(?:Monat|Jahr)\s+(?:darauf|danach|zuvor)\b|Folge(?:jahr|monat)(?:e?s)?\b)"
     rf"|(?P<dec>(?:the\s+)?(?:(?:1\d|20)\d0s|'\d0s|(?:1\d|20)\d0(?:er(?:n\b|-?\s?Jahren?)?)))"
     rf"|(?P<decw>(?=[tzdvfsanTZDVFSAN])(?:the\s+)?(?:{'|'.join(_DECADE_WORDS)})\b|"
@@ -521,7 +527,7 @@ _ATOM = re.compile(
     rf"|(?P<vorj>Vorjahr(?:es)?|Vormonat(?:s)?|Vorwoche)\b"
     rf"|(?P<qrel>(?=[dt])(?:des|the)\s+(?:Jahres|Monats|year|month)\b)(?!\s+\d)"
     rf"|(?P<day>(?=[vghytmVGHYTM])(?i:vorgestern|gestern|heute|yesterday|today|tomorrow)|morgen)\b"
-    rf"|(?P<wend>(?=[lvpdtnkcLVPDTNKCWw])(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b)"
+    rf"|(?P<wend>(?=[lvpdtnkcLVPDTNKCWw])(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b(?!\s+(?:of|vom|von|des)\s+(?:\d|{_MONTH})))"
     rf"|(?P<wd>(?=[lvpdtnkcfLVPDTNKCMFSW])(?:(?=[lvpdtnkcLVPDTNKC])(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+|"
     rf"(?=[tfdTF])(?P<dfol>(?:the\s+)?following|(?:darauf)?folgenden)\s+)?(?P<wdn>{_WEEKDAY})"
     r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b(?:\s+(?P<dafter>darauf|danach)\b)?)"
@@ -560,6 +566,9 @@ _QMAP: dict[str, Qualifier] = {
     "after": "after",
 }
 _RANGE_START = re.compile(r"(?<!\w)(?=[vzbf])(?:von|vom|zwischen|between|from)\s+$", re.IGNORECASE)
+# "the weekend of Sept. 11-12", "Wochenende vom 11. auf den 12. September": the dates say
+# which weekend
+_WEEKEND_OF = re.compile(r"(?i)(?<!\w)(?:the\s+)?(?:weekend\s+of|Wochenende\s+(?:vom|des))\s+$")
 _JOIN = re.compile(r"[ \t]*(?:-|–|—|bis(?:\s+zum)?|und|and|to|through|or|oder)[ \t]*")
 _FUTURE = re.compile(  # right before the mention (a qualifier may sit in between)
     r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden)\s+(?:(?:zum|zur|dem|den|the|"
@@ -1234,6 +1243,13 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
     if kind == "isom":
         a, b = _unit(datetime.date(int(s[:4]), int(s[5:7]), 1), "month")
         return DateInterval(a, b, "month"), False
+    if kind == "msame":  # "December of the same year": the month in the previous date's year
+        token = _MONTH_TOKEN.search(s)
+        month = _month_of(token.group(), doc.langs) if token else None
+        if doc.latest is None or month is None:
+            return None
+        a, b = _unit(datetime.date(doc.latest.interval.start.year, month, 1), "month")
+        return DateInterval(a, b, "month"), True
     if kind == "mrel":  # "January last year", "im März dieses Jahres", "Mai des Vorjahres"
         token = _MONTH_TOKEN.search(s)
         month = _month_of(token.group(), doc.langs) if token else None
@@ -1568,6 +1584,9 @@ def _scan(
             i += 1
         elif rs and not a.qualifiable:
             start = rs.start()  # "vom 27. bis 28. Februar 2019"
+        weekend = _WEEKEND_OF.search(text, max(0, a.start - 25), a.start)
+        if weekend and weekend.start() >= (out[-1].end if out else 0):
+            start = min(start, weekend.start())  # "the weekend of Sept. 11-12"
         out.append(DateMention(text[start:end], start, end, iv, inferred))
         i += 1
     return out

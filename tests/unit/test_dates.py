@@ -922,6 +922,42 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
             ("Saturday", "2017-09-09", "2017-09-09", "day", False),
         ],
     ),
+    (  # a flashback: "of the same year" is the year of the date before, in a wire story too
+        "SEOUL, July 13 (Reuters) - The North fired its first ICBM on July 4, 2017. In "
+        "November of the same year it tested the larger Hwasong-15. Later that year Kim "
+        "declared his nuclear force complete.",
+        D(2023, 7, 13),
+        "en",
+        [
+            ("July 13", "2023-07-13", "2023-07-13", "day", True),
+            ("July 4, 2017", "2017-07-04", "2017-07-04", "day", False),
+            ("November of the same year", "2017-11-01", "2017-11-30", "month", True),
+            ("Later that year", "2017-01-01", "2017-12-31", "year", True),
+        ],
+    ),
+    (
+        "Im April 2012 zerbrach eine Unha-3-Rakete kurz nach dem Start. Im Dezember "
+        "desselben Jahres gelang der erste Satellitenstart. Ende desselben Jahres wurde Kim "
+        "Marschall, im selben Jahr auch Parteichef.",
+        D(2024, 5, 28),
+        "de",
+        [
+            ("April 2012", "2012-04-01", "2012-04-30", "month", False),
+            ("Dezember desselben Jahres", "2012-12-01", "2012-12-31", "month", True),
+            ("Ende desselben Jahres", "2012-09-01", "2012-12-31", "year", True),
+            ("selben Jahr", "2012-01-01", "2012-12-31", "year", True),
+        ],
+    ),
+    (  # "the weekend of ...": the dates say which weekend, not the last one
+        "Spy planes flew over the zone on the weekend of Sept. 11-12, the ministry said. Am "
+        "Wochenende vom 11. auf den 12. September flogen Aufklärer über die Zone.",
+        D(2021, 12, 1),
+        "en",
+        [
+            ("the weekend of Sept. 11-12", "2021-09-11", "2021-09-12", "day", True),
+            ("Wochenende vom 11. auf den 12. September", "2021-09-11", "2021-09-12", "day", True),
+        ],
+    ),
     (  # German words that English patterns must not take, and the reverse
         "Die Regierung will im Fall einer Eskalation handeln. Die Sommerpause endet, sagte "
         "Theresa May. Die Quote lag bei 1.5. Danach sank sie.",
