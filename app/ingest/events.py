@@ -10,23 +10,36 @@ it fired a dozen missiles"; a year is too coarse to tell), or another act (a joi
 exercise is no missile test; meetings, summits, visits and agreements are one family).
 So a specific new event is never hidden by one around it. Not for a decade, nor "today",
 nor a plan: a date after the publication, or in its last week in a clause that says
-"will", "is expected to", "soll" (or, for a date reaching past the publication, "would",
-"werde": "said the North would launch three more satellites in 2024", "agreed to seek
-talks this year"); nor a year naming a thing ("the 2018 military agreement", "das
-Abkommen von 2018", "the 2019 Hanoi collapse"; a link to the thing is fine); nor a date
-no event has (app.ingest.proposals: "seit 2006" unless "the first ... since", or since a
-day or month an act going on, its start dated: "Since late May, the North has floated
+"will", "is expected to", "was due to", "soll" (or, for a date reaching past the
+publication, "would", "werde", the aim of a call or announcement: "said the North would
+launch three more satellites in 2024", "agreed to seek talks this year", "angekündigt,
+2024 drei Satelliten zu starten"; but what was said on a day next to a verb of saying is
+said then: "threatened on Monday that such planes could be shot down"); nor a year naming
+a thing ("the 2018 military agreement", "das Abkommen von 2018", "the 2019 Hanoi
+collapse"; a link to the thing is fine); nor a date
+no event has (app.ingest.proposals: "seit 2006" unless "the first ... since" or "not
+... since" a day or month ("has not tested a nuclear weapon since 2017" names no test), or
+since a day or month an act going on, its start dated: "Since late May, the North has floated
 balloons", not where the passage links an existing event or another date of the sentence
 holds that start; "until last year", a comparison: "wie 2019,", a counterfactual); nor a
-period holding the publication date in a clause that names no act ("in diesem Herbst");
-nor the report's own date in a sentence dating several: "wie Yonhap am Mittwoch
+period holding the publication date in a clause that names no act ("in diesem Herbst"),
+nor a date counted on in a clause of a present state ("Two weeks later the tone has
+changed"); nor the report's own date in a sentence dating several: "wie Yonhap am Mittwoch
 berichtete", a day next to a verb of saying when the sentence dates another day up to a
 week before it ("habe am Montag ... getestet, meldete KCNA am Dienstag"; "fired ... on
 Monday, the military said on Tuesday"); nor the date of pictures ("Auf Aufnahmen vom 19.
 Januar stand er noch", "state television on Wednesday showed footage of the blast"):
 evidence of an event, at most a link to the event they show (a proposal of their day
-may be another act: "... said on Wednesday it would send troops back"). When a sentence
-dates several events, each is proposed from its clause (app.ingest.clauses).
+may be another act: "... said on Wednesday it would send troops back"). A report's day
+alone ("said on Thursday it had test-fired", "teilte am Mittwoch mit, es habe ...
+getestet") dates the act a day before when the report came "a day after" the launch was
+seen ("einen Tag nachdem ... erfasst"), else on the report's day, the latest it can be,
+scored as an inferred date: the curator sees the doubt. When a sentence dates several
+events, each is proposed from its clause (app.ingest.clauses). A live blog's sentence
+dated by the blog's day (app.ingest.reports) proposes only an act the lexicon names or a
+statement of what will be done ("Trump said the United States would halt the war
+games"), and nothing when it fits an event of that day by actors and date alone (it may
+tell that event).
 
 One proposal per real event: a report becomes another source of a proposal stored before
 (or made from this article) that tells the same event, and links to it. The same event:
@@ -68,6 +81,7 @@ from app.ingest.clauses import clause_of
 from app.ingest.links import (
     COARSE_DAYS,
     KIND_FAMILIES,
+    LINK_THRESHOLD,
     LONG_DAYS,
     ONE_DAY,
     Candidate,
@@ -247,7 +261,15 @@ class Run:
 def link_article(session: Session, stored: Stored) -> None:
     """Links or proposes events for every report of a newly stored article."""
     article, actors, places = stored.article, stored.actors, stored.places
-    found = of_article(article.text, stored.passages, stored.dates, actors, places, article.title)
+    found = of_article(
+        article.text,
+        stored.passages,
+        stored.dates,
+        actors,
+        places,
+        article.title,
+        _published(article),
+    )
     intervals = [_interval(m) for r in found for m in r.dates]
     published = candidates(session, intervals, "published")
     starts = [  # "the first launch since Sept. 15": the proposal of 15 September
@@ -291,6 +313,8 @@ def link_article(session: Session, stored: Stored) -> None:
             )
             if linked is not None:
                 run.link(_link(article, report, mention, linked.id, "linked", best))
+            elif report.blog and best >= LINK_THRESHOLD:
+                continue  # a live blog's sentence fitting an event of its day by actors: maybe it
             if mention in dated:
                 _propose(article, report, mention, linked, run, person)
     # The events before the links that name them
@@ -298,6 +322,16 @@ def link_article(session: Session, stored: Stored) -> None:
     if run.links:
         rows = [link.model_dump(exclude={"id"}) for link in run.links.values()]
         session.execute(insert(EventLink), rows)
+
+
+def _published(article: Article) -> DateMention | None:
+    """The publication's day as a mention of no text (a live blog's day without a stamp)."""
+    day = article.published_start
+    if day is None or article.published_precision != "day":
+        return None
+    return DateMention(
+        passage_id=0, start=0, end=0, text="", date_start=day, date_end=day, precision="day"
+    )
 
 
 def _said(text: str, blanked: str, report: Report, mention: DateMention, language: str) -> Said:
@@ -447,6 +481,8 @@ def _propose(
     kind = proposals.kind_of(clause, article.language, None if at_date < 0 else at_date - offset)
     if linked is not None and _covers(linked, interval, kind):
         return
+    if report.blog and not proposals.is_blog_act(clause, kind):
+        return  # "Vor Journalisten sagt Trump, Nordkorea habe ... verlangt": the day's events
     if len(report.dates) > 1 and (
         proposals.is_attribution(clause) or _reports_an_act(text, report, mention)
     ):
@@ -457,7 +493,7 @@ def _propose(
         return
     if proposals.is_since(mention.text, before):
         going = linked is None and _ongoing(report, mention, run, clause[max(0, at) :], kind)
-        if not (proposals.since_event(before, after) or going):
+        if not (proposals.since_event(before, after, interval.precision) or going):
             return
         interval = proposals.first_unit(interval)
     if interval.precision == "decade" or proposals.is_now(mention.text):
@@ -472,6 +508,10 @@ def _propose(
         and interval.start <= first <= interval.end
     ):
         return  # "in diesem Herbst nicht in Geberlaune": the present state, no act
+    if kind == "unclassified" and proposals.is_state_later(
+        mention.text, clause, proposals.clause_language(clause, article.language)
+    ):
+        return  # "Two weeks later the tone has changed"
 
     if (
         first is not None
@@ -480,12 +520,26 @@ def _propose(
             interval.start > last
             or (
                 interval.end >= first - PLAN_DAYS
-                and proposals.is_plan(clause, article.language, ahead=interval.end > last)
+                and proposals.is_plan(
+                    clause, article.language, ahead=interval.end > last, at=max(0, at)
+                )
             )
         )
     ):
         return  # a plan, not an event
-    value = proposals.date_score(interval, inferred=mention.inferred, heading=report.heading)
+    # "said on Thursday it had test-fired ...": the act is before the report, the day before
+    # when the sentence says the report came a day after the act was seen; when it does not
+    # say, the report's day (the latest the act can be), scored as a date inferred
+    days = (
+        proposals.reported_act_days(text, mention.start - report.start, mention.end - report.start)
+        if interval.precision == "day" and not report.heading
+        else None
+    )
+    if days:
+        interval = replace(interval, start=interval.start - timedelta(days=days))
+        interval = replace(interval, end=interval.start)
+    inferred = mention.inferred or days is not None
+    value = proposals.date_score(interval, inferred=inferred, heading=report.heading)
     meant = [person[0]] if person and _PRONOUN.search(clause) else []  # "überquerte er"
     this = Candidate(
         proposed_id(article, report.start, mention.start),

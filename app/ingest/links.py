@@ -114,11 +114,13 @@ COARSE_DAYS = 31
 ONE_DAY = timedelta(days=1)
 
 
-# "erstmals seit 2017"; not "the first trip since taking power in 2011", "first ... since he
-# took power": since an act, whose year is the act's
+# "erstmals seit 2017", "has not tested ... since 2017", "seit 2017 keine Rakete mehr": the
+# year holds the last such event, which the clause does not name; not "the first trip since
+# taking power in 2011", "first ... since he took power": since an act, whose year is the act's
 _FIRST_SINCE = re.compile(
-    r"\b(?:erstmals|zum ersten mal|first)\b.{0,60}\b(?:seit|since)\b"
-    r"(?!\s+(?:\w+ing|he|she|it|they|we|er|sie|es|wir)\b)",
+    r"(?:\b(?:erstmals|zum ersten mal|first|not|never|no longer|nicht|kein\w*|nie|niemals)\b"
+    r"|n't\b).{0,80}\b(?:seit|since)\b(?!\s+(?:\w+ing|he|she|it|they|we|er|sie|es|wir)\b)"
+    r"|\b(?:seit|since)\b.{0,80}\b(?:kein\w*|nicht|nie|niemals)\b",
     re.IGNORECASE,
 )
 
@@ -154,7 +156,7 @@ class Said:
     words: frozenset[str]
     kind: str
     places: frozenset[str]
-    first_since: bool  # "erstmals seit 2017": the year holds the last such event
+    first_since: bool  # "erstmals seit 2017", "not since 2017": the year holds the last such
     actors: frozenset[str] = frozenset()  # the actors its sentence names
     wish: bool = False  # "er würde Kim gern treffen": a wish, no report of the act
     acts: frozenset[str] = frozenset()  # the acts its words name (app.ingest.concepts)
@@ -465,21 +467,29 @@ def is_link(
     named in the sentence; or that day, or a month holding the event (or its first or last
     day), with the clause saying what happened twice over (two of its key words, or one
     or its place and its kind) or naming an actor in a clause of its kind; or months
-    within a series of a year at most, with two of its key words: few events fit either."""
+    within a series of a year at most, with two of its key words: few events fit either.
+    "Erstmals seit 2017", "has not tested ... since 2017" name no event of 2017: a period
+    longer than a year may link by two of its key words, nothing else. A sentence dated by
+    a live blog's day links by the event's place or key words (or, naming no place, its
+    kind), never by actors and date alone."""
+    hits = key_hits(event.key_words, said.words)
+    if mention.precision == "year" and said.first_since:
+        return day_count(event.interval) > LONG_DAYS and hits >= 2
+    there = event.place_id is not None and event.place_id in said.places
+    if report.blog and not (there or hits or (not said.places and said.of_kind(event.kind))):
+        return False  # a live blog's day links by the event's place or words, not actors alone
     if value >= LINK_THRESHOLD:
         return True
-    hits = key_hits(event.key_words, said.words)
-    there = event.place_id is not None and event.place_id in said.places
     specific = hits >= 2 or ((hits == 1 or there) and said.of_kind(event.kind))
     shared = bool(event.actors & set(report.actors))
     fit = date_fit(event.interval, mention)
     if mention.precision == "day" and fit >= NEXT_DAY_FIT:  # "April 21: ... state media report"
-        return specific or (shared and fit == DATE_FIT["day"])
+        return specific or (shared and fit == DATE_FIT["day"] and not report.blog)
     inside = holds(mention, event)
     if mention.precision == "year":  # "seit 2006", "In 2014 his cabinet reinterpreted"
         begun = mention.start <= event.interval.start <= mention.end
         named = hits >= 2 or (hits == 1 and said.names_act(event.kind))  # "founding in 1948"
-        return begun and named and not said.first_since
+        return begun and named
     held = mention.precision == "month" and (inside or holds_end(mention, event.interval))
     begun = begins(event, mention, said)
     if held:

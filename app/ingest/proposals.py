@@ -99,7 +99,7 @@ _JOIN = re.compile(r"\s*(?:,|und|and|&|sowie)\s*")
 PLANS = {
     # not "would": "said that Seoul would keep working" tells what was said
     "en": re.compile(
-        r"\b(?:will|could|may|might|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|"
+        r"\b(?:will|could|may|might|(?:is|are|was|were)\s+(?:expected|scheduled|due|set)\s+to|"
         r"plans?\s+to)\b",
         re.IGNORECASE,
     ),
@@ -120,36 +120,72 @@ _CAPABLE = re.compile(r"\b(?:that|which|who)\s+(?:could|may|might)\b", re.IGNORE
 # what was said, agreed or promised of the future: "said the North would launch three more
 # satellites in 2024", "agreed to seek talks this year", "kündigte an, er werde 2024 ..."
 # (a plan when its date reaches past the publication)
-SAID_PLANS = {
+SAID_PLANS = {  # and the aim of a call or an announcement: "called for an expansion of the
+    # arsenal in 2023", "announced plans to launch", "angekündigt, 2024 drei Satelliten zu starten"
     "en": re.compile(
-        r"\b(?:would|(?:agreed?|agrees|decided?|aims?|hopes?|intends?)\s+to|"
-        r"(?:pledged?|promised?|vowed?)(?:\s+to)?)\b",  # "promised three more launches"
+        r"\b(?:would|(?:agreed?|agrees|decided?|aims?|hopes?|intends?|plans?)\s+to|"
+        r"(?:pledged?|promised?|vowed?)(?:\s+to)?|call(?:ed|s)?\s+for)\b",  # "promised three"
         re.IGNORECASE,
     ),
     "de": re.compile(
-        r"\b(?:werde|würde|würden|wolle|vereinbar\w*|versprach\w*|versprochen)\b", re.IGNORECASE
+        r"\b(?:werde|würde|würden|wolle|vereinbar\w*|versprach\w*|versprochen)\b|"
+        r"\bzu\s+(?-i:[a-zäöüß]+e[rl]?n)\b[^,;]*$",
+        re.IGNORECASE,
     ),
 }
 
 
-def is_plan(clause: str, language: str, *, ahead: bool = False) -> bool:
+# a verb of saying, announcing or threatening: "threatened on Monday that such planes could
+# be shot down", "announced in December plans to launch": what it says of the future is
+# what was said, on the date before or next to it
+_SAYS = (
+    rf"\b(?:{SAYING}|announc\w*|angekündigt|kündigt\w*|threaten\w*|warn(?:s|ed)|vow\w*|"
+    r"drohte|drohten|warnte|warnten|forderte|called\s+for)"
+)
+_SAID_ON = re.compile(rf"{_SAYS}\s+(?:(?:on|am|in|im|at)\s+)?$", re.IGNORECASE)
+_SAID_AFTER_DATE = re.compile(_SAYS, re.IGNORECASE)
+
+
+def is_plan(clause: str, language: str, *, ahead: bool = False, at: int | None = None) -> bool:
     """Whether the clause tells what is to come ("is expected to", "soll"; "would", "werde"
     too when the date reaches past the publication: `ahead`); not a relative clause saying
-    what something could do."""
+    what something could do, nor what was said on the date at offset `at`: only the words
+    up to the verb of saying after the date, or before it when the verb is next to it, tell
+    ("The Council was due to meet on Friday, diplomats said" is a plan); nor a clause of
+    time without the date ("suspended it on Friday, hours before it was due to expire")."""
+    if at is not None:
+        verb = _SAID_AFTER_DATE.search(clause, at)
+        if _SAID_ON.search(clause, max(0, at - 30), at):
+            clause = clause[:at]
+        elif verb is not None:
+            clause = clause[: verb.start()]
+        for time in reversed(list(_SUBORDINATE.finditer(clause))):
+            if not time.start() <= at < time.end():
+                clause = clause[: time.start()] + clause[time.end() :]
     clause = _CAPABLE.sub(" ", clause)
     plans = [PLANS[language], *([SAID_PLANS[language]] if ahead else [])]
     return any(p.search(clause) is not None for p in plans)
+
+
+_WILL_DO = re.compile(r"\b(?:would|will|werde|werden|würden?|wolle|wollen)\b", re.IGNORECASE)
+
+
+def is_blog_act(clause: str, kind: str) -> bool:
+    """Whether a live blog's sentence dated by the blog's day tells an act of its own: one
+    the lexicon names, or a statement of what will be done ("Trump said the United States
+    would halt the war games"); not an account of what happened ("sagt Trump, Nordkorea
+    habe ... verlangt"), which tells the day's events, nor a sentence naming no act."""
+    if kind in STATEMENTS:
+        return _WILL_DO.search(clause) is not None
+    return kind != "unclassified"
 
 
 # "seit 2006", "since Nov. 29": a state reaching to now, not the date of an event; but the
 # event at its start when the sentence says so: "the first launch since Sept. 15",
 # "erstmals seit 1980", "has not launched a missile since Nov. 29, when it tested ..."
 _SINCE = re.compile(r"\s*(?:seit(?:dem)?|since)\b", re.IGNORECASE)
-_FIRST_SINCE = re.compile(
-    r"\b(?:first|erste[nmrs]?|erstmals|zum\s+ersten\s+mal|not|never|no\s+longer|nicht|"
-    r"kein\w*|nie|niemals)\b|n't\b",
-    re.IGNORECASE,
-)
+_FIRST_SINCE = re.compile(r"\b(?:first|erste[nmrs]?|erstmals|zum\s+ersten\s+mal)\b", re.I)
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer|nicht|kein\w*|nie|niemals)\b|n't\b", re.I)
 _WHEN = re.compile(r"\s*,?\s*(?:when|als)\b", re.IGNORECASE)
 # "seit März 2022 testet das Land wieder", "has again been testing since": a resumption;
 # not "immer wieder", "time and again" (a habit)
@@ -197,6 +233,31 @@ _OPENING = re.compile(r"(?:^|[,;:])\s*(?:(?:on|am|an|at|in|im)\s+)?$", re.IGNORE
 REPORT_DAYS = 7  # a report this soon after an act of the sentence dates the report
 
 
+# what a report said had happened before it: "said on Thursday it had test-fired",
+# "teilte am Mittwoch mit, es habe ... getestet", "meldete, die Rakete sei ... gestartet"
+_HAD_DONE = re.compile(r"\b(?:had|habe|hätten?|sei|seien)\b", re.IGNORECASE)
+# the report came N days after the act was seen: "said on Wednesday it had test-fired a new
+# missile, a day after South Korea's military detected a launch" (the act: Tuesday)
+_DAYS_AFTER_SEEN = re.compile(
+    r",\s+(?:\w+\s+)?(?P<n>a|one|two|three|einen|zwei|drei)\s+(?:days?|Tage?n?)\s+"
+    r"(?:after|nach(?:dem)?)\b[^.;]{0,120}?\b(?:detect\w*|spott\w*|launch\w*|fired|"
+    r"erfasst\w*|entdeckt\w*|registriert\w*|abschuss\w*|start\w*|abgefeuert)",
+    re.IGNORECASE,
+)
+_COUNT = {"a": 1, "one": 1, "einen": 1, "two": 2, "zwei": 2, "three": 3, "drei": 3}
+
+
+def reported_act_days(sentence: str, start: int, end: int) -> int | None:
+    """How many days before the report dated at `start`:`end` the act it reports took
+    place ("said on Thursday it had test-fired ..., a day after ... detected a launch": 1),
+    0 when the sentence does not say (the report's day is the latest it can be), None when
+    the date is not a report's of an earlier act."""
+    if not (is_reporting(sentence, start, end) and _HAD_DONE.search(sentence, end, end + 80)):
+        return None
+    seen = _DAYS_AFTER_SEEN.search(sentence, end)
+    return _COUNT[seen.group("n").lower()] if seen else 0
+
+
 def is_reporting(sentence: str, start: int, end: int) -> bool:
     """Whether the date at `start`:`end` of the sentence is when it was said or reported
     (a verb of saying next to it): with an act of the days before in the same sentence
@@ -218,13 +279,18 @@ def is_since(expression: str, before: str = "") -> bool:
     return _SINCE.match(expression) is not None or _SINCE_BEFORE.search(before) is not None
 
 
-def since_event(before: str, after: str) -> bool:
+def since_event(before: str, after: str, precision: str = "day") -> bool:
     """Whether a "since" date dates an event of its own: the sentence before it says
-    "first" or "not", a "when" clause after it tells the event, or its clause says the
-    act began again then ("seit März 2022 testet das Land wieder": the resumption)."""
+    "first" (or "not", of a day or month: "has not launched a missile since Nov. 29"; "has
+    not tested a nuclear weapon since 2017" names no test), a "when" clause after it
+    tells the event, or its clause says the act began again then ("seit März 2022 testet
+    das Land wieder": the resumption)."""
     clause = before[max(before.rfind(","), before.rfind(";")) + 1 :]
     again = _AGAIN.match(after) or _AGAIN.search(clause)
-    return bool(_FIRST_SINCE.search(before) or _WHEN.match(after) or again)
+    own = re.split(r"[,;]|\b(?:that|dass|which|who|when|als)\b", after)[0]  # not what was said
+    said_not = NEGATION.search(before) or NEGATION.search(own)
+    negated = precision in ("day", "month") and said_not is not None
+    return bool(_FIRST_SINCE.search(before) or negated or _WHEN.match(after) or again)
 
 
 # an act done since a date, in the perfect: "has floated", "have been sending", "hat ...
@@ -288,6 +354,26 @@ def no_event_date(clause: str, before: str) -> bool:
     """Whether the date expression, with `before` the text of its clause before it, dates
     no event: the end of a state, a comparison, a calendar, a counterfactual."""
     return bool(_NO_EVENT_BEFORE.search(before) or _COUNTERFACTUAL.search(clause))
+
+
+# "Two weeks later the tone has changed", "Zwei Wochen später ist der Ton ein anderer": a
+# date counted on from the story's last, in a clause telling a state in the present (not
+# "hat": German tells past acts in the perfect), is where the text has got to, no act
+_LATER = re.compile(r"\b(?:later|on|afterwards|später|danach|darauf)$", re.IGNORECASE)
+_STATE = {
+    "en": re.compile(r"\b(?:is|are|has|have|remains?)\b", re.IGNORECASE),
+    "de": re.compile(r"\b(?:ist|sind|bleibt|bleiben|herrscht|gibt|scheint)\b", re.IGNORECASE),
+}
+_TOLD = {
+    "en": re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE),
+    "de": re.compile(r"\b(?:war|waren|wurde|wurden|hatte|hatten)\b", re.IGNORECASE),
+}
+
+
+def is_state_later(expression: str, clause: str, language: str) -> bool:
+    """Whether a date counted on ("two weeks later") dates a present state of its clause."""
+    told = _TOLD[language].search(clause)
+    return bool(_LATER.search(expression.strip()) and _STATE[language].search(clause) and not told)
 
 
 def first_unit(interval: DateInterval) -> DateInterval:

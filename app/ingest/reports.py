@@ -13,6 +13,14 @@ A date expression is a report only in a sentence of the story. Not in:
   goes to the first sentence of the paragraph that follows it when that sentence states
   no date of its own.
 
+A live blog or ticker (two or more entries under time headings: "15:20 – Trump says war
+games will stop", "+++ 14:05 Uhr: Pressekonferenz +++", "14.49 Uhr:") tells what happened
+on its day: the day of its "updated"/"Stand" stamp, else the publication's. The first
+sentence of an entry's text (not its heading, a mere title), when it states no date of its
+own, is a report of that day, as after a date heading (`blog`: it links an event of that
+day only by what it says, not by an actor alone); an entry ends at the next time heading,
+a stamp or a heading line ("Background", "Hintergrund: Ein Rekordjahr").
+
 Names are the event's actors only where they stand for themselves: a name that modifies a
 noun in a compound ("US-Sender CNN", "the US broadcaster CNN") is not; two names joined
 in one ("Trump-Kim-Gipfel") are both.
@@ -149,9 +157,23 @@ class Report:
     actors: list[str]
     places: list[str]
     names: list[tuple[int, str, str]]
+    blog: bool = False  # dated by a live blog's day
 
 
 HEADLINE_CHARS = 200
+# a live blog's entry heading: a time, then a dash, colon, "+++" or the line's end
+TIME_HEADING = re.compile(
+    r"\W{0,4}(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:Uhr|h|[ap]\.m\.|[A-Z]{2,4}))?"
+    r"\s*(?:[–—:|+-]+\s*|$)"
+)
+BLOG_ENTRIES = 2  # time headings that make an article a live blog
+HEADING_CHARS = 80  # a line this short without a sentence's end is a heading
+
+
+def is_heading_line(text: str) -> bool:
+    """A short line that ends no sentence: a title over what follows."""
+    line = " ".join(text.split())
+    return len(line) <= HEADING_CHARS and line[-1:] not in ".!?\"'“”»«)"
 
 
 def is_headline(passage: Passage, title: str | None, last: bool) -> bool:
@@ -170,22 +192,38 @@ def of_article(
     actors: dict[int, list[ActorMention]],
     places: dict[int, list[PlaceMention]],
     title: str | None = None,
+    published: DateMention | None = None,
 ) -> list[Report]:
-    """The article's reports, in text order (see the module docstring)."""
+    """The article's reports, in text order (see the module docstring); `published` is
+    the publication's day, a live blog's day when it has no stamp."""
     found: list[Report] = []
     heading: list[DateMention] = []
+    blog = sum(TIME_HEADING.match(p.text) is not None for p in passages) >= BLOG_ENTRIES
+    blog_day = published  # the day of a live blog's entries
+    entry = False  # before the first sentence of a live blog's entry
     for passage in passages:
         assert passage.id is not None
         body_start = dateline_end(text, passage.start, passage.end)
         own = [m for m in dates[passage.id] if m.start >= body_start]
-        if is_boilerplate(text[body_start : passage.end]):
-            heading = []
+        timed = TIME_HEADING.match(text, body_start, passage.end) if blog else None
+        if timed is None and is_boilerplate(text[body_start : passage.end]):
+            heading, entry = [], False
+            days = [m for m in own if m.precision == "day"]
+            blog_day = days[0] if blog and days else blog_day
             continue
         if is_date_only(passage.text, [Span(m.start, m.end) for m in own], passage.start):
-            heading = own
+            heading, entry = own, False
             continue
         if passage.ordinal == 0 and is_headline(passage, title, len(passages) == 1):
             continue
+        if timed is not None:  # "+++ 14:05 Uhr: ... +++" is no stamp
+            entry = True
+            body_start = timed.end()
+            if is_heading_line(text[body_start : passage.end]):
+                continue  # the entry's title
+        elif is_heading_line(passage.text):
+            entry = False
+        day = [blog_day] if entry and blog_day is not None else []
         cuts = [c for c in sentence_ends(text, body_start, passage.end) if c > body_start]
         bounds = list(zip([body_start, *cuts], [*cuts, passage.end], strict=True))
         for number, (start, end) in enumerate(bounds):
@@ -194,7 +232,10 @@ def of_article(
             if start >= end or is_boilerplate(text[start:end]):
                 continue
             stated = [m for m in own if start <= m.start < end]
-            from_heading = not stated and number == 0 and bool(heading)
+            headed = heading if number == 0 and heading else day
+            from_blog = not stated and headed is day and bool(day)
+            from_heading = not stated and bool(headed)
+            entry, day = False, []  # the entry's first sentence only
             if not stated and not from_heading:
                 continue
             names = [
@@ -214,7 +255,8 @@ def of_article(
                     passage=passage,
                     start=start,
                     end=end,
-                    dates=stated or heading,
+                    dates=stated or headed,
+                    blog=from_blog,
                     heading=from_heading,
                     actors=list(dict.fromkeys(standing)),
                     places=list(dict.fromkeys(owner for _, _, owner in named)),

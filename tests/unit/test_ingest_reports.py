@@ -468,6 +468,41 @@ def test_plans(clause: str, language: str, plan: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("clause", "date", "language", "plan"),
+    [
+        ("The U.N. Security Council was due to meet on Wednesday", "Wednesday", "en", True),
+        ("Der UN-Sicherheitsrat soll am Montag zusammentreten", "Montag", "de", True),
+        (
+            "Kim Yo Jong threatened on Monday that such planes could be shot down",
+            "Monday",
+            "en",
+            False,
+        ),
+        (
+            "Kim Yo Jong drohte am Montag, solche Flugzeuge könnten abgeschossen werden",
+            "Montag",
+            "de",
+            False,
+        ),
+        ("Trump said on Friday he will meet Kim", "Friday", "en", False),
+        ("In December, Kim announced plans to launch three satellites", "December", "en", False),
+        ("Kim hatte im Dezember angekündigt, drei Satelliten zu starten", "Dezember", "de", False),
+        ("Trump will travel to Seoul on Friday, the White House announced", "Friday", "en", True),
+        (
+            "South Korea on Friday suspended it, hours before the pact was due to expire",
+            "Friday",
+            "en",
+            False,
+        ),
+    ],
+)
+def test_a_future_in_what_was_said_makes_no_plan_of_the_day_it_was_said(
+    clause: str, date: str, language: str, plan: bool
+) -> None:
+    assert proposals.is_plan(clause, language, at=clause.index(date)) is plan
+
+
+@pytest.mark.parametrize(
     ("clause", "language"),
     [
         ("and said the North would launch three more spy satellites in 2024", "en"),
@@ -476,6 +511,8 @@ def test_plans(clause: str, language: str, plan: bool) -> None:
         ("Beide Seiten vereinbarten, noch in diesem Jahr Gespräche aufzunehmen", "de"),
         ("and it has promised three more launches this year", "en"),
         ("und Pjöngjang versprach für dieses Jahr drei weitere Starts", "de"),
+        ("Kim hatte angekündigt, 2024 drei weitere Satelliten ins All zu schießen", "de"),
+        ("Kim called for an exponential expansion of the arsenal in 2023", "en"),
     ],
 )
 def test_what_was_said_of_the_future_is_a_plan_when_its_date_lies_ahead(
@@ -603,6 +640,85 @@ def test_a_since_date_dates_an_event_only_when_the_sentence_says_so(
     at = sentence.index(date)
     assert proposals.is_since(date)
     assert proposals.since_event(sentence[:at], sentence[at + len(date) :]) is event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "precision", "event"),
+    [
+        ("North Korea has not launched a missile since Nov. 29.", "since Nov. 29", "day", True),
+        (
+            "Nordkorea hat seit dem 29. November keine Rakete gestartet.",
+            "seit dem 29. November",
+            "day",
+            True,
+        ),
+        ("It has not tested a nuclear weapon or an ICBM since 2017.", "since 2017", "year", False),
+        (
+            "Relations soured since Kim declared in January that he would no longer seek talks.",
+            "January",
+            "month",
+            False,
+        ),
+        (
+            "Seit 2017 hat das Land keine Interkontinentalrakete mehr getestet.",
+            "Seit 2017",
+            "year",
+            False,
+        ),
+    ],
+)
+def test_an_absence_since_a_day_names_the_last_act_since_a_year_none(
+    sentence: str, date: str, precision: str, event: bool
+) -> None:
+    """ "has not launched since Nov. 29": the launch of 29 November; "since 2017" names no
+    test of 2017."""
+    at = sentence.index(date)
+    assert proposals.since_event(sentence[:at], sentence[at + len(date) :], precision) is event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "days"),
+    [
+        (
+            "North Korea said on Wednesday it had test-fired a new missile, a day after South "
+            "Korea's military detected a launch.",
+            "Wednesday",
+            1,
+        ),
+        (
+            "Nordkorea teilte am Mittwoch mit, es habe eine neue Rakete getestet, einen Tag "
+            "nachdem Südkoreas Militär den Start erfasst hatte.",
+            "Mittwoch",
+            1,
+        ),
+        ("North Korea said on Wednesday it had test-fired a new missile.", "Wednesday", 0),
+        ("KCNA meldete am Mittwoch, die Rakete sei erfolgreich gestartet.", "Mittwoch", 0),
+        ("North Korea test-fired a missile on Wednesday, the military said.", "Wednesday", None),
+        ("Trump said on Monday he was open to talks.", "Monday", None),
+    ],
+)
+def test_a_report_of_an_earlier_act_says_how_many_days_before_it_the_act_was(
+    sentence: str, date: str, days: int | None
+) -> None:
+    at = sentence.index(date)
+    assert proposals.reported_act_days(sentence, at, at + len(date)) == days
+
+
+@pytest.mark.parametrize(
+    ("expression", "clause", "language", "state"),
+    [
+        ("Two weeks later", "Two weeks later the tone has changed.", "en", True),
+        ("Zwei Wochen später", "Zwei Wochen später ist der Ton ein anderer.", "de", True),
+        ("Two days later", "Two days later the North reopened the hotline.", "en", False),
+        ("Two days later", "Two days later, the talks were over.", "en", False),
+        ("Zwei Tage später", "Zwei Tage später hat Pjöngjang die Leitung geöffnet.", "de", False),
+        ("in March", "In March the tone is different.", "en", False),
+    ],
+)
+def test_a_date_counted_on_in_a_clause_of_a_present_state_dates_no_act(
+    expression: str, clause: str, language: str, state: bool
+) -> None:
+    assert proposals.is_state_later(expression, clause, language) is state
 
 
 def test_a_since_event_is_dated_by_its_start() -> None:
