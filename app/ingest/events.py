@@ -307,16 +307,28 @@ def link_article(session: Session, stored: Stored) -> None:
                 default=(0.0, None),
             )
             linked = (
-                event
+                [(best, event)]
                 if event is not None and best > 0 and is_link(event, interval, best, report, said)
-                else None
+                else []
             )
-            if linked is not None:
-                run.link(_link(article, report, mention, linked.id, "linked", best))
-            elif report.blog and best >= LINK_THRESHOLD:
+            linked += [  # "who inherited power when his father died in December 2011": two
+                (value, other)  # acts the month holds, the other's named by its words
+                for value, other in scored
+                if event is not None
+                and linked
+                and other is not event
+                and value > 0
+                and holds(interval, other)
+                and _family(other.kind) != _family(event.kind)
+                and said.names_act(other.kind)
+                and is_link(other, interval, value, report, said)
+            ]
+            for value, other in linked:
+                run.link(_link(article, report, mention, other.id, "linked", value))
+            if not linked and report.blog and best >= LINK_THRESHOLD:
                 continue  # a live blog's sentence fitting an event of its day by actors: maybe it
             if mention in dated:
-                _propose(article, report, mention, linked, run, person)
+                _propose(article, report, mention, [e for _, e in linked], run, person)
     # The events before the links that name them
     events.put_many(session, list(run.new.values()), cite=run.cited, dates=run.refined)
     if run.links:
@@ -467,7 +479,7 @@ def _propose(
     article: Article,
     report: Report,
     mention: DateMention,
-    linked: Candidate | None,
+    linked: list[Candidate],
     run: Run,
     person: tuple[str, str] | None,
 ) -> None:
@@ -479,7 +491,7 @@ def _propose(
     dates = [m.start - report.start for m in report.dates]
     clause, offset = clause_of(text, at_date, dates)
     kind = proposals.kind_of(clause, article.language, None if at_date < 0 else at_date - offset)
-    if linked is not None and _covers(linked, interval, kind):
+    if any(_covers(event, interval, kind) for event in linked):
         return
     if report.blog and not proposals.is_blog_act(clause, kind):
         return  # "Vor Journalisten sagt Trump, Nordkorea habe ... verlangt": the day's events
@@ -492,7 +504,7 @@ def _propose(
     if not report.heading and proposals.no_event_date(clause, before[-40:]):
         return
     if proposals.is_since(mention.text, before):
-        going = linked is None and _ongoing(report, mention, run, clause[max(0, at) :], kind)
+        going = not linked and _ongoing(report, mention, run, clause[max(0, at) :], kind)
         if not (proposals.since_event(before, after, interval.precision) or going):
             return
         interval = proposals.first_unit(interval)

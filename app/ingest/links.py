@@ -73,7 +73,10 @@ year's last such event; but "the first trip since taking power in 2011" names th
 2011); or, lasting a year at most, holds months with two key words ("Over the summer of
 2019 it fired more than a dozen short-range missiles": the series of May-November). A
 link is pending (table event_link), quoting the sentence, until a curator accepts or
-rejects it; a passage links to as many events as its expressions fit.
+rejects it; a passage links to as many events as its expressions fit. An expression links
+its best candidate, and beside it another event it holds of another family of acts whose
+act the clause names (app.ingest.events: "who inherited power when his father died in
+December 2011" links the accession and the death).
 """
 
 import re

@@ -473,3 +473,23 @@ def test_the_day_of_pictures_is_no_source_of_that_days_act(session: Session, lan
     assert {x["stated_date"]["start"] for x in proposed} == {"2020-06-16", "2020-06-17"}
     quotes = session.exec(select(Source.quote)).all()
     assert not [q for q in quotes if "footage" in q or "Bilder der" in q]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kim hatte die Macht nach dem Tod seines Vaters im Dezember 2011 übernommen.", "de"),
+        ("Kim, who inherited power when his father died in December 2011, rules alone.", "en"),
+    ],
+)
+def test_one_date_of_two_named_events_links_both(
+    session: Session, text: str, language: str
+) -> None:
+    """December 2011 holds the death of Kim Jong Il and his son's accession; the sentence
+    names both acts: linked to both, proposed as neither."""
+    body = ArticleCreate(text=text, published="2023-07-13", language=language)
+    found, _ = ingest(session, body, max_chars=10**6)
+    session.commit()
+    linked = {link["event_id"] for link in found["events"] if link["status"] == "linked"}
+    assert linked == {"kim-jong-il-death-2011", "kim-jong-un-accession-2011"}
+    assert not session.exec(select(Event).where(Event.status == "proposed")).all()

@@ -30,7 +30,7 @@ from tests.conftest import SEEDS_DIR
 FLOORS = {  # re-measured when three texts of patterns that failed unseen joined (68 texts)
     "date_accuracy": 0.99,
     "link_precision": 0.98,
-    "link_recall": 0.88,
+    "link_recall": 0.89,
     "proposal_recall": 0.93,
     "kind_accuracy": 0.93,
 }
