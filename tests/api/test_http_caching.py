@@ -60,21 +60,26 @@ def test_every_write_changes_the_etag_on_every_server(
     two_servers: tuple[LiveServer, LiveServer], fresh_seeded_url: str
 ) -> None:
     host = {"Host": "timeline.test"}  # as behind one load balancer
-    tags = [etag_of(httpx.get(server.url + KIM, headers=host)) for server in two_servers]
-    assert tags[0] == tags[1]
-    assert httpx.get(two_servers[0].url + KIM).headers["cache-control"] == "public, max-age=5"
-    with session_scope(get_engine(fresh_seeded_url)) as session:
-        session.execute(
-            text(
-                "UPDATE event SET title = 'Singapore, rewritten' WHERE id = 'singapore-summit-2018'"
+    with (
+        conftest.http_client(two_servers[0].url) as one,
+        conftest.http_client(two_servers[1].url) as two,
+    ):
+        tags = [etag_of(http.get(KIM, headers=host)) for http in (one, two)]
+        assert tags[0] == tags[1]
+        assert one.get(KIM).headers["cache-control"] == "public, max-age=5"
+        with session_scope(get_engine(fresh_seeded_url)) as session:
+            session.execute(
+                text(
+                    "UPDATE event SET title = 'Singapore, rewritten'"
+                    " WHERE id = 'singapore-summit-2018'"
+                )
             )
-        )
-        versions.bump(session)
-    for server, old in zip(two_servers, tags, strict=True):
-        fresh = httpx.get(server.url + KIM, headers={**host, "If-None-Match": old})
-        assert fresh.status_code == 200
-        assert etag_of(fresh) != old
-        assert "Singapore, rewritten" in fresh.text
+            versions.bump(session)
+        for http, old in zip((one, two), tags, strict=True):
+            fresh = http.get(KIM, headers={**host, "If-None-Match": old})
+            assert fresh.status_code == 200
+            assert etag_of(fresh) != old
+            assert "Singapore, rewritten" in fresh.text
 
 
 def test_the_response_cache_serves_one_version_and_never_an_older_one(

@@ -187,7 +187,7 @@ class FlakyProxy:
         count = len(self.seen)
         if count <= self.fail_first or (self.fail_after is not None and count > self.fail_after):
             return Response("busy", status_code=503)
-        async with httpx.AsyncClient() as http:
+        async with httpx.AsyncClient(timeout=60) as http:
             answer = await http.get(self.upstream + request.url.path, params=request.query_params)
         body = answer.content.replace(self.upstream.encode(), self.url.encode())
         return Response(body, answer.status_code, media_type=answer.headers["content-type"])

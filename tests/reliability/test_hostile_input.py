@@ -12,7 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from tests.conftest import TEST_TOKEN, LiveServer, settings_for
+from tests.conftest import TEST_TOKEN, LiveServer, http_client, settings_for
 from tests.reliability.state import database_url, snapshot
 
 AUTH = {"Authorization": f"Bearer {TEST_TOKEN}"}
@@ -194,11 +194,12 @@ def test_bodies_over_the_limit_are_413_whether_declared_or_streamed(fresh_seeded
 
 
 def test_page_size_and_query_length_follow_the_settings(seeded_url: str) -> None:
-    with _limited_server(seeded_url, max_page_size=10, max_query_bytes=300) as live:
-        assert httpx.get(f"{live.url}/events", params={"limit": 10}).status_code == 200
-        too_many = httpx.get(f"{live.url}/events", params={"limit": 11})
+    limits = {"max_page_size": 10, "max_query_bytes": 300}
+    with _limited_server(seeded_url, **limits) as live, http_client(live.url) as http:
+        assert http.get("/events", params={"limit": 10}).status_code == 200
+        too_many = http.get("/events", params={"limit": 11})
         assert too_many.status_code == 422 and "at most 10" in too_many.text
-        assert httpx.get(f"{live.url}/events", params={"q": "a" * 300}).status_code == 414
+        assert http.get("/events", params={"q": "a" * 300}).status_code == 414
 
 
 def test_a_request_over_the_timeout_is_503_problem(seeded_url: str) -> None:
