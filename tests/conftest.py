@@ -4,6 +4,8 @@ Every database fixture is parametrised by engine: SQLite files, and PostgreSQL w
 server answers at TIMELINE_TEST_POSTGRES_URL (default: the local one). Without one the
 PostgreSQL half of each test is skipped with the reason, never passed silently.
 A seeded template is built once per engine; a test that writes gets its own copy.
+Under pytest-xdist each worker builds its own templates: database names are random and
+servers take free ports, so workers never share a database or a port.
 """
 
 import os
