@@ -22,8 +22,13 @@ Rules worth knowing (the public contract):
   Pjöngjang erkennt ...", "January – Choe visits Moscow"), "the September launch", "that September",
   seasons ("Sommer 2019", "summer of 2019", "im Frühjahr", "Winter 2018/19"; spring is
   March-May, summer June-August, autumn September-November, winter Y December Y to
-  February Y+1, all at month precision; "the Winter Olympics" is none), New Year's Day,
-  Christmas, Neujahr, Heiligabend, Silvester.
+  February Y+1, all at month precision; "the Winter Olympics" is none), New Year's (Day),
+  Christmas, Neujahr, Heiligabend, Silvester (not a name in another: "a Christmas card",
+  "what \"Christmas gift\""), "15.10.2024", "10/15/2024" (in English month first unless
+  the second number is over 12: "25/12/2024"), quarters at month precision ("Q3 2024",
+  "the third quarter of 2023", "im dritten Quartal 2024").  A bare month needs a word
+  before it ("im", "since", "scheduled for", "für"; "for May's plan" is a name).  Not
+  dates: "the turn of the year"/"Jahreswechsel" (vague), "on the eve of the summit".
 * The text is read as a whole, as a reader does (Strötgen & Gertz's HeidelTime resolves
   narratives against the previous date, news against the publication date; this does
   both).  Sentences end at punctuation and at line breaks, except inside a long line that
@@ -41,7 +46,9 @@ Rules worth knowing (the public contract):
   A day, month, season or holiday without a year is *inferred*:
   - no anchor, or an anchor within a month of ``base`` (a year: holding it): the news
     rule, ``base``'s year, or last year's when that lands more than 61 days after ``base``;
-  - an anchor stating a year only ("2017" as a heading, "last year"): that year;
+  - an anchor stating a year only ("2017" as a heading, "last year"): that year; a part
+    of one ("in late 2002", "Ende 2023") is read as a month anchor: "in January" after
+    it is the next January;
   - an anchor with a month or day: its year, or the next when the date would lie more
     than half a year before it (a chronology passing New Year: "Dezember 2017 ... 1.
     Januar" is 2018); the latest one not after the anchor when its clause looks back
@@ -57,20 +64,25 @@ Rules worth knowing (the public contract):
   the name is in the expression ("vergangenen Herbst", "last September").
   In a future context a yearless date is the next occurrence on or after ``base`` (after
   a month or day anchor when its clause tells the past: "kündigte an, er werde im
-  August"): right after "bis", "ab", "until", "by", "next", "nächsten", "kommenden", or
+  August"): right after "bis", "ab", "until", "by", "next", "nächsten", "kommenden", "falls on", or
   after a future verb earlier in its clause: "wird", "werden", "soll", "würde", "könnte",
   "will", "would", "could", "is due/set/scheduled/expected/to", "plans to"; German
   "will"/"wollen" (wants) only in its own clause ("Maas will am Mittwoch telefonieren"
   looks ahead; "Kim will verhandeln, sagte ein Sprecher am Dienstag" does not: a comma
   before a verb of saying or a relative pronoun ends the clause), "wollte" never.
 * "fünf Tage später"/"five days later", "a week earlier", "am Tag darauf"/"the next
-  day", "am selben Tag", "am Vortag", "im selben Monat"/"that month", "im Jahr
-  darauf"/"the following year", "am Dienstag darauf"/"the following Tuesday" count from
-  the previous date, as do "im Dezember desselben Jahres"/"December of the same year" (that
-  month in its year, in a wire story's flashback too); "Mitte des Jahres"/"the end of the
-  year" from the anchor (without one, "des Jahres" is ``base``'s year and the others are
-  not dates; after "bis"/"until" too when the clause tells the past: "In April, Kim had
-  given Washington until the end of the year" is that year's end).  "Three days into
+  day", "am selben Tag"/"that same day"/"later that day", "am Vortag", "im selben
+  Monat"/"that month", "im Jahr darauf"/"the following year", "in der folgenden
+  Woche"/"the following week" (Monday to Sunday), "am Dienstag darauf"/"the following
+  Tuesday" count from the previous date, as do "im Dezember desselben Jahres"/"December
+  of the same year" (that month in its year, in a wire story's flashback too), passing
+  over an earlier sentence's flashback
+  ("On 3 June Kim spoke. He had arrived two days earlier. The next day he left": 4 June);
+  "less than two years earlier", "mehr als drei Tage später" (a bound) are no dates.
+  "Mitte des Jahres"/"the end of the year"/"Ende der Woche" from the anchor (without
+  one, "des Jahres" is ``base``'s year and the others are not dates; after "bis"/"until"
+  too when the clause tells the past: "In April, Kim had given Washington until the end of
+  the year" is that year's end).  "Three days into
   2018" is 3 January 2018; "N days/weeks/months into his presidency|term", "N Monate
   nach seinem Amtsantritt" count from the latest earlier date whose sentence says
   someone took office ("inaugurated", "sworn in", "took office", "oath of office",
@@ -474,6 +486,7 @@ _ATOM = re.compile(
     rf"|(?P<isom>\d{{4}}-(?:0[1-9]|1[0-2]))(?![\w-])"
     rf"|(?P<yrs>{_YEAR}\s*[-–]\s*\d\d)(?![\w/.,-]|[.,]\d)"
     rf"|(?P<num>{_DAY}\.(?:1[0-2]|0?[1-9])\.\d{{4}})(?!\d)"
+    rf"|(?P<slash>\d\d?/\d\d?/\d{{4}})(?![\w/])"
     rf"|(?P<numdm>{_DAY}\.(?:1[0-2]|0?[1-9])\.)(?![\d.])"
     rf"|(?P<ddr>{_DAY}\.?\s*(?:-|–|bis|und|and|to|auf\s+den)\s*{_DAY}\.?\s+(?:of\s+)?{_MONTH_D}"
     rf"(?:,?\s+{_YEAR})?))"
@@ -491,8 +504,8 @@ _ATOM = re.compile(
     rf"|(?P<mon>{_MONTH})"
     rf"|(?P<dalone>(?<=[Aa]m\s){_DAY}\.(?=\s*(?:[,;:)]|$|\s+[a-zäöüß]))"
     rf"|(?<=[Oo]n\sthe\s){_DAY}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z]))"
-    r"|(?P<hol>(?=[NCHSW])(?P<hn>New\s+Year's\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Neujahr(?:stag)?|"
-    r"Heiligabend|Heiligen\s+Abend|Silvester|Weihnachten)(?:\s+(?P<hy>"
+    r"|(?P<hol>(?=[NCHSW])(?P<hn>New\s+Year's(?:\s+(?:Day|Eve))?|Christmas(?:\s+(?:Day|Eve))?|"
+    r"Neujahr(?:stag)?|Heiligabend|Heiligen\s+Abend|Silvester|Weihnachten)(?:\s+(?P<hy>"
     rf"{_YEAR}))?)(?![\w-])"
     r"|(?P<seas>(?=[FSHWsafwA])(?P<sn>Frühjahr|Frühling|Sommer|Herbst|Winter|[Ss]pring|[Ss]ummer|[Aa]utumn|"
     rf"[Ff]all|[Ww]inter)(?:e?s)?(?:\s+(?:of\s+)?(?P<sy>{_YEAR})(?:/(?P<sy2>\d\d))?)?)(?![\w-])"
@@ -509,15 +522,18 @@ _ATOM = re.compile(
     r"|(?P<nday>(?=[tTnfVFsgd])(?i:the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+"
     r"(?:after|before)(?!\s+\w)|tags?\s+(?:darauf|zuvor|danach))|(?:nächsten|folgenden)\s+Tag\b"
     r"|Tag\s+(?:darauf|danach|zuvor|davor)\b|Vortag(?:es)?\b|Folgetag(?:es)?\b"
-    r"|(?:selben|gleichen|demselben)\s+Tag\b|(?i:the\s+same\s+day))"
-    r"|(?P<same>(?=[letsgdfmjLETSGDFMJ])(?i:(?:(?:later|earlier)\s+)?that\s+(?:month|year)|(?:the\s+)?same\s+(?:month|"
-    r"year)|the\s+(?:following|next|previous)\s+(?:month|year)|the\s+(?:month|year)\s+"
-    r"(?:after|before)(?!\s+\w))|(?:selben|gleichen|demselben|folgenden)\s+(?:Monat|Jahr)\b"
-    r"|desselben\s+(?:Monats|Jahres)\b"
-    r"|(?:Monat|Jahr)\s+(?:darauf|danach|zuvor)\b|Folge(?:jahr|monat)(?:e?s)?\b)"
+    r"|(?:selben|gleichen|demselben)\s+Tag\b|(?i:(?:(?:later|earlier)\s+)?(?:the|that)\s+same\s+day"
+    r"|(?:later|earlier)\s+that\s+day))"
+    r"|(?P<same>(?=[letsgdfmjwLETSGDFMJW])(?i:(?:(?:later|earlier)\s+)?that\s+(?:month|year)|(?:the\s+)?same\s+(?:month|"
+    r"year)|the\s+(?:following|next|previous)\s+(?:month|year)|the\s+(?:following|previous)\s+"
+    r"week|the\s+(?:month|year|week)\s+(?:after|before)(?!\s+\w))|(?:selben|gleichen|demselben|"
+    r"folgenden)\s+(?:Monat|Jahr)\b|(?:darauf)?folgenden\s+Woche\b|desselben\s+(?:Monats|Jahres)\b"
+    r"|(?:Monat|Jahr|Woche)\s+(?:darauf|danach|zuvor)\b|Folge(?:jahr|monat|woche)(?:e?s)?\b)"
     rf"|(?P<dec>(?:the\s+)?(?:(?:1\d|20)\d0s|'\d0s|(?:1\d|20)\d0(?:er(?:n\b|-?\s?Jahren?)?)))"
     rf"|(?P<decw>(?=[tzdvfsanTZDVFSAN])(?:the\s+)?(?:{'|'.join(_DECADE_WORDS)})\b|"
     rf"(?:{'|'.join(w.title() for w in _DECADE_WORDS)})(?:jahren?|n)?\b)(?:\s+Jahren?)?"
+    rf"|(?P<qtr>(?=[QfstezdvFSTEZDV])(?:Q(?P<qn>[1-4])\s*|(?P<qw>(?i:first|second|third|fourth|"
+    rf"ersten|zweiten|dritten|vierten))\s+(?:quarter\s+of|Quartals?)\s+){_YEAR})"
     rf"|(?P<year>{_YEAR})"
     rf"|(?P<ago>(?=[viVI])(?:(?i:vor)\s+(?P<n1>{_NUM})\s+(?P<u1>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)\b)"
     rf"|(?:(?P<in>(?i:in))\s+(?P<n3>{_NUM})\s+(?P<u3>Jahren|Monaten|Wochen|Tagen|years?|months?|"
@@ -525,7 +541,8 @@ _ATOM = re.compile(
     rf"|(?P<rel>(?=[lvpdtnkcLVPDTNKC])(?P<rm>{_LAST}|{_THIS}|{_NEXT})\s+(?P<ru>Jahr(?:es)?|Monat(?:s)?|Woche|"
     rf"year|month|week)\b)"
     rf"|(?P<vorj>Vorjahr(?:es)?|Vormonat(?:s)?|Vorwoche)\b"
-    rf"|(?P<qrel>(?=[dt])(?:des|the)\s+(?:Jahres|Monats|year|month)\b)(?!\s+\d)"
+    rf"|(?P<qrel>(?=[dt])(?:des\s+(?:Jahres|Monats)|der\s+Woche(?!\s+da)|the\s+(?:year|month|week))\b)"
+    r"(?!\s+\d)"
     rf"|(?P<day>(?=[vghytmVGHYTM])(?i:vorgestern|gestern|heute|yesterday|today|tomorrow)|morgen)\b"
     rf"|(?P<wend>(?=[lvpdtnkcLVPDTNKCWw])(?:(?P<wm>{_LAST}|{_THIS}|{_NEXT})\s+|the\s+)?(?:Wochenende|weekend)\b(?!\s+(?:of|vom|von|des)\s+(?:\d|{_MONTH})))"
     rf"|(?P<wd>(?=[lvpdtnkcfLVPDTNKCMFSW])(?:(?=[lvpdtnkcLVPDTNKC])(?P<dm>{_LAST}|{_THIS}|{_NEXT})\s+|"
@@ -571,7 +588,7 @@ _RANGE_START = re.compile(r"(?<!\w)(?=[vzbf])(?:von|vom|zwischen|between|from)\s
 _WEEKEND_OF = re.compile(r"(?i)(?<!\w)(?:the\s+)?(?:weekend\s+of|Wochenende\s+(?:vom|des))\s+$")
 _JOIN = re.compile(r"[ \t]*(?:-|–|—|bis(?:\s+zum)?|und|and|to|through|or|oder)[ \t]*")
 _FUTURE = re.compile(  # right before the mention (a qualifier may sit in between)
-    r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden)\s+(?:(?:zum|zur|dem|den|the|"
+    r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden|falls\s+on)\s+(?:(?:zum|zur|dem|den|the|"
     r"spätestens)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|late|(?:the\s+)?end\s+of)[\s-]+)?$",
     re.IGNORECASE,
 )
@@ -618,9 +635,15 @@ _BACK_TENSE = (  # the pluperfect: looks back from a point the text told in anot
     r"hatte|hatten|had|(?:war|waren)\s[^.;!?]{0,80}?\b(?:worden|gewesen)"
 )
 _BACK_CUE = r"bereits|already|earlier|previously|(?<!nie\s)zuvor"  # any tense; not "nie zuvor"
-_LOOKS_BACK = re.compile(rf"(?<!\w)(?:{_BACK_CUE}|{_BACK_TENSE})(?!\w)", re.IGNORECASE)
 _TENSE_BACK = re.compile(rf"(?<!\w)(?:{_BACK_TENSE})(?!\w)", re.IGNORECASE)
 _CUE_BACK = re.compile(rf"(?<!\w)(?:{_BACK_CUE})(?!\w)", re.IGNORECASE)
+
+
+def _looks_back(text: str) -> bool:
+    """A cue ("bereits", "earlier") or the pluperfect: the text looks back from its time."""
+    return bool(_CUE_BACK.search(text) or _TENSE_BACK.search(text))
+
+
 _TOOK_OFFICE = re.compile(
     r"(?i:inaugurat|sworn\s+in|took\s+office|taking\s+office|assumed\s+office|oath\s+of\s+"
     r"office|Amtseid|Amtsantritt|"
@@ -637,9 +660,10 @@ _SINCE = re.compile(  # "seit 2015", "since the start of 2022": a state that rea
     r"beginning|end|middle|early|mid|late)(?:\s+of)?[\s-]+(?:(?:des|der|the)\s+)?)?$",
     re.IGNORECASE,
 )
-_SINCE_CLAUSE = re.compile(  # "since taking power in 2011", "seit seiner Wahl im Mai"
-    r"(?<!\w)(?:seit|since)\s+(?:[^\W\d][\w-]*\s+){1,4}(?:in\s+|im\s+)?$", re.IGNORECASE
-)
+# a date a few words after "since"/"seit" dates the start of a span to now: "since taking
+# power in 2011", "seit seiner Wahl im Mai", "seit dem Ende des Koreakriegs 1953" (also
+# app.ingest.proposals)
+SINCE_BEFORE = re.compile(r"(?<!\w)(?:seit|since)\s+(?:[\w.-]+\s+){0,5}$", re.IGNORECASE)
 _RELATIVE = re.compile(  # a relative clause after a date: "a panel that had monitored"
     r"(?:,\s*|\s)(?:that|which|who|whose)\s|,\s*(?:der|die|das|dem|den|deren|dessen|welche[rsnm]?)\s"
 )
@@ -680,7 +704,7 @@ _YEAR_BAD_BEFORE = re.compile(
 )
 _MONTH_CONTEXT = re.compile(  # a bare month needs one of these ("May" is also a name)
     r"(?<!\w)(?:im|in|seit|bis|ab|vor|nach|since|until|by|before|after|Anfang|Mitte|Ende|early|"
-    r"mid|late|of|von|vom|from|last|letzten|vergangenen|that|jenem)[\s-]+$",
+    r"mid|late|of|von|vom|from|last|letzten|vergangenen|that|jenem|(?P<for>for|für))[\s-]+$",
     re.IGNORECASE,
 )
 _SEASON_CONTEXT = re.compile(  # "im Herbst", "in the summer", "diesen Sommer", "Ende des Winters"
@@ -696,6 +720,11 @@ _MONTH_LIST = re.compile(  # "in January and September": the second month of a l
 _MONTH_THE = re.compile(  # "the September launch", "his Jan. 1 address", "seine Juni-Rede"
     r"(?<!\w)(?:the|his|her|its|their|seine[mnrs]?|ihre[mnrs]?)\s+$", re.IGNORECASE
 )
+_HOLIDAY_NAMING = re.compile(r"(?:(?<!\w)(?:a|an|ein|eine[nm]?)\s+|[\"“„«])$", re.IGNORECASE)
+_BOUND = re.compile(r"(?i)(?<!\w)(?:(?:less|more|fewer)\s+than|(?:weniger|mehr)\s+als)\s+$")
+_QUARTERS = ("fir", "ers", "sec", "zwe", "thi", "dri", "fou", "vie")  # two by two
+_WEEK_WORD = re.compile(r"(?i)woche|week")
+_OUTER = frozenset(("circa", "before", "after"))
 _POSSESSIVE = re.compile(r"['’]s\b")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")  # a month alone on its line is a heading,
 _LINE_END = re.compile(r"[ \t]*(?::|[-–—][ \t]|\n|$)")  # or opening a line as its label
@@ -760,11 +789,18 @@ class _Doc:
     wire: bool = False  # a wire story ("SEOUL, 5. Juli (Reuters) -"): background stays local
     languages: dict[int, str] = field(default_factory=dict)  # by sentence
 
-    @property
-    def latest(self) -> _Atom | None:
-        """The previous date within one year (for "fünf Tage später")."""
-        a = self.seen[-1] if self.seen else None
-        return a if a is not None and not a.barrier else None
+    def latest(self, pos: int) -> _Atom | None:
+        """The previous date within one year (for "fünf Tage später"), passing over an
+        earlier sentence's flashback unless this sentence looks back too ("Am 3. Juni sprach
+        Kim. Am Vortag war er angekommen. Tags darauf reiste er ab": 4 June)."""
+        i = self.sentence(pos)
+        back = _looks_back(self.sentence_text(i))
+        for a in reversed(self.seen):
+            if a.barrier:
+                return None
+            if back or a.sentence == i or not _looks_back(self.sentence_text(a.sentence)):
+                return a
+        return None
 
     def ref(self, pos: int) -> _Atom | None:
         """The anchor for a date at ``pos``: the latest date of its own sentence, else the
@@ -808,7 +844,7 @@ class _Doc:
             comma = text.rfind(",", first, a.start)
             a.background = (
                 (comma >= 0 and _SUBCLAUSE.match(text, comma, a.start) is not None)
-                or _LOOKS_BACK.search(self.sentence_text(a.sentence)) is not None
+                or _looks_back(self.sentence_text(a.sentence))
                 or _NAMING.search(text, max(first, a.start - 12), a.start) is not None
                 or (self.wire and not self.opens(a))
             )
@@ -819,7 +855,7 @@ class _Doc:
         reaching to now, no anchor."""
         if a.reaches_now is None:
             before = self.text[max(0, a.start - 50) : a.start]
-            a.reaches_now = bool(_SINCE.search(before) or _SINCE_CLAUSE.search(before))
+            a.reaches_now = bool(_SINCE.search(before) or SINCE_BEFORE.search(before))
         return a.reaches_now
 
     def first(self, i: int) -> int:
@@ -912,7 +948,12 @@ class _Doc:
             return None
         s, e = a.interval.start, a.interval.end
         window = datetime.timedelta(0) if a.interval.precision == "year" else _NEWS_WINDOW
-        return None if b is not None and s - window <= b <= e + window else a.interval
+        if b is not None and s - window <= b <= e + window:
+            return None
+        q = _QUAL.search(self.text, max(0, a.start - 30), a.start)
+        if a.interval.precision != "year" or q is None or _qword(q) in _OUTER:
+            return a.interval
+        return _qualify(a.interval, _qword(q), None)  # "in late 2002": then "in January" is 2003
 
     def ahead(self, m: re.Match[str]) -> bool:
         """A bare German weekday whose clause tells it in the present ("Am Dienstag treffen
@@ -1009,7 +1050,7 @@ def _place(make: _Make, doc: _Doc, pos: int) -> DateInterval | None:
             got = at(base.year - 1)
         return got
     grace = datetime.timedelta(0) if doc.past(pos) else _GRACE
-    if anchor.precision == "year":
+    if anchor.precision == "year" and anchor.qualifier is None:
         return at(anchor.start.year)
     year = anchor.start.year
     if doc.looks_back(pos):
@@ -1108,11 +1149,16 @@ def _season(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
 
 def _holiday(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
     """New Year's Day, Christmas Eve and Day, New Year's Eve (Neujahr, Heiligabend,
-    Weihnachten, Silvester): fixed days."""
+    Weihnachten, Silvester): fixed days; not a name inside another ("a Christmas gift",
+    "what \"Christmas gift\"")."""
     name = m.group("hn").lower()
+    if _HOLIDAY_NAMING.search(doc.text, max(0, m.start() - 6), m.start()) and re.match(
+        r"\s+[a-z]", doc.text[m.end() : m.end() + 2]
+    ):
+        return None
     month, day = (
         (1, 1)
-        if "neujahr" in name or "day" in name and "new" in name
+        if "neujahr" in name or "new" in name and "eve" not in name
         else (12, 24)
         if "eve" in name and "christmas" in name or "heilig" in name
         else (12, 31)
@@ -1155,11 +1201,21 @@ def _shift(iv: DateInterval, num: int, unit: str) -> DateInterval | None:
     return DateInterval(*_unit(d, "year"), "year")
 
 
+def _week(iv: DateInterval, step: int = 0) -> DateInterval | None:
+    """The Monday-to-Sunday week of a day (or of a week), moved by ``step`` weeks ("the
+    following week", "in der Woche darauf")."""
+    if iv.precision != "day" or (iv.end - iv.start).days > 6:
+        return None
+    monday = iv.start - datetime.timedelta(days=iv.start.weekday() - 7 * step)
+    return DateInterval(monday, monday + datetime.timedelta(days=6), "day")
+
+
 def _narrative(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
     """Expressions counted from an earlier date in the text ("fünf Tage später", "am Tag
     darauf", "that month", "am 3.", "Three days into 2018", "six months into his term")."""
     kind, g = m.lastgroup, m.group
-    anchor = doc.latest.interval if doc.latest is not None else None  # the previous date
+    latest = doc.latest(m.start())
+    anchor = latest.interval if latest is not None else None  # the previous date
     if g("into"):
         num, unit = _count(g("n2"), g("u2"))
         if g("iy"):
@@ -1185,11 +1241,12 @@ def _narrative(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
         got = _shift(anchor, -num if back else num, unit)
     elif kind == "nday":
         before = re.search(r"(?i)zuvor|davor|Vortag|previous|preceding|before", g())
-        same = re.search(r"(?i)selben|gleichen|same", g())
+        same = re.search(r"(?i)selben|gleichen|same|that", g())
         got = _shift(anchor, 0 if same else -1 if before else 1, "day")
     elif kind == "same":
         word = g().lower()
         unit = "month" if "monat" in word or "month" in word else "year"
+        unit = "week" if _WEEK_WORD.search(word) else unit
         step = (
             1
             if re.search(r"folge|following|next|darauf|danach|after", word)
@@ -1197,7 +1254,7 @@ def _narrative(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
             if re.search(r"previous|zuvor|before", word)
             else 0
         )
-        got = _shift(anchor, step, unit)
+        got = _week(anchor, step) if unit == "week" else _shift(anchor, step, unit)
     else:  # a day alone: in the month of the anchor, or the next when it would go back
         if anchor.precision not in ("day", "month") or anchor.start.month != anchor.end.month:
             return None
@@ -1224,6 +1281,21 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
         except ValueError:
             return None
         return DateInterval(day, day, "day"), False
+    if kind == "cnt" and _BOUND.search(text, max(0, m.start() - 16), m.start()):
+        return None  # "less than two years earlier": a bound, no date
+    if kind == "qtr":  # "Q3 2024", "the third quarter of 2023", "im dritten Quartal 2023"
+        word = (m.group("qw") or "").lower()[:3]
+        n = int(m.group("qn") or 0) or _QUARTERS.index(word) // 2 + 1
+        first = datetime.date(int(s[-4:]), 3 * n - 2, 1)
+        return DateInterval(first, _unit(first.replace(month=3 * n), "month")[1], "month"), False
+    if kind == "slash":  # "10/15/2024" (US), "15/10/2024"; both up to 12: the sentence's language
+        one, two, y = (int(p) for p in s.split("/"))
+        us = two > 12 or one <= 12 and doc.language_at(m.start()) == "en"
+        try:
+            day = datetime.date(y, *((one, two) if us else (two, one)))
+        except ValueError:
+            return None
+        return DateInterval(day, day, "day"), False
     if kind == "numdm":  # "am 4.12.": a day without a year
         if not (doc.standalone or _NUMDM_CONTEXT.search(text, max(0, m.start() - 8), m.start())):
             return None
@@ -1246,9 +1318,10 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
     if kind == "msame":  # "December of the same year": the month in the previous date's year
         token = _MONTH_TOKEN.search(s)
         month = _month_of(token.group(), doc.langs) if token else None
-        if doc.latest is None or month is None:
+        latest = doc.latest(m.start())
+        if latest is None or month is None:
             return None
-        a, b = _unit(datetime.date(doc.latest.interval.start.year, month, 1), "month")
+        a, b = _unit(datetime.date(latest.interval.start.year, month, 1), "month")
         return DateInterval(a, b, "month"), True
     if kind == "mrel":  # "January last year", "im März dieses Jahres", "Mai des Vorjahres"
         token = _MONTH_TOKEN.search(s)
@@ -1265,7 +1338,10 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
             before = text[max(0, m.start() - 25) : m.start()]
             heading = _heads_line(text, m.start(), m.end())
             the = s not in ("May", "March") and _MONTH_THE.search(before)  # "the May government"
-            if not (heading or the or _MONTH_CONTEXT.search(before) or _MONTH_LIST.search(before)):
+            ctx = _MONTH_CONTEXT.search(before)
+            if ctx and ctx.group("for") and s in ("May", "March"):  # "support for May's plan"
+                ctx = None if re.match(r"['’]s|\s+[A-Z]", text[m.end() : m.end() + 3]) else ctx
+            if not (heading or the or ctx or _MONTH_LIST.search(before)):
                 return None
         return _named(s, doc, m.start())
     if kind in ("ddr", "mdr"):
@@ -1317,12 +1393,13 @@ def _atom_interval(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | N
     if kind == "qrel" and anchor is not None and (told or not doc.future(m.start())):
         # "In April, Kim gave Washington until the end of the year": the anchor's year
         unit = "month" if re.search("(?i)monat|month", s) else "year"  # "Mitte des Jahres"
-        got = _shift(anchor, 0, unit)
+        got = _week(anchor) if _WEEK_WORD.search(s) else _shift(anchor, 0, unit)
         return None if got is None else (got, True)
     if kind == "wd" and (m.group("dfol") or m.group("dafter")):  # "am Dienstag darauf"
-        if doc.latest is None or doc.latest.interval.precision != "day":
+        latest = doc.latest(m.start())
+        if latest is None or latest.interval.precision != "day":
             return None
-        last = doc.latest.interval.end
+        last = latest.interval.end
         gap = (_WEEKDAYS[m.group("wdn")] - last.weekday() - 1) % 7 + 1
         after = last + datetime.timedelta(days=gap)
         return DateInterval(after, after, "day"), True
@@ -1507,8 +1584,10 @@ def _read_atoms(doc: _Doc) -> list[_Atom]:
     text = doc.text
     atoms: list[_Atom] = []
     for m in _ATOM.finditer(text):
-        if m.lastgroup == "qrel" and not _QUAL.search(text, max(0, m.start() - 30), m.start()):
-            continue
+        if m.lastgroup == "qrel":  # "Mitte des Jahres", "Ende der Woche"; not "vor der Woche"
+            q = _QUAL.search(text, max(0, m.start() - 30), m.start())
+            if q is None or _WEEK_WORD.search(m.group()) and _qword(q) in _OUTER:
+                continue
         try:
             got = _atom_interval(m, doc)
         except (ValueError, OverflowError):  # e.g. "nächste Woche" with base 9999-12-31
@@ -1559,9 +1638,7 @@ def _scan(
             start, iv = qm.start(), _qualify(iv, _qword(qm), base)
             outer = _QUAL.search(text, max(0, start - 12), start)
             if (
-                iv.qualifier in ("early", "mid", "late")
-                and outer
-                and _qword(outer) in ("circa", "before", "after")
+                iv.qualifier in ("early", "mid", "late") and outer and _qword(outer) in _OUTER
             ):  # "since mid-September", "seit Anfang 2018"
                 start, iv = outer.start(), _qualify(iv, _qword(outer), base)
         rs = _RANGE_START.search(text, max(0, start - 12), start)

@@ -14,7 +14,10 @@ nor a plan: a date after the publication, or in its last week in a clause that s
 publication, "would", "werde", the aim of a call or announcement: "said the North would
 launch three more satellites in 2024", "agreed to seek talks this year", "angekündigt,
 2024 drei Satelliten zu starten"; but what was said on a day next to a verb of saying is
-said then: "threatened on Monday that such planes could be shot down"); nor a year naming
+said then: "threatened on Monday that such planes could be shot down"; not what a quote
+after the date says, "hatte am Samstag gedroht: „Schon bald wird ...", nor a relative
+clause telling what a thing is meant to do, "Sanktionen, die die Exporte senken sollen");
+nor a year naming
 a thing ("the 2018 military agreement", "das Abkommen von 2018", "the 2019 Hanoi
 collapse"; a link to the thing is fine); nor a date
 no event has (app.ingest.proposals: "seit 2006" unless "the first ... since" or "not

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from app.dates import DateInterval, vote_language
+from app.dates import SINCE_BEFORE, DateInterval, vote_language
 from app.ingest.clauses import SAYING
 from app.ingest.concepts import cues
 
@@ -144,6 +144,16 @@ _SAYS = (
 )
 _SAID_ON = re.compile(rf"{_SAYS}\s+(?:(?:on|am|in|im|at)\s+)?$", re.IGNORECASE)
 _SAID_AFTER_DATE = re.compile(_SAYS, re.IGNORECASE)
+# after the date: what was said, quoted ("hatte am Samstag gedroht: „Schon bald wird man
+# sehen ...“", to the sentence's end when the quote runs on), or a relative clause telling
+# what a thing is meant to do ("Sanktionen, die Nordkoreas Exporte senken sollen",
+# "sanctions, which will cut exports")
+_TOLD_AFTER_DATE = re.compile(
+    r"[\"“„«»][^\"“”„«»]*(?:[\"”“«»]|$)"
+    r"|,\s*(?:der|die|das|welche[rsnm]?)\s[^,;:.]*?\b(?:soll|sollen|wird|werden|könnten?)"
+    r"(?=\s*(?:[,;:.]|$))"
+    r"|,\s*(?:which|who|whose)\s[^,;:.]*"
+)
 
 
 def is_plan(clause: str, language: str, *, ahead: bool = False, at: int | None = None) -> bool:
@@ -152,8 +162,11 @@ def is_plan(clause: str, language: str, *, ahead: bool = False, at: int | None =
     what something could do, nor what was said on the date at offset `at`: only the words
     up to the verb of saying after the date, or before it when the verb is next to it, tell
     ("The Council was due to meet on Friday, diplomats said" is a plan); nor a clause of
-    time without the date ("suspended it on Friday, hours before it was due to expire")."""
+    time without the date ("suspended it on Friday, hours before it was due to expire"); nor,
+    after the date (outside quotes), what a quote or a relative clause tells of a thing."""
     if at is not None:
+        if len(_QUOTE_MARK.findall(clause, 0, at)) % 2 == 0:
+            clause = clause[:at] + _TOLD_AFTER_DATE.sub(" ", clause[at:])
         verb = _SAID_AFTER_DATE.search(clause, at)
         if _SAID_ON.search(clause, max(0, at - 30), at):
             clause = clause[:at]
@@ -208,7 +221,7 @@ _NO_EVENT_BEFORE = re.compile(
 # a counterfactual: "would have been hard to imagine a year ago", "wäre kaum vorstellbar
 # gewesen"
 _COUNTERFACTUAL = re.compile(
-    r"\b(?:would|could|might)(?:\s+not|n't)?\s+have\b|\bhard\s+to\s+imagine\b|"
+    r"\b(?:would|could|might)(?:\s+not|n't)?\s+have\b(?!\s+to\b)|\bhard\s+to\s+imagine\b|"
     r"\bunthinkable\b|\binconceivable\b|\b(?:un|kaum\s+)vorstellbar\b|\bundenkbar\b|"
     r"\b(?:wäre|wären|hätte|hätten)\b[^.;]*\b(?:gewesen|können|müssen|sollen)\b",
     re.IGNORECASE,
@@ -269,14 +282,11 @@ def is_reporting(sentence: str, start: int, end: int) -> bool:
     )
 
 
-_SINCE_BEFORE = re.compile(r"\b(?:seit|since)\s+(?:[\w.-]+\s+){0,5}$", re.IGNORECASE)
-
-
 def is_since(expression: str, before: str = "") -> bool:
     """Whether the date expression reaches from a date to now ("seit 2006", "since 1980"),
     or dates the start of such a span (`before` its clause up to it: "seit dem Ende des
     Koreakriegs 1953", "since he took power in late 2011")."""
-    return _SINCE.match(expression) is not None or _SINCE_BEFORE.search(before) is not None
+    return _SINCE.match(expression) is not None or SINCE_BEFORE.search(before) is not None
 
 
 def since_event(before: str, after: str, precision: str = "day") -> bool:
@@ -446,6 +456,7 @@ _NOT_DONE = re.compile(
     re.I,
 )
 _QUOTED = re.compile(r"[\"“„«»][^\"“”„«»]*[\"”“«»]")
+_QUOTE_MARK = re.compile(r"[\"“”„«»]")
 
 
 _BOTH = re.compile(r"(?i)\b(?:in|an|am)\b")  # words of both languages cast no vote

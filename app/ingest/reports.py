@@ -11,7 +11,8 @@ A date expression is a report only in a sentence of the story. Not in:
   full stop: it sums up what the story reports;
 * a passage that is only a date ("28. Juli", "2018", "June 12:"): a heading, whose date
   goes to the first sentence of the paragraph that follows it when that sentence states
-  no date of its own.
+  no date of its own; but above the story, a line that is only the publication day
+  ("September 14, 2024" under the headline) is the article's date line, no heading.
 
 A live blog or ticker (two or more entries under time headings: "15:20 – Trump says war
 games will stop", "+++ 14:05 Uhr: Pressekonferenz +++", "14.49 Uhr:") tells what happened
@@ -212,7 +213,9 @@ def of_article(
             blog_day = days[0] if blog and days else blog_day
             continue
         if is_date_only(passage.text, [Span(m.start, m.end) for m in own], passage.start):
-            heading, entry = own, False
+            pub = published.date_start if published is not None else None
+            dated_line = not found and [(m.date_start, m.date_end) for m in own] == [(pub, pub)]
+            heading, entry = ([] if dated_line else own), False
             continue
         if passage.ordinal == 0 and is_headline(passage, title, len(passages) == 1):
             continue

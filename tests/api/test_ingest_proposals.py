@@ -64,6 +64,29 @@ def test_no_proposal_from_datelines_bylines_credits_stamps_or_headings(session: 
             assert "\n" not in quote  # a heading is never part of the sentence it dates
 
 
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "Kim's uranium tour\n\nSeptember 14, 2024\n\nSEOUL — The photographs were meant "
+            "to be seen. On Friday, state media showed Kim Jong Un at a uranium enrichment site.",
+            "2024-09-14",
+        ),
+        (
+            "Kims Urantour\n\n14. September 2024\n\nDie Bilder sollten gesehen werden. Am "
+            "Freitag zeigten die Staatsmedien Kim Jong Un in einer Anlage zur Urananreicherung.",
+            "2024-09-14",
+        ),
+    ],
+)
+def test_a_line_of_the_publication_date_above_the_story_is_no_heading(
+    session: Session, text: str, published: str
+) -> None:
+    found = ingested(session, text, published)
+    quotes = [link["quote"] for link in links(session, found)]
+    assert quotes and all(quote.startswith(("On Friday", "Am Freitag")) for quote in quotes)
+
+
 def test_a_heading_dates_the_paragraph_that_follows_it(session: Session) -> None:
     found = ingested(session, CHRONICLE, "5. September 2017")
     [test] = [

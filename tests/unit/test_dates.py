@@ -1000,3 +1000,246 @@ def test_a_deictic_word_before_a_name_is_part_of_its_expression(
     expression, so a title cut from the sentence leaves no "vergangenen" behind."""
     (found,) = find_dates(text, base=datetime.date(2018, 6, 13))
     assert (found.text, found.interval.start.isoformat()) == (span, start)
+
+
+# Date forms of English and German news, each with the value a careful reader gives it
+# (conventions: tests/data/ingest_eval/README.md). Not dates: "on the eve of the summit"
+# (the summit's date is not in the expression), "the turn of the year"/"Jahreswechsel"
+# (a vague period, like "last week" disputable), a holiday naming a thing ("a Christmas
+# card"), a count bounded by "less than"/"mehr als".
+NEWS_FORMS: list[tuple[str, str, D, list[tuple[str, str, str, str]]]] = [
+    (  # a bare month after "for"/"für"; "May" and "March" as names stay names
+        "en",
+        "The Pentagon suspended an exercise that was scheduled for August.",
+        D(2018, 6, 19),
+        [("August", "2018-08-01", "2018-08-31", "month")],
+    ),
+    (
+        "de",
+        "Die Übung war für August geplant.",
+        D(2018, 6, 19),
+        [("August", "2018-08-01", "2018-08-31", "month")],
+    ),
+    ("en", "Support for May's plan fell, and a vote for March Madness began.", D(2019, 3, 1), []),
+    (  # New Year's alone; a holiday naming a thing is none
+        "en",
+        "Kim Jong Un's conciliatory New Year's address has done little.",
+        D(2018, 1, 5),
+        [("New Year's", "2018-01-01", "2018-01-01", "day")],
+    ),
+    (
+        "en",
+        'It was up to Washington what "Christmas gift" it would receive, he sent a Christmas card.',
+        D(2019, 12, 4),
+        [],
+    ),
+    (  # a calendar's present: the coming Thursday (the article is of a Wednesday)
+        "en",
+        "State media prepared for Kim Jong Il's birthday, which falls on Thursday.",
+        D(2017, 2, 15),
+        [("Thursday", "2017-02-16", "2017-02-16", "day")],
+    ),
+    (  # a count with a bound is no date
+        "en",
+        "June 16, 2020: North Korea blows up the office, which had opened less than two "
+        "years earlier.",
+        D(2024, 1, 5),
+        [("June 16, 2020", "2020-06-16", "2020-06-16", "day")],
+    ),
+    (
+        "de",
+        "Es kam weniger als drei Tage später zum Streit, mehr als zwei Jahre zuvor nicht.",
+        D(2020, 6, 17),
+        [],
+    ),
+    (  # a month after a part of a year: "late 2023 ... in January" is January 2024
+        "en",
+        "Late last year, North Korea put a satellite into orbit, and in January Kim declared "
+        "the South hostile.",
+        D(2024, 9, 14),
+        [
+            ("Late last year", "2023-09-01", "2023-12-31", "year"),
+            ("January", "2024-01-01", "2024-01-31", "month"),
+        ],
+    ),
+    (
+        "de",
+        "Ende 2023 brachte Nordkorea einen Satelliten ins All, im Januar erklärte Kim den "
+        "Süden zum Feind.",
+        D(2024, 9, 14),
+        [
+            ("Ende 2023", "2023-09-01", "2023-12-31", "year"),
+            ("Januar", "2024-01-01", "2024-01-31", "month"),
+        ],
+    ),
+    (  # weeks counted from the previous date, Monday to Sunday
+        "en",
+        "On Monday, Kim spoke. The following week, he left for Moscow.",
+        D(2024, 10, 16),
+        [
+            ("Monday", "2024-10-14", "2024-10-14", "day"),
+            ("The following week", "2024-10-21", "2024-10-27", "day"),
+        ],
+    ),
+    (
+        "de",
+        "Am 3. Juni 2023 sprach Kim. In der folgenden Woche reiste er ab, in der Woche darauf "
+        "kam er zurück.",
+        D(2023, 9, 1),
+        [
+            ("3. Juni 2023", "2023-06-03", "2023-06-03", "day"),
+            ("folgenden Woche", "2023-06-05", "2023-06-11", "day"),
+            ("Woche darauf", "2023-06-12", "2023-06-18", "day"),
+        ],
+    ),
+    (  # the day of the previous date
+        "en",
+        "On 3 June 2023 Kim spoke. That same day he left, and later that day he called Putin.",
+        D(2023, 9, 1),
+        [
+            ("3 June 2023", "2023-06-03", "2023-06-03", "day"),
+            ("That same day", "2023-06-03", "2023-06-03", "day"),
+            ("later that day", "2023-06-03", "2023-06-03", "day"),
+        ],
+    ),
+    (  # "the next day" after a flashback counts from the story's date, not the flashback's
+        "en",
+        "On 3 June 2023 Kim spoke. He had arrived two days earlier. The next day he left.",
+        D(2023, 9, 1),
+        [
+            ("3 June 2023", "2023-06-03", "2023-06-03", "day"),
+            ("two days earlier", "2023-06-01", "2023-06-01", "day"),
+            ("The next day", "2023-06-04", "2023-06-04", "day"),
+        ],
+    ),
+    (
+        "de",
+        "Am 3. Juni 2023 sprach Kim. Am Vortag hatte er Putin getroffen. Tags darauf reiste er ab.",
+        D(2023, 9, 1),
+        [
+            ("3. Juni 2023", "2023-06-03", "2023-06-03", "day"),
+            ("Vortag", "2023-06-02", "2023-06-02", "day"),
+            ("Tags darauf", "2023-06-04", "2023-06-04", "day"),
+        ],
+    ),
+    (
+        "en",
+        "On 3 June 2023 Kim spoke. A week later he left; two days before, he had arrived.",
+        D(2023, 9, 1),
+        [
+            ("3 June 2023", "2023-06-03", "2023-06-03", "day"),
+            ("A week later", "2023-06-10", "2023-06-10", "day"),
+            ("two days before", "2023-06-08", "2023-06-08", "day"),
+        ],
+    ),
+    (  # numeric dates: ISO, German, US (English: month first unless the day says otherwise)
+        "en",
+        "The test took place on 10/15/2024; the next on 03/04/2025 and one on 25/12/2024.",
+        D(2025, 6, 1),
+        [
+            ("10/15/2024", "2024-10-15", "2024-10-15", "day"),
+            ("03/04/2025", "2025-03-04", "2025-03-04", "day"),
+            ("25/12/2024", "2024-12-25", "2024-12-25", "day"),
+        ],
+    ),
+    (
+        "de",
+        "Der Test fand am 15.10.2024 statt, der nächste am 2024-11-02.",
+        D(2025, 6, 1),
+        [
+            ("15.10.2024", "2024-10-15", "2024-10-15", "day"),
+            ("2024-11-02", "2024-11-02", "2024-11-02", "day"),
+        ],
+    ),
+    (  # a part of a day is the day; the weekend the latest one
+        "en",
+        "The missile was fired in the early hours of Sunday. Over the weekend, more followed.",
+        D(2024, 10, 16),
+        [
+            ("Sunday", "2024-10-13", "2024-10-13", "day"),
+            ("the weekend", "2024-10-12", "2024-10-13", "day"),
+        ],
+    ),
+    (
+        "de",
+        "In der Nacht zu Sonntag feuerte Nordkorea Raketen ab.",
+        D(2024, 10, 16),
+        [("Sonntag", "2024-10-13", "2024-10-13", "day")],
+    ),
+    (
+        "en",
+        "Earlier this month the North fired a missile. By mid-2019 the talks had stalled.",
+        D(2024, 10, 16),
+        [
+            ("this month", "2024-10-01", "2024-10-31", "month"),
+            ("mid-2019", "2019-05-01", "2019-08-31", "year"),
+        ],
+    ),
+    (  # decades
+        "en",
+        "Famine struck in the 1990s; in the mid-1990s it was worst.",
+        D(2024, 10, 16),
+        [
+            ("the 1990s", "1990-01-01", "1999-12-31", "decade"),
+            ("mid-1990s", "1994-01-01", "1996-12-31", "decade"),
+        ],
+    ),
+    (
+        "de",
+        "In den 1990er Jahren herrschte Hunger, Mitte der 1990er Jahre am schlimmsten.",
+        D(2024, 10, 16),
+        [
+            ("1990er Jahren", "1990-01-01", "1999-12-31", "decade"),
+            ("Mitte der 1990er Jahre", "1994-01-01", "1996-12-31", "decade"),
+        ],
+    ),
+    (  # a part of this week or last (the week kept whole, the qualifier says which part)
+        "de",
+        "Anfang der Woche feuerte Nordkorea Raketen ab, Ende vergangener Woche drohte Kim.",
+        D(2024, 10, 16),
+        [
+            ("Anfang der Woche", "2024-10-14", "2024-10-20", "day"),
+            ("Ende vergangener Woche", "2024-10-07", "2024-10-13", "day"),
+        ],
+    ),
+    (
+        "en",
+        "At the end of the week, Kim spoke.",
+        D(2024, 10, 18),
+        [("the end of the week", "2024-10-14", "2024-10-20", "day")],
+    ),
+    ("de", "Vor der Woche der Wahrheit und nach der Woche des Gipfels.", D(2024, 10, 16), []),
+    (
+        "en",
+        "On the eve of the summit Kim spoke; around the turn of the year he wrote.",
+        D(2024, 10, 16),
+        [],
+    ),
+    ("de", "Zum Jahreswechsel schlug Kim versöhnliche Töne an.", D(2018, 1, 5), []),
+    (  # quarters, at month precision
+        "en",
+        "Exports rose in Q3 2024 and in the third quarter of 2023.",
+        D(2024, 12, 1),
+        [
+            ("Q3 2024", "2024-07-01", "2024-09-30", "month"),
+            ("third quarter of 2023", "2023-07-01", "2023-09-30", "month"),
+        ],
+    ),
+    (
+        "de",
+        "Im ersten Quartal 2024 sank der Handel.",
+        D(2024, 12, 1),
+        [("ersten Quartal 2024", "2024-01-01", "2024-03-31", "month")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "base", "expected"), NEWS_FORMS)
+def test_date_forms_of_news(
+    language: str, text: str, base: D, expected: list[tuple[str, str, str, str]]
+) -> None:
+    got = [
+        (m.text, m.interval.start.isoformat(), m.interval.end.isoformat(), m.interval.precision)
+        for m in find_dates(text, base=base, language=language)
+    ]
+    assert got == expected

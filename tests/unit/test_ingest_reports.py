@@ -291,6 +291,11 @@ def test_a_long_title_is_cut_at_a_clause_or_word_never_mid_word() -> None:
         ("Pjöngjang erklärte, man habe eine Wasserstoffbombe gezündet.", "weapons-test"),
         ("Nordkorea sprengte das Verbindungsbüro in Kaesong.", "demolition"),
         ("Das Verbindungsbüro wurde gesprengt.", "demolition"),
+        (  # a chronology's present, before a relative clause's act
+            "North Korea blows up the liaison office, which had opened two years before.",
+            "demolition",
+        ),
+        ("Nordkorea sprengt das Verbindungsbüro, das 2018 eröffnet worden war.", "demolition"),
         ("Moon reiste nach Pjöngjang.", "visit"),
         ("The weather was fine in Seoul.", "unclassified"),
     ],
@@ -494,6 +499,30 @@ def test_plans(clause: str, language: str, plan: bool) -> None:
             "en",
             False,
         ),
+        (  # what a thing is meant to do, in a relative clause after the date
+            "Am Samstag hatte der UN-Sicherheitsrat Sanktionen beschlossen, die Nordkoreas "
+            "Exporte um eine Milliarde Dollar im Jahr senken sollen",
+            "Samstag",
+            "de",
+            False,
+        ),
+        (
+            "On Saturday the council adopted sanctions, which will cut exports",
+            "Saturday",
+            "en",
+            False,
+        ),
+        (  # what was threatened, quoted (the quote running on to the sentence's end)
+            "Kim Yo Jong hatte am Samstag gedroht: „Schon bald wird man sehen, wie das Büro "
+            "zusammenbricht.",
+            "Samstag",
+            "de",
+            False,
+        ),
+        ('On Saturday she warned: "Soon the office will collapse."', "Saturday", "en", False),
+        ("Der Rat soll am Samstag abstimmen", "Samstag", "de", True),
+        ("The council is expected to vote on Saturday", "Saturday", "en", True),
+        ('"We will launch on Monday," he said', "Monday", "en", True),  # the date in the quote
     ],
 )
 def test_a_future_in_what_was_said_makes_no_plan_of_the_day_it_was_said(
@@ -600,6 +629,16 @@ def test_the_headline_reports_nothing(
             False,
         ),
         ("Kim Jong Un said on Tuesday he would meet Trump.", "Tuesday", False),
+        (  # "might have to" is no counterfactual
+            "In his September speech he warned that the U.S. might have to destroy the country.",
+            "September",
+            False,
+        ),
+        (
+            "Im September sagte er, die USA müssten das Land womöglich zerstören.",
+            "September",
+            False,
+        ),
     ],
 )
 def test_dates_that_no_event_has(sentence: str, date: str, no_event: bool) -> None:
