@@ -79,6 +79,9 @@ Rules worth knowing (the public contract):
   over an earlier sentence's flashback
   ("On 3 June Kim spoke. He had arrived two days earlier. The next day he left": 4 June);
   "less than two years earlier", "mehr als drei Tage später" (a bound) are no dates.
+  "a day after it destroyed the office", "einen Tag nachdem", "zwei Tage vor dem Gipfel"
+  date the act after the word, counted from a date before them in their sentence ("said
+  on Wednesday, a day after ...": Tuesday); without one they are no dates.
   "Mitte des Jahres"/"the end of the year"/"Ende der Woche" from the anchor (without
   one, "des Jahres" is ``base``'s year and the others are not dates; after "bis"/"until"
   too when the clause tells the past: "In April, Kim had given Washington until the end of
@@ -518,7 +521,8 @@ _ATOM = re.compile(
     r"Amtsantritt|(?:dem\s+)?Beginn\s+(?:seiner|ihrer)\s+(?:Amtszeit|Präsidentschaft))|"
     r"(?P<iyr2>Jahresbeginn)))\b"
     r"|(?P<later>später|danach|darauf|zuvor|davor|früher|later|earlier|afterwards|"
-    r"(?:before|after)(?=\s*[,.;:)]|\s*$))\b))"
+    r"(?:before|after)(?=\s*[,.;:)]|\s*$))\b"
+    r"|(?P<tofore>after|before|nachdem|bevor|nach|vor)(?=\s+[\w„\"'])))"
     r"|(?P<nday>(?=[tTnfVFsgd])(?i:the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+"
     r"(?:after|before)(?!\s+\w)|tags?\s+(?:darauf|zuvor|danach))|(?:nächsten|folgenden)\s+Tag\b"
     r"|Tag\s+(?:darauf|danach|zuvor|davor)\b|Vortag(?:es)?\b|Folgetag(?:es)?\b"
@@ -612,7 +616,7 @@ _PAST = {  # the sentence tells the past (verbs of saying tell when it was repor
     ),
     "en": re.compile(
         r"(?<!\w)(?:was|were|had|did|met|held|took|came|went|began|made|gave|left|saw|fought|"
-        r"won|lost|shot|sent|(?!(?:report|add|announc|stat|warn|claim|insist)ed)[a-z]{2,}[^e\W]ed)"
+        r"won|lost|shot|sent|died|fled|fell|flew|struck|broke|sank|(?!(?:report|add|announc|stat|warn|claim|insist)ed)[a-z]{2,}[^e\W]ed)"
         r"(?!\w)"
     ),
 }
@@ -1235,7 +1239,14 @@ def _narrative(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
         return None if got is None else (got, not g("iy"))
     if anchor is None:
         return None
-    if g("later"):
+    if g("tofore"):  # "said on Wednesday, a day after it destroyed": the act after "after"
+        if latest is None or latest.sentence != doc.sentence(m.start()):
+            return None
+        num, unit = _count(g("n2"), g("u2"))
+        got = _shift(
+            anchor, num if g("tofore").lower() in ("before", "bevor", "vor") else -num, unit
+        )
+    elif g("later"):
         num, unit = _count(g("n2"), g("u2"))
         back = re.search(r"(?i)(?:zuvor|davor|früher|earlier|before)$", g()) is not None
         got = _shift(anchor, -num if back else num, unit)

@@ -31,6 +31,7 @@ _HOW_MANY = r"(?:a|an|one|two|three|several|few|some|wenige|zwei|drei|einige|ein
 _WEAK = re.compile(  # "a day after", "hours after", "wenige Stunden nachdem" go with their clause
     rf"\s+(?=(?:(?:{_HOW_MANY}\s+)?{_SPAN}\s+)?(?:when|after|before|while|nachdem|bevor|während)\b)"
 )
+_LABEL = re.compile(r"[\s\d.]*[A-ZÄÖÜ][a-zäöü]*\.?[\s\d.,]*")  # "April 25", "25. April 2019"
 _INSIDE_SPAN = re.compile(rf"\b(?:{_HOW_MANY}|{_SPAN})$")  # no cut inside "a day after"
 
 
@@ -112,7 +113,9 @@ def clause_of(text: str, at: int, dates: list[int]) -> tuple[str, int]:
     offsets add to."""
     if len(dates) < 2 or at < 0:
         return text, 0
-    strong = [c.span() for c in _CLAUSE.finditer(text)]
+    strong = [  # not the dash after a chronology's label: "April 25 – Kim and Putin hold"
+        c.span() for c in _CLAUSE.finditer(text) if not _LABEL.fullmatch(text, 0, c.start())
+    ]
     if reporting := _REPORTING_FIRST.match(text):
         strong.append(reporting.span(1))
     weak = [c.span() for c in _WEAK.finditer(text) if not _INSIDE_SPAN.search(text, 0, c.start())]

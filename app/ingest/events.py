@@ -444,6 +444,11 @@ def _event_dates(text: str, report: Report) -> list[DateMention]:
     ]
 
 
+# "said on Wednesday ..., a day after it destroyed the office": the act of a clause of time
+# counted from the report's date, not what was reported
+_COUNTED_FROM = re.compile(r"(?i)\b(?:after|before|nachdem|bevor|nach|vor)$")
+
+
 def _reports_an_act(text: str, report: Report, mention: DateMention) -> bool:
     """The mention, a day, dates the report of an act the sentence dates on a day shortly
     before ("Nordkorea habe am Montag ... getestet, meldete KCNA am Dienstag")."""
@@ -457,7 +462,7 @@ def _reports_an_act(text: str, report: Report, mention: DateMention) -> bool:
             and mention.date_start - m.date_end <= timedelta(days=proposals.REPORT_DAYS)
             and not proposals.is_reporting(text, m.start - report.start, m.end - report.start)
             for m in report.dates
-            if m is not mention
+            if m is not mention and not _COUNTED_FROM.search(m.text)
         )
     )
 

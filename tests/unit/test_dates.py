@@ -1092,6 +1092,38 @@ NEWS_FORMS: list[tuple[str, str, D, list[tuple[str, str, str, str]]]] = [
             ("Woche darauf", "2023-06-12", "2023-06-18", "day"),
         ],
     ),
+    (  # "a day after <act>" dates the act, counting back from the sentence's own date
+        "en",
+        "North Korea said on Wednesday it would send troops back, a day after it destroyed "
+        "the liaison office.",
+        D(2020, 6, 17),
+        [
+            ("Wednesday", "2020-06-17", "2020-06-17", "day"),
+            ("a day after", "2020-06-16", "2020-06-16", "day"),
+        ],
+    ),
+    (
+        "de",
+        "Nordkorea schickte am Mittwoch Truppen, einen Tag nachdem es das Büro gesprengt "
+        "hatte. Am Sonntag, zwei Tage vor dem Gipfel, traf Kim ein.",
+        D(2020, 6, 17),
+        [
+            ("Mittwoch", "2020-06-17", "2020-06-17", "day"),
+            ("einen Tag nachdem", "2020-06-16", "2020-06-16", "day"),
+            ("Sonntag", "2020-06-14", "2020-06-14", "day"),
+            ("zwei Tage vor", "2020-06-16", "2020-06-16", "day"),
+        ],
+    ),
+    ("en", "A day after the summit collapsed, Kim left Hanoi.", D(2019, 3, 2), []),
+    (  # "died" tells the past: a January before the publication, after a summer's dates
+        "en",
+        "Abe's coalition won the election on July 21. Kim Bok-dong died in January.",
+        D(2019, 11, 23),
+        [
+            ("July 21", "2019-07-21", "2019-07-21", "day"),
+            ("January", "2019-01-01", "2019-01-31", "month"),
+        ],
+    ),
     (  # the day of the previous date
         "en",
         "On 3 June 2023 Kim spoke. That same day he left, and later that day he called Putin.",

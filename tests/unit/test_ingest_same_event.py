@@ -199,6 +199,30 @@ def test_the_clause_of_each_date(sentence: str, date: str, clause: str) -> None:
     assert got.index(date) + offset == sentence.index(date)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date", "other", "clause"),
+    [
+        (  # the dash after a chronology's label parts no clause
+            "April 25 – Kim and Putin hold their first summit in Vladivostok, two months after "
+            "Kim's talks with Trump collapsed in Hanoi.",
+            "April 25",
+            "two months after",
+            "April 25 – Kim and Putin hold their first summit in Vladivostok,",
+        ),
+        (
+            "25. April 2019 – Kim und Putin treffen sich in Wladiwostok, zwei Monate nachdem "
+            "der Gipfel in Hanoi gescheitert ist.",
+            "25. April 2019",
+            "zwei Monate nachdem",
+            "25. April 2019 – Kim und Putin treffen sich in Wladiwostok,",
+        ),
+    ],
+)
+def test_a_label_and_a_clause_of_time(sentence: str, date: str, other: str, clause: str) -> None:
+    dates = [sentence.index(date), sentence.index(other)]
+    assert clause_of(sentence, dates[0], dates)[0] == clause
+
+
 def test_a_meeting_at_the_end_of_april_is_the_summit_of_27_april() -> None:
     late_april = DateInterval(datetime.date(2018, 4, 21), datetime.date(2018, 4, 30), "month")
     april_27 = DateInterval(datetime.date(2018, 4, 27), datetime.date(2018, 4, 27), "day")
