@@ -145,7 +145,10 @@ def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int
     found = []
     for match in _SPACED.finditer(text, start, end):
         cut = match.start(1)
-        word = re.search(r"([^\W\d_]+)[.!?]?[\"'”“»«)\]]*$", text[max(start, cut - 20) : cut])
+        # a one-letter word is an initial ("U.S."), not the end of "the 1990s."
+        word = re.search(
+            r"(?<!\d)([^\W\d_]+)[.!?]?[\"'”“»«)\]]*$", text[max(start, cut - 20) : cut]
+        )
         if word and (len(word.group(1)) == 1 or word.group(1).casefold() in ABBREVIATIONS):
             continue
         if _ORDINAL.search(text, max(start, cut - 4), cut):  # "am 27. April", "der 2. Weltkrieg"

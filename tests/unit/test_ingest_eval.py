@@ -27,18 +27,18 @@ from bench.eval_ingest import (
 )
 from tests.conftest import SEEDS_DIR
 
-FLOORS = {  # re-measured when three texts of patterns that failed unseen joined (68 texts)
-    "date_accuracy": 0.99,
+FLOORS = {  # re-measured when session 13's three date texts joined (71 texts)
+    "date_accuracy": 0.995,
     "link_precision": 0.98,
     "link_recall": 0.89,
-    "proposal_recall": 0.93,
-    "kind_accuracy": 0.93,
+    "proposal_recall": 0.94,
+    "kind_accuracy": 0.91,
 }
 CEILINGS = {
     "spurious_dates": 0,
     "hiding_links": 0,
     "junk_proposals": 0,
-    "duplicate_proposals": 12,
+    "duplicate_proposals": 16,
 }
 
 
