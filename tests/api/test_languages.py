@@ -17,7 +17,7 @@ import yaml
 
 from app.languages import LANGUAGES
 from tests.api.test_curation import AUTH, history, new_event, passage_of
-from tests.api.test_ingest import HANOI, PANMUNJOM
+from tests.api.test_ingest import DATA, HANOI, PANMUNJOM
 from tests.api.test_read_api import all_events, assert_problem
 from tests.conftest import SEEDS_DIR
 
@@ -325,17 +325,30 @@ def test_actor_descriptions_are_written_in_either_form_and_fall_back(http: httpx
 
 
 def test_proposals_carry_the_language_of_their_article(http: httpx.Client) -> None:
-    for text, lang in ((PANMUNJOM, "de"), (HANOI, "en")):
+    """A proposal an article makes is titled in its language; a proposal it only reports
+    again (the Hanoi story recalls the Panmunjom summit the German article proposed)
+    becomes another source and keeps the language it was proposed in."""
+    hydrogen_bomb = (DATA / "en_wire_hydrogen_bomb_2017.txt").read_text(encoding="utf-8")
+    earlier: dict[str, str] = {}
+    made_in: set[str] = set()
+    reported_again: set[str] = set()
+    for text, lang in ((PANMUNJOM, "de"), (hydrogen_bomb, "en"), (HANOI, "en")):
         made = http.post("/articles", json={"text": text}, headers=AUTH)
         assert made.status_code == 201, made.text
         article = made.json()["article"]
         assert article["language"] == lang
         proposed = all_events(http, article=article["id"], status="proposed")
         assert proposed, lang
-        assert {event["title_lang"] for event in proposed} == {lang}
+        for event in proposed:
+            assert event["title_lang"] == earlier.get(event["id"], lang), event["title"]
+        made_in |= {event["title_lang"] for event in proposed if event["id"] not in earlier}
+        reported_again |= {event["title_lang"] for event in proposed if event["id"] in earlier}
         other = "en" if lang == "de" else "de"
         shown = all_events(http, article=article["id"], status="proposed", lang=other)
         assert [event["title"] for event in shown] == [event["title"] for event in proposed]
+        earlier |= {event["id"]: event["title_lang"] for event in proposed}
+    assert made_in == {"de", "en"}
+    assert reported_again == {"de"}  # the Hanoi story's Panmunjom summit
 
 
 @pytest.mark.parametrize("fmt", ["csv", "ics", "ndjson", "timelinejs"])
