@@ -799,12 +799,14 @@ class _Doc:
         Kim. Am Vortag war er angekommen. Tags darauf reiste er ab": 4 June)."""
         i = self.sentence(pos)
         back = _looks_back(self.sentence_text(i))
+        flashback = None  # when the text has no other date, the flashback is the anchor
         for a in reversed(self.seen):
             if a.barrier:
-                return None
+                break
             if back or a.sentence == i or not _looks_back(self.sentence_text(a.sentence)):
                 return a
-        return None
+            flashback = flashback or a
+        return flashback
 
     def ref(self, pos: int) -> _Atom | None:
         """The anchor for a date at ``pos``: the latest date of its own sentence, else the

@@ -1154,6 +1154,26 @@ NEWS_FORMS: list[tuple[str, str, D, list[tuple[str, str, str, str]]]] = [
             ("Tags darauf", "2023-06-04", "2023-06-04", "day"),
         ],
     ),
+    (  # a flashback with no story date before it is still the anchor of what follows
+        "en",
+        "When they signed the deal in October 1994, they believed they had bought calm. "
+        "KEDO, set up the following year, was to build two reactors.",
+        D(2024, 2, 10),
+        [
+            ("October 1994", "1994-10-01", "1994-10-31", "month"),
+            ("the following year", "1995-01-01", "1995-12-31", "year"),
+        ],
+    ),
+    (
+        "de",
+        "Als sie im Oktober 1994 unterschrieben, hatten sie Ruhe erkauft. Im Jahr darauf "
+        "entstand KEDO.",
+        D(2024, 2, 10),
+        [
+            ("Oktober 1994", "1994-10-01", "1994-10-31", "month"),
+            ("Jahr darauf", "1995-01-01", "1995-12-31", "year"),
+        ],
+    ),
     (
         "en",
         "On 3 June 2023 Kim spoke. A week later he left; two days before, he had arrived.",
