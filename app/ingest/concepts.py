@@ -395,10 +395,13 @@ CUES: dict[str, dict[str, str]] = {
         "en": r"dine[sd]?\s+with|shook\s+hands",
     },
     "publication": {"de": "", "en": r"report(?:ed|s)?\s+that"},
-    "policy": {
+    "policy": {  # "written into its constitution" is no writing but a law
         "de": r"(?:erkennt|erkannte|erkannten)\s+(?:\S+\s+){0,12}an\b|"
-        r"(?:löst|löste|lösten)\s+(?:\S+\s+){0,6}auf\b",
-        "en": "",
+        r"(?:löst|löste|lösten)\s+(?:\S+\s+){0,6}auf\b|"
+        r"(?:in\s+(?:die|der)\s+verfassung|gesetzlich)\s+(?:\S+\s+){0,3}"
+        r"(?:verankert|festgeschrieben|aufgenommen|geschrieben)",
+        "en": r"(?:written|wrote|writes|enshrined|enshrines|put)\s+(?:\S+\s+){0,6}into\s+"
+        r"(?:its\s+|the\s+|\w+'s\s+)?(?:constitution|law)\b",
     },
     "other": {  # a court's ruling, remains or prisoners handed over
         "de": r"erklärt\w*\s+(?:\S+\s+){0,16}für\s+"

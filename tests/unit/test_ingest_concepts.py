@@ -84,6 +84,9 @@ def test_acts_are_compared_across_languages() -> None:
         ("Kim flog nach Wladiwostok", "de", "visit"),
         ("it fired two ballistic missiles", "en", "weapons-test"),
         ("he took office on Monday", "en", "inauguration"),
+        # a status written into a constitution is a law, no writing
+        ("the North has written its nuclear status into its constitution", "en", "policy"),
+        ("Nordkorea hat seinen Status als Atommacht in der Verfassung verankert", "de", "policy"),
     ],
 )
 def test_cues_in_context(text: str, language: str, kind: str) -> None:
