@@ -77,8 +77,9 @@ ACTS: list[Row] = [
     (
         None,
         "agreement",
-        "vereinbaren Vertrag Verträge unterzeichnet unterzeichnen unterschrieb einigt geeinigt",
-        "agreed treaty signed",
+        "vereinbaren Vertrag Verträge unterzeichnet unterzeichnen unterschrieb einigt geeinigt "
+        "ratifiziert Ratifizierung",
+        "agreed treaty signed ratified ratification",
     ),
     ("armistice", "agreement", "Waffenstillstand Waffenruhe", "armistice ceasefire truce"),
     (
@@ -323,8 +324,8 @@ CUES: dict[str, dict[str, str]] = {
         r"(?:missile|rocket|icbm)s?\s+launch\w*|"
         r"(?:the|a|an|its|this|that|first|second|third|latest|last|earlier)\s+(?:[\w-]+\s+){0,2}"
         r"launch\b(?!\s+of\b)|"
-        r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,4}(?:missile|rocket|icbm|satellite)|"
-        r"(?:fired|fires|flew|flies)\s+(?:[\w-]+\s+){0,6}(?:missile|rocket)|"
+        r"launch(?:ed|es|ing)?\s+(?:[\w'’-]+\s+){0,4}(?:missile|rocket|icbm|slbm|irbm|satellite)|"
+        r"(?:fired|fires|flew|flies)\s+(?:[\w'’-]+\s+){0,8}(?:missile|rocket|slbm|irbm)|"
         r"(?:missile|rocket|icbm|satellite)s?,?\s+(?:[\w,-]+\s+){0,3}(?:was\s+|were\s+)?"
         r"(?:launched|fired|flew|tested)",
     },
@@ -413,7 +414,8 @@ CUES: dict[str, dict[str, str]] = {
         r"schlug\s+(?:\w+\s+){0,6}vor\b|(?:bot|bietet)\s+(?:\w+\s+){0,6}an\b|"
         r"lehn\w*\s+(?:\w+\s+){0,6}ab\b|(?:wies|weist)\s+(?:[\w-]+\s+){0,16}zurück\b|"
         r"(?:wirft|warf|warfen)\s+(?:\S+\s+){0,8}vor\b",
-        "en": r"(?<!, )(?<!so-)call(?:s|ed)?\b",
+        "en": r"(?<!, )(?<!so-)(?<!what it )(?<!what he )(?<!what she )(?<!what they )"
+        r"call(?:s|ed)?\b",  # not a name: "fired what it called a new cruise missile"
     },
 }
 

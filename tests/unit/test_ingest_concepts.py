@@ -84,6 +84,11 @@ def test_acts_are_compared_across_languages() -> None:
         ("Kim flog nach Wladiwostok", "de", "visit"),
         ("it fired two ballistic missiles", "en", "weapons-test"),
         ("he took office on Monday", "en", "inauguration"),
+        # "what it called" names the thing fired; no statement
+        ("The North fired what it called a new long-range cruise missile", "en", "weapons-test"),
+        ("the submarine that launched the country's first SLBM in 2016", "en", "weapons-test"),
+        ("Russia's parliament ratified it last month", "en", "agreement"),
+        ("Die Duma hat den Vertrag am Dienstag ratifiziert", "de", "agreement"),
         # a status written into a constitution is a law, no writing
         ("the North has written its nuclear status into its constitution", "en", "policy"),
         ("Nordkorea hat seinen Status als Atommacht in der Verfassung verankert", "de", "policy"),
