@@ -202,8 +202,9 @@ def _there(a: Candidate, b: Candidate) -> bool:
 def _same(run: "Run", this: Candidate, source: SourceSpec) -> int | None:
     """The index in run.known of the proposal `this` reports again: of those telling the
     same event and not citing this sentence already (another date in one sentence is
-    another event), one of the same date first, then the one sharing most words, then most
-    actors, then the most precise."""
+    another event, unless both are the same day: "said on Wednesday it had test-fired a
+    missile, a day after the South's military detected a launch"), one of the same date
+    first, then the one sharing most words, then most actors, then the most precise."""
     fits = [
         (
             k.interval == this.interval,
@@ -214,7 +215,10 @@ def _same(run: "Run", this: Candidate, source: SourceSpec) -> int | None:
         )
         for n, k in enumerate(run.known)
         if same_event(k, this, one_article=bool(run.sources(k.id)))
-        and quote_key(source) not in {quote_key(s) for s in run.sources(k.id)}
+        and (
+            quote_key(source) not in {quote_key(s) for s in run.sources(k.id)}
+            or (k.interval == this.interval and day_count(k.interval) == 0)
+        )
     ]
     return max(fits)[-1] if fits else None
 
@@ -248,7 +252,9 @@ class Run:
             terms=same.terms | this.terms,
             kind=kind,
         )
-        self.sources(same.id).append(source)
+        cited = self.sources(same.id)
+        if quote_key(source) not in {quote_key(s) for s in cited}:  # not its own sentence
+            cited.append(source)
         if same.id in self.new:
             self.new[same.id].date, self.new[same.id].kind = interval, kind
         elif narrower or kind != same.kind:

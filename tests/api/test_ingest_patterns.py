@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from app import views
 from app.db import get_engine, session_scope
 from app.ingest.service import ArticleCreate, ingest
-from app.models import Article, Event
+from app.models import Article, Event, Source
 
 Dates = set[tuple[str, str]]
 
@@ -210,6 +210,24 @@ def test_a_report_of_an_earlier_act_is_dated_by_the_act(
 ) -> None:
     """Published on Thursday, 13 July 2023: "on Wednesday" is the 12th."""
     assert proposed(session, text, "2023-07-13") == {day(act)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea said on Wednesday it had test-fired a new missile, a day after South "
+        "Korea's military detected a launch off its east coast.",
+        "Nordkorea teilte am Mittwoch mit, es habe eine neue Rakete getestet, einen Tag "
+        "nachdem Südkoreas Militär einen Start erfasst hatte.",
+    ],
+)
+def test_two_dates_of_a_sentence_on_one_day_are_one_proposal(session: Session, text: str) -> None:
+    """The report's day moved back to the launch and "a day after" the detection are one
+    day: one act, one proposal citing the sentence once."""
+    assert proposed(session, text, "2023-07-13") == {day("2023-07-11")}
+    events = session.exec(select(Event).where(Event.status == "proposed")).all()
+    assert len(events) == 1
+    assert len(session.exec(select(Source).where(Source.event_id == events[0].id)).all()) == 1
 
 
 BLOG_EN = """Live: Trump meets Kim at the border – as it happened
