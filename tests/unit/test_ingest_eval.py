@@ -29,7 +29,7 @@ from tests.conftest import SEEDS_DIR
 
 FLOORS = {  # re-measured when session 13's three date texts joined (71 texts)
     "date_accuracy": 0.995,
-    "link_precision": 0.99,
+    "link_precision": 0.985,
     "link_recall": 0.89,
     "proposal_recall": 0.94,
     "kind_accuracy": 0.91,
