@@ -491,7 +491,7 @@ _ATOM = re.compile(
     rf"|(?P<num>{_DAY}\.(?:1[0-2]|0?[1-9])\.\d{{4}})(?!\d)"
     rf"|(?P<slash>\d\d?/\d\d?/\d{{4}})(?![\w/])"
     rf"|(?P<numdm>{_DAY}\.(?:1[0-2]|0?[1-9])\.)(?![\d.])"
-    rf"|(?P<ddr>{_DAY}\.?\s*(?:-|–|bis|und|and|to|auf\s+den)\s*{_DAY}\.?\s+(?:of\s+)?{_MONTH_D}"
+    rf"|(?P<ddr>{_DAY}\.?\s*(?:-|–|/|bis|und|and|to|auf\s+den)\s*{_DAY}\.?\s+(?:of\s+)?{_MONTH_D}"
     rf"(?:,?\s+{_YEAR})?))"
     rf"|(?P<mdr>{_MONTH_D}\s+{_DAY}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*{_DAY}(?:st|nd|rd|th)?"
     rf"(?:,?\s+{_YEAR})?)"

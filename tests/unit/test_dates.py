@@ -1154,6 +1154,18 @@ NEWS_FORMS: list[tuple[str, str, D, list[tuple[str, str, str, str]]]] = [
             ("Tags darauf", "2023-06-04", "2023-06-04", "day"),
         ],
     ),
+    (  # a pair of days joined by a slash, as chronologies write them
+        "de",
+        "27./28. Feb. – Der Gipfel in Hanoi endet ohne Einigung.",
+        D(2019, 6, 20),
+        [("27./28. Feb.", "2019-02-27", "2019-02-28", "day")],
+    ),
+    (
+        "en",
+        "On 12/13 June the two sides talked in Stockholm.",
+        D(2019, 6, 20),
+        [("12/13 June", "2019-06-12", "2019-06-13", "day")],
+    ),
     (  # a flashback with no story date before it is still the anchor of what follows
         "en",
         "When they signed the deal in October 1994, they believed they had bought calm. "
