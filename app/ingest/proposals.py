@@ -499,6 +499,9 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
         return "unclassified"
     quotes = [m.span() for m in _QUOTED.finditer(text)]
     unquoted = outside(quotes, found) or found
+    if at is not None:  # "The summit nearly did not happen: on May 24 Trump cancelled it"
+        colon = text.rfind(": ", 0, at)
+        unquoted = [f for f in unquoted if f[0] > colon] or unquoted
     held = [f for f in unquoted if at is not None and f[0] < at < f[1]]
     if held:  # the act whose words hold the date: "called the September launch", "trat am
         return held[0][2]  # 1. Oktober sein Amt an"

@@ -804,6 +804,15 @@ def test_the_clause_of_time_that_holds_the_date_tells_the_kind() -> None:
     assert proposals.kind_of(german, "de", german.index("Dienstag")) == "demolition"
 
 
+def test_what_comes_before_a_colon_is_not_the_act_of_a_date_after_it() -> None:
+    sentence = "The summit nearly did not happen: on May 24 Trump cancelled it in a letter."
+    assert proposals.kind_of(sentence, "en", sentence.index("May 24")) == "statement"
+    german = "Der Gipfel stand auf der Kippe: Am 24. Mai sagte Trump ihn in einem Brief ab."
+    assert proposals.kind_of(german, "de", german.index("24. Mai")) == "statement"
+    label = "Juli: Pjöngjang erkennt die Volksrepubliken Donezk und Luhansk an."
+    assert proposals.kind_of(label, "de", 0) == "policy"  # a label's date opens the line
+
+
 @pytest.mark.parametrize(
     ("clause", "date", "language", "kind"),
     [
