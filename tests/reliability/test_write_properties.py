@@ -82,7 +82,7 @@ class Writer:
                 curation.event_json(s, SEEDED) if live(s, SEEDED) else None
             )
             return
-        event_id = pool[step[1]]
+        event_id = pool[step[1] % len(pool)]  # the pool is smaller when links are gone
         if kind == "patch":
             patch = EventUpdate(sources=[self.source(n) for n in step[2]])
             self.run(event_id, lambda: update(s, event_id, patch))
@@ -108,7 +108,7 @@ class Writer:
                 ),
             )
         elif kind == "merge":
-            into = pool[step[2]]
+            into = pool[step[2] % len(pool)]
             self.run(
                 into,
                 lambda: curation.merge(s, event_id=event_id, into=into, author="p", if_match=None),
