@@ -121,7 +121,7 @@ ONE_DAY = timedelta(days=1)
 # year holds the last such event, which the clause does not name; not "the first trip since
 # taking power in 2011", "first ... since he took power": since an act, whose year is the act's
 _FIRST_SINCE = re.compile(
-    r"(?:\b(?:erstmals|zum ersten mal|first|not|never|no longer|nicht|kein\w*|nie|niemals)\b"
+    rf"(?:\b(?:erstmals|zum ersten mal|first|{proposals.NEGATION_WORDS})\b"
     r"|n't\b).{0,80}\b(?:seit|since)\b(?!\s+(?:\w+ing|he|she|it|they|we|er|sie|es|wir)\b)"
     r"|\b(?:seit|since)\b.{0,80}\b(?:kein\w*|nicht|nie|niemals)\b",
     re.IGNORECASE,

@@ -198,7 +198,8 @@ def is_blog_act(clause: str, kind: str) -> bool:
 # "erstmals seit 1980", "has not launched a missile since Nov. 29, when it tested ..."
 _SINCE = re.compile(r"\s*(?:seit(?:dem)?|since)\b", re.IGNORECASE)
 _FIRST_SINCE = re.compile(r"\b(?:first|erste[nmrs]?|erstmals|zum\s+ersten\s+mal)\b", re.I)
-NEGATION = re.compile(r"\b(?:not|never|no\s+longer|nicht|kein\w*|nie|niemals)\b|n't\b", re.I)
+NEGATION_WORDS = r"not|never|no\s+longer|nicht|kein\w*|nie|niemals"
+NEGATION = re.compile(rf"\b(?:{NEGATION_WORDS})\b|n't\b", re.I)
 _WHEN = re.compile(r"\s*,?\s*(?:when|als)\b", re.IGNORECASE)
 # "seit März 2022 testet das Land wieder", "has again been testing since": a resumption;
 # not "immer wieder", "time and again" (a habit)
