@@ -156,6 +156,12 @@ _TOLD_AFTER_DATE = re.compile(
 )
 
 
+# a complement clause after the date: "vereinbarten am Mittwoch, dass ein U-Boot Südkorea
+# anlaufen soll", "agreed on Wednesday that a submarine will visit": it tells what was agreed,
+# decided or said; the act of the date is the agreeing
+_CONTENT = re.compile(r",\s*dass\b|\bthat\b", re.IGNORECASE)
+
+
 def is_plan(clause: str, language: str, *, ahead: bool = False, at: int | None = None) -> bool:
     """Whether the clause tells what is to come ("is expected to", "soll"; "would", "werde"
     too when the date reaches past the publication: `ahead`); not a relative clause saying
@@ -168,6 +174,9 @@ def is_plan(clause: str, language: str, *, ahead: bool = False, at: int | None =
         if len(_QUOTE_MARK.findall(clause, 0, at)) % 2 == 0:
             clause = clause[:at] + _TOLD_AFTER_DATE.sub(" ", clause[at:])
         verb = _SAID_AFTER_DATE.search(clause, at)
+        content = _CONTENT.search(clause, at)
+        if content is not None:
+            clause = clause[: content.start()]  # what was agreed is no plan of the agreeing
         if _SAID_ON.search(clause, max(0, at - 30), at):
             clause = clause[:at]
         elif verb is not None:

@@ -520,6 +520,20 @@ def test_plans(clause: str, language: str, plan: bool) -> None:
             False,
         ),
         ('On Saturday she warned: "Soon the office will collapse."', "Saturday", "en", False),
+        (  # what was agreed, in a complement clause after the date
+            "Gestern vereinbarten Yoon und Biden in Washington, dass wieder ein US-Atom-U-Boot "
+            "Südkorea anlaufen soll",
+            "Gestern",
+            "de",
+            False,
+        ),
+        (
+            "On Wednesday Yoon and Biden agreed that a U.S. nuclear submarine will visit",
+            "Wednesday",
+            "en",
+            False,
+        ),
+        ("Seoul sagte am Montag, dass der Rat am Freitag abstimmen soll", "Freitag", "de", True),
         ("Der Rat soll am Samstag abstimmen", "Samstag", "de", True),
         ("The council is expected to vote on Saturday", "Saturday", "en", True),
         ('"We will launch on Monday," he said', "Monday", "en", True),  # the date in the quote
