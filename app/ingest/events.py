@@ -5,7 +5,7 @@ A date expression proposes a new event (status `proposed`, hidden from GET /even
 unless asked for) when it linked nothing, or an event that is not the one the sentence
 reports: a period around its date (longer than a month and than the expression, unless
 this holds its first or last day, but for an act that began a trend of no kind: the
-summit of a rapprochement; or is a season of a series of a year at most: "Over the summer
+summit of a rapprochement, or a day of a series of tests, each test an event of its own; or is a season of a series of a year at most: "Over the summer
 it fired a dozen missiles"; a year is too coarse to tell), or another act (a joint
 exercise is no missile test; meetings, summits, visits and agreements are one family).
 So a specific new event is never hidden by one around it. Not for a decade, nor "today",
@@ -395,7 +395,12 @@ ACTS = frozenset(
 )
 
 
-def _covers(event: Candidate, mention: DateInterval, kind: str) -> bool:
+# "resumed short-range launches, starting on May 4", "beginnend am 4. Mai": the day a
+# series of acts began, not an act of its own
+_STARTING = re.compile(r"\b(?:starting|beginning|beginnend)(?:\s+(?:on|with|am|mit))?\s*$", re.I)
+
+
+def _covers(event: Candidate, mention: DateInterval, kind: str, starts: bool = False) -> bool:
     """Whether a linked event is the event the sentence reports: no period around it (but
     its first or last day: "im Februar 2022 begonnen", or a season of a series within it:
     _season_of; unless the sentence tells an act and the period is a trend of no kind: "Kim
@@ -407,6 +412,8 @@ def _covers(event: Candidate, mention: DateInterval, kind: str) -> bool:
     long = day_count(event.interval) > max(COARSE_DAYS, day_count(mention))
     if long and not (holds_end(mention, event.interval) or _season_of(mention, event)):
         return False
+    if long and mention.precision == "day" and event.kind == "weapons-test" and not starts:
+        return False  # a series of tests: its first or last test is an event of its own
     if long and kind in ACTS and event.kind == "other":
         return False  # an act that began a trend of no kind: the summit of a rapprochement
     if kind not in ACTS or event.kind not in ACTS:
@@ -505,7 +512,8 @@ def _propose(
     dates = [m.start - report.start for m in report.dates]
     clause, offset = clause_of(text, at_date, dates)
     kind = proposals.kind_of(clause, article.language, None if at_date < 0 else at_date - offset)
-    if any(_covers(event, interval, kind) for event in linked):
+    starts = _STARTING.search(clause, 0, max(0, mention.start - report.start - offset)) is not None
+    if any(_covers(event, interval, kind, starts) for event in linked):
         return
     if report.blog and not proposals.is_blog_act(clause, kind):
         return  # "Vor Journalisten sagt Trump, Nordkorea habe ... verlangt": the day's events

@@ -269,3 +269,36 @@ def test_a_live_blog_s_entries_happen_on_its_day(session: Session, text: str) ->
         )
     ).all()
     assert len(handshake) == 1  # the news conference, not the handshake
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL (AP) - North Korea test-fired a new intercontinental ballistic missile on "
+        "Thursday that flew higher than any before.",
+        "Seoul (dpa) - Nordkorea hat am Donnerstag eine neue Interkontinentalrakete getestet, "
+        "die höher flog als jede zuvor.",
+    ],
+)
+def test_a_test_on_the_last_day_of_a_series_of_tests_is_an_event_of_its_own(
+    session: Session, text: str
+) -> None:
+    """The curated series of long-range tests (2017-2024) ends on 31 October 2024; that
+    day's test is proposed, and the series linked beside it."""
+    assert proposed(session, text, "2024-11-01") == {day("2024-10-31")}
+    assert "icbm-tests-2017-2024" in linked(session)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gestern vereinbarten Yoon und US-Präsident Joe Biden in Washington, dass erstmals "
+        "seit Jahrzehnten wieder ein amerikanisches Atom-U-Boot Südkorea anlaufen soll.",
+        "On Wednesday Yoon and U.S. President Joe Biden agreed in Washington that an American "
+        "nuclear-armed submarine will visit South Korea for the first time in decades.",
+    ],
+)
+def test_what_was_agreed_of_the_future_makes_no_plan_of_the_agreement(
+    session: Session, text: str
+) -> None:
+    assert proposed(session, text, "2023-04-27") == {day("2023-04-26")}
