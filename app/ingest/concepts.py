@@ -62,6 +62,12 @@ ACTS: list[Row] = [
         "receives convened",
     ),
     (
+        "phone-call",
+        "meeting",
+        "telefoniert telefonieren Telefonat",
+        "phoned telephoned",
+    ),
+    (
         "talks",
         "negotiation",
         "=Gespräche Verhandlungen verhandelt",
@@ -79,7 +85,7 @@ ACTS: list[Row] = [
         "agreement",
         "vereinbaren Vertrag Verträge unterzeichnet unterzeichnen unterschrieb einigt geeinigt "
         "ratifiziert Ratifizierung",
-        "agreed treaty signed ratified ratification",
+        "agreed treaty =signed =signing ratified ratification",  # not "a sign that"
     ),
     ("armistice", "agreement", "Waffenstillstand Waffenruhe", "armistice ceasefire truce"),
     (
@@ -147,20 +153,36 @@ ACTS: list[Row] = [
         "beschießt Manöver simuliert simulieren Übung Offensive vorstieß Landung",
         "bombard bombardment drill exercise simulated simulation offensive",
     ),
+    # an advance into land held by the other side, and soldiers taken prisoner
+    (
+        "incursion",
+        "military-action",
+        "vorgedrungen vordringen Vorstoß eingedrungen erobert Eroberung zurückerobert "
+        "Rückeroberung Gefangennahme",
+        "incursion intrusion seized captured recaptured retook retaken",
+    ),
     ("parade", "military-action", "Parade", "parade"),
     ("withdrawal", None, "Austritt Rückzug Abzug", "withdrawal withdrew withdraws"),
     ("release", None, "freigelassen Freilassung", "released freed"),
     ("arrest", "other", "festgenommen Festnahme", "arrested"),
     (None, "other", "übergibt übergeben Übergabe", ""),  # remains, prisoners handed over
+    # a ceremony: "honoured soldiers killed in the war" is no death
+    (
+        None,
+        "other",
+        "ehrte geehrt =gedachte =gedachten Gedenkfeier Zeremonie Kranzniederlegung",
+        "honoured honored commemorated commemoration ceremony tribute",
+    ),
     # a court's ruling
     (None, "other", "Urteil urteilte", "upheld upholds verdict"),
     (None, "war", "Krieg", "war wars"),
     (
         "demolition",
         "demolition",
-        "abgerissen Abriss gesprengt Sprengung zerstört zerstören Zerstörung",
+        "abgerissen Abriss gesprengt Sprengung zerstört Zerstörung",
         "demolished demolition razed dynamited destroyed destruction",
     ),
+    ("demolition", "demolition", "=zerstören", ""),  # not "Zerstörer", a warship
     (None, "demolition", "sprengt sprengen", ""),
     ("sanctions", "sanctions", "Sanktion", "sanction"),
     (None, "sanctions", "Embargo verhängt Terrorliste Verbot verbietet", ""),
@@ -189,11 +211,12 @@ ACTS: list[Row] = [
         "verurteilt verurteilen Verurteilung verkünden abgesagt vorgeschlagen bestätigt "
         "bestätigen Bestätigung nannte nennt sprechen spricht fordert fordern Forderung "
         "gefordert angeboten abgelehnt verspottet verspotten zurückgewiesen meldet "
-        "vorgeworfen beschuldigt beschuldigen signalisiert",
+        "vorgeworfen beschuldigt beschuldigen signalisiert kontert Vorwurf "
+        "Vorwürfe",
         "said says =stated told tells condemned condemnation mocked statement "
         "cancel cancelled cancellation proposed proposal offer rejected rejection "
         "confirmed confirmation accepted urged urges demand pledge vowed vows vow claim accused "
-        "accusation signalled signaled",
+        "accusation signalled signaled retorted =countered estimated =reported",
     ),
     (None, "publication", "veröffentlicht veröffentlichen Veröffentlichung Bericht berichtet", ""),
     (None, "publication", "ausgestrahlt Aufnahmen", "published footage broadcast"),
@@ -207,6 +230,15 @@ ACTS: list[Row] = [
         "approved approval authorized authorised recognised recognized recognition dissolved "
         "dissolution",
     ),
+    # what is suspended or stopped; a decision is of the kind of what it decides
+    # ("beschloss Sanktionen"), else policy (app.ingest.proposals.kind_of)
+    (
+        None,
+        "policy",
+        "ausgesetzt aussetzen auszusetzen Aussetzung abgeschaltet abschalten abzuschalten",
+        "suspended suspension halted",
+    ),
+    (None, "decision", "beschlossen beschließt Beschluss", "decided decision"),
     ("deadline", None, "Frist", "deadline ultimatum"),
 ]
 
@@ -317,17 +349,25 @@ CUES: dict[str, dict[str, str]] = {
     "weapons-test": {
         "de": r"(?:flog|fliegt|flogen|geflogen)\s+(?:\S+\s+){0,8}über\b|"
         r"in\s+(?:eine|die)\s+(?:\w+\s+)?umlaufbahn|niedergegangen|"
-        r"(?:ging|gingen|geht|gehen)\s+(?:\S+\s+){0,8}nieder\b",
+        r"(?:ging|gingen|geht|gehen)\s+(?:\S+\s+){0,8}nieder\b|"
+        # a launch that failed, a first flight
+        r"(?:zerbrach|zerbricht|zerbrachen|explodierte|explodiert|stürzte|stürzt)\s+(?:\S+\s+){0,6}"
+        r"(?:start|abschuss|flug|flugphase)\w*|fehlstart|(?:erst|jungfern)flug|"
+        r"(?:ersten|erster|erste)\s+flug\b",
         "en": r"splash\w*\s+down|(?:fell|landed|crashed)\s+(?:\S+\s+){0,4}(?:sea|waters|ocean)\b|"
         r"hydrogen\s+bomb|nuclear\s+device|(?:nuclear|atomic)\s+explosions?|"
         r"into\s+(?:\w+\s+)?orbit\b|"
         r"(?:missile|rocket|icbm)s?\s+launch\w*|"
         r"(?:the|a|an|its|this|that|first|second|third|latest|last|earlier)\s+(?:[\w-]+\s+){0,2}"
         r"launch\b(?!\s+of\b)|"
-        r"launch(?:ed|es|ing)?\s+(?:[\w'’-]+\s+){0,4}(?:missile|rocket|icbm|slbm|irbm|satellite)|"
+        r"launch(?:ed|es|ing)?\s+(?:of\s+)?(?:[\w'’-]+\s+){0,4}"
+        r"(?:missile|rocket|icbm|slbm|irbm|satellite)|"
         r"(?:fired|fires|flew|flies)\s+(?:[\w'’-]+\s+){0,8}(?:missile|rocket|slbm|irbm)|"
         r"(?:missile|rocket|icbm|satellite)s?,?\s+(?:[\w,-]+\s+){0,3}(?:was\s+|were\s+)?"
-        r"(?:launched|fired|flew|tested)",
+        r"(?:launched|fired|flew|tested)|"
+        r"(?:exploded|disintegrated|broke\s+apart|blew\s+up|crashed)\s+(?:\S+\s+){0,4}"
+        r"(?:after|during|upon|on|in)\s+(?:its\s+|the\s+)?(?:launch|lift-?off|flight)|"
+        r"(?:first|maiden)\s+(?:test\s+)?flight",
     },
     "sanctions": {  # a resolution adopted too: the Security Council's on the North impose them
         "de": r"(?:strich|strichen|setzte|setzten|nahm|nahmen)\s+(?:\S+\s+){0,6}(?:von|auf)\s+"
@@ -363,12 +403,17 @@ CUES: dict[str, dict[str, str]] = {
         r"verhängt\w*\s+(?:\w+\s+){0,3}\w*kriegsrecht|versenkt\w*|torpedier\w*|"
         r"(?:korvette|kriegsschiff|fregatte|zerstörer|schiff)\s+(?:\S+\s+){0,3}(?:sinkt|sank|gesunken)|"
         r"(?:feuert\w*|schoss|schossen)\s+(?:\S+\s+){0,6}\w*(?:artillerie|granate|schüsse)\w*|"
-        r"(?:eröffnete\w*|eröffnet)\s+(?:\S+\s+){0,4}feuer\b|feuer\s+eröffnet",
+        r"(?:eröffnete\w*|eröffnet)\s+(?:\S+\s+){0,4}feuer\b|feuer\s+eröffnet|"
+        r"(?:drang|drangen|dringt|dringen)\s+(?:\S+\s+){0,8}vor\b|gefangen\s*genommen|"
+        r"(?:nahm|nahmen|nimmt|nehmen)\s+(?:\S+\s+){0,8}gefangen\b|"
+        r"(?:soldaten|truppen|einheiten)\s+(?:\S+\s+){0,8}(?:überschritt|überquert)\w*",
         "en": r"(?:declar\w*|impos\w*)\s+(?:of\s+)?martial\s+law|"
         r"martial\s+law\s+(?:\w+\s+){0,2}(?:declared|imposed)|landings?\b|torpedo\w*|"
         r"(?:navy|naval|warship|corvette|frigate|destroyer|submarine|vessel|ship)\s+(?:\S+\s+){0,3}"
         r"(?:sinks|sank|sunk|sinking)\b|open(?:ed|s|ing)?\s+fire\b|"
-        r"(?:fired|fires|firing)\s+(?:[\w-]+\s+){0,5}(?:artillery|shells|rounds|shots)\b",
+        r"(?:fired|fires|firing)\s+(?:[\w-]+\s+){0,5}(?:artillery|shells|rounds|shots)\b|"
+        r"(?:pushed|pushes|advanced|advances|marched)\s+(?:\S+\s+){0,3}into\b|"
+        r"(?:soldiers|troops|forces)\s+(?:\S+\s+){0,8}crossed\b|took\s+(?:\S+\s+){0,4}prisoners?",
     },
     "threat": {  # an order to prepare for war too: "ordered his military to prepare to"
         "de": r"(?:befahl|befiehlt|wies|weist|angewiesen)\s+(?:\S+\s+){0,12}"
@@ -393,16 +438,19 @@ CUES: dict[str, dict[str, str]] = {
     },
     "meeting": {
         "de": r"kommen\s+(?:\w+\s+){0,8}zusammen|(?:berief|beruft)\s+(?:\w+\s+){0,6}ein\b",
-        "en": r"dine[sd]?\s+with|shook\s+hands",
+        "en": r"dine[sd]?\s+with|shook\s+hands|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b|"
+        r"(?:tele)?phone\s+(?:call|talks|conversation)s?\b",
     },
     "publication": {"de": "", "en": r"report(?:ed|s)?\s+that"},
-    "policy": {  # "written into its constitution" is no writing but a law
-        "de": r"(?:erkennt|erkannte|erkannten)\s+(?:\S+\s+){0,12}an\b|"
+    "policy": {  # "written into its constitution" is no writing but a law; what is suspended
+        "de": r"(?:setz|schalte)(?:t|te|ten)\s+(?:\S+\s+){0,8}(?:aus|ab)\b|"
+        r"(?:erkennt|erkannte|erkannten)\s+(?:\S+\s+){0,12}an\b|"
         r"(?:löst|löste|lösten)\s+(?:\S+\s+){0,6}auf\b|"
         r"(?:in\s+(?:die|der)\s+verfassung|gesetzlich)\s+(?:\S+\s+){0,3}"
         r"(?:verankert|festgeschrieben|aufgenommen|geschrieben)",
         "en": r"(?:written|wrote|writes|enshrined|enshrines|put)\s+(?:\S+\s+){0,6}into\s+"
-        r"(?:its\s+|the\s+|\w+'s\s+)?(?:constitution|law)\b",
+        r"(?:its\s+|the\s+|\w+'s\s+)?(?:constitution|law)\b|"
+        r"(?:switch|turn)(?:ed|s|ing)?\s+off\b|(?:propaganda|loudspeaker)\s+broadcasts?",
     },
     "other": {  # a court's ruling, remains or prisoners handed over
         "de": r"erklärt\w*\s+(?:\S+\s+){0,16}für\s+"
@@ -415,7 +463,8 @@ CUES: dict[str, dict[str, str]] = {
         r"lehn\w*\s+(?:\w+\s+){0,6}ab\b|(?:wies|weist)\s+(?:[\w-]+\s+){0,16}zurück\b|"
         r"(?:wirft|warf|warfen)\s+(?:\S+\s+){0,8}vor\b",
         "en": r"(?<!, )(?<!so-)(?<!what it )(?<!what he )(?<!what she )(?<!what they )"
-        r"call(?:s|ed)?\b",  # not a name: "fired what it called a new cruise missile"
+        r"call(?:s|ed)?\b|"  # not a name: "fired what it called a new cruise missile"
+        r"(?:hit|hits|hitting|struck|strikes)\s+back\b",  # a retort
     },
 }
 
@@ -531,6 +580,7 @@ KIND_ORDER = (  # which kind goes first where two cues start at one word
     "publication",
     "war",
     "policy",
+    "decision",
     "statement",
     "other",
 )

@@ -11,9 +11,10 @@ The text is never changed: every passage is a (start, end) span of it.
   `max_chars` (a single longer sentence is cut at white space).
 * Sentence boundaries: `.`, `!`, `?` (and closing quotes or brackets) before white space
   and a capital, digit or quote, unless the word before is an abbreviation ("Dr.", "z. B.",
-  "Nr.", an initial) or a German ordinal ("am 27. April"); and a full stop glued to a
-  capitalised word ("Satz.Der") when the word before has at least two letters ("U.S.",
-  "z.B.", "1.5", "12.06.2018" and URLs are not boundaries).
+  "Nr.", an initial) or a German ordinal ("am 27. April"; not a day after its month, "on
+  June 9. On May 27"); and a full stop glued to a capitalised word ("Satz.Der") when the
+  word before has at least two letters ("U.S.", "z.B.", "1.5", "12.06.2018" and URLs are
+  not boundaries).
 """
 
 import re
@@ -28,6 +29,10 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;\"'“”»«)\]]\s*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*|\S+@\S+\.\w+")
 _SPACED = re.compile(r"(?<=[.!?])[\"'”“»«)\]]*(\s+)(?=[\"'„“»«(\[]?[A-ZÄÖÜ0-9])")
 _ORDINAL = re.compile(r"(?<!\d)\d{1,2}\.$")
+# a day after its month ends an English date, no German ordinal: "on June 9. On May 27"
+_MONTH_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\.$", re.I
+)
 _GLUED = re.compile(r"(?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ][a-zäöüß])")
 ABBREVIATIONS = frozenset(
     [
@@ -151,7 +156,9 @@ def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int
         )
         if word and (len(word.group(1)) == 1 or word.group(1).casefold() in ABBREVIATIONS):
             continue
-        if _ORDINAL.search(text, max(start, cut - 4), cut):  # "am 27. April", "der 2. Weltkrieg"
+        if _ORDINAL.search(text, max(start, cut - 4), cut) and not _MONTH_DAY.search(
+            text, max(start, cut - 16), cut
+        ):  # "am 27. April", "der 2. Weltkrieg"
             continue
         found.append(cut)
     found += [m.start() for m in _GLUED.finditer(text, start, end)]

@@ -34,6 +34,7 @@ INFERRED = 0.7
 FROM_HEADING = 0.9
 
 STATEMENTS = frozenset(["statement", "publication"])
+DECISION = "decision"  # a cue's kind (app.ingest.concepts): what it decides, else policy
 
 _LABEL = re.compile(
     r"\s*(?:analyse|hintergrund|chronologie|chronik|kommentar|exklusiv|eilmeldung|update|"
@@ -220,9 +221,11 @@ _AGAIN = re.compile(
 # what comes right before a date that no event has: the end of a state ("Until last
 # year"), a comparison ("than a year ago", "als vor einem Jahr", "so angespannt wie
 # 2017", "ein Treffen nur für die Kameras, wie 2019,"), a calendar ("which falls
-# on Thursday", "der auf den Sonntag fällt" has the verb after it)
+# on Thursday", "der auf den Sonntag fällt" has the verb after it), a count of acts told
+# before ("the third such incursion this month", "der dritte derartige Vorfall")
 _NO_EVENT_BEFORE = re.compile(
     r"\b(?:until|till|than|bis|(?:\w+er|mehr)\s+(?:\w+\s+){0,3}als|als\s+noch|falls(?:\s+on)?|"
+    r"(?:such|solche[nmrs]?|derartige[nmrs]?)\s+[\w-]+(?:\s+[\w-]+)?|"
     r"(?:so|as)\s+(?:\w+\s+){1,2}(?:wie|as)(?:\s+(?:in|im))?|"
     r"(?:(?<=,\s)|^)(?:wie|like|as)(?:\s+(?:in|im))?|"  # "ein Treffen für die Kameras, wie 2019,"
     r"fällt\s+auf(?:\s+den)?)\s+$",
@@ -435,9 +438,13 @@ _OCCASION = re.compile(
 )
 # a clause of time before or after the act: "hours before Trump landed in Gyeongju, it
 # said it had test-fired", "nachdem Kim eingetroffen war"
+_REASON = (  # "suspended it in protest of the North's launch of a satellite on Nov. 21"
+    r"in\s+(?:protest|response|retaliation|reaction)\s+(?:of|at|to|for|against)|"
+    r"als\s+(?:reaktion|antwort)\s+auf|aus\s+protest\s+gegen"
+)
 _SUBORDINATE = re.compile(  # not a time of day: "shortly before 3 p.m. on Tuesday"
-    r"\b(?:before|after|while|because|bevor|nachdem|während|weil)\b"
-    r"(?!\s+(?:\d|noon|midnight|dawn))[^,;]*",
+    rf"\b(?:before|after|while|because|bevor|nachdem|während|weil|{_REASON})\b"
+    rf"(?!\s+(?:\d|noon|midnight|dawn))(?:(?!\b(?:{_REASON})\b)[^,;])*",
     re.I,
 )
 # a relative clause between commas: "Moon, der Kim dreimal getroffen hat, sagte am Sonntag"
@@ -465,6 +472,9 @@ _NOT_DONE = re.compile(
     r"weigerte\s+sich)\b[^,;]*",
     re.I,
 )
+# what joins an act's noun to its date: "das Militärabkommen vom September 2018", "the
+# summit of June 2000" (the date is the agreement's, not the verb's: "... ausgesetzt")
+_OF_DATE = re.compile(r"\s+(?:vom|von|of)\s+(?:(?:the|dem|des)\s+)?", re.I)
 _QUOTED = re.compile(r"[\"“„«»][^\"“”„«»]*[\"”“«»]")
 _QUOTE_MARK = re.compile(r"[\"“”„«»]")
 
@@ -512,9 +522,13 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
     if at is not None:  # "The summit nearly did not happen: on May 24 Trump cancelled it"
         colon = text.rfind(": ", 0, at)
         unquoted = [f for f in unquoted if f[0] > colon] or unquoted
-    held = [f for f in unquoted if at is not None and f[0] < at < f[1]]
+    held = [
+        f
+        for f in unquoted
+        if at is not None and (f[0] < at < f[1] or _OF_DATE.fullmatch(text, f[1], at))
+    ]
     if held:  # the act whose words hold the date: "called the September launch", "trat am
-        return held[0][2]  # 1. Oktober sein Amt an"
+        return _decided(held[0][2])  # 1. Oktober sein Amt an", "das Abkommen von 2018 ausgesetzt"
     clauses = [m.span() for m in _SUBORDINATE.finditer(text)]
     if at is not None:  # a relative clause tells of its own date, if any
         clauses += [m.span() for m in _RELATIVE_CLAUSE.finditer(text)]
@@ -527,7 +541,7 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
     ]
     unquoted = outside([c for c in clauses if c not in holding], unquoted) or unquoted
     if holding:  # an act the clause holding the date does not name is none of the others'
-        unquoted = [f for f in unquoted if any(a <= f[0] < b for a, b in holding)]
+        unquoted = [f for f in unquoted if any(f[0] < b and a < f[1] for a, b in holding)]
         if not unquoted:
             return "unclassified"
     if at is not None:  # "Trump threatened ... and the North's nuclear test on Sept. 3 shook"
@@ -547,7 +561,14 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
             if text[f[0]].isupper() and _FRAME.search(lowered, max(0, f[0] - 40), f[0])
         ]
         if frames and frames[0][0] < verbs[0][0] and verbs[0][2] in STATEMENTS:
-            return frames[0][2]
+            return _decided(frames[0][2])
+        # a verb before a comma is not the act of an occasion after it holding the date: "Die
+        # Lautsprecher waren am 23. April abgeschaltet worden, wenige Tage vor dem Gipfel ...
+        # am 27. April"
+        cut = -1 if at is None else text.rfind(", ", 0, at)
+        own = [f for f in frames if cut < f[0] < at] if at is not None else []
+        if own and verbs[0][0] < cut and not any(f[0] > cut for f in verbs):
+            return _decided(own[0][2])
     start, end, kind = verbs[0]
     elsewhere = [q for q in quotes if at is None or not q[0] <= at < q[1]]  # not the date's
     later = [f for f in outside(elsewhere, found) if f[0] >= end and f[2] not in STATEMENTS]
@@ -558,7 +579,15 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
         and not _WISH.search(lowered, end, later[0][0])
     ):
         return later[0][2]
+    if kind == DECISION:  # "beschloss neue Sanktionen", "decided to hold a summit"
+        decided = [f for f in unquoted if f[2] not in STATEMENTS and f[2] != DECISION]
+        return decided[0][2] if decided else "policy"
     return kind
+
+
+def _decided(kind: str) -> str:
+    """A decision's kind when nothing says what it decided: policy."""
+    return "policy" if kind == DECISION else kind
 
 
 def date_score(interval: DateInterval, *, inferred: bool, heading: bool) -> float:

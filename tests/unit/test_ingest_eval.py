@@ -27,18 +27,19 @@ from bench.eval_ingest import (
 )
 from tests.conftest import SEEDS_DIR
 
-FLOORS = {  # re-measured when session 13's three date texts joined (71 texts)
+FLOORS = {  # re-measured when session 14's four kind texts joined (75 texts)
     "date_accuracy": 0.995,
     "link_precision": 0.985,
     "link_recall": 0.89,
-    "proposal_recall": 0.94,
-    "kind_accuracy": 0.91,
+    "proposal_recall": 0.95,
+    "kind_accuracy": 0.915,
 }
 CEILINGS = {
     "spurious_dates": 0,
     "hiding_links": 0,
     "junk_proposals": 0,
-    "duplicate_proposals": 15,
+    "duplicate_proposals": 20,  # 14 on the 71 texts before; the four new ones report events
+    # other texts report, in the other language and at other precisions
 }
 
 

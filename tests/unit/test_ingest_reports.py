@@ -413,17 +413,17 @@ def test_kinds_from_a_bilingual_lexicon(sentence: str, kind: str) -> None:
             "de",
             "military-action",
         ),
-        # what a cabinet voted to do is the act, not an election
+        # what a cabinet voted to do is the act, not an election: a suspension
         (
             "The Cabinet voted Wednesday to suspend part of the military agreement.",
             "en",
-            "agreement",
+            "policy",
         ),
         ("South Koreans voted on Tuesday.", "en", "election"),
         (
             "Das Kabinett stimmte am Mittwoch dafür, das Militärabkommen teils auszusetzen.",
             "de",
-            "agreement",
+            "policy",
         ),
         # an accusation is a statement
         (
@@ -637,6 +637,9 @@ def test_the_headline_reports_nothing(
             True,
         ),
         ("Nordkorea feuerte vor einem Jahr eine Rakete über Japan.", "vor einem Jahr", False),
+        # a count of acts told before: the acts have their own dates
+        ("It was the second such launch this week.", "this week", True),
+        ("Es war der dritte derartige Zwischenfall in diesem Jahr.", "in diesem Jahr", True),
         (
             "Als im Juni 2018 Trump und Kim sich trafen, war die Welt erleichtert.",
             "im Juni 2018",

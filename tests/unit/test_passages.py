@@ -37,6 +37,10 @@ def sentences(text: str) -> list[str]:
         ("Donald J. Trump kam. Kim auch.", ["Donald J. Trump kam.", "Kim auch."]),
         ("Es war 2018. 2019 kam Hanoi.", ["Es war 2018.", "2019 kam Hanoi."]),
         ("Am 27. April kam er. Gut.", ["Am 27. April kam er.", "Gut."]),
+        (  # an English day after its month is no German ordinal
+            "It fired on Sept. 9. On Oct. 1 it paraded.",
+            ["It fired on Sept. 9.", "On Oct. 1 it paraded."],
+        ),
         (  # a decade ends a sentence; its "s" is no initial
             "It began in the early 1990s. In March 1993 it left.",
             ["It began in the early 1990s.", "In March 1993 it left."],
