@@ -6,6 +6,7 @@ from fastapi.telemetry import TelemetryConfig
 
 from app.api import (
     caching,
+    collector,
     cors,
     errors,
     head,
@@ -75,4 +76,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     limits.install(app, settings)
     cors.install(app, settings)
     caching.install(app, settings)
+    collector.install(app)
     return app
