@@ -15,6 +15,7 @@ from app import views
 from app.dates import DateInterval, detect_language, find_dates
 from app.ingest.names import NameMention, Words, lexicons
 from app.ingest.passages import DEFAULT_MAX_CHARS, split_passages
+from app.ingest.reports import report_day
 from app.models import ActorMention, Article, DateMention, Passage, PlaceMention
 
 
@@ -80,29 +81,36 @@ def store_article(
     existing = session.exec(select(Article).where(Article.text_sha256 == digest)).first()
     if existing is not None:
         return existing, None
-    published = data.published
+    language = data.language or detect_language(data.text)
+    spans = split_passages(data.text, max_passage_chars)
+    published, evidence = data.published, data.published_evidence
+    # One reading of the whole article: a date takes its year from the dates before it,
+    # headings and earlier paragraphs included (app.dates).
+    found = find_dates(data.text, base=published.start if published else None, language=language)
+    day = None if published else report_day(data.text, spans, found)
+    if day is not None:  # the report's day from its dateline: read again counting from it
+        published, evidence = day.interval, day.text
+        found = find_dates(data.text, base=day.interval.start, language=language)
     article = Article(
         id=data.id or article_id(data, digest),
         title=data.title,
         outlet=data.outlet,
         author=data.author,
         url=data.url,
-        language=data.language or detect_language(data.text),
+        language=language,
         text=data.text,
         text_sha256=digest,
         published_start=published.start if published else None,
         published_end=published.end if published else None,
         published_precision=published.precision if published else None,
         published_qualifier=published.qualifier if published else None,
-        published_evidence=data.published_evidence,
+        published_evidence=evidence,
     )
     session.add(article)
     session.flush()
-    base = published.start if published else None
     actors, places = lexicons(session)
     # Bulk inserts of rows, not ORM objects built one by one; the objects come back from
     # RETURNING, in one statement per table (in no particular order: sorted here)
-    spans = split_passages(data.text, max_passage_chars)
     passages = sorted(
         _written(
             session,
@@ -122,9 +130,7 @@ def store_article(
     )
     starts = [p.start for p in passages]
     dates, actor_rows, place_rows = [], [], []
-    # One reading of the whole article: a date takes its year from the dates before it,
-    # headings and earlier paragraphs included (app.dates).
-    for mention in find_dates(data.text, base=base, language=article.language):
+    for mention in found:
         passage = passages[max(0, bisect.bisect_right(starts, mention.start) - 1)]
         if passage.start <= mention.start and mention.end <= passage.end:
             dates.append(

@@ -9,10 +9,13 @@ A date expression is a report only in a sentence of the story. Not in:
   ("Analyse | 21. Januar 2025");
 * the headline, the first passage when it is the article's title or a short line with no
   full stop: it sums up what the story reports;
-* a passage that is only a date ("28. Juli", "2018", "June 12:"): a heading, whose date
-  goes to the first sentence of the paragraph that follows it when that sentence states
-  no date of its own; but above the story, a line that is only the publication day
-  ("September 14, 2024" under the headline) is the article's date line, no heading.
+* a date heading, a passage that is only a date ("28. Juli", "2018", "June 12:") or a
+  date and a label ("August 2017 - Fire and fury") over a paragraph: its date goes to the
+  first sentence of each paragraph of its block (up to a blank line) when that sentence
+  states no date of its own; but above the story, a line that is only the publication day
+  ("September 14, 2024" under the headline) is the article's date line, no heading;
+* a footer: links to other articles after "Mehr zum Thema:", "Read more:" ...
+  (`line_kinds` decides what each line is).
 
 A live blog or ticker (two or more entries under time headings: "15:20 – Trump says war
 games will stop", "+++ 14:05 Uhr: Pressekonferenz +++", "14.49 Uhr:") tells what happened
@@ -30,6 +33,7 @@ in one ("Trump-Kim-Gipfel") are both.
 import re
 from dataclasses import dataclass
 
+from app.dates import DateMention as FoundDate
 from app.ingest.passages import sentence_ends
 from app.models import ActorMention, DateMention, Passage, PlaceMention
 
@@ -43,9 +47,10 @@ DATELINE = re.compile(
     rf"|{_PLACE}(?:,[^()\n–—]{{1,40}}?)?\s*{_AGENCY}{_DASH})"
 )
 _NAME = r"[A-ZÄÖÜ][\wäöüß.'-]+"
-BYLINE = re.compile(
-    rf"\s*(?i:von|by)\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
-    rf"(?:\s*(?:,|und|and|&)\s*[^\n]{{0,80}})?\s*$"
+BYLINE = re.compile(  # "By Jane Doe | Reuters", "Von unserem Korrespondenten, Tokio, ..."
+    rf"\s*(?i:von|by|from(?=\s+our\b))\s+(?:(?i:unsere[mnr]?|our)\s+\w+|{_NAME})"
+    rf"(?:\s+{_NAME}){{0,3}}(?:\s+(?:in|aus)\s+{_NAME})?"
+    rf"(?:(?:\s*[,|·&]|\s+(?:und|and)\b)\s*[^\n]{{0,80}})?\s*$"
 )
 CREDIT = re.compile(
     r"\s*[(\[]?\s*(?i:(?:fotos?|bilder?|photos?|images?|pictures?|credits?|grafik|quelle|"
@@ -186,6 +191,124 @@ def is_headline(passage: Passage, title: str | None, last: bool) -> bool:
     return not last and len(text) <= HEADLINE_CHARS and text[-1:] not in ".!?:;\"'“”»«)"
 
 
+# A footer's marker: what follows are other articles' headlines, not this story
+FOOTER = re.compile(
+    r"\W{0,3}(?i:mehr\s+zum\s+thema|mehr\s+dazu|lesen\s+sie\s+(?:auch|mehr)|auch\s+interessant|"
+    r"das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|weitere\s+(?:artikel|meldungen)|"
+    r"meistgelesen|read\s+more|related(?:\s+(?:stories|articles|coverage|content))?|"
+    r"more\s+on\s+this(?:\s+story)?|see\s+also|you\s+may\s+also\s+like|most\s+read)"
+    r"\s*(?::|$)"
+)
+# "Kim Jong Un besucht Russland (13.09.2023)": another article's headline and its date
+OTHER_ARTICLE = re.compile(r"[^.!?]{10,120}\(\s*[^()]*\d{4}\s*\)\s*$")
+# what separates a date heading's date from its label: "August 2017 - Fire and fury"
+_LABEL = re.compile(r"\s*(?:[-–—:|]\s*(?P<label>.*?)\s*)?$", re.DOTALL)
+# what may stand before a dateline's date: "Seoul,", "Tokio, ", "By Jane Doe |"
+_BEFORE_DATE = re.compile(r".*[,|·–—-]\s*$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date expression's span, and whether it names a day with its year (a full date)."""
+
+    start: int
+    end: int
+    full_day: bool
+
+
+def _date_first(text: str, start: int, end: int, dates: list[Dated]) -> bool:
+    """Whether the line text[start:end] is a date heading: its dates, then nothing or a
+    short label after a dash, colon or pipe ("2006: The first test", "März 2018 | Gesandte
+    in Pjöngjang", 'June 2019 - "The DMZ"')."""
+    if not dates or len(" ".join(text[start:end].split())) > HEADING_CHARS:
+        return False
+    if re.fullmatch(r"[\W]{0,3}", text[start : dates[0].start]) is None:
+        return False
+    label = _LABEL.match(text, dates[-1].end, end)
+    if label is None or label.end() != end:
+        return False
+    words = (label.group("label") or "").strip("\"'„“”»«‚‘’ ")
+    return words[-1:] not in ".!?" and not sentence_ends(words)
+
+
+def _dateline(line: str, dates: list[Dated], offset: int) -> bool:
+    """A place or a name, then the day ("Seoul, 31 October 2024", "Von unserem
+    Korrespondenten, Tokio, 28. Oktober 2025"): a short line ending in a full date."""
+    last = dates[-1] if dates else None
+    return (
+        last is not None
+        and last.full_day
+        and is_heading_line(line)
+        and not line[last.end - offset :].strip(" )")
+        and _BEFORE_DATE.fullmatch(line[: last.start - offset]) is not None
+    )
+
+
+def line_kinds(text: str, spans: list[tuple[int, int]], dates: list[list[Dated]]) -> list[str]:
+    """What each passage text[start:end] is, decided in this one place:
+
+    * "boilerplate": a byline, credit, copyright line or stamp, or above the story a
+      dateline on its own line ("Berlin, 1 November 2024"); its day is the report's, no
+      report is read from it;
+    * "heading": a date heading, only dates ("2018", "June 12:") or dates and a label
+      ("August 2017 - Fire and fury", "12. Juni 2018 – Singapur") when a paragraph, not
+      another such line, follows: its date is the paragraphs' below it, its label no event;
+    * "footer": a marker of links to other articles ("Mehr zum Thema:", "Read more:",
+      "Related") and the headlines after it up to the next paragraph, or a line that is
+      another article's headline and date ("Kim Jong Un besucht Russland (13.09.2023)");
+    * "body": everything else (the headline too: `is_headline`).
+    """
+    kinds: list[str] = []
+    above_story = True  # no paragraph of the story yet
+    in_footer = False
+    for index, (start, end) in enumerate(spans):
+        line = text[start:end]
+        own = dates[index]
+        following = index + 1 < len(spans) and _date_first(
+            text, *spans[index + 1], dates[index + 1]
+        )
+        short = is_heading_line(line)
+        headline = (
+            len(line) <= HEADLINE_CHARS and not sentence_ends(line) and line[-1:] not in ".!?"
+        )
+        in_footer = bool(FOOTER.match(line)) or (in_footer and headline)
+        body_start = dateline_end(text, start, end)
+        if in_footer or OTHER_ARTICLE.match(line):
+            kind = "footer"
+        elif is_boilerplate(text[body_start:end]) or (above_story and _dateline(line, own, start)):
+            kind = "boilerplate"
+        elif is_date_only(line, [Span(d.start, d.end) for d in own], start) or (
+            0 < index < len(spans) - 1 and not following and _date_first(text, start, end, own)
+        ):
+            kind = "heading"
+        else:
+            kind = "body"
+            above_story = above_story and (short or index == 0)  # the headline
+        kinds.append(kind)
+    return kinds
+
+
+def report_day(text: str, spans: list[tuple[int, int]], found: list[FoundDate]) -> FoundDate | None:
+    """The report's day of an article posted without one, as a careful reader takes it: the
+    full date of its dateline, byline or stamp, else its first full date (not a footer's)."""
+    by_line = [[m for m in found if start <= m.start < end] for start, end in spans]
+    kinds = line_kinds(
+        text, spans, [[Dated(m.start, m.end, _full_day(m)) for m in own] for own in by_line]
+    )
+    days = [
+        (kind != "boilerplate", m)
+        for kind, own in zip(kinds, by_line, strict=True)
+        if kind != "footer"
+        for m in own
+        if _full_day(m)
+    ]
+    return min(days, key=lambda pair: pair[0], default=(False, None))[1]
+
+
+def _full_day(mention: FoundDate) -> bool:
+    return mention.interval.precision == "day" and not mention.inferred
+
+
 def of_article(
     text: str,
     passages: list[Passage],
@@ -202,17 +325,26 @@ def of_article(
     blog = sum(TIME_HEADING.match(p.text) is not None for p in passages) >= BLOG_ENTRIES
     blog_day = published  # the day of a live blog's entries
     entry = False  # before the first sentence of a live blog's entry
-    for passage in passages:
+    kinds = line_kinds(
+        text,
+        [(p.start, p.end) for p in passages],
+        [[_dated(m) for m in dates[p.id or 0]] for p in passages],
+    )
+    ends = [p.start for p in passages[1:]] + [len(text)]
+    for passage, kind, next_start in zip(passages, kinds, ends, strict=True):
         assert passage.id is not None
         body_start = dateline_end(text, passage.start, passage.end)
         own = [m for m in dates[passage.id] if m.start >= body_start]
         timed = TIME_HEADING.match(text, body_start, passage.end) if blog else None
-        if timed is None and is_boilerplate(text[body_start : passage.end]):
+        if kind == "footer":
+            heading, entry = [], False
+            continue
+        if timed is None and kind == "boilerplate":
             heading, entry = [], False
             days = [m for m in own if m.precision == "day"]
             blog_day = days[0] if blog and days else blog_day
             continue
-        if is_date_only(passage.text, [Span(m.start, m.end) for m in own], passage.start):
+        if kind == "heading":
             pub = published.date_start if published is not None else None
             dated_line = not found and [(m.date_start, m.date_end) for m in own] == [(pub, pub)]
             heading, entry = ([] if dated_line else own), False
@@ -225,7 +357,7 @@ def of_article(
             if is_heading_line(text[body_start : passage.end]):
                 continue  # the entry's title
         elif is_heading_line(passage.text):
-            entry = False
+            heading, entry = [], False  # a heading without a date ends the dated section
         day = [blog_day] if entry and blog_day is not None else []
         cuts = [c for c in sentence_ends(text, body_start, passage.end) if c > body_start]
         bounds = list(zip([body_start, *cuts], [*cuts, passage.end], strict=True))
@@ -266,5 +398,10 @@ def of_article(
                     names=sorted(names + named),
                 )
             )
-        heading = []
+        if text.count("\n", passage.end, next_start) > 1:
+            heading = []  # a blank line ends the heading's block
     return found
+
+
+def _dated(mention: DateMention) -> Dated:
+    return Dated(mention.start, mention.end, mention.precision == "day" and not mention.inferred)

@@ -199,6 +199,51 @@ def test_a_chronology_is_read_as_one_document_and_says_which_years_it_inferred(
 
 
 @pytest.mark.parametrize(
+    ("text", "day", "evidence", "dates"),
+    [
+        (
+            "North Korea fires new ICBM\n\nSeoul, 31 October 2024\n\nNorth Korea test-fired "
+            "an intercontinental ballistic missile on Thursday. On Monday, the Pentagon said "
+            "North Korean soldiers had been sent to Russia. The North had last fired an ICBM "
+            "in December last year.\n\nRelated:\nKim visits Russia (13.09.2023)",
+            "2024-10-31",
+            "31 October 2024",
+            {"Thursday": "2024-10-31", "Monday": "2024-10-28", "December last year": "2023-12-01"},
+        ),
+        (
+            "Trump will Kim treffen\n\nVon unserem Korrespondenten, Tokio, 28. Oktober 2025"
+            "\n\nTrump hat am Montag erklärt, er würde Kim gerne treffen. Am Dienstag traf er "
+            "Sanae Takaichi. Im Dezember vergangenen Jahres hatte Kim Trump gelobt.",
+            "2025-10-28",
+            "28. Oktober 2025",
+            {
+                "Montag": "2025-10-27",
+                "Dienstag": "2025-10-28",
+                "Dezember vergangenen Jahres": "2024-12-01",
+            },
+        ),
+    ],
+)
+def test_an_article_posted_without_a_date_is_dated_by_its_dateline(
+    writable_server: LiveServer, text: str, day: str, evidence: str, dates: dict[str, str]
+) -> None:
+    answer = post(writable_server, {"text": text})
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    assert (body["article"]["published"]["start"], body["article"]["published"]["end"]) == (
+        day,
+        day,
+    )
+    article = httpx.get(f"{writable_server.url}/articles/{body['article']['id']}").json()
+    assert article["published_evidence"] == evidence
+    found = {m["text"]: m["date"]["start"] for m in body["date_mentions"]}
+    assert {text: found.get(text) for text in dates} == dates
+    dateline = [p["id"] for p in body["passages"] if evidence in text[p["start"] : p["end"]]]
+    footer = [p["id"] for p in body["passages"] if "(13.09.2023)" in text[p["start"] : p["end"]]]
+    assert not [e for e in body["events"] if e["passage_id"] in dateline + footer]
+
+
+@pytest.mark.parametrize(
     ("body", "param"),
     [
         ({"text": ""}, "text"),

@@ -302,3 +302,58 @@ def test_what_was_agreed_of_the_future_makes_no_plan_of_the_agreement(
     session: Session, text: str
 ) -> None:
     assert proposed(session, text, "2023-04-27") == {day("2023-04-26")}
+
+
+HEADINGS_EN = """How the talks ran aground
+
+Seoul (Reuters) - The two leaders have not met since 2019. Here is what happened.
+
+March 2018 - "Fire and fury" ends
+South Korean envoys met Kim Jong Un in Pyongyang.
+Days later the White House accepted an invitation to a summit.
+
+2020 | The office
+North Korea blew up the joint liaison office in Kaesong.
+
+Read more:
+Kim Jong Un visits Russia (13.09.2023)
+"""
+
+HEADINGS_DE = """Chronik: Wie die Gespräche scheiterten
+
+Seoul (dpa) - Die beiden Staatschefs haben sich seit 2019 nicht mehr getroffen. Ein Überblick.
+
+März 2018: Gesandte in Pjöngjang
+Südkoreanische Gesandte trafen Kim Jong Un in Pjöngjang.
+Wenige Tage später nahm das Weiße Haus eine Einladung zu einem Gipfel an.
+
+2020 – Das Büro
+Nordkorea sprengte das gemeinsame Verbindungsbüro in Kaesong.
+
+Mehr zum Thema:
+Kim Jong Un besucht Russland (13.09.2023)
+"""
+
+
+@pytest.mark.parametrize("text", [HEADINGS_EN, HEADINGS_DE])
+def test_a_date_heading_dates_the_paragraph_under_it_and_is_no_event(
+    session: Session, text: str
+) -> None:
+    """ "March 2018 - label", "2020 | label": the paragraph below is on that date, the label
+    is no event; a footer's headlines are other articles."""
+    dates = proposed(session, text, "2024-01-16")
+    cited = {
+        (e.date_start.isoformat(), e.date_end.isoformat(), s.quote)
+        for e, s in session.exec(
+            select(Event, Source).where(Source.event_id == Event.id, Event.status == "proposed")
+        ).all()
+    }
+    quotes = {quote for *_, quote in cited}
+    assert ("2018-03-01", "2018-03-31") in dates
+    assert ("2020-01-01", "2020-12-31") in dates
+    assert any(
+        quote.startswith(("South Korean envoys", "Südkoreanische Gesandte")) for quote in quotes
+    )
+    assert any(quote.startswith(("North Korea blew", "Nordkorea sprengte")) for quote in quotes)
+    assert not [q for q in quotes if "2018" in q or "2020" in q or "13.09.2023" in q]
+    assert day("2023-09-13") not in dates

@@ -53,6 +53,12 @@ def test_datelines(text: str, dateline: str) -> None:
         ("Von hier aus gesehen ist Seoul nur 50 Kilometer entfernt.", False),
         ("Bilder von der Grenze zeigen Soldaten beider Seiten.", False),
         ("By March 2018, the talks had stalled.", False),
+        ("By Jane Doe | 3 March 2024", True),
+        ("Von unserem Korrespondenten, Tokio, 28. Oktober 2025", True),
+        ("Von unserer Korrespondentin in Peking", True),
+        ("From our correspondent in Seoul, 4 July 2017", True),
+        ("From Seoul, the view is different.", False),
+        ("Von unserem Standpunkt aus ist das ein Fehler.", False),
         ("Published reports said Kim had been ill for weeks.", False),
         ("Stand heute gibt es keinen Friedensvertrag.", False),
         ("Publiziert am 25.03.2022", True),
@@ -1038,3 +1044,118 @@ def test_an_order_to_prepare_for_war_is_a_threat_and_a_party_plenum_a_speech(
 def test_the_date_of_pictures_is_no_event(sentence: str, date: str, pictures: bool) -> None:
     at = sentence.index(date)
     assert proposals.dates_pictures(sentence[:at], sentence[at + len(date) :]) is pictures
+
+
+def _kinds(text: str) -> dict[str, str]:
+    """Each line of text -> what `line_kinds` says it is (dates read as ingestion does)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    found = find_dates(text)
+    dated = [
+        [
+            reports.Dated(m.start, m.end, m.interval.precision == "day" and not m.inferred)
+            for m in found
+            if start <= m.start < end
+        ]
+        for start, end in spans
+    ]
+    return {
+        text[start:end]: kind
+        for (start, end), kind in zip(spans, reports.line_kinds(text, spans, dated), strict=True)
+    }
+
+
+EXPLAINER = """How North Korea became a nuclear power
+Seoul, 22 January 2025
+By Jane Doe | 22 January 2025
+President Donald Trump called North Korea a nuclear power on Monday. Here is how.
+October 2006 - The first test
+North Korea conducted its first underground nuclear test.
+2013: "Byungjin"
+Kim declared that the country would build its economy and its arsenal.
+June 2019 | The DMZ
+Trump stepped into North Korea.
+2025 - "A nuclear power"
+Trump used the words on his first day.
+Read more:
+Trump and Kim: a history of letters (Jan. 15, 2025)
+North Korea fires missile as Blinken visits Seoul
+Kim Jong Un visits Russia (13.09.2023)
+(Reporting by Jane Doe; Editing by John Smith)"""
+
+CHRONIK = """Chronik: Trump und Kim
+Von unserem Korrespondenten, Tokio, 28. Oktober 2025
+Stand: 28.10.2025 09:41 Uhr
+Trump hat am Montag erklärt, er würde Kim gern treffen. Ein Überblick.
+März 2018 | Gesandte in Pjöngjang
+Südkoreanische Gesandte treffen Kim.
+12. Juni 2018 – Singapur
+Trump und Kim treffen sich.
+Nach dem Treffen kündigt Trump an, die Manöver auszusetzen.
+27./28. Februar 2019: Hanoi
+Der Gipfel endet ohne Einigung.
+Singapur, 12. Juni 2018
+Der Gipfel war der erste seiner Art.
+Lesen Sie auch: Kim besucht Russland
+Mehr zum Thema:
+Kim Jong Un besucht Russland (13.09.2023)"""
+
+ENTRIES = """Key dates
+March 26 – The Cheonan sinks
+Nov. 23 – North Korea shells Yeonpyeong Island
+2018
+April 27: Kim and Moon meet at Panmunjom."""
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "kind"),
+    [
+        (EXPLAINER, "Seoul, 22 January 2025", "boilerplate"),
+        (EXPLAINER, "By Jane Doe | 22 January 2025", "boilerplate"),
+        (EXPLAINER, "October 2006 - The first test", "heading"),
+        (EXPLAINER, '2013: "Byungjin"', "heading"),
+        (EXPLAINER, "June 2019 | The DMZ", "heading"),
+        (EXPLAINER, '2025 - "A nuclear power"', "heading"),
+        (EXPLAINER, "Trump stepped into North Korea.", "body"),
+        (EXPLAINER, "Read more:", "footer"),
+        (EXPLAINER, "Trump and Kim: a history of letters (Jan. 15, 2025)", "footer"),
+        (EXPLAINER, "North Korea fires missile as Blinken visits Seoul", "footer"),
+        (EXPLAINER, "Kim Jong Un visits Russia (13.09.2023)", "footer"),
+        (CHRONIK, "Von unserem Korrespondenten, Tokio, 28. Oktober 2025", "boilerplate"),
+        (CHRONIK, "Stand: 28.10.2025 09:41 Uhr", "boilerplate"),
+        (CHRONIK, "März 2018 | Gesandte in Pjöngjang", "heading"),
+        (CHRONIK, "12. Juni 2018 – Singapur", "heading"),
+        (CHRONIK, "27./28. Februar 2019: Hanoi", "heading"),
+        (CHRONIK, "Nach dem Treffen kündigt Trump an, die Manöver auszusetzen.", "body"),
+        (CHRONIK, "Lesen Sie auch: Kim besucht Russland", "footer"),
+        (CHRONIK, "Kim Jong Un besucht Russland (13.09.2023)", "footer"),
+        # below the story's first paragraph a place and a date head a section, no dateline
+        (CHRONIK, "Singapur, 12. Juni 2018", "body"),
+        (CHRONIK, "Der Gipfel war der erste seiner Art.", "body"),
+        # a date and a label followed by another such line is an entry, not a heading
+        (ENTRIES, "March 26 – The Cheonan sinks", "body"),
+        (ENTRIES, "Nov. 23 – North Korea shells Yeonpyeong Island", "body"),
+        (ENTRIES, "2018", "heading"),
+    ],
+)
+def test_what_a_line_is(text: str, line: str, kind: str) -> None:
+    assert _kinds(text)[line] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (EXPLAINER, "22 January 2025"),  # the dateline's, not the headline's
+        (CHRONIK, "28. Oktober 2025"),
+        (
+            "Kim met Putin in Vostochny.\nThe talks on 13 September 2023 lasted hours; on "
+            "14 September 2023 Kim went on to Komsomolsk.",
+            "13 September 2023",  # no dateline: the first full date
+        ),
+        ("Read more:\nKim visits Russia (13.09.2023)", None),  # a footer's is another article's
+        ("In June Trump met Kim.", None),
+    ],
+)
+def test_the_report_s_day_of_an_article_without_one(text: str, day: str | None) -> None:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    found = reports.report_day(text, spans, find_dates(text))
+    assert (found.text if found else None) == day
