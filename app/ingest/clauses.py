@@ -28,15 +28,17 @@ _REPORTING_FIRST = re.compile(rf"[^,;]{{0,80}}?\b{SAYING}\b[^,;]{{0,40}}?(,\s+|\
 # six months of turmoil that began when his predecessor ... declared martial law on Dec. 3"
 _SPAN = r"(?:minutes?|hours?|days?|weeks?|months?|years?|Minuten|Stunden|Tage|Wochen|Monate|Jahre)"
 _HOW_MANY = r"(?:a|an|one|two|three|several|few|some|wenige|zwei|drei|einige|ein|eine|\d+)"
-_WEAK = re.compile(  # "a day after", "hours after", "wenige Stunden nachdem" go with their clause
-    rf"\s+(?=(?:(?:{_HOW_MANY}\s+)?{_SPAN}\s+)?(?:when|after|before|while|nachdem|bevor|während)\b)"
+_WEAK = re.compile(  # "a day after", "hours after", "wenige Stunden nachdem" go with their clause;
+    # a relative clause without a comma: "on Tuesday, ... of an Asia tour that began on Sunday"
+    rf"\s+(?=(?:(?:{_HOW_MANY}\s+)?{_SPAN}\s+)?(?:when|after|before|while|nachdem|bevor|während)\b"
+    r"|(?:that|which)\s+(?:began|ended|[a-z]{3,}ed)\b)"
 )
 _LABEL = re.compile(r"[\s\d.]*[A-ZÄÖÜ][a-zäöü]*\.?[\s\d.,]*")  # "April 25", "25. April 2019"
 _INSIDE_SPAN = re.compile(rf"\b(?:{_HOW_MANY}|{_SPAN})$")  # no cut inside "a day after"
 
 
 _SUBORDINATE = re.compile(  # a clause of its own subject: no subject put in front
-    r"\s*(?:but|while|after|before|when|where|which|aber|während|nachdem|bevor|als|wo|wobei|"
+    r"\s*(?:but|while|after|before|when|where|which|that|aber|während|nachdem|bevor|als|wo|wobei|"
     r"wie|as|according|laut)\b"
 )
 

@@ -119,7 +119,7 @@ ACTS: list[Row] = [
     ("court", None, "Gericht Gerichtshof", "court"),
     ("parliament", None, "Parlament Volksversammlung", "parliament assembly"),
     # deaths
-    ("death", "death", "starb Tod", "death died dies dead"),
+    ("death", "death", "starb Tod erschossen", "death died dies dead"),
     (None, "death", "stirbt getötet Tode", "=killed"),
     ("execution", "death", "Hinrichtung hingerichtet", "executed execution"),
     ("assassination", "death", "ermordet Ermordung", "assassinated assassination murdered"),
@@ -205,16 +205,22 @@ ACTS: list[Row] = [
     ("writing", "statement", "schrieb geschrieben schreibt", "wrote writing written"),
     ("letter", "statement", "Brief", "letter"),
     (
+        "rejection",
+        "statement",
+        "abgelehnt zurückgewiesen Ablehnung Zurückweisung",
+        "rejected rejection",
+    ),
+    (
         None,
         "statement",
         "sagt gesagt erklärt erklären Erklärung kündigen betont bekräftigt bekräftigen "
         "verurteilt verurteilen Verurteilung verkünden abgesagt vorgeschlagen bestätigt "
         "bestätigen Bestätigung nannte nennt sprechen spricht fordert fordern Forderung "
-        "gefordert angeboten abgelehnt verspottet verspotten zurückgewiesen meldet "
+        "gefordert angeboten verspottet verspotten meldet "
         "vorgeworfen beschuldigt beschuldigen signalisiert kontert Vorwurf "
         "Vorwürfe",
         "said says =stated told tells condemned condemnation mocked statement "
-        "cancel cancelled cancellation proposed proposal offer rejected rejection "
+        "cancel cancelled cancellation proposed proposal offer "
         "confirmed confirmation accepted urged urges demand pledge vowed vows vow claim accused "
         "accusation signalled signaled retorted =countered estimated =reported",
     ),

@@ -7,7 +7,8 @@ reports: a period around its date (longer than a month and than the expression, 
 this holds its first or last day, but for an act that began a trend of no kind: the
 summit of a rapprochement, or a day of a series of tests, each test an event of its own; or is a season of a series of a year at most: "Over the summer
 it fired a dozen missiles"; a year is too coarse to tell), or another act (a joint
-exercise is no missile test; meetings, summits, visits and agreements are one family).
+exercise is no missile test; meetings, summits, visits and agreements are one family, but
+an act on a day inside a visit or a war is its own: an agreement signed during a trip).
 So a specific new event is never hidden by one around it. Not for a decade, nor "today",
 nor a plan: a date after the publication, or in its last week in a clause that says
 "will", "is expected to", "was due to", "soll" (or, for a date reaching past the
@@ -416,9 +417,23 @@ def _covers(event: Candidate, mention: DateInterval, kind: str, starts: bool = F
         return False  # a series of tests: its first or last test is an event of its own
     if long and kind in ACTS and event.kind == "other":
         return False  # an act that began a trend of no kind: the summit of a rapprochement
+    if _during(event, mention, kind):
+        return False
     if kind not in ACTS or event.kind not in ACTS:
         return True
     return KIND_FAMILIES.get(kind, kind) == KIND_FAMILIES.get(event.kind, event.kind)
+
+
+def _during(event: Candidate, mention: DateInterval, kind: str) -> bool:
+    """Whether the mention dates another act inside a visit or a war (not its first or last
+    day): an agreement signed, a speech, a meeting during a trip ("hatten Trump und die
+    Premierministerin am Dienstag ein Abkommen unterzeichnet", linked to the Asia trip), an
+    attack during a war, is an event of its own; arriving is the visit."""
+    inside = day_count(event.interval) > day_count(mention) and not holds_end(
+        mention, event.interval
+    )
+    own = kind in ACTS or kind == "speech"
+    return inside and own and event.kind in ("visit", "war") and kind != event.kind
 
 
 def _season_of(mention: DateInterval, event: Candidate) -> bool:

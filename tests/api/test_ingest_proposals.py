@@ -53,6 +53,14 @@ def links(session: Session, found: Json) -> list[Json]:
     return views.article_links(session.connection(), found["article"]["id"])
 
 
+def linked_ids(session: Session, text: str, published: str, language: str) -> set[str]:
+    """The events the article links (not proposes), ingested in the language."""
+    body = ArticleCreate(text=text, published=published, language=language)
+    found, _ = ingest(session, body, max_chars=10**6)
+    session.commit()
+    return {link["event_id"] for link in found["events"] if link["status"] == "linked"}
+
+
 def test_no_proposal_from_datelines_bylines_credits_stamps_or_headings(session: Session) -> None:
     for text, published in ((CHRONICLE, "5. September 2017"), (WIRE, "4 September 2017")):
         found = ingested(session, text, published)
@@ -430,10 +438,7 @@ def test_the_start_of_a_period_links_and_an_act_that_began_a_trend_is_proposed(
     """The invasion is the first day of the war (its summary says so): linked, not proposed
     again; the summit that began the rapprochement of Russia and North Korea (a trend of no
     kind) is proposed as the act it is."""
-    body = ArticleCreate(text=text, published="2024-06-20", language=language)
-    found, _ = ingest(session, body, max_chars=10**6)
-    session.commit()
-    linked = {link["event_id"] for link in found["events"] if link["status"] == "linked"}
+    linked = linked_ids(session, text, "2024-06-20", language)
     assert "russia-ukraine-war-2022" in linked
     proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
     assert [e.date_start for e in proposed] == [datetime.date(2023, 9, 13)]
@@ -510,9 +515,60 @@ def test_one_date_of_two_named_events_links_both(
 ) -> None:
     """December 2011 holds the death of Kim Jong Il and his son's accession; the sentence
     names both acts: linked to both, proposed as neither."""
-    body = ArticleCreate(text=text, published="2023-07-13", language=language)
-    found, _ = ingest(session, body, max_chars=10**6)
-    session.commit()
-    linked = {link["event_id"] for link in found["events"] if link["status"] == "linked"}
+    linked = linked_ids(session, text, "2023-07-13", language)
     assert linked == {"kim-jong-il-death-2011", "kim-jong-un-accession-2011"}
+    assert not session.exec(select(Event).where(Event.status == "proposed")).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Auf seiner Asienreise unterzeichnete Trump am 28. Oktober 2025 in Tokio mit "
+            "Regierungschefin Sanae Takaichi ein Abkommen über kritische Mineralien.",
+            "de",
+        ),
+        (
+            "On his Asia trip, Trump signed an agreement on critical minerals with Prime "
+            "Minister Sanae Takaichi in Tokyo on Oct. 28, 2025.",
+            "en",
+        ),
+    ],
+)
+def test_an_act_during_a_trip_is_proposed_beside_the_trip(
+    session: Session, text: str, language: str
+) -> None:
+    """The sentence names the trip of 24-30 October 2025 (linked) and dates an agreement
+    signed on one day of it: an event of its own, proposed (the trip does not hide it)."""
+    linked = linked_ids(session, text, "2025-11-02", language)
+    assert "trump-asia-trip-2025" in linked
+    proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
+    signed = [(e.date_start, e.kind) for e in proposed]
+    assert signed == [(datetime.date(2025, 10, 28), "agreement")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "event_id"),
+    [
+        (
+            "Takaichi gilt als Ziehtochter von Shinzo Abe, der im Juli 2022 bei einer "
+            "Wahlkampfrede in Nara erschossen worden war.",
+            "de",
+            "shinzo-abe-assassinated-2022",
+        ),
+        (
+            "Kims Schwester Kim Yo Jong hatte Ende Juli 2025 alle Angebote aus Seoul "
+            "zurückgewiesen.",
+            "de",
+            "kim-yo-jong-rejects-talks-2025",
+        ),
+    ],
+)
+def test_an_act_in_other_words_in_a_relative_clause_links(
+    session: Session, text: str, language: str, event_id: str
+) -> None:
+    """Killed by a shot ("erschossen") is the title's "ermordet"; "zurückgewiesen" the
+    rejection of "lehnt ... ab": linked, not proposed again."""
+    linked = linked_ids(session, text, "2025-11-02", language)
+    assert linked == {event_id}
     assert not session.exec(select(Event).where(Event.status == "proposed")).all()

@@ -216,6 +216,14 @@ def test_the_clause_of_each_date(sentence: str, date: str, clause: str) -> None:
             "zwei Monate nachdem",
             "25. April 2019 – Kim und Putin treffen sich in Wladiwostok,",
         ),
+        (  # a relative clause without a comma: the trip that began, not the agreement signed
+            "Trump and Takaichi signed a framework agreement on rare earths in Tokyo on "
+            "Tuesday, the centrepiece of the Japanese leg of an Asia tour that began in "
+            "Malaysia on Sunday.",
+            "Sunday",
+            "Tuesday",
+            "that began in Malaysia on Sunday.",
+        ),
     ],
 )
 def test_a_label_and_a_clause_of_time(sentence: str, date: str, other: str, clause: str) -> None:
