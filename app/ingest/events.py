@@ -5,8 +5,9 @@ A date expression proposes a new event (status `proposed`, hidden from GET /even
 unless asked for) when it linked nothing, or an event that is not the one the sentence
 reports: a period around its date (longer than a month and than the expression, unless
 this holds its first or last day, but for an act that began a trend of no kind: the
-summit of a rapprochement, or a day of a series of tests, each test an event of its own; or is a season of a series of a year at most: "Over the summer
-it fired a dozen missiles"; a year is too coarse to tell), or another act (a joint
+summit of a rapprochement, or a day of a series of tests, each test an event of its own;
+or is a season of a series of a year at most: "Over the summer it fired a dozen
+missiles"; a year is too coarse to tell), or another act (a joint
 exercise is no missile test; meetings, summits, visits and agreements are one family, but
 an act on a day inside a visit or a war is its own: an agreement signed during a trip).
 So a specific new event is never hidden by one around it. Not for a decade, nor "today",
