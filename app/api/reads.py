@@ -16,17 +16,23 @@ then its statements alone. Taken from the pool, each read also sent a ping on ch
 BEGIN and a ROLLBACK, each a round trip with its own work on the server (a page is one
 statement, a name one more, so one snapshot each is enough). A read whose connection has
 gone runs once more on a new one, as the pool's ping would have found it gone.
+The threads take reads from one queue and hand each result to the loop by
+call_soon_threadsafe: run_in_executor's futures (a concurrent one, an asyncio one wrapping
+it, the callbacks that copy one's state to the other) cost the loop more than the read's
+own Python.
 Either way, counts (`count=true`) run in threads of their own: counting a million events
 takes tens of milliseconds, during which pages asked for meanwhile would otherwise wait.
 """
 
 import asyncio
+import contextlib
 import math
+import queue
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from fastapi import FastAPI
 from sqlalchemy import Connection, Engine
@@ -44,7 +50,12 @@ PROGRESS_STEPS = 100_000  # SQLite virtual machine steps between checks of the b
 class Reads:
     def __init__(self, engine: Engine, threads: int, inline_budget: float | None) -> None:
         self.engine = engine
-        self.executor = ThreadPoolExecutor(threads, thread_name_prefix="timeline-read")
+        self._queue: queue.SimpleQueue[_Asked | None] = queue.SimpleQueue()
+        self._threads = [
+            threading.Thread(target=self._serve, name=f"timeline-read_{n}", daemon=True)
+            for n in range(threads)
+        ]
+        self._started = False
         self.counting = ThreadPoolExecutor(threads, thread_name_prefix="timeline-count")
         self.inline_budget = inline_budget
         self._inline: Connection | None = None
@@ -60,8 +71,31 @@ class Reads:
             except OperationalError as error:
                 if not _interrupted(error):
                     raise
-            return await asyncio.get_running_loop().run_in_executor(self.executor, self._run, work)
-        return await asyncio.get_running_loop().run_in_executor(self.executor, self._run_held, work)
+            return await self._in_thread(self._run, work)
+        return await self._in_thread(self._run_held, work)
+
+    async def _in_thread(self, run: Callable[[Work[T]], T], work: Work[T]) -> T:
+        if not self._started:
+            self._started = True
+            for thread in self._threads:
+                thread.start()
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[T] = loop.create_future()
+        self._queue.put((run, work, answer, loop))
+        return await answer
+
+    def _serve(self) -> None:
+        """A read thread: runs what the queue brings until it brings None."""
+        while (asked := self._queue.get()) is not None:
+            run, work, answer, loop = asked
+            result: Any = None
+            failed: BaseException | None = None
+            try:
+                result = run(work)
+            except BaseException as error:
+                failed = error
+            with contextlib.suppress(RuntimeError):  # the loop closed while the read ran
+                loop.call_soon_threadsafe(_settle, answer, result, failed)
 
     async def count(self, work: Work[T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self.counting, self._run, work)
@@ -118,14 +152,29 @@ class Reads:
         return time.monotonic() > self._deadline
 
     def close(self) -> None:
-        for executor in (self.executor, self.counting):
-            executor.shutdown(wait=False, cancel_futures=True)
+        self.counting.shutdown(wait=False, cancel_futures=True)
+        for thread in self._threads:
+            if thread.is_alive():
+                self._queue.put(None)  # the thread ends when it comes to it
         for conn in self._all_held:
             conn.close()
         self._all_held.clear()
         if self._inline is not None:
             self._inline.close()
             self._inline = None
+
+
+Answer = asyncio.Future[Any]
+_Asked = tuple[Callable[[Work[Any]], Any], Work[Any], Answer, asyncio.AbstractEventLoop]
+
+
+def _settle(answer: Answer, result: Any, error: BaseException | None) -> None:
+    if answer.cancelled():  # the request went away while its read ran
+        return
+    if error is None:
+        answer.set_result(result)
+    else:
+        answer.set_exception(error)
 
 
 def _interrupted(error: OperationalError) -> bool:

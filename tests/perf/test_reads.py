@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import Connection, event, text
+from sqlalchemy.exc import DBAPIError
 
 from app import queries
 from app.api.reads import Reads
@@ -137,3 +138,35 @@ def test_a_count_in_progress_does_not_hold_up_other_pages(fresh_seeded_url: str)
             event.remove(engine, "before_cursor_execute", hold_counts)
     assert answer.status_code == 200
     assert answer.json()["total"] == published
+
+
+def test_reads_in_threads_answer_their_callers_errors_included_and_outlive_one_gone(
+    seeded_url: str,
+) -> None:
+    """PostgreSQL's reads (and SQLite's past the budget) run in the reads' threads, which
+    hand each answer, or its error, to the loop; a caller that goes while its read runs
+    leaves the thread to the next read."""
+    reads = Reads(get_engine(seeded_url), 2, None)
+    sleep = "SELECT pg_sleep(0.3)" if reads.engine.dialect.name == "postgresql" else SLOW
+
+    def thread_and_count(conn: Connection) -> tuple[str, int]:
+        count = conn.execute(text("SELECT count(*) FROM event")).scalar_one()
+        return threading.current_thread().name, int(count)
+
+    async def reads_and_one_gone() -> list[Any]:
+        with pytest.raises(asyncio.TimeoutError):
+            await asyncio.wait_for(reads.run(lambda conn: conn.exec_driver_sql(sleep).all()), 0.05)
+        answers = await asyncio.gather(
+            *(reads.run(thread_and_count) for _ in range(4)),
+            reads.run(lambda conn: conn.exec_driver_sql("SELECT no_such_column FROM event")),
+            return_exceptions=True,
+        )
+        return answers
+
+    try:
+        *answers, failed = asyncio.run(reads_and_one_gone())
+    finally:
+        reads.close()
+    assert {name.startswith("timeline-read") for name, _ in answers} == {True}
+    assert len({count for _, count in answers}) == 1 and answers[0][1] > 0
+    assert isinstance(failed, DBAPIError) and "no_such_column" in str(failed)
