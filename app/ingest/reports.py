@@ -369,7 +369,8 @@ def of_article(
             stated = [m for m in own if start <= m.start < end]
             headed = heading if number == 0 and heading else day
             from_blog = not stated and headed is day and bool(day)
-            from_heading = not stated and bool(headed)
+            # a fragment of one or two words ("Funkstille.") tells a state, no act
+            from_heading = not stated and bool(headed) and len(text[start:end].split()) > 2
             entry, day = False, []  # the entry's first sentence only
             if not stated and not from_heading:
                 continue

@@ -357,3 +357,18 @@ def test_a_date_heading_dates_the_paragraph_under_it_and_is_no_event(
     assert any(quote.startswith(("North Korea blew", "Nordkorea sprengte")) for quote in quotes)
     assert not [q for q in quotes if "2018" in q or "2020" in q or "13.09.2023" in q]
     assert day("2023-09-13") not in dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gipfel ohne Folgen\n\nSeoul (dpa) - Kim und Trump trafen sich 2019 zum letzten Mal."
+        "\n\n2021 bis 2023\nStillstand.\n",
+        "Summits without a sequel\n\nSeoul (AP) - Kim and Trump last met in 2019."
+        "\n\n2021 to 2023\nStalemate.\n",
+    ],
+)
+def test_a_fragment_under_a_date_heading_tells_a_state_not_an_event(
+    session: Session, text: str
+) -> None:
+    assert not any(start.startswith("2021") for start, _ in proposed(session, text, "2024-01-16"))
