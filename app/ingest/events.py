@@ -178,8 +178,9 @@ def same_event(a: Candidate, b: Candidate, *, one_article: bool = False) -> bool
         return (said and act and shared >= MANY_WORDS and named) or _there(a, b)
     if days == (0, 0):
         return shared >= 2 and named
-    if max(days) > SEASON_DAYS:
-        return shared >= MANY_WORDS
+    if max(days) > SEASON_DAYS:  # or the act named, by an actor of both: "summits in 2000
+        act = any(t.startswith("=") for t in a.terms & b.terms)  # and 2007" and "June 13-15:
+        return shared >= MANY_WORDS or (act and bool(a.actors & b.actors))  # ... summit"
     return bool(shared or named)
 
 
