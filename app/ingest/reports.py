@@ -201,10 +201,10 @@ FOOTER = re.compile(
 )
 # "Kim Jong Un besucht Russland (13.09.2023)": another article's headline and its date
 OTHER_ARTICLE = re.compile(r"[^.!?]{10,120}\(\s*[^()]*\d{4}\s*\)\s*$")
-# what separates a date heading's date from its label: "August 2017 - Fire and fury"
-_LABEL = re.compile(r"\s*(?:[-–—:|]\s*(?P<label>.*?)\s*)?$", re.DOTALL)
-# what may stand before a dateline's date: "Seoul,", "Tokio, ", "By Jane Doe |"
-_BEFORE_DATE = re.compile(r".*[,|·–—-]\s*$", re.DOTALL)
+# a date heading's label and its date: "August 2017 - Fire and fury", "Singapur, 12. Juni 2018"
+_DATE_THEN_LABEL = re.compile(r"\s*(?:[-–—:|]\s*(?P<label>.*?)\s*)?", re.DOTALL)
+_LABEL_THEN_DATE = re.compile(r"\s*(?P<label>.*?)\s*[-–—:|,·]\s*", re.DOTALL)
+_QUOTES = "\"'„“”»«‚‘’ "
 
 
 @dataclass(frozen=True)
@@ -216,31 +216,34 @@ class Dated:
     full_day: bool
 
 
-def _date_first(text: str, start: int, end: int, dates: list[Dated]) -> bool:
-    """Whether the line text[start:end] is a date heading: its dates, then nothing or a
-    short label after a dash, colon or pipe ("2006: The first test", "März 2018 | Gesandte
-    in Pjöngjang", 'June 2019 - "The DMZ"')."""
+def _labelled(text: str, start: int, end: int, dates: list[Dated]) -> str | None:
+    """The label of a short line that is its dates and a label, one after the other, joined
+    by a dash, colon, pipe or comma ("2006: The first test", "März 2018 | Gesandte in
+    Pjöngjang", 'June 2019 - "The DMZ"', "Singapur, 12. Juni 2018"); None for any other
+    line. The label may be empty ("2018", "June 12:") and ends no sentence."""
     if not dates or len(" ".join(text[start:end].split())) > HEADING_CHARS:
-        return False
-    if re.fullmatch(r"[\W]{0,3}", text[start : dates[0].start]) is None:
-        return False
-    label = _LABEL.match(text, dates[-1].end, end)
-    if label is None or label.end() != end:
-        return False
-    words = (label.group("label") or "").strip("\"'„“”»«‚‘’ ")
-    return words[-1:] not in ".!?" and not sentence_ends(words)
+        return None
+    before, after = text[start : dates[0].start], text[dates[-1].end : end]
+    if re.fullmatch(r"\W{0,3}", before):
+        label = _DATE_THEN_LABEL.fullmatch(after)
+    elif re.fullmatch(r"[\W]{0,3}", after):
+        label = _LABEL_THEN_DATE.fullmatch(before.lstrip(_QUOTES))
+    else:
+        return None
+    words = (label.group("label") or "").strip(_QUOTES) if label else None
+    if words is None or words[-1:] in (".", "!", "?") or sentence_ends(words):
+        return None
+    return words
 
 
-def _dateline(line: str, dates: list[Dated], offset: int) -> bool:
+def _dateline(text: str, start: int, end: int, dates: list[Dated]) -> bool:
     """A place or a name, then the day ("Seoul, 31 October 2024", "Von unserem
     Korrespondenten, Tokio, 28. Oktober 2025"): a short line ending in a full date."""
-    last = dates[-1] if dates else None
     return (
-        last is not None
-        and last.full_day
-        and is_heading_line(line)
-        and not line[last.end - offset :].strip(" )")
-        and _BEFORE_DATE.fullmatch(line[: last.start - offset]) is not None
+        bool(dates)
+        and dates[-1].full_day
+        and bool(_labelled(text, start, end, dates))
+        and not re.fullmatch(r"\W{0,3}", text[start : dates[0].start])
     )
 
 
@@ -251,8 +254,9 @@ def line_kinds(text: str, spans: list[tuple[int, int]], dates: list[list[Dated]]
       dateline on its own line ("Berlin, 1 November 2024"); its day is the report's, no
       report is read from it;
     * "heading": a date heading, only dates ("2018", "June 12:") or dates and a label
-      ("August 2017 - Fire and fury", "12. Juni 2018 – Singapur") when a paragraph, not
-      another such line, follows: its date is the paragraphs' below it, its label no event;
+      ("August 2017 - Fire and fury", "12. Juni 2018 – Singapur", "Hanoi, February 2019")
+      when a paragraph, not another such line, follows: its date is the paragraphs' below
+      it, its label no event;
     * "footer": a marker of links to other articles ("Mehr zum Thema:", "Read more:",
       "Related") and the headlines after it up to the next paragraph, or a line that is
       another article's headline and date ("Kim Jong Un besucht Russland (13.09.2023)");
@@ -264,8 +268,8 @@ def line_kinds(text: str, spans: list[tuple[int, int]], dates: list[list[Dated]]
     for index, (start, end) in enumerate(spans):
         line = text[start:end]
         own = dates[index]
-        following = index + 1 < len(spans) and _date_first(
-            text, *spans[index + 1], dates[index + 1]
+        following = index + 1 < len(spans) and (
+            _labelled(text, *spans[index + 1], dates[index + 1]) is not None
         )
         short = is_heading_line(line)
         headline = (
@@ -275,10 +279,14 @@ def line_kinds(text: str, spans: list[tuple[int, int]], dates: list[list[Dated]]
         body_start = dateline_end(text, start, end)
         if in_footer or OTHER_ARTICLE.match(line):
             kind = "footer"
-        elif is_boilerplate(text[body_start:end]) or (above_story and _dateline(line, own, start)):
+        elif is_boilerplate(text[body_start:end]) or (
+            above_story and _dateline(text, start, end, own)
+        ):
             kind = "boilerplate"
         elif is_date_only(line, [Span(d.start, d.end) for d in own], start) or (
-            0 < index < len(spans) - 1 and not following and _date_first(text, start, end, own)
+            0 < index < len(spans) - 1
+            and not following
+            and _labelled(text, start, end, own) is not None
         ):
             kind = "heading"
         else:

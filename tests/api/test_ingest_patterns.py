@@ -335,7 +335,22 @@ Kim Jong Un besucht Russland (13.09.2023)
 """
 
 
-@pytest.mark.parametrize("text", [HEADINGS_EN, HEADINGS_DE])
+HEADINGS_PLACE_FIRST = """How the talks ran aground
+
+Seoul (Reuters) - The two leaders have not met since 2019. Here is what happened.
+
+Pyongyang, March 2018
+South Korean envoys met Kim Jong Un in Pyongyang.
+
+Kaesong – 2020
+North Korea blew up the joint liaison office in Kaesong.
+
+Related:
+Kim Jong Un visits Russia (13.09.2023)
+"""
+
+
+@pytest.mark.parametrize("text", [HEADINGS_EN, HEADINGS_DE, HEADINGS_PLACE_FIRST])
 def test_a_date_heading_dates_the_paragraph_under_it_and_is_no_event(
     session: Session, text: str
 ) -> None:

@@ -1103,7 +1103,9 @@ ENTRIES = """Key dates
 March 26 – The Cheonan sinks
 Nov. 23 – North Korea shells Yeonpyeong Island
 2018
-April 27: Kim and Moon meet at Panmunjom."""
+April 27: Kim and Moon meet at Panmunjom.
+Kim meets Putin, April 2019
+Kim meets Xi in Beijing, June 2019"""
 
 
 @pytest.mark.parametrize(
@@ -1129,7 +1131,9 @@ April 27: Kim and Moon meet at Panmunjom."""
         (CHRONIK, "Lesen Sie auch: Kim besucht Russland", "footer"),
         (CHRONIK, "Kim Jong Un besucht Russland (13.09.2023)", "footer"),
         # below the story's first paragraph a place and a date head a section, no dateline
-        (CHRONIK, "Singapur, 12. Juni 2018", "body"),
+        (CHRONIK, "Singapur, 12. Juni 2018", "heading"),
+        (ENTRIES, "Kim meets Putin, April 2019", "body"),
+        (ENTRIES, "Kim meets Xi in Beijing, June 2019", "body"),
         (CHRONIK, "Der Gipfel war der erste seiner Art.", "body"),
         # a date and a label followed by another such line is an entry, not a heading
         (ENTRIES, "March 26 – The Cheonan sinks", "body"),
