@@ -162,7 +162,7 @@ ACTS: list[Row] = [
         "incursion intrusion seized captured recaptured retook retaken",
     ),
     ("parade", "military-action", "Parade", "parade"),
-    ("withdrawal", None, "Austritt Rückzug Abzug", "withdrawal withdrew withdraws"),
+    ("withdrawal", None, "Austritt Rückzug Abzug", "withdrawal withdrew withdraws leave"),
     ("release", None, "freigelassen Freilassung", "released freed"),
     ("arrest", "other", "festgenommen Festnahme", "arrested"),
     (None, "other", "übergibt übergeben Übergabe", ""),  # remains, prisoners handed over
@@ -305,7 +305,8 @@ _BEFORE_WAR = (
 PHRASES = [
     (
         re.compile(
-            r"\bsworn\s+in\b|\b(?:took|takes|taking|take)\s+(?:the\s+oath(?:\s+of\s+office)?|office)\b",
+            r"\bsworn\s+in\b|\b(?:took|takes|taking|take)\s+(?:the\s+oath(?:\s+of\s+office)?|office)\b"
+            r"|\b(?:came|comes|coming|returned|returns|returning|return)\s+(?:in)?to\s+office\b",
             re.I,
         ),
         "inauguration",
@@ -327,6 +328,15 @@ PHRASES = [
             re.I,
         ),
         "Machtübernahme",
+    ),
+    # "ins Amt gekommen", "seit seiner Rückkehr ins Amt": the taking of office
+    (
+        re.compile(
+            r"\bins\s+Amt\b(?=\s+(?:\w+\s+)?(?:gekommen|kam|kamen|kommt|gelangt|zurück\w*)\b)"
+            r"|\bRückkehr\s+ins\s+Amt\b",
+            re.I,
+        ),
+        "Amtsantritt",
     ),
     # a separable verb: "rief Kim Il Sung die Volksrepublik aus", "ruft ... aus"
     (re.compile(r"\b(?:rief|riefen|ruft)\b(?=[^.;,:]{0,80}?\baus\b)", re.I), "Ausrufung"),

@@ -331,6 +331,8 @@ def test_the_start_of_a_period_is_named_by_its_summary() -> None:
 
 
 def test_an_act_named_in_another_language_or_by_a_synonym_is_a_key_word() -> None:
+    withdrawal = key_words("North Korea withdraws from the NPT")
+    assert key_hits(withdrawal, key_words("announced it was leaving the treaty")) == 1
     inauguration = key_words("Trump's first inauguration")
     assert key_hits(inauguration, key_words("Er wurde am Freitag vereidigt")) == 1
     assert key_hits(inauguration, key_words("when he took the oath of office")) == 2  # the word
@@ -355,6 +357,11 @@ def test_a_long_german_noun_or_a_phrase_of_an_act_counts_twice_a_verb_form_once(
     assert key_hits(deadline, key_words("he would wait until the end of the year")) == 2
     moratorium = key_words("North Korea declares a moratorium on nuclear tests")
     assert key_hits(moratorium, key_words("kündigte an, keine weiteren Atomtests")) == 2
+    lee = key_words("Lee Jae-myung wird Präsident Südkoreas; Amtseinführung")
+    assert key_hits(lee, key_words("Lee, der im Juni ins Amt gekommen war")) == 2
+    assert key_hits(inauguration, key_words("seit seiner Rückkehr ins Amt im Januar")) == 2
+    assert key_hits(inauguration, key_words("since he returned to office in January")) == 2
+    assert key_hits(lee, key_words("Lee, der im Juni ins Amt eingeführt hatte")) == 0
 
 
 def test_a_phrase_of_taking_power_proclaiming_or_invading_names_its_act() -> None:
