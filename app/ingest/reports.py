@@ -298,15 +298,16 @@ def line_kinds(text: str, spans: list[tuple[int, int]], dates: list[list[Dated]]
 
 def report_day(text: str, spans: list[tuple[int, int]], found: list[FoundDate]) -> FoundDate | None:
     """The report's day of an article posted without one, as a careful reader takes it: the
-    full date of its dateline, byline or stamp, else its first full date (not a footer's)."""
+    full date of its dateline, byline or stamp, else its first full date (not a footer's
+    or a picture credit's)."""
     by_line = [[m for m in found if start <= m.start < end] for start, end in spans]
     kinds = line_kinds(
         text, spans, [[Dated(m.start, m.end, _full_day(m)) for m in own] for own in by_line]
     )
-    days = [
+    days = [  # a credit's date is the picture's ("In this Sept. 3, 2017, file photo")
         (kind != "boilerplate", m)
-        for kind, own in zip(kinds, by_line, strict=True)
-        if kind != "footer"
+        for kind, own, (start, end) in zip(kinds, by_line, spans, strict=True)
+        if kind != "footer" and not CREDIT.match(text, start, end)
         for m in own
         if _full_day(m)
     ]

@@ -1156,6 +1156,11 @@ def test_what_a_line_is(text: str, line: str, kind: str) -> None:
             "13 September 2023",  # no dateline: the first full date
         ),
         ("Read more:\nKim visits Russia (13.09.2023)", None),  # a footer's is another article's
+        (
+            "In this Sept. 3, 2017, file photo, people watch a news report in Seoul.\n"
+            "SEOUL, Nov. 29 (AP) - North Korea fired an ICBM on 29 November 2017.",
+            "29 November 2017",  # a picture's date is not the report's
+        ),
         ("In June Trump met Kim.", None),
     ],
 )
