@@ -77,23 +77,24 @@ ACTS: list[Row] = [
     (
         "agreement",
         "agreement",
-        "Abkommen Vereinbarung vereinbart Einigung",
-        "agreement deal",
+        "Abkommen Vereinbarung vereinbart Einigung Vertrag Verträge",
+        "agreement deal treaty",
     ),
     (
         None,
         "agreement",
-        "vereinbaren Vertrag Verträge unterzeichnet unterzeichnen unterschrieb einigt geeinigt "
+        "vereinbaren unterzeichnet unterzeichnen unterschrieb einigt geeinigt "
         "ratifiziert Ratifizierung",
-        "agreed treaty =signed =signing ratified ratification",  # not "a sign that"
+        "agreed =signed =signing ratified ratification",  # not "a sign that"
     ),
     ("armistice", "agreement", "Waffenstillstand Waffenruhe", "armistice ceasefire truce"),
     (
         "visit",
         "visit",
         "Besuch besucht Staatsbesuch Ankunft landete eingetroffen",
-        "visit arrived arrival landed",
+        "visit arrived arrival",
     ),
+    (None, "visit", "", "landed"),  # no act: its root is the German "Land"
     (
         None,
         "visit",
@@ -236,13 +237,14 @@ ACTS: list[Row] = [
         "approved approval authorized authorised recognised recognized recognition dissolved "
         "dissolution",
     ),
-    # what is suspended or stopped; a decision is of the kind of what it decides
+    # what is suspended, stopped or expelled; a decision is of the kind of what it decides
     # ("beschloss Sanktionen"), else policy (app.ingest.proposals.kind_of)
     (
         None,
         "policy",
-        "ausgesetzt aussetzen auszusetzen Aussetzung abgeschaltet abschalten abzuschalten",
-        "suspended suspension halted",
+        "ausgesetzt aussetzen auszusetzen Aussetzung abgeschaltet abschalten abzuschalten "
+        "ausgewiesen Ausweisung",
+        "suspended suspension halted expelled expulsion",
     ),
     (None, "decision", "beschlossen beschließt Beschluss", "decided decision"),
     ("deadline", None, "Frist", "deadline ultimatum"),
@@ -283,7 +285,7 @@ IRREGULAR = {
 # A German compound whose last part is one of these is that word's act in comparisons
 HEADS = (
     "Wahl Rede Ansprache Gipfel Treffen Besuch Abkommen Drohung Warnung Gründung Abschuss Satellit "
-    "Gericht Parade"
+    "Rakete Gericht Parade"
 )
 
 
@@ -364,7 +366,8 @@ PHRASES = [
 CUES: dict[str, dict[str, str]] = {
     "weapons-test": {
         "de": r"(?:flog|fliegt|flogen|geflogen)\s+(?:\S+\s+){0,8}über\b|"
-        r"in\s+(?:eine|die)\s+(?:\w+\s+)?umlaufbahn|niedergegangen|"
+        r"in\s+(?:eine|die)\s+(?:\w+\s+)?umlaufbahn|ins\s+(?:welt)?all\b|in\s+den\s+weltraum\b|"
+        r"niedergegangen|"
         r"(?:ging|gingen|geht|gehen)\s+(?:\S+\s+){0,8}nieder\b|"
         # a launch that failed, a first flight
         r"(?:zerbrach|zerbricht|zerbrachen|explodierte|explodiert|stürzte|stürzt)\s+(?:\S+\s+){0,6}"
@@ -372,7 +375,7 @@ CUES: dict[str, dict[str, str]] = {
         r"(?:ersten|erster|erste)\s+flug\b",
         "en": r"splash\w*\s+down|(?:fell|landed|crashed)\s+(?:\S+\s+){0,4}(?:sea|waters|ocean)\b|"
         r"hydrogen\s+bomb|nuclear\s+device|(?:nuclear|atomic)\s+explosions?|"
-        r"into\s+(?:\w+\s+)?orbit\b|"
+        r"into\s+(?:\w+\s+)?orbit\b|into\s+space\b|"
         r"(?:missile|rocket|icbm)s?\s+launch\w*|"
         r"(?:the|a|an|its|this|that|first|second|third|latest|last|earlier)\s+(?:[\w-]+\s+){0,2}"
         r"launch\b(?!\s+of\b)|"

@@ -74,6 +74,12 @@ def test_acts_are_compared_across_languages() -> None:
     assert concept("treffen") == concept("met") == "meeting"
     assert concept("said") is None
     assert concept("war") is None
+    # a treaty is an agreement; a compound ending in a head word is that word's act
+    assert concept("Vertrag") == concept("treaty") == concept("agreement") == "agreement"
+    assert concept("Trägerrakete") == concept("missile") == "missile"
+    # "landed" tells a visit but names no act: its root is the German "Land"
+    assert word_kind("landed", "en") == "visit"
+    assert concept("Land") is None
 
 
 @pytest.mark.parametrize(
@@ -417,6 +423,14 @@ def test_the_kind_of_a_clause(sentence: str, language: str, date: str | None, ki
             "Nov. 21",
             "weapons-test",
         ),
+        # a satellite put into space, inspectors expelled
+        (
+            "Im Mai 2016 brachte Nordkorea einen Satelliten ins All.",
+            "de",
+            "Mai 2016",
+            "weapons-test",
+        ),
+        ("Pyongyang expelled the inspectors in December.", "en", "December", "policy"),
         # not "a sign that", nor "Zerstörer" (a warship)
         ("In April, in a sign of goodwill, Kim met the envoys.", "en", "April", "meeting"),
         ("Ein Zerstörer kippte am 21. Mai beim Stapellauf um.", "de", "21. Mai", "unclassified"),

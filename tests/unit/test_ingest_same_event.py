@@ -597,7 +597,7 @@ def test_a_parade_is_one_act_in_both_languages() -> None:
 
 
 def test_a_year_naming_the_act_of_a_day_by_its_actors_is_that_day() -> None:
-    """"Summits in 2000 and 2007" and the summit of June 2000: one act, named alike, by a
+    """The "summits in 2000 and 2007" and the summit of June 2000: one act, named alike, by a
     shared actor; not a year's tests and one test (no act named alike)."""
     year_2000 = DateInterval(datetime.date(2000, 1, 1), datetime.date(2000, 12, 31), "year")
     june = DateInterval(datetime.date(2000, 6, 13), datetime.date(2000, 6, 15), "day")
