@@ -60,7 +60,8 @@ Rules worth knowing (the public contract):
     when its clause tells the past ("war", "testete", "was", "-ed" ...), never after
     ``base`` (61 days after it otherwise), unless a future cue says so.
   "last September", "diesen Sommer", "next spring", "January last year", "im März dieses
-  Jahres", "Mai des Vorjahres" count from ``base`` (not inferred); the word that places
+  Jahres", "Mai des Vorjahres", "Dec. 18 last year" (one expression), "am 18. Juni
+  vergangenen Jahres" count from ``base`` (not inferred); the word that places
   the name is in the expression ("vergangenen Herbst", "last September").
   In a future context a yearless date is the next occurrence on or after ``base`` (after
   a month or day anchor when its clause tells the past: "kündigte an, er werde im
@@ -1592,6 +1593,30 @@ def _take_year(atom: _Atom, stated: DateInterval) -> None:
             return
 
 
+def _year_of(prev: _Atom, m: re.Match[str], doc: _Doc) -> bool:
+    """Whether the atom m is the year of the yearless date just before it ("Dec. 18 last
+    year", "am 18. Dezember vergangenen Jahres", "March 3 of this year"); if so the date
+    takes it and reaches to its end, counted from ``base`` as "January last year" is."""
+    between = doc.text[prev.end : m.start()]
+    if not (
+        prev.inferred and m.lastgroup == "rel" and re.fullmatch(r"[ \t]+(?:of[ \t]+)?", between)
+    ):
+        return False
+    got = _atom_interval(m, doc)
+    if got is None or got[0].precision != "year" or prev.interval.precision not in ("day", "month"):
+        return False
+    year = got[0].start.year
+    iv = prev.interval
+    try:
+        prev.interval = DateInterval(
+            iv.start.replace(year=year), iv.end.replace(year=year), iv.precision
+        )
+    except ValueError:  # 29 February
+        return False
+    prev.end, prev.inferred, prev.stated, prev.deictic = m.end(), False, False, True
+    return True
+
+
 def _read_atoms(doc: _Doc) -> list[_Atom]:
     """Every atom in reading order, each resolved with what the text said before it."""
     text = doc.text
@@ -1611,6 +1636,8 @@ def _read_atoms(doc: _Doc) -> list[_Atom]:
         one_year = iv.start.year == iv.end.year
         prev = atoms[-1] if atoms else None
         start = m.start()
+        if prev is not None and _year_of(prev, m, doc):  # "Dec. 18 last year": one date
+            continue
         if prev is not None and _JOIN.fullmatch(text, prev.end, start):
             if prev.inferred and not inferred:  # "28. Juli bis 3. August 2017"
                 _take_year(prev, iv)

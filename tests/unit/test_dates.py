@@ -620,6 +620,17 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
             ("Ende Januar letzten Jahres", "2024-01-21", "2024-01-31", "month", False),
         ],
     ),
+    (  # a day with "last year", "vergangenen Jahres", "this year": one date, that year
+        "The North last tested an ICBM on Dec. 18 last year; am 18. Juni vergangenen Jahres "
+        "kam Putin, and on March 3 of this year Kim spoke.",
+        D(2025, 1, 10),
+        "en",
+        [
+            ("Dec. 18 last year", "2024-12-18", "2024-12-18", "day", False),
+            ("18. Juni vergangenen Jahres", "2024-06-18", "2024-06-18", "day", False),
+            ("March 3 of this year", "2025-03-03", "2025-03-03", "day", False),
+        ],
+    ),
     (  # a chronology passing New Year without a heading
         'Sept. 19, 2017: Trump calls Kim "Rocket Man" at the United Nations.\nNov. 29: North '
         "Korea tests its largest missile yet.\nJan. 1: Kim offers talks. The next day, Seoul "
