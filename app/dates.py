@@ -67,7 +67,8 @@ Rules worth knowing (the public contract):
   a month or day anchor when its clause tells the past: "kündigte an, er werde im
   August"): right after "bis", "ab", "until", "by", "next", "nächsten", "kommenden", "falls on", or
   after a future verb earlier in its clause: "wird", "werden", "soll", "würde", "könnte",
-  "will", "would", "could", "is due/set/scheduled/expected/to", "plans to"; German
+  "will", "would", "could", "may" (not "may have"), "is due/set/scheduled/expected/to",
+  "plans to"; German
   "will"/"wollen" (wants) only in its own clause ("Maas will am Mittwoch telefonieren"
   looks ahead; "Kim will verhandeln, sagte ein Sprecher am Dienstag" does not: a comma
   before a verb of saying or a relative pronoun ends the clause), "wollte" never.
@@ -599,7 +600,7 @@ _FUTURE = re.compile(  # right before the mention (a qualifier may sit in betwee
 )
 _FUTURE_VERB = re.compile(  # earlier in the clause: "wird im Januar", "will take office in"
     r"(?<!\w)(?:wird|werden|werde|würden?|soll|sollen|sollte|könnten?|will|wollen|plant|planen|"
-    r"möchten?|would|shall|could|might|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|"
+    r"möchten?|would|shall|could|might|may(?!\s+(?:not\s+)?have\b)|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|"
     r"planned|supposed|to\s+(?!be\b)\w+)|going\s+to|(?:wants|plans|intends|hopes)\s+to)(?!\w)"
 )
 _CLAUSE_END = re.compile(  # a reporting clause after the future one: ", sagte ein Sprecher"

@@ -631,6 +631,16 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
             ("March 3 of this year", "2025-03-03", "2025-03-03", "day", False),
         ],
     ),
+    (  # "may" looks ahead, "may have" back
+        "Pyongyang may conduct a nuclear test around the election on Tuesday. Analysts say "
+        "Kim may have met Shoigu on Friday.",
+        D(2024, 10, 31),
+        "en",
+        [
+            ("Tuesday", "2024-11-05", "2024-11-05", "day", False),
+            ("Friday", "2024-10-25", "2024-10-25", "day", False),
+        ],
+    ),
     (  # a chronology passing New Year without a heading
         'Sept. 19, 2017: Trump calls Kim "Rocket Man" at the United Nations.\nNov. 29: North '
         "Korea tests its largest missile yet.\nJan. 1: Kim offers talks. The next day, Seoul "
