@@ -258,7 +258,8 @@ def line_kinds(text: str, spans: list[tuple[int, int]], dates: list[list[Dated]]
       when a paragraph, not another such line, follows: its date is the paragraphs' below
       it, its label no event;
     * "footer": a marker of links to other articles ("Mehr zum Thema:", "Read more:",
-      "Related") and the headlines after it up to the next paragraph, or a line that is
+      "Related") alone on its line and the headlines after it up to the next paragraph, a
+      marker and one headline ("Lesen Sie auch: ..."), or a line that is
       another article's headline and date ("Kim Jong Un besucht Russland (13.09.2023)");
     * "body": everything else (the headline too: `is_headline`).
     """
@@ -275,9 +276,11 @@ def line_kinds(text: str, spans: list[tuple[int, int]], dates: list[list[Dated]]
         headline = (
             len(line) <= HEADLINE_CHARS and not sentence_ends(line) and line[-1:] not in ".!?"
         )
-        in_footer = bool(FOOTER.match(line)) or (in_footer and headline)
+        marker = FOOTER.match(line)
+        teaser = marker is not None and bool(line[marker.end() :].strip())  # one link in the story
+        in_footer = (marker is not None and not teaser) or (in_footer and headline)
         body_start = dateline_end(text, start, end)
-        if in_footer or OTHER_ARTICLE.match(line):
+        if in_footer or teaser or OTHER_ARTICLE.match(line):
             kind = "footer"
         elif is_boilerplate(text[body_start:end]) or (
             above_story and _dateline(text, start, end, own)

@@ -1093,9 +1093,9 @@ Trump und Kim treffen sich.
 Nach dem Treffen kündigt Trump an, die Manöver auszusetzen.
 27./28. Februar 2019: Hanoi
 Der Gipfel endet ohne Einigung.
+Lesen Sie auch: Kim besucht Russland
 Singapur, 12. Juni 2018
 Der Gipfel war der erste seiner Art.
-Lesen Sie auch: Kim besucht Russland
 Mehr zum Thema:
 Kim Jong Un besucht Russland (13.09.2023)"""
 
