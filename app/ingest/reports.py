@@ -32,6 +32,7 @@ in one ("Trump-Kim-Gipfel") are both.
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from app.dates import DateMention as FoundDate
 from app.ingest.passages import sentence_ends
@@ -202,9 +203,11 @@ FOOTER = re.compile(
 # "Kim Jong Un besucht Russland (13.09.2023)": another article's headline and its date
 OTHER_ARTICLE = re.compile(r"[^.!?]{10,120}\(\s*[^()]*\d{4}\s*\)\s*$")
 # a date heading's label and its date: "August 2017 - Fire and fury", "Singapur, 12. Juni 2018"
-_DATE_THEN_LABEL = re.compile(r"\s*(?:[-–—:|]\s*(?P<label>.*?)\s*)?", re.DOTALL)
+_DATE_THEN_LABEL = re.compile(r"\s*(?:[-–—:|)]\s*(?P<label>.*?)\s*)?", re.DOTALL)
 _LABEL_THEN_DATE = re.compile(r"\s*(?P<label>.*?)\s*[-–—:|,·]\s*", re.DOTALL)
 _QUOTES = "\"'„“”»«‚‘’ "
+_LEAD = re.compile(r"\W{0,3}(?:(?i:im|am|in|on|seit|since|ab|from|vom)\s+)?")  # "Im August 2017:"
+_BETWEEN = re.compile(r"(?:\W|(?i:bis|und|and|to|or|oder)\b)*")  # "2019 bis 2020", "2018/19"
 
 
 @dataclass(frozen=True)
@@ -223,8 +226,10 @@ def _labelled(text: str, start: int, end: int, dates: list[Dated]) -> str | None
     line. The label may be empty ("2018", "June 12:") and ends no sentence."""
     if not dates or len(" ".join(text[start:end].split())) > HEADING_CHARS:
         return None
+    if any(not _BETWEEN.fullmatch(text, a.end, b.start) for a, b in pairwise(dates)):
+        return None
     before, after = text[start : dates[0].start], text[dates[-1].end : end]
-    if re.fullmatch(r"\W{0,3}", before):
+    if _LEAD.fullmatch(before):
         label = _DATE_THEN_LABEL.fullmatch(after)
     elif re.fullmatch(r"[\W]{0,3}", after):
         label = _LABEL_THEN_DATE.fullmatch(before.lstrip(_QUOTES))
@@ -243,7 +248,7 @@ def _dateline(text: str, start: int, end: int, dates: list[Dated]) -> bool:
         bool(dates)
         and dates[-1].full_day
         and bool(_labelled(text, start, end, dates))
-        and not re.fullmatch(r"\W{0,3}", text[start : dates[0].start])
+        and not _LEAD.fullmatch(text, start, dates[0].start)
     )
 
 

@@ -1099,6 +1099,15 @@ Der Gipfel war der erste seiner Art.
 Mehr zum Thema:
 Kim Jong Un besucht Russland (13.09.2023)"""
 
+LEADS = """Chronik
+Seoul (dpa) - Ein Überblick über die Gipfel.
+Im August 2017:
+Trump droht mit Feuer und Zorn.
+(2019) Hanoi
+Der Gipfel scheitert.
+2018 Kim traf Trump im Juni 2019
+Dann kam nichts mehr, sagen Diplomaten."""
+
 ENTRIES = """Key dates
 March 26 – The Cheonan sinks
 Nov. 23 – North Korea shells Yeonpyeong Island
@@ -1139,6 +1148,9 @@ Kim meets Xi in Beijing, June 2019"""
         (ENTRIES, "March 26 – The Cheonan sinks", "body"),
         (ENTRIES, "Nov. 23 – North Korea shells Yeonpyeong Island", "body"),
         (ENTRIES, "2018", "heading"),
+        (LEADS, "Im August 2017:", "heading"),
+        (LEADS, "(2019) Hanoi", "heading"),
+        (LEADS, "2018 Kim traf Trump im Juni 2019", "body"),  # words between its dates
     ],
 )
 def test_what_a_line_is(text: str, line: str, kind: str) -> None:
