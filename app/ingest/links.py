@@ -18,6 +18,10 @@ part holding the expression when the sentence dates several events) says what ha
   act); a word of eight letters or more ("Atommacht") counts twice; or
 * it has two key words of the event's summaries (names and title words aside: "the
   first sitting U.S. president to set foot in North Korea"), which count as one; or
+* of a statement (speech, threat, publication) of one of the passage's actors, it has
+  one key word of its titles and one of its summaries, and reports no meeting (it may wish
+  one): "North Korea, which announced it was leaving the NPT in 2003", whatever kind
+  "treaty" makes the clause read; or
 * its kind (app.ingest.proposals.kind_of: the clause's main act, not an occasion opening
   it, "At the NATO summit near London on Tuesday, Trump ... calling him"; or an act its
   words name, app.ingest.concepts, but a meeting or visit: "legt den Amtseid ab", "took
@@ -81,6 +85,7 @@ December 2011" links the accession and the death).
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -267,7 +272,7 @@ def score(
         return 0.0  # by its kind alone, a clause tells an event of its own date only
     if (
         hits < 2
-        and not (there or begun)
+        and not (there or begun or _stated(candidate, clause, actors))
         and not (_tells(clause.kind, candidate.kind) or clause.names_act(candidate.kind))
     ):
         return 0.0
@@ -284,6 +289,22 @@ def score(
         "terms": max(min(1.0, summed / 2), min(1.0, len(words & candidate.terms) / 3) / 2),
     }
     return round(sum(WEIGHTS[k] * v for k, v in parts.items()), 3)
+
+
+def _stated(event: Candidate, said: Said, actors: Iterable[str]) -> bool:
+    """Whether the clause tells a statement of one of its actors by one key word of its
+    title and one of its summary, whatever kind it reads ("North Korea, which announced it
+    was leaving the Nuclear Non-Proliferation Treaty in 2003": no agreement); not by a
+    meeting it reports ("envoys meet Kim" is no acceptance of an invitation to meet), but
+    by one it wishes ("he wants to meet Kim again this year")."""
+    meets = not said.acts.isdisjoint(["meeting", "summit", "visit"])
+    return (
+        KIND_FAMILIES.get(event.kind) == "statement"
+        and key_hits(event.key_words, said.words) == 1
+        and key_hits(event.summary_words, said.words) > 0
+        and not event.actors.isdisjoint(actors)
+        and (said.wish or not meets)
+    )
 
 
 def begins(candidate: Candidate, mention: DateInterval, clause: Said) -> bool:
@@ -483,15 +504,16 @@ def is_link(
         return False  # a live blog's day links by the event's place or words, not actors alone
     if value >= LINK_THRESHOLD:
         return True
-    specific = hits >= 2 or ((hits == 1 or there) and said.of_kind(event.kind))
     shared = bool(event.actors & set(report.actors))
+    stated = _stated(event, said, report.actors)
+    specific = hits >= 2 or ((hits == 1 or there) and said.of_kind(event.kind)) or stated
     fit = date_fit(event.interval, mention)
     if mention.precision == "day" and fit >= NEXT_DAY_FIT:  # "April 21: ... state media report"
         return specific or (shared and fit == DATE_FIT["day"] and not report.blog)
     inside = holds(mention, event)
     if mention.precision == "year":  # "seit 2006", "In 2014 his cabinet reinterpreted"
         begun = mention.start <= event.interval.start <= mention.end
-        named = hits >= 2 or (hits == 1 and said.names_act(event.kind))  # "founding in 1948"
+        named = hits >= 2 or (hits == 1 and said.names_act(event.kind)) or stated
         return begun and named
     held = mention.precision == "month" and (inside or holds_end(mention, event.interval))
     begun = begins(event, mention, said)

@@ -509,3 +509,29 @@ def test_months_within_a_series_link_on_two_title_words() -> None:
     longer = event("short-range missile tests", "weapons-test", "2019-05-04", "2020-11-28")
     text = "Over the summer of 2019 it fired more than a dozen short-range missiles."
     assert not is_link(longer, summer, 0.5, passage_report(text), said(text))
+
+
+def statement(title: str, summary: str, on: str, actor: str) -> Candidate:
+    """A statement of one actor, its summary's words beside its title's."""
+    told = event(title, "statement", on, on, (actor,))
+    return replace(told, summary_words=key_words(summary))
+
+
+def test_a_statement_links_by_its_act_a_word_of_its_summary_and_an_actor() -> None:
+    """ "announced it was leaving the treaty in 2003" tells North Korea's withdrawal (title:
+    "withdraws", summary: "announced its withdrawal"), whatever kind "treaty" makes it read;
+    not without one of its actors, nor where the one word is a meeting it reports."""
+    npt = statement("withdraws from the", "announced", "2003-01-10", "north-korea")
+    in_2003 = DateInterval(datetime.date(2003, 1, 1), datetime.date(2003, 12, 31), "year")
+    text = "North Korea, which announced it was leaving the treaty in 2003, tested a bomb."
+    report = replace(passage_report(text), actors=["north-korea"])
+    assert score(npt, in_2003, {"north-korea"}, set(), frozenset(), said(text)) > 0
+    assert is_link(npt, in_2003, 0.3, report, said(text))
+    assert not is_link(npt, in_2003, 0.3, passage_report(text), said(text))
+    invitation = statement("accepts invitation to meet", "envoys", "2018-03-08", "kim")
+    march = DateInterval(datetime.date(2018, 3, 1), datetime.date(2018, 3, 31), "month")
+    text = "In March 2018 South Korean envoys met Kim in Pyongyang."
+    report = replace(passage_report(text), actors=["kim"])
+    assert not is_link(invitation, march, 0.3, report, said(text))
+    text = "He said in March 2018 that he wants to meet Kim, the envoys told reporters."
+    assert is_link(invitation, march, 0.3, report, said(text))
