@@ -243,9 +243,11 @@ ACTS: list[Row] = [
         None,
         "policy",
         "ausgesetzt aussetzen auszusetzen Aussetzung abgeschaltet abschalten abzuschalten "
-        "ausgewiesen Ausweisung",
-        "suspended suspension halted expelled expulsion",
+        "eingeschaltet einschalten ausgewiesen Ausweisung gestoppt stoppte",
+        "suspended suspension halted stopped expelled expulsion enacted",
     ),
+    # the lines between governments, cut or restored
+    ("hotline", None, "Hotline Kommunikationskanal Kommunikationskanäle", "hotline"),
     (None, "decision", "beschlossen beschließt Beschluss", "decided decision"),
     ("deadline", None, "Frist", "deadline ultimatum"),
 ]
@@ -462,14 +464,21 @@ CUES: dict[str, dict[str, str]] = {
     },
     "publication": {"de": "", "en": r"report(?:ed|s)?\s+that"},
     "policy": {  # "written into its constitution" is no writing but a law; what is suspended
-        "de": r"(?:setz|schalte)(?:t|te|ten)\s+(?:\S+\s+){0,8}(?:aus|ab)\b|"
+        "de": r"(?:setz|schalte)(?:t|te|ten)\s+(?:\S+\s+){0,8}(?:aus|ab|ein)\b|"
+        r"\w*gesetz\w*\s+(?:\S+\s+){0,6}(?:verabschiedet|beschlossen)|"
+        r"(?:kommunikationskan\w*|hotlines?|leitungen)\s+(?:\S+\s+){0,6}"
+        r"(?:gekappt|abgebrochen|unterbrochen)|"
+        r"(?:kappte|kappten|kappt)\s+(?:\S+\s+){0,6}(?:kommunikationskan\w*|hotlines?|leitungen)|"
+        r"(?:verabschiedet\w*|beschl(?:oss|ießt)\w*)\s+(?:\S+\s+){0,4}\w*gesetz|"
         r"(?:erkennt|erkannte|erkannten)\s+(?:\S+\s+){0,12}an\b|"
         r"(?:löst|löste|lösten)\s+(?:\S+\s+){0,6}auf\b|"
         r"(?:in\s+(?:die|der)\s+verfassung|gesetzlich)\s+(?:\S+\s+){0,3}"
         r"(?:verankert|festgeschrieben|aufgenommen|geschrieben)",
         "en": r"(?:written|wrote|writes|enshrined|enshrines|put)\s+(?:\S+\s+){0,6}into\s+"
         r"(?:its\s+|the\s+|\w+'s\s+)?(?:constitution|law)\b|"
-        r"(?:switch|turn)(?:ed|s|ing)?\s+off\b|(?:propaganda|loudspeaker)\s+broadcasts?",
+        r"(?:switch|turn)(?:ed|s|ing)?\s+(?:off|on)\b|(?:propaganda|loudspeaker)\s+broadcasts?|"
+        r"(?:pass|adopt)(?:ed|es|s)?\s+(?:\S+\s+){0,3}law\b|"
+        r"(?:cut|cuts|severed|severs)\s+(?:\S+\s+){0,4}(?:hotlines?|lines|communications?|ties)\b",
     },
     "other": {  # a court's ruling, remains or prisoners handed over
         "de": r"erklärt\w*\s+(?:\S+\s+){0,16}für\s+"

@@ -431,6 +431,27 @@ def test_the_kind_of_a_clause(sentence: str, language: str, date: str | None, ki
             "weapons-test",
         ),
         ("Pyongyang expelled the inspectors in December.", "en", "December", "policy"),
+        # laws passed, lines cut, loudspeakers switched on
+        (
+            "In September 2022 the assembly passed a law on nuclear forces.",
+            "en",
+            "September 2022",
+            "policy",
+        ),
+        (
+            "Am Donnerstag wurde das Gesetz vom Parlament verabschiedet.",
+            "de",
+            "Donnerstag",
+            "policy",
+        ),
+        ("On April 7 the North cut all hotlines with the South.", "en", "April 7", "policy"),
+        ("Im April 2023 kappte Pjöngjang alle Kommunikationskanäle.", "de", "April 2023", "policy"),
+        (
+            "Am 9. Juni schaltete das Militär die Lautsprecher wieder ein.",
+            "de",
+            "9. Juni",
+            "policy",
+        ),
         # not "a sign that", nor "Zerstörer" (a warship)
         ("In April, in a sign of goodwill, Kim met the envoys.", "en", "April", "meeting"),
         ("Ein Zerstörer kippte am 21. Mai beim Stapellauf um.", "de", "21. Mai", "unclassified"),

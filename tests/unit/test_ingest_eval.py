@@ -32,13 +32,13 @@ FLOORS = {  # re-measured when session 14's three texts of article structure joi
     "link_precision": 0.98,
     "link_recall": 0.88,
     "proposal_recall": 0.955,
-    "kind_accuracy": 0.915,
+    "kind_accuracy": 0.92,
 }
 CEILINGS = {
     "spurious_dates": 0,
     "hiding_links": 1,
     "junk_proposals": 0,
-    "duplicate_proposals": 15,  # 14 on the 71 texts of session 13; the seven new ones report
+    "duplicate_proposals": 13,  # 14 on the 71 texts of session 13; the seven new ones report
     # events other texts report, in the other language and at other precisions
 }
 

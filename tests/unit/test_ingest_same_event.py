@@ -615,3 +615,29 @@ def test_a_year_naming_the_act_of_a_day_by_its_actors_is_that_day() -> None:
     )
     assert same_event(year, day) and same_event(day, year)
     assert not same_event(replace(year, actors=frozenset(["japan"])), day)
+
+
+def test_at_another_precision_a_policy_is_another_unless_its_act_is_named_alike() -> None:
+    """Policy is the kind of many acts: in one month, loudspeakers switched on are not an
+    agreement suspended; lines cut early in June are the hotlines cut on June 9."""
+    june = DateInterval(datetime.date(2024, 6, 1), datetime.date(2024, 6, 30), "month")
+    june_4 = DateInterval(datetime.date(2024, 6, 4), datetime.date(2024, 6, 4), "day")
+    switched_on = report(
+        "Seoul hatte die Lautsprecher im Juni wieder eingeschaltet.", june, "policy", ("seoul",)
+    )
+    suspended = report(
+        "Am 4. Juni hatte Seoul das Militärabkommen ausgesetzt.", june_4, "policy", ("seoul",)
+    )
+    assert not same_event(switched_on, suspended)
+    early = DateInterval(datetime.date(2020, 6, 1), datetime.date(2020, 6, 10), "month")
+    june_9 = DateInterval(datetime.date(2020, 6, 9), datetime.date(2020, 6, 9), "day")
+    cut = report(
+        "Anfang Juni hatte Nordkorea alle Kommunikationskanäle gekappt.",
+        early,
+        "policy",
+        ("north-korea",),
+    )
+    stopped = report(
+        "On June 9 the North stopped answering all hotlines.", june_9, "policy", ("north-korea",)
+    )
+    assert same_event(cut, stopped) and same_event(stopped, cut)
