@@ -35,7 +35,9 @@ Rules worth knowing (the public contract):
   runs on (a hard-wrapped paragraph).  The *anchor* of a date is the nearest earlier date
   that lies within one year: headings and datelines count; "seit 2015" (a state reaching
   to now) and a year naming a thing ("the 2018 military agreement") do not; a list of
-  years ("2018 und 2019") leaves none.  These anchor only
+  years ("2018 und 2019") leaves none.  A relative clause or parenthesis that closes
+  before the date does not anchor it ("Yoon, der im Mai 2022 sein Amt angetreten hatte,
+  warnte am 1. Oktober": 2024).  These anchor only
   their own sentence: a date in a relative clause ("Yoon, who won in March 2022,"), in a
   sentence that looks back ("hatte", "bereits", "war ... worden", "had", "already"), one
   naming a thing ("the armistice of 27 July 1953", "vom 19. Januar"), in a wire story
@@ -46,6 +48,11 @@ Rules worth knowing (the public contract):
   A day, month, season or holiday without a year is *inferred*:
   - no anchor, or an anchor within a month of ``base`` (a year: holding it): the news
     rule, ``base``'s year, or last year's when that lands more than 61 days after ``base``;
+    so too when the date's clause looks back and the text has not moved to the anchor's
+    time (HeidelTime's news reading; narratives move: the anchor is in the date's
+    sentence, a heading, opens its sentence, was counted from the text or follows a date
+    of its year): "Ukraine launched an incursion in August 2024. The agency had said on
+    Oct. 18" in a report of April 2025 is 18 October 2024;
   - an anchor stating a year only ("2017" as a heading, "last year"): that year; a part
     of one ("in late 2002", "Ende 2023") is read as a month anchor: "in January" after
     it is the next January;
@@ -79,11 +86,15 @@ Rules worth knowing (the public contract):
   Tuesday" count from the previous date, as do "im Dezember desselben Jahres"/"December
   of the same year" (that month in its year, in a wire story's flashback too), passing
   over an earlier sentence's flashback
-  ("On 3 June Kim spoke. He had arrived two days earlier. The next day he left": 4 June);
+  ("On 3 June Kim spoke. He had arrived two days earlier. The next day he left": 4 June)
+  unless the date before it is the report's own ("am Dienstag") or lies before it
+  ("in August 2024 ... had said on Oct. 18 ... Later that month": October);
   "less than two years earlier", "mehr als drei Tage später" (a bound) are no dates.
   "a day after it destroyed the office", "einen Tag nachdem", "zwei Tage vor dem Gipfel"
   date the act after the word, counted from a date before them in their sentence ("said
-  on Wednesday, a day after ...": Tuesday); without one they are no dates.
+  on Wednesday, a day after ...": Tuesday), or in a sentence with no date that they do
+  not open, from the report's day the sentence before gave ("Das meldete KCNA am
+  Donnerstag. Die Meldung kam zwei Tage, nachdem ...": Tuesday); else they are no dates.
   "Mitte des Jahres"/"the end of the year"/"Ende der Woche" from the anchor (without
   one, "des Jahres" is ``base``'s year and the others are not dates; after "bis"/"until"
   too when the clause tells the past: "In April, Kim had given Washington until the end of
@@ -110,8 +121,11 @@ Rules worth knowing (the public contract):
   später" are inferred; "Juli 2017", "gestern", "letztes Jahr", "last September" and a
   weekday counted from ``base`` are not.
 * Lists: "2018 und 2019" and "27. und 28. Februar" (adjacent) are one interval; "im Januar
-  und September" and "Friday or Saturday" are two dates.
-* Qualifiers early/mid/late narrow a month to days 1-10/11-20/21-end, a season to its
+  und September" and "Friday or Saturday" are two dates; after "nach"/"after" a list is
+  no open range ("nach 2016 und 2019": 2016 and 2019).
+* Qualifiers early/mid/late narrow a week to Monday-Wednesday/Tuesday-Thursday/
+  Thursday-Sunday ("Anfang vergangener Woche", "early last week"), a month to days
+  1-10/11-20/21-end, a season to its
   first/middle/last month, a year to Jan-Apr/May-Aug/Sep-Dec and a decade to years
   0-3/4-6/7-9; the precision is kept.  circa and before keep the interval; after extends
   the end to ``base`` when that is later.  An outer circa/before/after wins over
@@ -516,7 +530,7 @@ _ATOM = re.compile(
     rf"[Ff]all|[Ww]inter)(?:e?s)?(?:\s+(?:of\s+)?(?P<sy>{_YEAR})(?:/(?P<sy2>\d\d))?)?)(?![\w-])"
     r"(?!\s+(?:Olympi\w*|Games|Spiele|Paralympi\w*)\b)"  # the Winter Olympics
     # "two years ago", "Three days into 2018", "fünf Tage später": one number, read once
-    rf"|(?P<cnt>(?=[\deoaztdvfsnEOAZTDVFSN])(?P<n2>\d{{1,3}}(?!\d)|{_NUMBER_WORD})\s+(?P<u2>{_UNITS})\s+(?:(?P<agow>ago)\b"
+    rf"|(?P<cnt>(?=[\deoaztdvfsnEOAZTDVFSN])(?P<n2>\d{{1,3}}(?!\d)|{_NUMBER_WORD})\s+(?P<u2>{_UNITS})(?:,(?=\s+(?:nachdem|bevor)\b))?\s+(?:(?P<agow>ago)\b"
     rf"(?:[ \t]+(?P<agod>today|yesterday|{_WEEKDAY})\b)?"
     rf"|(?P<into>into\s+(?:(?P<iy>{_YEAR})|(?:the\s+)?(?:new\s+)?(?P<iyr>year)|"
     rf"(?P<io>(?:his|her|their|the)\s+{_OFFICE}))|nach\s+(?:(?P<io2>(?:seinem|ihrem|dem)\s+"
@@ -529,7 +543,10 @@ _ATOM = re.compile(
     r"(?:after|before)(?!\s+\w)|tags?\s+(?:darauf|zuvor|danach))|(?:nächsten|folgenden)\s+Tag\b"
     r"|Tag\s+(?:darauf|danach|zuvor|davor)\b|Vortag(?:es)?\b|Folgetag(?:es)?\b"
     r"|(?:selben|gleichen|demselben)\s+Tag\b|(?i:(?:(?:later|earlier)\s+)?(?:the|that)\s+same\s+day"
-    r"|(?:later|earlier)\s+that\s+day))"
+    r"|(?:later|earlier)\s+(?:that\s+(?:day|morning|afternoon|evening|night)|in\s+the\s+day))"
+    # "Am Abend traf er Naruhito": the previous date's day; not "am Abend des 3. Juni"
+    r"|(?<=[Aa]m\s)(?:Vormittag|Nachmittag|Mittag|Abend|Morgen)\b"
+    r"(?!\s+(?:des|vor|nach|zuvor|davor|darauf|danach)\b))"
     r"|(?P<same>(?=[letsgdfmjwLETSGDFMJW])(?i:(?:(?:later|earlier)\s+)?that\s+(?:month|year)|(?:the\s+)?same\s+(?:month|"
     r"year)|the\s+(?:following|next|previous)\s+(?:month|year)|the\s+(?:following|previous)\s+"
     r"week|the\s+(?:month|year|week)\s+(?:after|before)(?!\s+\w))|(?:selben|gleichen|demselben|"
@@ -594,7 +611,7 @@ _RANGE_START = re.compile(r"(?<!\w)(?=[vzbf])(?:von|vom|zwischen|between|from)\s
 _WEEKEND_OF = re.compile(r"(?i)(?<!\w)(?:the\s+)?(?:weekend\s+of|Wochenende\s+(?:vom|des))\s+$")
 _JOIN = re.compile(r"[ \t]*(?:-|–|—|bis(?:\s+zum)?|und|and|to|through|or|oder)[ \t]*")
 _FUTURE = re.compile(  # right before the mention (a qualifier may sit in between)
-    r"(?<!\w)(?:bis|ab|until|till|by|next|nächsten|kommenden|falls\s+on)\s+(?:(?:zum|zur|dem|den|the|"
+    r"(?<!\w)(?:bis|ab|für|until|till|by|next|nächsten|kommenden|falls\s+on)\s+(?:(?:zum|zur|dem|den|the|"
     r"spätestens)\s+)?(?:(?:Anfang|Mitte|Ende|early|mid|late|(?:the\s+)?end\s+of)[\s-]+)?$",
     re.IGNORECASE,
 )
@@ -805,10 +822,22 @@ class _Doc:
         for a in reversed(self.seen):
             if a.barrier:
                 break
-            if back or a.sentence == i or not _looks_back(self.sentence_text(a.sentence)):
-                return a
+            if back or a.sentence == i or not self.told_back(a):
+                # a date of the report's own time, or one before the flashback, does not
+                # pass it over: then the flashback told the story forward from there
+                if flashback is None or not (
+                    a.deictic or a.interval.end < flashback.interval.start
+                ):
+                    return a
+                return flashback
             flashback = flashback or a
         return flashback
+
+    def told_back(self, a: _Atom) -> bool:
+        """The clause of ``a`` looks back ("Nordkorea hatte am 22. Oktober getestet"; not
+        "two days after the general told Putin that Kursk had been retaken")."""
+        start, end = self.clause_span(a.start, self.first(a.sentence))
+        return _looks_back(self.text[start:end])
 
     def ref(self, pos: int) -> _Atom | None:
         """The anchor for a date at ``pos``: the latest date of its own sentence, else the
@@ -826,9 +855,55 @@ class _Doc:
                 return None  # a wire story's paragraph is at the report's time again
             if self.attributive(a):
                 continue
+            if a.sentence == i and self.aside(a, pos):
+                continue
             if (a.sentence == i or not self.background(a)) and not self.since(a):
                 return a
         return None
+
+    def aside(self, a: _Atom, pos: int) -> bool:
+        """``a`` is in a relative clause or parenthesis that closes before ``pos`` ("Yoon,
+        der im Mai 2022 sein Amt angetreten hatte, warnte am 1. Oktober"): it dates the
+        aside, not what its sentence goes on to tell."""
+        text, first = self.text, self.first(a.sentence)
+        if text.rfind("(", first, a.start) > text.rfind(")", first, a.start):
+            return ")" in text[a.end : pos]
+        comma = text.rfind(",", first, a.start)
+        return (
+            comma >= 0
+            and "," in text[a.end : pos]
+            and _SUBCLAUSE.match(text, comma, a.start) is not None
+        )
+
+    def reported(self, pos: int, after: int) -> _Atom | None:
+        """The reference of an expression at ``pos``:``after`` ("zwei Tage, nachdem") in a
+        sentence with no other date, which it does not open ("Die Meldung kam zwei Tage,
+        nachdem ...", "The confirmation came two days after ..."): the report's own day,
+        when the sentence before gave it ("am Donnerstag")."""
+        i = self.sentence(pos)
+        if _OPENS.fullmatch(self.text, self.first(i), pos) is not None:
+            return None  # "Zwei Tage nach dem Gipfel reiste er ab": the summit's time
+        end = self.ends[i] if i < len(self.ends) else len(self.text)
+        if _ATOM.search(self.text, after, end) is not None:
+            return None  # "three days after Kim called for ... on Monday": its own date
+        a = self.seen[-1] if self.seen else None
+        return a if a is not None and a.deictic and a.sentence == i - 1 else None
+
+    def moved(self, a: _Atom, pos: int) -> bool:
+        """The text has moved to the time of ``a``, an anchor of a yearless date at ``pos``
+        (Strötgen and Gertz's narrative reading): ``a`` is in the same sentence, a heading or
+        a line's label, opens its sentence ("Im August 2024 kam es ..."), was itself counted
+        from the text ("im Jahr darauf"), or follows another date of its year.  Otherwise a
+        news report mentions the past in passing ("Ukraine launched an incursion in August
+        2024. The agency had said on Oct. 18 ..."), and a yearless date goes by the
+        publication date (the news reading)."""
+        if a.sentence == self.sentence(pos) or a.inferred or self.heads(a) or self.opens(a):
+            return True
+        k = self.seen.index(a)
+        return any(
+            not p.deictic and p.interval.start.year == a.interval.start.year
+            for p in self.seen[max(0, k - 1) : k]
+        )
 
     def attributive(self, a: _Atom) -> bool:
         """A year naming a thing ("the 2018 military agreement"): it dates the thing, not
@@ -952,7 +1027,7 @@ class _Doc:
         review of 2018 published in January 2019 is still in 2018): then dates go by
         ``base``."""
         a, b = self.ref(pos), self.base
-        if a is None:
+        if a is None or (b is not None and not self.moved(a, pos) and self.looks_back(pos)):
             return None
         s, e = a.interval.start, a.interval.end
         window = datetime.timedelta(0) if a.interval.precision == "year" else _NEWS_WINDOW
@@ -1245,7 +1320,10 @@ def _narrative(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
         return None
     if g("tofore"):  # "said on Wednesday, a day after it destroyed": the act after "after"
         if latest is None or latest.sentence != doc.sentence(m.start()):
+            latest = doc.reported(m.start(), m.end())
+        if latest is None:
             return None
+        anchor = latest.interval
         num, unit = _count(g("n2"), g("u2"))
         got = _shift(
             anchor, num if g("tofore").lower() in ("before", "bevor", "vor") else -num, unit
@@ -1256,7 +1334,7 @@ def _narrative(m: re.Match[str], doc: _Doc) -> tuple[DateInterval, bool] | None:
         got = _shift(anchor, -num if back else num, unit)
     elif kind == "nday":
         before = re.search(r"(?i)zuvor|davor|Vortag|previous|preceding|before", g())
-        same = re.search(r"(?i)selben|gleichen|same|that", g())
+        same = re.search(r"(?i)selben|gleichen|same|that|in the day|mittag|abend|morgen", g())
         got = _shift(anchor, 0 if same else -1 if before else 1, "day")
     elif kind == "same":
         word = g().lower()
@@ -1536,7 +1614,13 @@ def _qword(m: re.Match[str]) -> Qualifier:
 
 def _qualify(iv: DateInterval, q: Qualifier, base: datetime.date | None) -> DateInterval:
     s, e, p = iv.start, iv.end, iv.precision
-    if q in ("early", "mid", "late") and p != "day":
+    week = p == "day" and (e - s).days == 6 and s.weekday() == 0
+    if q in ("early", "mid", "late") and week:  # Mon-Wed, Tue-Thu, Thu-Sun
+        idx = ("early", "mid", "late").index(q)
+        monday = s
+        s = monday + datetime.timedelta(days=(0, 1, 3)[idx])
+        e = monday + datetime.timedelta(days=(2, 3, 6)[idx])
+    elif q in ("early", "mid", "late") and p != "day":
         idx = ("early", "mid", "late").index(q)
         months = (e.year - s.year) * 12 + e.month - s.month + 1
         if p == "month" and months == 3:  # a season: its first, middle or last month
@@ -1674,7 +1758,11 @@ def _scan(
         deictic = _DEICTIC_NAME.search(text, max(0, start - 12), start)
         start = deictic.start() if deictic else start  # "im vergangenen Herbst": its word too
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        join = _JOIN.fullmatch(text, a.end, nxt.start) if nxt else None
+        word = join.group().strip().lower() if join else ""
         qm = _QUAL.search(text, max(0, start - 30), start) if a.qualifiable else None
+        if qm and word in ("und", "and") and _qword(qm) in _OUTER:
+            qm = None  # "nach 2016 und 2019": a list of years, not "since 2016"
         if qm:
             start, iv = qm.start(), _qualify(iv, _qword(qm), base)
             outer = _QUAL.search(text, max(0, start - 12), start)
@@ -1683,8 +1771,6 @@ def _scan(
             ):  # "since mid-September", "seit Anfang 2018"
                 start, iv = outer.start(), _qualify(iv, _qword(outer), base)
         rs = _RANGE_START.search(text, max(0, start - 12), start)
-        join = _JOIN.fullmatch(text, a.end, nxt.start) if nxt else None
-        word = join.group().strip().lower() if join else ""
         if (
             nxt
             and join

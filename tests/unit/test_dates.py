@@ -1278,20 +1278,146 @@ NEWS_FORMS: list[tuple[str, str, D, list[tuple[str, str, str, str]]]] = [
             ("Mitte der 1990er Jahre", "1994-01-01", "1996-12-31", "decade"),
         ],
     ),
-    (  # a part of this week or last (the week kept whole, the qualifier says which part)
+    (  # a part of this week or last, as early/late narrow a month: Monday to Wednesday,
+        # Thursday to Sunday
         "de",
         "Anfang der Woche feuerte Nordkorea Raketen ab, Ende vergangener Woche drohte Kim.",
         D(2024, 10, 16),
         [
-            ("Anfang der Woche", "2024-10-14", "2024-10-20", "day"),
-            ("Ende vergangener Woche", "2024-10-07", "2024-10-13", "day"),
+            ("Anfang der Woche", "2024-10-14", "2024-10-16", "day"),
+            ("Ende vergangener Woche", "2024-10-10", "2024-10-13", "day"),
         ],
     ),
     (
         "en",
-        "At the end of the week, Kim spoke.",
+        "At the end of the week, Kim spoke. Early last week, Putin had called.",
         D(2024, 10, 18),
-        [("the end of the week", "2024-10-14", "2024-10-20", "day")],
+        [
+            ("the end of the week", "2024-10-17", "2024-10-20", "day"),
+            ("Early last week", "2024-10-07", "2024-10-09", "day"),
+        ],
+    ),
+    (  # a list of years after "nach"/"after" is two dates, not "since" the first
+        "de",
+        "Nach 2016 und 2019 ließ Kim die Verfassung ändern. After 2017 and 2018 talks began.",
+        D(2024, 10, 17),
+        [
+            ("2016", "2016-01-01", "2016-12-31", "year"),
+            ("2019", "2019-01-01", "2019-12-31", "year"),
+            ("2017 and 2018", "2017-01-01", "2018-12-31", "year"),
+        ],
+    ),
+    (  # "N days after" in a sentence with no date of its own: counted back from the
+        # report's day that the sentence before gave
+        "de",
+        "Das meldete KCNA am Donnerstag. Die Meldung kam zwei Tage, nachdem Soldaten die "
+        "Straßen gesprengt hatten.",
+        D(2024, 10, 17),
+        [
+            ("Donnerstag", "2024-10-17", "2024-10-17", "day"),
+            ("zwei Tage, nachdem", "2024-10-15", "2024-10-15", "day"),
+        ],
+    ),
+    (
+        "en",
+        "North Korea on Monday confirmed it. The confirmation came two days after Russia's "
+        "top general told Putin that Kursk had been retaken. Kyiv denied it later that day.",
+        D(2025, 4, 28),
+        [
+            ("Monday", "2025-04-28", "2025-04-28", "day"),
+            ("two days after", "2025-04-26", "2025-04-26", "day"),
+            ("later that day", "2025-04-26", "2025-04-26", "day"),
+        ],
+    ),
+    (  # a time of day is the day of the previous date
+        "de",
+        "Trump war am Montag in Tokio gelandet. Am Abend traf er Naruhito. Am Abend des 3. "
+        "Juni sprach er.",
+        D(2025, 10, 28),
+        [
+            ("Montag", "2025-10-27", "2025-10-27", "day"),
+            ("Abend", "2025-10-27", "2025-10-27", "day"),
+            ("3. Juni", "2025-06-03", "2025-06-03", "day"),
+        ],
+    ),
+    (
+        "en",
+        "On Monday, troops fired. Later that evening, Kim spoke. Earlier in the day, Seoul "
+        "had warned.",
+        D(2025, 10, 28),
+        [
+            ("Monday", "2025-10-27", "2025-10-27", "day"),
+            ("Later that evening", "2025-10-27", "2025-10-27", "day"),
+            ("Earlier in the day", "2025-10-27", "2025-10-27", "day"),
+        ],
+    ),
+    (  # "für Donnerstag" looks ahead
+        "de",
+        "Für Donnerstag ist in Busan ein Treffen mit Xi geplant.",
+        D(2025, 10, 28),
+        [("Donnerstag", "2025-10-30", "2025-10-30", "day")],
+    ),
+    (  # news: a flashback told in passing does not move the text; a pluperfect date after
+        # it looks back from the report (HeidelTime's news reading)
+        "de",
+        "Megumi Yokota wurde am 15. November 1977 entführt. Ihr Fall bewegt Japan. Nordkorea "
+        "hatte am 22. Oktober erneut Raketen getestet.",
+        D(2025, 10, 28),
+        [
+            ("15. November 1977", "1977-11-15", "1977-11-15", "day"),
+            ("22. Oktober", "2025-10-22", "2025-10-22", "day"),
+        ],
+    ),
+    (
+        "de",
+        "Das Treffen im August 2024 blieb folgenlos. Nordkorea hatte am 18. Oktober erneut "
+        "Raketen getestet.",
+        D(2025, 4, 28),
+        [
+            ("August 2024", "2024-08-01", "2024-08-31", "month"),
+            ("18. Oktober", "2024-10-18", "2024-10-18", "day"),
+        ],
+    ),
+    (  # a narrative that has moved: the date opens its sentence
+        "de",
+        "Im Juni 2018 trafen sie sich in Singapur. Im April hatten sie Briefe getauscht.",
+        D(2020, 5, 1),
+        [
+            ("Juni 2018", "2018-06-01", "2018-06-30", "month"),
+            ("April", "2018-04-01", "2018-04-30", "month"),
+        ],
+    ),
+    (  # a flashback in a relative clause does not anchor the rest of its sentence
+        "de",
+        "Yoon, der im Mai 2022 sein Amt angetreten hatte, hatte am 1. Oktober gewarnt.",
+        D(2024, 10, 17),
+        [
+            ("Mai 2022", "2022-05-01", "2022-05-31", "month"),
+            ("1. Oktober", "2024-10-01", "2024-10-01", "day"),
+        ],
+    ),
+    (  # a pluperfect date after the report's day: "am Tag darauf" follows it, not the
+        # report's day; a later date in the pluperfect is no flashback ("Later that month")
+        "de",
+        "Trump traf am Dienstag Takaichi. Nordkorea hatte am 22. Oktober Raketen getestet. "
+        "KCNA meldete am Tag darauf, es sei ein neues System.",
+        D(2025, 10, 28),
+        [
+            ("Dienstag", "2025-10-28", "2025-10-28", "day"),
+            ("22. Oktober", "2025-10-22", "2025-10-22", "day"),
+            ("Tag darauf", "2025-10-23", "2025-10-23", "day"),
+        ],
+    ),
+    (
+        "en",
+        "Ukraine launched an incursion into Kursk in August 2024. The spy agency had said on "
+        "Oct. 18 that troops were shipped. Later that month, officials put the number higher.",
+        D(2025, 4, 28),
+        [
+            ("August 2024", "2024-08-01", "2024-08-31", "month"),
+            ("Oct. 18", "2024-10-18", "2024-10-18", "day"),
+            ("Later that month", "2024-10-01", "2024-10-31", "month"),
+        ],
     ),
     ("de", "Vor der Woche der Wahrheit und nach der Woche des Gipfels.", D(2024, 10, 16), []),
     (
