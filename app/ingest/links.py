@@ -54,7 +54,9 @@ of another day. Each candidate is scored in [0, 1]:
   lasting more than a year counts as a decade (a day inside a thirty-year policy says
   little) unless the expression, a month at most, holds its first or last day (the start
   of a war is a moment); a day or month links to it (a day to an event longer than a
-  month) only with one of its title's key words, or, holding its first day with one of
+  month) only with one of its title's key words and one of its actors named in the passage
+  ("Kim warf den Verantwortlichen ... vor" is no report of Trump's "selbst verantwortlich"
+  of 2025), or, holding its first day with one of
   its actors named, with a word of its summary, which tells how it began ("Russia invades
   Ukraine": "Russia invaded Ukraine on 24 February 2022"; begins);
 * actors: actors both named in the passage and linked to the event, two or more count 1.0,
@@ -280,8 +282,8 @@ def score(
     within = (span > LONG_DAYS and mention.precision in ("day", "month")) or (
         span > COARSE_DAYS and mention.precision == "day"
     )
-    if within and not (hits or begun):
-        return 0.0  # a period is named by its title's words, or its start by its summary's
+    if within and not ((hits and actors & candidate.actors) or begun):
+        return 0.0  # a period is named by its title's words and actors, its start by its summary
     parts = {
         "date": fit,
         "actors": min(1.0, len(actors & candidate.actors) / 2),

@@ -535,3 +535,24 @@ def test_a_statement_links_by_its_act_a_word_of_its_summary_and_an_actor() -> No
     assert not is_link(invitation, march, 0.3, report, said(text))
     text = "He said in March 2018 that he wants to meet Kim, the envoys told reporters."
     assert is_link(invitation, march, 0.3, report, said(text))
+
+
+def test_a_day_within_a_period_needs_its_title_word_and_one_of_its_actors() -> None:
+    """ "Kim warf den Verantwortlichen tags darauf ... vor" shares a long title word with
+    "Trump sagt Südkorea ..., sie seien für ihre Sicherheit selbst verantwortlich" (a
+    period of 2025) but none of its actors: no link; with Trump named, it may link."""
+    period = Candidate(
+        "p",
+        DateInterval(datetime.date(2025, 1, 20), datetime.date(2025, 11, 10), "day"),
+        frozenset(["donald-trump", "south-korea"]),
+        None,
+        frozenset(),
+        key_words("sie seien für ihre Sicherheit selbst verantwortlich"),
+        "statement",
+        key_words("take responsibility for its own security"),
+    )
+    text = "Kim warf den Verantwortlichen tags darauf kriminelle Fahrlässigkeit vor."
+    assert score(period, day("2025-05-22"), {"kim-jong-un"}, set(), frozenset(), said(text)) == 0
+    text = "Trump sagte am 22. Mai, Südkorea sei für seine Sicherheit selbst verantwortlich."
+    got = score(period, day("2025-05-22"), {"donald-trump"}, set(), frozenset(), said(text))
+    assert got > 0
