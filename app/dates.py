@@ -103,7 +103,8 @@ Rules worth knowing (the public contract):
   nach seinem Amtsantritt" count from the latest earlier date whose sentence says
   someone took office ("inaugurated", "sworn in", "took office", "oath of office",
   "Amtsantritt", "vereidigt"); without such a date they are not dates.  "in 12 years"
-  after "first", "highest" ... is a duration, no date.
+  after "first", "highest", "fifth", "dritte" ... is a duration, no date ("the fifth round
+  of launches in 10 days"), as are "seit einer Woche (im Amt)" and "binnen zehn Tagen".
 * Weekdays: the most recent such day on or before ``base`` (news: "am Dienstag" in a
   Tuesday article is that day); "next"/"nächsten"/"kommenden" or a future context give
   the next one; "Sunday's election" the nearest Sunday; "a year ago Saturday" that
@@ -752,9 +753,12 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")  # a month alone on its line is a heading,
 _LINE_END = re.compile(r"[ \t]*(?::|[-–—][ \t]|\n|$)")  # or opening a line as its label
 # ("Juli: ...", "January – ...")
-_DURATION = re.compile(  # "the first visit in 12 years", "zum ersten Mal seit": no date
+_DURATION = re.compile(  # "the first visit in 12 years", "the fifth round of launches in 10
+    # days", "zum ersten Mal seit": no date
     r"(?i)(?<!\w)(?:first|only|highest|lowest|largest|biggest|worst|best|most|erste[nmrs]?|"
-    r"höchste[nmrs]?|niedrigste[nmrs]?|größte[nmrs]?|schwerste[nmrs]?)(?!\w)[^.,;:]*$"
+    r"höchste[nmrs]?|niedrigste[nmrs]?|größte[nmrs]?|schwerste[nmrs]?|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|zweite[nmrs]?|"
+    r"dritte[nmrs]?|vierte[nmrs]?|fünfte[nmrs]?|sechste[nmrs]?)(?!\w)[^.,;:]*$"
 )
 _DEICTIC_NAME = re.compile(  # "last September", "diesen Sommer", "next spring"
     r"(?i)(?<!\w)(?:(?P<this>this|diese[nm])|(?P<last>last|letzte[nm]|vergangene[nm])|"

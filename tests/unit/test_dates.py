@@ -1329,6 +1329,14 @@ NEWS_FORMS: list[tuple[str, str, D, list[tuple[str, str, str, str]]]] = [
             ("later that day", "2025-04-26", "2025-04-26", "day"),
         ],
     ),
+    (  # durations: "in 10 days" after an ordinal, "seit einer Woche", "binnen zehn Tagen"
+        "en",
+        "It was the fifth round of launches in 10 days. Der dritte Test in zwei Wochen. Kim "
+        "ist seit einer Woche im Amt. Binnen zehn Tagen soll er reisen. The deal must be "
+        "signed in 10 days.",
+        D(2022, 10, 4),
+        [("in 10 days", "2022-10-14", "2022-10-14", "day")],
+    ),
     (  # a time of day is the day of the previous date
         "de",
         "Trump war am Montag in Tokio gelandet. Am Abend traf er Naruhito. Am Abend des 3. "
