@@ -27,13 +27,14 @@ from bench.eval_ingest import (
 )
 from tests.conftest import SEEDS_DIR
 
-FLOORS = {  # re-measured when session 14's three date texts joined (81 texts)
+FLOORS = {  # re-measured when session 14's fourth text of article structure joined (82 texts)
     "date_accuracy": 0.997,
     "link_precision": 0.975,  # the Kursk story's "in January"
     # links Kim's speech of that month
     "link_recall": 0.88,
-    "proposal_recall": 0.955,
-    "kind_accuracy": 0.915,  # 0.921 with main's dates: proposals dated right, kinds not
+    "proposal_recall": 0.95,
+    "kind_accuracy": 0.91,  # 0.921 with main's dates: proposals dated right, kinds not; the
+    # DW text's "zusammengetroffen" has no kind
 }
 CEILINGS = {
     "spurious_dates": 0,
