@@ -194,9 +194,11 @@ def is_headline(passage: Passage, title: str | None, last: bool) -> bool:
 
 # A footer's marker: what follows are other articles' headlines, not this story
 FOOTER = re.compile(
-    r"\W{0,3}(?i:mehr\s+zum\s+thema|mehr\s+dazu|lesen\s+sie\s+(?:auch|mehr)|auch\s+interessant|"
-    r"das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|weitere\s+(?:artikel|meldungen)|"
-    r"meistgelesen|read\s+more|related(?:\s+(?:stories|articles|coverage|content))?|"
+    r"\W{0,3}(?i:mehr\s+(?:zum|zu\s+diesem)\s+thema|mehr\s+dazu|lesen\s+sie\s+(?:auch|mehr)|"
+    r"auch\s+interessant|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|zum\s+weiterlesen|"
+    r"weitere\s+(?:artikel|meldungen|nachrichten)|weiterführende\s+links|meistgelesen|"
+    r"read\s+more|further\s+reading|more\s+stories|"
+    r"related(?:\s+(?:stories|articles|coverage|content|topics|links|reading))?|"
     r"more\s+on\s+this(?:\s+story)?|see\s+also|you\s+may\s+also\s+like|most\s+read)"
     r"\s*(?::|$)"
 )

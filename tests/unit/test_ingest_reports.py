@@ -1158,6 +1158,27 @@ def test_what_a_line_is(text: str, line: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "marker"),
+    [
+        ("Mehr zum Thema:", True),
+        ("Mehr zu diesem Thema", True),
+        ("Lesen Sie auch: Kim besucht Russland", True),
+        ("Zum Weiterlesen:", True),
+        ("Weiterführende Links", True),
+        ("Read more:", True),
+        ("Related Topics", True),
+        ("Further reading:", True),
+        ("More on this story", True),
+        ("Related news from Pyongyang is scarce.", False),
+        ("Further reading of the treaty shows a loophole.", False),
+        ("Mehr dazu sagte er nicht.", False),
+    ],
+)
+def test_markers_of_a_footer(line: str, marker: bool) -> None:
+    assert bool(reports.FOOTER.match(line)) is marker
+
+
+@pytest.mark.parametrize(
     ("text", "day"),
     [
         (EXPLAINER, "22 January 2025"),  # the dateline's, not the headline's
