@@ -896,12 +896,17 @@ class _Doc:
     def moved(self, a: _Atom, pos: int) -> bool:
         """The text has moved to the time of ``a``, an anchor of a yearless date at ``pos``
         (Strötgen and Gertz's narrative reading): ``a`` is in the same sentence, a heading or
-        a line's label, opens its sentence ("Im August 2024 kam es ..."), was itself counted
-        from the text ("im Jahr darauf"), or follows another date of its year.  Otherwise a
-        news report mentions the past in passing ("Ukraine launched an incursion in August
-        2024. The agency had said on Oct. 18 ..."), and a yearless date goes by the
-        publication date (the news reading)."""
-        if a.sentence == self.sentence(pos) or a.inferred or self.heads(a) or self.opens(a):
+        a line's label, opens its sentence as the date at ``pos`` opens its own ("Im Juni
+        2018 trafen sie sich. Im April hatten sie ..."), was itself counted from the text
+        ("im Jahr darauf"), or follows another date of its year.  Otherwise a news report
+        mentions the past in passing ("Ukraine launched an incursion in August 2024. The
+        agency had said on Oct. 18 ...", "Im August 2024 kam es zu einem Treffen. Nordkorea
+        hatte am 18. Oktober getestet"), and a yearless date goes by the publication date
+        (the news reading)."""
+        i = self.sentence(pos)
+        if a.sentence == i or a.inferred or self.heads(a):
+            return True
+        if self.opens(a) and _OPENS.fullmatch(self.text, self.first(i), pos) is not None:
             return True
         k = self.seen.index(a)
         return any(

@@ -1386,6 +1386,26 @@ NEWS_FORMS: list[tuple[str, str, D, list[tuple[str, str, str, str]]]] = [
             ("18. Oktober", "2024-10-18", "2024-10-18", "day"),
         ],
     ),
+    (  # an opening flashback moves the text only for a date opening its sentence too
+        "de",
+        "Im August 2024 kam es zu einem Treffen. Nordkorea hatte am 18. Oktober erneut "
+        "Raketen getestet.",
+        D(2025, 4, 28),
+        [
+            ("August 2024", "2024-08-01", "2024-08-31", "month"),
+            ("18. Oktober", "2024-10-18", "2024-10-18", "day"),
+        ],
+    ),
+    (
+        "de",
+        "Am 15. November 1977 wurde Megumi Yokota entführt. Nordkorea hatte am 22. Oktober "
+        "erneut getestet.",
+        D(2025, 10, 28),
+        [
+            ("15. November 1977", "1977-11-15", "1977-11-15", "day"),
+            ("22. Oktober", "2025-10-22", "2025-10-22", "day"),
+        ],
+    ),
     (  # a narrative that has moved: the date opens its sentence
         "de",
         "Im Juni 2018 trafen sie sich in Singapur. Im April hatten sie Briefe getauscht.",
