@@ -308,20 +308,25 @@ def line_kinds(text: str, spans: list[tuple[int, int]], dates: list[list[Dated]]
 
 def report_day(text: str, spans: list[tuple[int, int]], found: list[FoundDate]) -> FoundDate | None:
     """The report's day of an article posted without one, as a careful reader takes it: the
-    full date of its dateline, byline or stamp, else its first full date (not a footer's
-    or a picture credit's)."""
+    full date of its dateline, byline or stamp, else its latest full date (not a footer's
+    or a picture credit's): a report is not older than what it tells, and a story that
+    opens on history ("On 25 June 1950 ...") is not of that day. With the publication
+    dates of the evaluation set's 79 dated texts taken away, the latest full date reads
+    dates 0.598, proposal recall 0.520; the first 0.592, 0.478; none 0.442, 0.362."""
     by_line = [[m for m in found if start <= m.start < end] for start, end in spans]
     kinds = line_kinds(
         text, spans, [[Dated(m.start, m.end, _full_day(m)) for m in own] for own in by_line]
     )
     days = [  # a credit's date is the picture's ("In this Sept. 3, 2017, file photo")
-        (kind != "boilerplate", m)
+        (kind, m)
         for kind, own, (start, end) in zip(kinds, by_line, spans, strict=True)
         if kind != "footer" and not CREDIT.match(text, start, end)
         for m in own
         if _full_day(m)
     ]
-    return min(days, key=lambda pair: pair[0], default=(False, None))[1]
+    stamped = [m for kind, m in days if kind == "boilerplate"]
+    latest = max((m for _, m in days), key=lambda m: m.interval.start, default=None)
+    return stamped[0] if stamped else latest
 
 
 def _full_day(mention: FoundDate) -> bool:

@@ -34,7 +34,7 @@ class ArticleCreate(BaseModel):
         description="The day of publication, any date expression. Without it the report's "
         "day is read from the text, as a careful reader does: the full date of a dateline, "
         "byline or stamp line above the story ('Seoul, 31 October 2024', 'Stand: 28.04.2025 "
-        "09:41 Uhr'), else the text's first full date (not a footer's); it is stored as "
+        "09:41 Uhr'), else the text's latest full date (not a footer's); it is stored as "
         "`published`, the date expression it was read from as `published_evidence`.",
     )
     outlet: str | None = Field(default=None, max_length=500)

@@ -1186,7 +1186,7 @@ def test_markers_of_a_footer(line: str, marker: bool) -> None:
         (
             "Kim met Putin in Vostochny.\nThe talks on 13 September 2023 lasted hours; on "
             "14 September 2023 Kim went on to Komsomolsk.",
-            "13 September 2023",  # no dateline: the first full date
+            "14 September 2023",  # no dateline: the latest full date
         ),
         ("Read more:\nKim visits Russia (13.09.2023)", None),  # a footer's is another article's
         (
@@ -1195,6 +1195,11 @@ def test_markers_of_a_footer(line: str, marker: bool) -> None:
             "29 November 2017",  # a picture's date is not the report's
         ),
         ("In June Trump met Kim.", None),
+        (  # a story opening on history is not of that day
+            "On 25 June 1950 North Korea invaded the South.\nOn 27 July 2023 Kim marked the "
+            "armistice's 70th anniversary.",
+            "27 July 2023",
+        ),
     ],
 )
 def test_the_report_s_day_of_an_article_without_one(text: str, day: str | None) -> None:
