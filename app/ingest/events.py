@@ -370,10 +370,14 @@ def _said(text: str, blanked: str, report: Report, mention: DateMention, languag
     names blanked gives the key words)."""
     at = -1 if report.heading else mention.start - report.start
     dates = [m.start - report.start for m in report.dates]
-    clause = clause_of(text[report.start : report.end], at, dates)[0]
+    clause, offset = clause_of(text[report.start : report.end], at, dates)
     blanked_clause = clause_of(blanked, at, dates)[0]
     places, actors = frozenset(report.places), frozenset(report.actors)
-    return Said.of(clause, blanked_clause, places, language, actors)
+    # "first" or "not" ... "since" is the mention's own from the date before it: "his first
+    # trip since 2019 and his first appearance since taking power in 2011"
+    before = [m.end - report.start for m in report.dates if m.end - report.start <= at]
+    own = clause[max(0, max(before, default=0) - offset) :]
+    return Said.of(clause, blanked_clause, places, language, actors, own)
 
 
 def _persons(session: Session, actors: dict[int, list[ActorMention]]) -> dict[str, str]:

@@ -179,9 +179,11 @@ class Said:
         places: frozenset[str],
         language: str | None,
         actors: frozenset[str] = frozenset(),
+        own: str | None = None,
     ) -> "Said":
-        """What the clause says, `blanked` being the clause with its names blanked."""
-        first_since = _FIRST_SINCE.search(clause) is not None
+        """What the clause says, `blanked` being the clause with its names blanked; `own`
+        its part from the date before the mention's (the clause when None)."""
+        first_since = _FIRST_SINCE.search(clause if own is None else own) is not None
         kind = proposals.kind_of(clause, language)
         wish = _WISH.search(clause) is not None
         words = key_words(blanked)

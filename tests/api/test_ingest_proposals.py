@@ -572,3 +572,28 @@ def test_an_act_in_other_words_in_a_relative_clause_links(
     linked = linked_ids(session, text, "2025-11-02", language)
     assert linked == {event_id}
     assert not session.exec(select(Event).where(Event.status == "proposed")).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "It was Kim's first trip to China since 2019 and his first appearance at a "
+            "multilateral event since taking power in 2011.",
+            "en",
+        ),
+        (
+            "Es war Kims erste Reise nach China seit 2019 und sein erster Auftritt bei einem "
+            "Gipfel seit seiner Machtübernahme 2011.",
+            "de",
+        ),
+    ],
+)
+def test_first_since_a_year_and_first_since_an_act_in_one_sentence(
+    session: Session, text: str, language: str
+) -> None:
+    """ "first ... since 2019" points at that year's last trip (proposed); the second
+    half's "since taking power in 2011" names the accession: linked, not proposed."""
+    assert linked_ids(session, text, "2025-09-03", language) == {"kim-jong-un-accession-2011"}
+    proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
+    assert [(e.date_start.year, e.date_precision) for e in proposed] == [(2019, "year")]
