@@ -54,7 +54,7 @@ ACTS: list[Row] = [
     (None, "weapons-test", "überfliegen", ""),
     # meetings
     ("summit", "summit", "Gipfel Gipfeltreffen", "summit"),
-    ("meeting", "meeting", "Treffen Begegnung Handschlag", "meet handshake"),
+    ("meeting", "meeting", "Treffen Begegnung Handschlag wiedersehen", "meet handshake"),
     (
         None,
         "meeting",

@@ -101,7 +101,7 @@ from app.ingest.links import (
 )
 from app.ingest.pipeline import Stored
 from app.ingest.reports import Report, of_article
-from app.ingest.words import terms
+from app.ingest.words import key_words, terms
 from app.models import (
     Actor,
     ActorMention,
@@ -372,6 +372,9 @@ def _said(text: str, blanked: str, report: Report, mention: DateMention, languag
     dates = [m.start - report.start for m in report.dates]
     clause, offset = clause_of(text[report.start : report.end], at, dates)
     blanked_clause = clause_of(blanked, at, dates)[0]
+    if not key_words(blanked_clause):  # "..., in Hanoi (Februar 2019) und in Panmunjom (Juni
+        # 2019)": a clause of names and a date tells the act of its sentence
+        clause, offset, blanked_clause = text[report.start : report.end], 0, blanked
     places, actors = frozenset(report.places), frozenset(report.actors)
     # "first" or "not" ... "since" is the mention's own from the date before it: "his first
     # trip since 2019 and his first appearance since taking power in 2011"

@@ -597,3 +597,45 @@ def test_first_since_a_year_and_first_since_an_act_in_one_sentence(
     assert linked_ids(session, text, "2025-09-03", language) == {"kim-jong-un-accession-2011"}
     proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
     assert [(e.date_start.year, e.date_precision) for e in proposed] == [(2019, "year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Trump und Kim hatten sich dreimal getroffen: in Singapur (Juni 2018), in Hanoi "
+            "(Februar 2019) und in Panmunjom (Juni 2019).",
+            "de",
+        ),
+        (
+            "Trump and Kim met three times: in Singapore (June 2018), in Hanoi (February 2019) "
+            "and at Panmunjom (June 2019).",
+            "en",
+        ),
+    ],
+)
+def test_each_date_of_a_list_tells_the_act_of_its_sentence(
+    session: Session, text: str, language: str
+) -> None:
+    """ "und in Panmunjom (Juni 2019)", a clause of a name and a date, tells the meeting its
+    sentence names: all three meetings linked, none proposed."""
+    linked = linked_ids(session, text, "2025-10-29", language)
+    assert linked == {"singapore-summit-2018", "hanoi-summit-2019", "panmunjom-meeting-2019"}
+    assert not session.exec(select(Event).where(Event.status == "proposed")).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Trump hatte vor der Reise gesagt, er wolle Kim noch in diesem Jahr wiedersehen.", "de"),
+        ("Trump has said he wants to meet Kim Jong Un again this year.", "en"),
+    ],
+)
+def test_a_wish_of_this_year_links_the_statement_of_it(
+    session: Session, text: str, language: str
+) -> None:
+    """Trump's wish to meet Kim this year is his curated statement of August-October 2025:
+    linked; the meeting it wishes is no event yet."""
+    linked = linked_ids(session, text, "2025-10-29", language)
+    assert linked == {"trump-looks-forward-to-meeting-kim-2025"}
+    assert not session.exec(select(Event).where(Event.status == "proposed")).all()
