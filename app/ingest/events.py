@@ -29,8 +29,9 @@ balloons", not where the passage links an existing event or another date of the 
 holds that start; "until last year", a comparison: "wie 2019,", a counterfactual); nor a
 period holding the publication date in a clause that names no act ("in diesem Herbst"),
 nor a date counted on in a clause of a present state ("Two weeks later the tone has
-changed"); nor the report's own date in a sentence dating several: "wie Yonhap am Mittwoch
-berichtete", a day next to a verb of saying when the sentence dates another day up to a
+changed"); nor a point the act is told from, beside the act's own date ("Nach 2016 und
+2019 ließ er die Verfassung im September 2023 ändern"); nor the report's own date in a
+sentence dating several: "wie Yonhap am Mittwoch berichtete", a day next to a verb of saying when the sentence dates another day up to a
 week before it ("habe am Montag ... getestet, meldete KCNA am Dienstag"; "fired ... on
 Monday, the military said on Tuesday"); nor the date of pictures ("Auf Aufnahmen vom 19.
 Januar stand er noch", "state television on Wednesday showed footage of the blast"):
@@ -474,18 +475,44 @@ def _event_dates(text: str, report: Report) -> list[DateMention]:
     dates = report.dates
     at = [m.start - report.start for m in dates]
     clauses = [0 if report.heading else clause_of(text, a, at)[1] for a in at]
+    points = _reference_points(text, dates, at)
     return [
         m
-        for m, clause in zip(dates, clauses, strict=True)
+        for m, clause, point in zip(dates, clauses, points, strict=True)
         if not any(
             o is not m
-            and m.date_start <= o.date_start
-            and o.date_end <= m.date_end
-            and (o.date_start, o.date_end) != (m.date_start, m.date_end)
+            and (
+                (point and not other_point)
+                or (
+                    m.date_start <= o.date_start
+                    and o.date_end <= m.date_end
+                    and (o.date_start, o.date_end) != (m.date_start, m.date_end)
+                )
+            )
             and other == clause
-            for o, other in zip(dates, clauses, strict=True)
+            for o, other, other_point in zip(dates, clauses, points, strict=True)
         )
     ]
+
+
+# a reference point: "Nach 2016 und 2019 ließ er die Verfassung im September 2023 ändern"
+_POINT_BEFORE = re.compile(r"(?i)(?<!\w)(?:nach|after|vor|before)\s+$")
+_LIST_BEFORE = re.compile(r"(?i)\s*(?:,|und|and|oder|or)\s*$")
+
+
+def _reference_points(text: str, dates: list[DateMention], at: list[int]) -> list[bool]:
+    """Which dates come right after "nach"/"after"/"vor"/"before" (or in a list after one):
+    beside another date of their clause, they are the point the act is placed from, and
+    the other date is the act's."""
+    points: list[bool] = []
+    for k, a in enumerate(at):
+        listed = (
+            k > 0
+            and points[-1]
+            and _LIST_BEFORE.fullmatch(text, at[k - 1] + len(dates[k - 1].text), a)
+        )
+        points.append(bool(_POINT_BEFORE.search(text, max(0, a - 8), a) or listed))
+    return points
 
 
 # "said on Wednesday ..., a day after it destroyed the office": the act of a clause of time

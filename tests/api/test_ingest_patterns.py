@@ -387,3 +387,16 @@ def test_a_fragment_under_a_date_heading_tells_a_state_not_an_event(
     session: Session, text: str
 ) -> None:
     assert not any(start.startswith("2021") for start, _ in proposed(session, text, "2024-01-16"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach 2016 und 2019 ließ Kim Jong Un die Verfassung im September 2023 erneut ändern.",
+        "After 2016 and 2019, Kim Jong Un had the constitution amended again in September 2023.",
+    ],
+)
+def test_years_after_nach_place_the_act_and_do_not_date_it(session: Session, text: str) -> None:
+    """ "Nach 2016 und 2019 ... im September 2023": the years are the point the act is told
+    from; the act is of September 2023, the one proposal."""
+    assert proposed(session, text, "2024-10-17") == {("2023-09-01", "2023-09-30")}
