@@ -32,8 +32,9 @@ nor a date counted on in a clause of a present state ("Two weeks later the tone 
 changed"); nor a point the act is told from, beside the act's own date ("Nach 2016 und
 2019 ließ er die Verfassung im September 2023 ändern"); nor the report's own date in a
 sentence dating several: "wie Yonhap am Mittwoch berichtete", a day next to a verb of
-saying when the sentence dates another day up to a week before it ("habe am Montag ... getestet, meldete KCNA am Dienstag"; "fired ... on
-Monday, the military said on Tuesday"); nor the date of pictures ("Auf Aufnahmen vom 19.
+saying when the sentence dates another day up to a week before it ("habe am Montag ...
+getestet, meldete KCNA am Dienstag"; "fired ... on Monday, the military said on
+Tuesday"); nor the date of pictures ("Auf Aufnahmen vom 19.
 Januar stand er noch", "state television on Wednesday showed footage of the blast"):
 evidence of an event, at most a link to the event they show (a proposal of their day
 may be another act: "... said on Wednesday it would send troops back"). A report's day
