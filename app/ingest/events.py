@@ -373,7 +373,12 @@ def _said(text: str, blanked: str, report: Report, mention: DateMention, languag
     at = -1 if report.heading else mention.start - report.start
     dates = [m.start - report.start for m in report.dates]
     clause, offset = clause_of(text[report.start : report.end], at, dates)
-    blanked_clause = clause_of(blanked, at, dates)[0]
+    blanked_clause, blanked_offset = clause_of(blanked, at, dates)
+    # "The meeting was arranged in a day: Trump floated it in a tweet on Saturday": the
+    # mention's part after a colon
+    clause, cut = _after_colon(clause, at - offset, language)
+    offset += cut
+    blanked_clause = _after_colon(blanked_clause, at - blanked_offset, language)[0]
     if not key_words(blanked_clause):  # "..., in Hanoi (Februar 2019) und in Panmunjom (Juni
         # 2019)": a clause of names and a date tells the act of its sentence
         clause, offset, blanked_clause = text[report.start : report.end], 0, blanked
@@ -383,6 +388,17 @@ def _said(text: str, blanked: str, report: Report, mention: DateMention, languag
     before = [m.end - report.start for m in report.dates if m.end - report.start <= at]
     own = clause[max(0, max(before, default=0) - offset) :]
     return Said.of(clause, blanked_clause, places, language, actors, own)
+
+
+def _after_colon(clause: str, at: int, language: str) -> tuple[str, int]:
+    """The clause from after the last colon before offset `at` when that part tells an act
+    of its own (not a list, "getroffen: im Juni 2018 in Singapur, ..."), and where it
+    starts."""
+    colon = clause.rfind(": ", 0, max(0, at))
+    after = clause[colon + 2 :]
+    if colon > 0 and proposals.kind_of(after, language) != "unclassified":
+        return after, colon + 2
+    return clause, 0
 
 
 def _persons(session: Session, actors: dict[int, list[ActorMention]]) -> dict[str, str]:

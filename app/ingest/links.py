@@ -7,7 +7,10 @@ and link even beside the day they hold: "detonated a bomb on Sunday, its sixth t
 the published events whose date interval overlaps the expression's interval (or, both at
 day precision, lies within one day of it: "berichteten am Dienstag" about Monday's event)
 are candidates. A candidate links only when the expression's clause (the sentence, or its
-part holding the expression when the sentence dates several events) says what happened:
+part holding the expression when the sentence dates several events; from a colon before
+it when what follows tells an act: "The meeting was arranged in a day: Trump floated it
+in a tweet on Saturday"; the whole sentence when the part is names and a date, "und in
+Panmunjom (Juni 2019)") says what happened:
 
 * it has one of the event's key words: the words of its English and German titles, names
   and generic words ("first", "erste", "says") aside, compared by stem (irregular verbs

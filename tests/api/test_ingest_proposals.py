@@ -639,3 +639,28 @@ def test_a_wish_of_this_year_links_the_statement_of_it(
     linked = linked_ids(session, text, "2025-10-29", language)
     assert linked == {"trump-looks-forward-to-meeting-kim-2025"}
     assert not session.exec(select(Event).where(Event.status == "proposed")).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The meeting was arranged in little more than a day: Trump floated it in a tweet "
+            "on June 29, 2019.",
+            "en",
+        ),
+        (
+            "Das Treffen war binnen eines Tages vereinbart: Trump hatte es am 29. Juni 2019 "
+            "in einem Tweet angeregt.",
+            "de",
+        ),
+    ],
+)
+def test_the_act_after_a_colon_is_the_dates_not_the_one_before(
+    session: Session, text: str, language: str
+) -> None:
+    """The tweet after the colon is dated, not the meeting of the next day before it: the
+    meeting is not linked, the tweet is proposed."""
+    assert "panmunjom-meeting-2019" not in linked_ids(session, text, "2019-07-01", language)
+    proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
+    assert [e.date_start for e in proposed] == [datetime.date(2019, 6, 29)]
