@@ -640,14 +640,15 @@ _PAST = {  # the sentence tells the past (verbs of saying tell when it was repor
         r"(?!\w)"
     ),
 }
-# German present tense: a finite verb ending in -t or -en, not a weak past (-te, -ten),
-# a participle (ge-...-t) or a common strong past; past cues in the clause rule it out
+# German present tense: a finite verb ending in -t or -en or a modal ("Am Donnerstag will
+# Trump ... treffen"), not a weak past (-te, -ten), a participle (ge-...-t) or a common
+# strong past; past cues in the clause rule it out
 _PRESENT = re.compile(
     r"(?!ge[a-zäöüß]+t$)(?![a-zäöüß]+ten?$)"
     r"(?!(?:traf|trafen|kam|kamen|ging|gingen|gab|gaben|fand|fanden|sprach|sprachen|rief|riefen|"
     r"flog|flogen|hielt|hielten|nahm|nahmen|stand|standen|lag|lagen|zog|zogen|ließ|ließen|"
     r"schlug|schlugen|trat|traten|fiel|fielen|blieb|blieben|schrieb|schrieben|wies|wiesen)$)"
-    r"[a-zäöüß]+(?:t|en)"
+    r"(?:[a-zäöüß]+(?:t|en)|will|soll|muss|kann|möchte)"
 )
 _PAST_CUE = re.compile(
     r"(?i)(?<!\w)(?:ist|sind|gestern|vorgestern|vergangen\w*|letzte[nm]?|zuletzt|bereits|schon)"

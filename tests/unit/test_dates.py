@@ -1359,6 +1359,15 @@ NEWS_FORMS: list[tuple[str, str, D, list[tuple[str, str, str, str]]]] = [
             ("Earlier in the day", "2025-10-27", "2025-10-27", "day"),
         ],
     ),
+    (  # a modal in the present after a fronted weekday looks ahead
+        "de",
+        "Am Donnerstag will Trump in Busan Xi treffen. Am Freitag soll Lee sprechen.",
+        D(2025, 10, 29),
+        [
+            ("Donnerstag", "2025-10-30", "2025-10-30", "day"),
+            ("Freitag", "2025-10-31", "2025-10-31", "day"),
+        ],
+    ),
     (  # "für Donnerstag" looks ahead
         "de",
         "Für Donnerstag ist in Busan ein Treffen mit Xi geplant.",
