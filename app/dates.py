@@ -106,8 +106,9 @@ Rules worth knowing (the public contract):
   after "first", "highest", "fifth", "dritte" ... is a duration, no date ("the fifth round
   of launches in 10 days"), as are "seit einer Woche (im Amt)" and "binnen zehn Tagen".
 * Weekdays: the most recent such day on or before ``base`` (news: "am Dienstag" in a
-  Tuesday article is that day); "next"/"nächsten"/"kommenden" or a future context give
-  the next one; "Sunday's election" the nearest Sunday; "a year ago Saturday" that
+  Tuesday article is that day); "next"/"nächsten"/"kommenden", a future context or a clause
+  in the present ("Am Donnerstag will Trump ... treffen", "Trump travels to South Korea on
+  Wednesday") give the next one; "Sunday's election" the nearest Sunday; "a year ago Saturday" that
   Saturday a year back.  When the narrative has clearly moved (a day stated with its
   year, opening its sentence, more than a month before ``base``, in the same or the
   previous sentence), the first such day on or after it (on or before it when the
@@ -650,6 +651,12 @@ _PRESENT = re.compile(
     r"schlug|schlugen|trat|traten|fiel|fielen|blieb|blieben|schrieb|schrieben|wies|wiesen)$)"
     r"(?:[a-zäöüß]+(?:t|en)|will|soll|muss|kann|möchte)"
 )
+# an English clause opening with a name and a verb in the simple present: "Trump travels
+# to South Korea on Wednesday", "President Lee meets Xi on Saturday" (a schedule)
+_EN_PRESENT = re.compile(
+    r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?!(?:says|tells|adds|reports|claims|warns|writes)\b)"
+    r"[a-z]{3,}s\b(?:(?!\b(?:has|had|was|were)\b)[^,;])*$"
+)
 _PAST_CUE = re.compile(
     r"(?i)(?<!\w)(?:ist|sind|gestern|vorgestern|vergangen\w*|letzte[nm]?|zuletzt|bereits|schon)"
     r"(?!\w)"
@@ -1049,14 +1056,21 @@ class _Doc:
         return _qualify(a.interval, _qword(q), None)  # "in late 2002": then "in January" is 2003
 
     def ahead(self, m: re.Match[str]) -> bool:
-        """A bare German weekday whose clause tells it in the present ("Am Dienstag treffen
-        sich Trump und Kim", "Trump fliegt am Montagabend ab"): the coming one, as in a
-        preview. The present: the verb right after a fronted weekday, or right before
-        "am <weekday>", is neither a weak past ("sagte"), a strong past ("traf") nor a
-        participle, and the clause has no past cue."""
-        if self.language_at(m.start()) != "de" or m.group("wm") or m.group("dm"):
+        """A bare weekday whose clause tells it in the present ("Am Dienstag treffen sich
+        Trump und Kim", "Trump fliegt am Montagabend ab", "Trump travels to South Korea on
+        Wednesday"): the coming one, as in a preview. The German present: the verb right
+        after a fronted weekday, or right before "am <weekday>", is neither a weak past
+        ("sagte"), a strong past ("traf") nor a participle, and the clause has no past cue;
+        the English: a name and a verb in the simple present open the clause, which tells
+        nothing in the past."""
+        if m.group("wm") or m.group("dm"):
             return False
         start, end = self.clause_span(m.start(), self.first(self.sentence(m.start())))
+        if self.language_at(m.start()) == "en":  # "Trump travels to Seoul on Wednesday"
+            told = _EN_PRESENT.match(self.text, start, m.start())
+            return told is not None and not _PAST["en"].search(self.text, start, end)
+        if self.language_at(m.start()) != "de":
+            return False
         if _PAST["de"].search(self.text, start, end) or _PAST_CUE.search(self.text, start, end):
             return False
         after = _NEXT_WORD.match(self.text, m.end())

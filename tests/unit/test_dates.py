@@ -1368,6 +1368,17 @@ NEWS_FORMS: list[tuple[str, str, D, list[tuple[str, str, str, str]]]] = [
             ("Freitag", "2025-10-31", "2025-10-31", "day"),
         ],
     ),
+    (  # an English schedule in the simple present looks ahead; a past does not
+        "en",
+        "Trump travels to South Korea on Wednesday. North Korea fired missiles on Monday. Kim "
+        "says on Monday he will test.",
+        D(2025, 10, 28),
+        [
+            ("Wednesday", "2025-10-29", "2025-10-29", "day"),
+            ("Monday", "2025-10-27", "2025-10-27", "day"),
+            ("Monday", "2025-10-27", "2025-10-27", "day"),
+        ],
+    ),
     (  # "für Donnerstag" looks ahead
         "de",
         "Für Donnerstag ist in Busan ein Treffen mit Xi geplant.",
