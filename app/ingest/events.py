@@ -103,7 +103,7 @@ from app.ingest.links import (
 )
 from app.ingest.pipeline import Stored
 from app.ingest.reports import Report, of_article
-from app.ingest.words import key_words, terms
+from app.ingest.words import key_hits, key_words, terms
 from app.models import (
     Actor,
     ActorMention,
@@ -324,7 +324,12 @@ def link_article(session: Session, stored: Stored) -> None:
             ]
             best, event = max(
                 scored,
-                key=lambda pair: (pair[0] > 0, holds(interval, pair[1]), pair[0]),
+                key=lambda pair: (  # of equal scores, the one whose words the clause has
+                    pair[0] > 0,
+                    holds(interval, pair[1]),
+                    pair[0],
+                    key_hits(pair[1].key_words, said.words),
+                ),
                 default=(0.0, None),
             )
             linked = (

@@ -70,7 +70,9 @@ of another day. Each candidate is scored in [0, 1]:
   event's title, summary, kind, tags and source quotes (three count 1.0).
 
 Of the candidates, one the expression holds whole goes first, then the best score (the
-July tests before the series of 2017-2024 that began in July). It is `linked` when it
+July tests before the series of 2017-2024 that began in July), then the most key words in
+the clause ("inherited power when his father died in December 2011": the accession, and
+the death beside it). It is `linked` when it
 scores at least LINK_THRESHOLD; or is dated that very day, with one of its actors named
 in the sentence; or is dated that day or the day before or after ("April 21: state media
 report"), or held by the month (or its first or last day in it), with two of its key

@@ -664,3 +664,19 @@ def test_the_act_after_a_colon_is_the_dates_not_the_one_before(
     assert "panmunjom-meeting-2019" not in linked_ids(session, text, "2019-07-01", language)
     proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
     assert [e.date_start for e in proposed] == [datetime.date(2019, 6, 29)]
+
+
+def test_of_two_events_scored_alike_the_one_the_clause_names_links_first(
+    session: Session,
+) -> None:
+    """December 2011 scores the death and the accession alike; the clause's words name the
+    accession ("inherited power") more: it links, and the death beside it; the arrival of
+    Tuesday is the only proposal."""
+    text = (
+        "Kim, who inherited power when his father Kim Jong Il died in December 2011, arrived "
+        "by armored train on Tuesday."
+    )
+    linked = linked_ids(session, text, "2025-09-03", "en")
+    assert linked == {"kim-jong-un-accession-2011", "kim-jong-il-death-2011"}
+    proposed = session.exec(select(Event).where(Event.status == "proposed")).all()
+    assert [e.date_start for e in proposed] == [datetime.date(2025, 9, 2)]
