@@ -239,12 +239,19 @@ ACTS: list[Row] = [
     ),
     # what is suspended, stopped or expelled; a decision is of the kind of what it decides
     # ("beschloss Sanktionen"), else policy (app.ingest.proposals.kind_of)
+    ("suspension", "policy", "ausgesetzt aussetzen auszusetzen Aussetzung", "suspended suspension"),
     (
         None,
         "policy",
-        "ausgesetzt aussetzen auszusetzen Aussetzung abgeschaltet abschalten abzuschalten "
-        "eingeschaltet einschalten ausgewiesen Ausweisung gestoppt stoppte",
-        "suspended suspension halted stopped expelled expulsion enacted",
+        "ausgewiesen Ausweisung gestoppt stoppte",
+        "halted stopped expelled expulsion enacted",
+    ),
+    # loudspeakers, broadcasts switched on or off
+    (
+        "switching",
+        "policy",
+        "eingeschaltet einschalten abgeschaltet abschalten abzuschalten",
+        "",
     ),
     # the lines between governments, cut or restored
     ("hotline", None, "Hotline Kommunikationskanal Kommunikationskanäle", "hotline"),
@@ -354,6 +361,15 @@ PHRASES = [
         "Krieg",
     ),
     (re.compile(r"\b(?:flew|flies|flying|fly)\s+over\b", re.I), "overflew"),
+    (  # "schaltete die Anlagen ... ein", "switched off the loudspeakers", "resumed propaganda
+        re.compile(  # broadcasts"
+            r"\b(?:switch|turn)(?:ed|es|s|ing)?\s+(?:on|off)\b|"
+            r"\b(?:propaganda|loudspeaker)\s+broadcasts?\b|"
+            r"\bschalte(?:t|te|ten)\b(?=[^.;,:]{0,60}?\b(?:ein|ab)\b)",
+            re.I,
+        ),
+        "eingeschaltet",
+    ),
     (re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\byear-end\b", re.I), "Jahresende"),
     (re.compile(r"\b(?:blew|blown|blows|blow|blowing)\s+up\b", re.I), "demolished"),
     (
@@ -464,7 +480,7 @@ CUES: dict[str, dict[str, str]] = {
     },
     "publication": {"de": "", "en": r"report(?:ed|s)?\s+that"},
     "policy": {  # "written into its constitution" is no writing but a law; what is suspended
-        "de": r"(?:setz|schalte)(?:t|te|ten)\s+(?:\S+\s+){0,8}(?:aus|ab|ein)\b|"
+        "de": r"(?:setzt|setzte|setzten)\s+(?:\S+\s+){0,8}aus\b|"
         r"\w*gesetz\w*\s+(?:\S+\s+){0,6}(?:verabschiedet|beschlossen)|"
         r"(?:kommunikationskan\w*|hotlines?|leitungen)\s+(?:\S+\s+){0,6}"
         r"(?:gekappt|abgebrochen|unterbrochen)|"
@@ -476,7 +492,6 @@ CUES: dict[str, dict[str, str]] = {
         r"(?:verankert|festgeschrieben|aufgenommen|geschrieben)",
         "en": r"(?:written|wrote|writes|enshrined|enshrines|put)\s+(?:\S+\s+){0,6}into\s+"
         r"(?:its\s+|the\s+|\w+'s\s+)?(?:constitution|law)\b|"
-        r"(?:switch|turn)(?:ed|s|ing)?\s+(?:off|on)\b|(?:propaganda|loudspeaker)\s+broadcasts?|"
         r"(?:pass|adopt)(?:ed|es|s)?\s+(?:\S+\s+){0,3}law\b|"
         r"(?:cut|cuts|severed|severs)\s+(?:\S+\s+){0,4}(?:hotlines?|lines|communications?|ties)\b",
     },

@@ -83,7 +83,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from app.dates import DateInterval, names_a_thing
-from app.ingest import proposals
+from app.ingest import concepts, proposals
 from app.ingest.clauses import clause_of
 from app.ingest.links import (
     COARSE_DAYS,
@@ -123,6 +123,7 @@ MANY_WORDS = 3  # it shares this many words with it
 # Militärabkommen ausgesetzt"; "Anfang Juni alle Kommunikationskanäle gekappt" is "On June 9
 # the North stopped answering all official hotlines")
 BROAD = frozenset(["policy"])
+POLICY_ACTS = frozenset("=" + row[0] for row in concepts.ACTS if row[0] and row[1] == "policy")
 
 
 PLAN_DAYS = timedelta(days=7)  # a date this close to publication, in a clause saying "will"
@@ -188,8 +189,9 @@ def same_event(a: Candidate, b: Candidate, *, one_article: bool = False) -> bool
     act = any(t.startswith("=") for t in a.terms & b.terms)  # the act named alike
     if max(days) > SEASON_DAYS:  # or the act named, by an actor of both: "summits in 2000
         return shared >= MANY_WORDS or (act and bool(a.actors & b.actors))  # and 2007" and
-    if _family(a.kind) in BROAD:  # "June 13-15: ... summit"
-        return act
+    if _family(a.kind) in BROAD:  # "June 13-15: ... summit"; loudspeakers switched on are
+        policies = [c.terms & POLICY_ACTS for c in (a, b)]  # no agreement suspended
+        return act and not (all(policies) and policies[0].isdisjoint(policies[1]))
     return bool(shared or named)
 
 

@@ -475,6 +475,17 @@ _NOT_DONE = re.compile(
 # what joins an act's noun to its date: "das Militärabkommen vom September 2018", "the
 # summit of June 2000" (the date is the agreement's, not the verb's: "... ausgesetzt")
 _OF_DATE = re.compile(r"\s+(?:vom|von|of)\s+(?:(?:the|dem|des)\s+)?", re.I)
+_YEAR_BEFORE_NOUN = re.compile(r"\d{4}\s+(?:[\w-]+\s+)?")  # "the 2018 military agreement"
+
+
+def _thing_of(text: str, at: int, cue: tuple[int, int, str]) -> bool:
+    """Whether the year at `at` stands between an article and the cue's noun: "would no
+    longer abide by the 2018 military agreement" (the year is the agreement's)."""
+    year = _YEAR_BEFORE_NOUN.match(text, at)
+    article = _ARTICLE_BEFORE.search(text, max(0, at - 8), at)
+    return bool(year and article and year.end() == cue[0])
+
+
 _QUOTED = re.compile(r"[\"“„«»][^\"“”„«»]*[\"”“«»]")
 _QUOTE_MARK = re.compile(r"[\"“”„«»]")
 
@@ -525,7 +536,8 @@ def kind_of(text: str, language: str | None = None, at: int | None = None) -> st
     held = [
         f
         for f in unquoted
-        if at is not None and (f[0] < at < f[1] or _OF_DATE.fullmatch(text, f[1], at))
+        if at is not None
+        and (f[0] < at < f[1] or _OF_DATE.fullmatch(text, f[1], at) or _thing_of(text, at, f))
     ]
     if held:  # the act whose words hold the date: "called the September launch", "trat am
         return _decided(held[0][2])  # 1. Oktober sein Amt an", "das Abkommen von 2018 ausgesetzt"

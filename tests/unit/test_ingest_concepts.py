@@ -452,6 +452,13 @@ def test_the_kind_of_a_clause(sentence: str, language: str, date: str | None, ki
             "9. Juni",
             "policy",
         ),
+        # a year between an article and an act's noun is the noun's
+        (
+            "In November, Pyongyang said it would no longer abide by the 2018 military agreement.",
+            "en",
+            "2018",
+            "agreement",
+        ),
         # not "a sign that", nor "Zerstörer" (a warship)
         ("In April, in a sign of goodwill, Kim met the envoys.", "en", "April", "meeting"),
         ("Ein Zerstörer kippte am 21. Mai beim Stapellauf um.", "de", "21. Mai", "unclassified"),

@@ -31,7 +31,7 @@ FLOORS = {  # re-measured when session 14's links texts joined (85 texts)
     "date_accuracy": 0.997,
     "link_precision": 0.98,  # the Kursk story's "in January"
     # links Kim's speech of that month
-    "link_recall": 0.885,
+    "link_recall": 0.89,
     "proposal_recall": 0.955,
     "kind_accuracy": 0.905,  # 0.921 with main's dates: proposals dated right, kinds not; the
     # DW text's "zusammengetroffen" has no kind; the links texts' Takaichi, prime minister
@@ -41,7 +41,7 @@ CEILINGS = {
     "spurious_dates": 0,
     "hiding_links": 2,  # the Kursk incursion of August 2024 hides behind the war of 2022
     "junk_proposals": 1,  # "Am Donnerstag will Trump ... treffen" read as the last Thursday
-    "duplicate_proposals": 21,  # 14 on the 71 texts of session 13; the new ones report
+    "duplicate_proposals": 20,  # 14 on the 71 texts of session 13; the new ones report
     # events other texts report, in the other language and at other precisions
 }
 

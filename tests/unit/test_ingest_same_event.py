@@ -641,3 +641,21 @@ def test_at_another_precision_a_policy_is_another_unless_its_act_is_named_alike(
         "On June 9 the North stopped answering all hotlines.", june_9, "policy", ("north-korea",)
     )
     assert same_event(cut, stopped) and same_event(stopped, cut)
+
+
+def test_policies_naming_different_policy_acts_are_two_events() -> None:
+    """Both policy and naming the hotlines: switched off is not suspended; switched off at
+    two precisions, in two languages, it is one act."""
+    early = DateInterval(datetime.date(2020, 6, 1), datetime.date(2020, 6, 10), "month")
+    june_9 = DateInterval(datetime.date(2020, 6, 9), datetime.date(2020, 6, 9), "day")
+    switched = report(
+        "Early in June the North switched off the hotline.", early, "policy", ("north-korea",)
+    )
+    suspended = report(
+        "On June 9 the North suspended the hotline accord.", june_9, "policy", ("north-korea",)
+    )
+    assert not same_event(switched, suspended)
+    again = report(
+        "Am 9. Juni schaltete Nordkorea die Hotline ab.", june_9, "policy", ("north-korea",)
+    )
+    assert same_event(switched, again) and same_event(again, switched)
