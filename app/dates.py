@@ -654,7 +654,8 @@ _PRESENT = re.compile(
 # an English clause opening with a name and a verb in the simple present: "Trump travels
 # to South Korea on Wednesday", "President Lee meets Xi on Saturday" (a schedule)
 _EN_PRESENT = re.compile(
-    r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?!(?:says|tells|adds|reports|claims|warns|writes)\b)"
+    r"\s*(?:(?!(?:The|A|An|This|That|These|Those)\s)[A-Z][\w.'’-]*\s+){1,4}"
+    r"(?!(?:says|tells|adds|reports|claims|warns|writes)\b)"
     r"[a-z]{3,}s\b(?:(?!\b(?:has|had|was|were)\b)[^,;])*$"
 )
 _PAST_CUE = re.compile(
