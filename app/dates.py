@@ -43,8 +43,9 @@ Rules worth knowing (the public contract):
   naming a thing ("the armistice of 27 July 1953", "vom 19. Januar"), in a wire story
   (an agency's dateline) one that does not open its sentence, and a date counted from
   ``base`` ("am Dienstag", "letztes Jahr", "im Juni vergangenen Jahres"), after which the
-  text is at the report's own time again; so is a wire story's new paragraph (a date
-  there anchors nothing beyond its paragraph unless it is a heading or a line's label).
+  text is at the report's own time again; so is a new paragraph (a date anchors nothing
+  beyond its paragraph unless it is a heading or a line's label, or, outside a wire story,
+  opens its sentence: a narrative moving on, "Im September 2002 reiste Koizumi ...").
   A day, month, season or holiday without a year is *inferred*:
   - no anchor, or an anchor within a month of ``base`` (a year: holding it): the news
     rule, ``base``'s year, or last year's when that lands more than 61 days after ``base``;
@@ -864,8 +865,12 @@ class _Doc:
                 continue  # a chronology's line is placed by the lines and headings before it
             if a.barrier or (a.deictic and a.sentence != i):
                 return None
-            if self.wire and "\n" in self.text[a.end : pos] and not self.heads(a):
-                return None  # a wire story's paragraph is at the report's time again
+            if (
+                "\n" in self.text[a.end : pos]
+                and not self.heads(a)
+                and (self.wire or not self.opens(a))
+            ):
+                return None  # a new paragraph is at the report's time again
             if self.attributive(a):
                 continue
             if a.sentence == i and self.aside(a, pos):

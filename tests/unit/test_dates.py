@@ -704,6 +704,37 @@ DOCUMENT_CASES: list[tuple[str, D, str, list[Read]]] = [
             ("Oct. 27", "2019-10-27", "2019-10-27", "day", True),
         ],
     ),
+    (  # any story's new paragraph is at the report's time again after a year told in
+        # passing (not opening its sentence); an explainer returning to the present
+        "Talks broke down after the summit in Hanoi in February 2019.\n\nOn July 28, Kim "
+        "Yo Jong said Pyongyang had no interest in talks.",
+        D(2025, 10, 24),
+        "en",
+        [
+            ("February 2019", "2019-02-01", "2019-02-28", "month", False),
+            ("July 28", "2025-07-28", "2025-07-28", "day", True),
+        ],
+    ),
+    (
+        "Die Gespräche waren nach dem Gipfel in Hanoi im Februar 2019 abgebrochen.\n\nAm "
+        "28. Juli wies Kim Yo Jong ein Angebot Seouls zurück.",
+        D(2025, 10, 24),
+        "de",
+        [
+            ("Februar 2019", "2019-02-01", "2019-02-28", "month", False),
+            ("28. Juli", "2025-07-28", "2025-07-28", "day", True),
+        ],
+    ),
+    (  # a narrative's date opening its sentence carries its year into the next paragraph
+        "Im September 2002 reiste Koizumi nach Pjöngjang.\n\nAm 15. Oktober kehrten fünf "
+        "Entführte nach Japan zurück.",
+        D(2024, 5, 1),
+        "de",
+        [
+            ("September 2002", "2002-09-01", "2002-09-30", "month", False),
+            ("15. Oktober", "2002-10-15", "2002-10-15", "day", True),
+        ],
+    ),
     (  # a month with "vergangenen Jahres" returns the text to the report's time
         "Im Juni vergangenen Jahres reiste Putin nach Pjöngjang. Kim hatte im Januar 2024 die "
         "Einheit aufgegeben.\n\nAm 6. Januar testete Nordkorea eine Rakete.",
